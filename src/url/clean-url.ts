@@ -1,0 +1,193 @@
+/**
+ * cleanUrl: removes click tracking from one URL. Unwraps redirect wrappers whose destination is written in
+ * the URL, removes tracking parameters by splicing, and reports opaque trackers it must leave in place.
+ */
+import { decodeHTMLAttribute } from "entities/decode";
+import type { TrackingParamRule } from "../data/tracking-params.js";
+import { hasMergeTag } from "./merge-tags.js";
+import { findParamRule, normalizeParamName, paramRuleId } from "./param-matcher.js";
+import { removeParams, type QueryParam } from "./query.js";
+import { findClickTracker, unwrapRedirect } from "./redirects.js";
+import { parseHttpUrl } from "./url-parts.js";
+
+export interface UrlChange {
+  readonly kind: "removed-param" | "unwrapped-redirect";
+  /** Id of the rule that decided it, e.g. "utm", "amazon-ses", "google-url". */
+  readonly rule: string;
+  /** "Google Analytics", "Mailchimp", "Amazon SES", ... */
+  readonly vendor?: string;
+  /** removed-param: the name as written in the URL. */
+  readonly param?: string;
+  /** removed-param: its raw value. */
+  readonly value?: string;
+  /** unwrapped-redirect: the wrapper URL that was replaced. */
+  readonly from?: string;
+}
+
+export interface OpaqueRedirect {
+  readonly vendor: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface CleanUrlResult {
+  /** The cleaned URL (=== input when nothing changed). */
+  readonly url: string;
+  readonly changed: boolean;
+  readonly changes: readonly UrlChange[];
+  /** A known click tracker whose destination is not in the URL: kept, reported. */
+  readonly opaqueRedirect?: OpaqueRedirect;
+  /** A wrapper whose destination is not http(s) (javascript:, data:, ...): kept as is, reported. */
+  readonly unsafeRedirect?: string;
+}
+
+export interface CleanUrlOptions {
+  /** Unwrap recoverable redirect wrappers. @default true */
+  readonly unwrap?: boolean;
+  /** Remove tracking parameters. @default true */
+  readonly params?: boolean;
+  /** The string is the raw text of an HTML attribute: "&amp;" separates parameters and is kept as written. @default false */
+  readonly htmlAttribute?: boolean;
+  /** Extra parameter names to remove (exact, case-insensitive). */
+  readonly removeParams?: readonly string[];
+  /** Parameter names never removed; wins over every rule. */
+  readonly keepParams?: readonly string[];
+}
+
+interface ResolvedOptions {
+  readonly unwrap: boolean;
+  readonly params: boolean;
+  readonly htmlAttribute: boolean;
+  readonly removeParams: ReadonlySet<string>;
+  readonly keepParams: ReadonlySet<string>;
+}
+
+const MAX_UNWRAP_ROUNDS = 10;
+const DEFAULT_OPTIONS: ResolvedOptions = Object.freeze({
+  unwrap: true,
+  params: true,
+  htmlAttribute: false,
+  removeParams: new Set<string>(),
+  keepParams: new Set<string>(),
+});
+
+function optionError(name: string, expected: string): TypeError {
+  return new TypeError(`strip-tracking: option "${name}" must be ${expected}`);
+}
+
+function readBoolean(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw optionError(name, "a boolean");
+  return value;
+}
+
+function readNameSet(options: Record<string, unknown>, name: string): ReadonlySet<string> {
+  const value = options[name];
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string")) {
+    throw optionError(name, "an array of strings");
+  }
+  return new Set(value.map((entry: string) => entry.toLowerCase()));
+}
+
+/** Validates options once; throws a TypeError naming the bad option. */
+function resolveOptions(options: CleanUrlOptions | undefined): ResolvedOptions {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  if (typeof options !== "object" || options === null) throw new TypeError("strip-tracking: options must be an object");
+  const record = options as Record<string, unknown>;
+  return {
+    unwrap: readBoolean(record, "unwrap", true),
+    params: readBoolean(record, "params", true),
+    htmlAttribute: readBoolean(record, "htmlAttribute", false),
+    removeParams: readNameSet(record, "removeParams"),
+    keepParams: readNameSet(record, "keepParams"),
+  };
+}
+
+// Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
+const SURROUNDING_SPACE = /^([\t\n\f\r ]*)([^]*?)([\t\n\f\r ]*)$/;
+const HTTP_PREFIX = /^https?:\/\//i;
+
+/**
+ * Writes a decoded destination so that it is safe where the wrapper stood: characters that could end an
+ * attribute or a plain-text URL are percent-encoded, and "&" becomes "&amp;" in attribute text.
+ */
+function encodeDestination(destination: string, htmlAttribute: boolean): string {
+  const encoded = destination.replace(
+    /[\0-\x20\x7f"'<>`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+  return htmlAttribute ? encoded.replaceAll("&", "&amp;") : encoded;
+}
+
+function unchanged(url: string, extra?: Partial<CleanUrlResult>): CleanUrlResult {
+  return { url, changed: false, changes: [], ...extra };
+}
+
+/** Decides which parameters go: keepParams wins, then removeParams, then the rule data. */
+function paramDecider(options: ResolvedOptions, host: string) {
+  return (param: QueryParam): UrlChange | undefined => {
+    const name = normalizeParamName(param.name);
+    if (options.keepParams.has(name)) return undefined;
+    const base = { kind: "removed-param" as const, param: param.name, ...(param.value === undefined ? {} : { value: param.value }) };
+    if (options.removeParams.has(name)) return { ...base, rule: "option:removeParams" };
+    const rule: TrackingParamRule | undefined = findParamRule(name, host);
+    return rule ? { ...base, rule: paramRuleId(rule), vendor: rule.vendor } : undefined;
+  };
+}
+
+/**
+ * Removes click tracking from one URL, leaving every other byte as written.
+ *
+ * @param url - The URL, or with `htmlAttribute` the raw text of an href attribute.
+ * @param options - See {@link CleanUrlOptions}. Invalid options throw a TypeError; no string input throws.
+ * @returns The cleaned URL and what changed, or what was recognized and kept.
+ * @example
+ * cleanUrl("https://example.com/a?utm_source=news&id=7").url
+ * //=> "https://example.com/a?id=7"
+ */
+export function cleanUrl(url: string, options?: CleanUrlOptions): CleanUrlResult {
+  const resolved = resolveOptions(options);
+  if (typeof url !== "string") return unchanged(url);
+  const [, leading = "", core = "", trailing = ""] = SURROUNDING_SPACE.exec(url) ?? [];
+  if (!HTTP_PREFIX.test(core) || hasMergeTag(core)) return unchanged(url);
+  const { htmlAttribute } = resolved;
+  const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
+  if (!parseHttpUrl(decodedCore) || hasMergeTag(decodedCore)) return unchanged(url);
+
+  const changes: UrlChange[] = [];
+  let current = core; // as written (attribute text when htmlAttribute)
+  let target = decodedCore; // what the browser navigates to
+
+  if (resolved.unwrap) {
+    for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
+      const step = unwrapRedirect(target);
+      if (!step) break;
+      // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
+      if (step.kind === "unsafe") return unchanged(url, { unsafeRedirect: step.destination });
+      changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current });
+      target = step.destination;
+      current = encodeDestination(target, htmlAttribute);
+    }
+  }
+
+  const tracker = findClickTracker(target);
+  if (tracker) {
+    const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
+    if (changes.length === 0) return unchanged(url, { opaqueRedirect });
+    const cleaned = `${leading}${current}${trailing}`;
+    return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };
+  }
+
+  if (resolved.params) {
+    const host = parseHttpUrl(target)?.host ?? "";
+    const result = removeParams(current, paramDecider(resolved, host), htmlAttribute);
+    current = result.url;
+    for (const removed of result.removed) changes.push(removed.reason);
+  }
+
+  if (changes.length === 0) return unchanged(url);
+  const cleaned = `${leading}${current}${trailing}`;
+  return { url: cleaned, changed: cleaned !== url, changes };
+}

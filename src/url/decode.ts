@@ -1,0 +1,73 @@
+/**
+ * Decoders that never throw: malformed input means "not recoverable" (undefined), never an exception.
+ */
+
+/** decodeURIComponent, or undefined on malformed percent-encoding. */
+export function safeDecodeUri(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const BASE64_VALUES: ReadonlyMap<string, number> = new Map(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"].map((c, i) => [c, i] as const),
+);
+
+/** Value of one base64 or base64url character, or -1. Accepts both alphabets ("+/" and "-_"). */
+function base64Value(c: string): number {
+  if (c === "+" || c === "-") return 62;
+  if (c === "/" || c === "_") return 63;
+  return BASE64_VALUES.get(c) ?? -1;
+}
+
+/** Decodes base64 or base64url (padding optional) to bytes, or undefined when it is not valid base64. */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  const body = text.replace(/={1,2}$/, "");
+  if (body.length % 4 === 1) return undefined;
+  const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let length = 0;
+  for (const c of body) {
+    const value = base64Value(c);
+    if (value < 0) return undefined;
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[length++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes.subarray(0, length);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes base64 / base64url text holding UTF-8, or undefined when either layer is malformed. */
+export function decodeBase64Text(text: string): string | undefined {
+  const bytes = decodeBase64(text);
+  if (!bytes) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the payload of a JWT-shaped token (header.payload.signature) as a JSON object, or undefined. */
+export function decodeJwtPayload(token: string): Record<string, unknown> | undefined {
+  const payload = token.split(".")[1];
+  if (payload === undefined) return undefined;
+  const json = decodeBase64Text(payload);
+  if (json === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
