@@ -1,0 +1,51 @@
+// Elements and attributes that have no place in email and fetch or run something when the message opens
+// (DESIGN.md; the Email Privacy Tester vectors in TRACKING.md §7.13): script, frames, plugins, refresh,
+// resource hints, `manifest`, `ping`.
+
+import type { Detector, Finding } from "../types.js";
+
+const alwaysRemoved: Readonly<Record<string, string>> = {
+  script: "script in email",
+  iframe: "frame in email",
+  frame: "frame in email",
+  object: "plugin object in email",
+  embed: "plugin embed in email",
+  applet: "Java applet in email",
+  bgsound: "background sound in email",
+};
+
+/** `<link rel>` values that make a client fetch or connect before anything is shown. */
+const hintRelations: ReadonlySet<string> = new Set([
+  "dns-prefetch", "preconnect", "prefetch", "prerender", "preload", "modulepreload",
+]);
+
+export const fetchingElementDetector: Detector = {
+  name: "fetching-element",
+  tags: ["script", "iframe", "frame", "object", "embed", "applet", "bgsound", "meta", "link", "html", "a", "area"],
+  detect(element): Finding | readonly Finding[] | undefined {
+    if (element.namespace !== "html") {
+      return element.name === "script" ? { detector: this.name, reason: "script in email" } : undefined;
+    }
+    const reason = alwaysRemoved[element.name];
+    if (reason) {
+      const own = element.resources.find((resource) => resource.vector === element.name);
+      return { detector: this.name, reason, ...(own ? { resource: own } : {}) };
+    }
+    if (element.name === "meta") {
+      const refresh = element.resources.find((resource) => resource.vector === "meta-refresh");
+      return refresh ? { detector: this.name, reason: "meta refresh fetches a URL on open", resource: refresh } : undefined;
+    }
+    if (element.name === "link") {
+      const relations = (element.attributes["rel"] ?? "").toLowerCase().split(/\s+/);
+      const hint = relations.find((relation) => hintRelations.has(relation));
+      const href = element.resources.find((resource) => resource.vector === "link");
+      return hint && href ? { detector: this.name, reason: `resource hint rel=${hint}`, resource: href } : undefined;
+    }
+    const extra = element.resources.filter((resource) => resource.vector === "ping" || resource.vector === "manifest");
+    return extra.map((resource) => ({
+      detector: this.name,
+      reason: resource.vector === "ping" ? "ping attribute reports the click" : "manifest fetches on open",
+      resource,
+    }));
+  },
+};

@@ -1,0 +1,70 @@
+// The `Element` detectors see: plain data, with the costly parts (resources, style) computed on first use.
+
+import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
+import type { Namespace, OpenElement } from "./open-elements.js";
+import type { RawAttribute } from "./raw-tag.js";
+import { attributeResources, type LocatedResource } from "./resources.js";
+import { inlineStyle } from "./visibility.js";
+
+export interface ElementContext {
+  readonly ancestors: readonly OpenElement[];
+  readonly inConditionalComment: boolean;
+  readonly baseHref: string | undefined;
+  readonly recipients: readonly string[];
+  readonly preset: Preset;
+}
+
+export class ElementView implements Element {
+  private cachedResources: LocatedResource[] | undefined;
+  private cachedStyle: readonly StyleDeclaration[] | undefined;
+  private cachedAncestors: readonly Ancestor[] | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly namespace: Namespace,
+    readonly attributes: Readonly<Record<string, string>>,
+    private readonly rawAttributes: readonly RawAttribute[],
+    readonly hiddenBy: string | undefined,
+    private readonly context: ElementContext,
+    readonly offset: number,
+    private readonly extraResources: readonly LocatedResource[] = [],
+    parsedStyle?: readonly StyleDeclaration[],
+  ) {
+    this.cachedStyle = parsedStyle;
+  }
+
+  get resources(): readonly LocatedResource[] {
+    this.cachedResources ??= [
+      ...attributeResources(this.name, this.namespace, this.rawAttributes, this.context.baseHref),
+      ...this.extraResources,
+    ];
+    return this.cachedResources;
+  }
+
+  get style(): readonly StyleDeclaration[] {
+    this.cachedStyle ??= inlineStyle(this.attributes["style"]);
+    return this.cachedStyle;
+  }
+
+  get ancestors(): readonly Ancestor[] {
+    // A copy: the engine's stack moves on after detection.
+    this.cachedAncestors ??= this.context.ancestors.slice();
+    return this.cachedAncestors;
+  }
+
+  get inConditionalComment(): boolean {
+    return this.context.inConditionalComment;
+  }
+
+  get baseHref(): string | undefined {
+    return this.context.baseHref;
+  }
+
+  get recipients(): readonly string[] {
+    return this.context.recipients;
+  }
+
+  get preset(): Preset {
+    return this.context.preset;
+  }
+}

@@ -1,0 +1,708 @@
+// The single-pass engine. It drives htmlparser2's Tokenizer, keeps a light model of the tree, asks the judge
+// about each element, and copies the input through to the output with only the edited spans replaced.
+//
+// Offsets: every position is an offset into the whole input. `src` holds the input from `srcStart` on; the
+// engine trims it after each write to what is still undecided, so memory is bounded by the largest construct
+// (a tag, a comment, a <style> block) that is incomplete at a chunk boundary.
+
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
+import { removeSpans } from "../css/remove-spans.js";
+import type { Action, Edit, Finding, Report, ReportEntry, StyleDeclaration, Warning } from "../types.js";
+import { type EngineConfig } from "./config.js";
+import { ElementView } from "./element-view.js";
+import { rawTextElements } from "./html-elements.js";
+import { type Decision, judge } from "./judge.js";
+import { type Namespace, type OpenElement, OpenElements } from "./open-elements.js";
+import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
+import { type LocatedResource, resolveUrl, stylesheetResources } from "./resources.js";
+import { editTag, type ResourceEdit } from "./tag-editor.js";
+import { hidingReason, inlineStyle } from "./visibility.js";
+
+/** Where a nested run (the body of a conditional comment) sits in the document. */
+export interface EngineContext {
+  readonly openElements: readonly OpenElement[];
+  readonly baseHref: string | undefined;
+  readonly inConditionalComment: boolean;
+  /** Offset of the nested input in the whole document, so report offsets stay document offsets. */
+  readonly offset: number;
+  readonly depth: number;
+}
+
+interface AttributeInProgress {
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  value: string;
+}
+
+interface HeldStyle {
+  readonly tag: RawTag;
+  /** Offset just past the start tag. */
+  readonly contentStart: number;
+  readonly view: ElementView;
+}
+
+interface PendingEndTag {
+  /** Offset of `</`. */
+  readonly start: number;
+  readonly nameEnd: number;
+  readonly name: string;
+}
+
+const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
+const conditionalCommentEnd = /<!\[endif\]\s*$/i;
+const noscriptEnd = /<\/noscript/i;
+const maxNesting = 3;
+
+const actionOf = (edit: Edit, resource: LocatedResource | undefined, attributeRemoved: boolean): Action => {
+  switch (edit.kind) {
+    case "keep":
+      return "kept";
+    case "remove-element":
+      return "removed-element";
+    case "replace-url":
+      return "rewrote-url";
+    case "remove-resource": {
+      const kind = resource?.location.kind;
+      if (kind === "srcset") return attributeRemoved ? "removed-attribute" : "removed-srcset-candidate";
+      if (kind === "style-attribute" || kind === "stylesheet") {
+        return attributeRemoved ? "removed-attribute" : "removed-css-declaration";
+      }
+      return "removed-attribute";
+    }
+  }
+};
+
+export class Engine implements TokenizerCallbacks {
+  private readonly tokenizer: Tokenizer;
+  private readonly tree: OpenElements;
+  private readonly findings: ReportEntry[] = [];
+  private readonly warnings: Warning[] = [];
+
+  /** Input not yet trimmed away, starting at offset `srcStart`. */
+  private src = "";
+  private srcStart = 0;
+  /** Total input length written so far. */
+  private total = 0;
+  /** Everything before this offset has been emitted or dropped. */
+  private cursor = 0;
+  /** End of the last complete construct: the input before it is decided. */
+  private safe = 0;
+  private out: string[] = [];
+  private changed = false;
+
+  /** Depth of the element being removed (its content is dropped until it closes); -1 when none. */
+  private removalDepth = -1;
+  /** Name of the element being removed. */
+  private removalName = "";
+  /** The construct in progress outgrew the buffer limit: it is dropped when it completes. */
+  private discarding = false;
+
+  private tag: RawTag | undefined;
+  private attribute: AttributeInProgress | undefined;
+  private endTag: PendingEndTag | undefined;
+  private style: HeldStyle | undefined;
+  private baseHref: string | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly config: EngineConfig,
+    private readonly sink: (chunk: string) => void,
+    private readonly context: EngineContext = {
+      openElements: [],
+      baseHref: undefined,
+      inConditionalComment: false,
+      offset: 0,
+      depth: 0,
+    },
+  ) {
+    this.tree = new OpenElements(context.openElements);
+    this.baseHref = context.baseHref;
+    this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
+  }
+
+  write(chunk: string): void {
+    if (this.ended) throw new Error("strip-tracking: write() after end()");
+    if (typeof chunk !== "string") throw new TypeError("strip-tracking: write() takes a string chunk");
+    if (chunk === "") return;
+    this.src += chunk;
+    this.total += chunk.length;
+    this.resolveEndTag();
+    this.tokenizer.write(chunk);
+    this.enforceLimit();
+    this.flush(this.discarding ? this.total : this.safe);
+  }
+
+  end(): Report {
+    if (this.ended) throw new Error("strip-tracking: end() called twice");
+    this.tokenizer.end();
+    this.ended = true;
+    this.finishAtEof();
+    this.flush(this.total);
+    return {
+      preset: this.config.preset,
+      changed: this.changed,
+      findings: this.findings,
+      warnings: this.warnings,
+    };
+  }
+
+  // ---- tokenizer callbacks -------------------------------------------------------------------------------
+
+  isInForeignContext(): boolean {
+    return this.tree.isInForeignContent();
+  }
+
+  ontext(_start: number, endIndex: number): void {
+    if (this.style) return; // <style> text is judged whole, at its end tag
+    this.safe = endIndex;
+  }
+
+  ontextentity(_codepoint: number, endIndex: number): void {
+    this.safe = endIndex;
+  }
+
+  onopentagname(start: number, endIndex: number): void {
+    this.tag = {
+      name: this.slice(start, endIndex).toLowerCase(),
+      start: start - 1,
+      nameEnd: endIndex,
+      attributes: [],
+      oversized: false,
+    };
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    this.attribute = { name: this.slice(start, endIndex).toLowerCase(), nameStart: start, nameEnd: endIndex, value: "" };
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    if (this.attribute && !this.tag?.oversized) this.attribute.value += this.slice(start, endIndex);
+  }
+
+  onattribentity(codepoint: number): void {
+    if (this.attribute && !this.tag?.oversized) this.attribute.value += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(quote: QuoteType, endIndex: number): void {
+    const attribute = this.attribute;
+    this.attribute = undefined;
+    if (!attribute || !this.tag || this.tag.oversized) return;
+    this.tag.attributes.push(this.finishAttribute(attribute, quote, endIndex));
+  }
+
+  onopentagend(endIndex: number): void {
+    this.finishStartTag(endIndex + 1, false);
+  }
+
+  onselfclosingtag(endIndex: number): void {
+    this.finishStartTag(endIndex + 1, true);
+  }
+
+  onclosetag(start: number, endIndex: number): void {
+    // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
+    this.endTag = { start: start - 2, nameEnd: endIndex, name: this.slice(start, endIndex).toLowerCase() };
+    this.resolveEndTag();
+  }
+
+  oncomment(start: number, endIndex: number, offset: number): void {
+    const end = this.constructEnd(endIndex);
+    if (this.completeDiscarded(end)) return;
+    const dataEnd = Math.max(start, endIndex - offset);
+    if (this.removalDepth < 0) this.judgeComment(this.safe, start, dataEnd, end);
+    this.safe = end;
+  }
+
+  oncdata(start: number, endIndex: number, offset: number): void {
+    const end = this.constructEnd(endIndex);
+    if (this.completeDiscarded(end)) return;
+    if (this.removalDepth < 0 && !this.tree.isInForeignContent()) {
+      this.neutraliseHtmlCdata(start, Math.max(start, endIndex - offset));
+    }
+    this.safe = end;
+  }
+
+  ondeclaration(_start: number, endIndex: number): void {
+    const end = this.constructEnd(endIndex);
+    if (this.completeDiscarded(end)) return;
+    this.safe = end;
+  }
+
+  onprocessinginstruction(_start: number, endIndex: number): void {
+    this.safe = endIndex + 2;
+  }
+
+  onend(): void {}
+
+  // ---- start tags ----------------------------------------------------------------------------------------
+
+  private finishAttribute(attribute: AttributeInProgress, quote: QuoteType, endIndex: number): RawAttribute {
+    if (quote === QuoteType.NoValue) {
+      return { ...attribute, valueStart: attribute.nameEnd, valueEnd: attribute.nameEnd, end: attribute.nameEnd, quote };
+    }
+    // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
+    let valueStart = attribute.nameEnd;
+    while (valueStart < endIndex && this.charAt(valueStart) !== "=") valueStart++;
+    valueStart++;
+    while (valueStart < endIndex && /[\t\n\f\r ]/.test(this.charAt(valueStart))) valueStart++;
+    const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
+    if (quoted) valueStart++;
+    const valueEnd = quoted ? endIndex - 1 : endIndex;
+    return {
+      name: attribute.name,
+      nameStart: attribute.nameStart,
+      valueStart: Math.min(valueStart, valueEnd),
+      valueEnd,
+      end: endIndex,
+      quote,
+      value: attribute.value,
+    };
+  }
+
+  private finishStartTag(end: number, selfClosing: boolean): void {
+    const tag = this.tag;
+    this.tag = undefined;
+    if (!tag) return;
+    const attributes = attributeRecord(tag.attributes);
+    const namespace = this.tree.prepareStartTag(tag.name, attributes);
+    this.checkRemovalEnded(tag.start);
+    const name = namespace === "html" && tag.name === "image" ? "img" : tag.name;
+
+    if (this.discarding || tag.oversized) {
+      this.discarding = false;
+      this.dropThrough(tag.start, end);
+      this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
+      return;
+    }
+    let style: readonly StyleDeclaration[] | undefined;
+    const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributes["style"]));
+    const hiddenBy = hidingReason(name, attributes, styleOf) ?? this.tree.current?.hiddenBy;
+    const open: OpenElement = { name, namespace, attributes, hiddenBy };
+    const view = new ElementView(
+      name,
+      namespace,
+      attributes,
+      tag.attributes,
+      hiddenBy,
+      this.elementContext(),
+      this.context.offset + tag.start,
+      [],
+      style,
+    );
+
+    if (this.removalDepth >= 0) {
+      this.tree.push(open, selfClosing);
+      this.safe = end;
+      return;
+    }
+    if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
+      this.baseHref = resolveUrl(attributes["href"].trim(), undefined);
+    }
+    if (namespace === "html" && name === "style") {
+      // Hold the whole <style> element: its CSS is judged once its text is complete.
+      this.tree.push(open, selfClosing);
+      this.style = { tag, contentStart: end, view };
+      return;
+    }
+    if (namespace === "html" && rawTextElements.has(name) && this.inNoscript() && this.config.applyEdits) {
+      // With scripting on, browsers end <noscript> inside this element's raw text: its content is ambiguous.
+      this.warn("ambiguous-markup", `removed <${name}> inside <noscript>`, tag.start);
+      this.applyStartTag(tag, end, open, selfClosing, [ambiguousRemoval(name)], []);
+      return;
+    }
+    const ambiguous = this.noscriptAmbiguity(tag, end);
+    const decisions = judge(view, this.config);
+    this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous);
+  }
+
+  /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
+  private noscriptAmbiguity(tag: RawTag, end: number): RawAttribute[] {
+    if (!this.config.applyEdits || !this.inNoscript() || !noscriptEnd.test(this.slice(tag.start, end))) return [];
+    return tag.attributes.filter((attribute) => noscriptEnd.test(attribute.value));
+  }
+
+  private applyStartTag(
+    tag: RawTag,
+    end: number,
+    open: OpenElement,
+    selfClosing: boolean,
+    decisions: readonly Decision[],
+    ambiguous: readonly RawAttribute[],
+  ): void {
+    const apply = this.config.applyEdits;
+    const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+    if (removal) {
+      const pushed = this.tree.push(open, selfClosing);
+      this.record(open.name, tag.start, decisions, new Map(), removal);
+      if (apply) {
+        this.replace(tag.start, end, "");
+        if (pushed) {
+          this.removalDepth = this.tree.depth - 1;
+          this.removalName = open.name;
+        }
+      }
+      this.safe = end;
+      return;
+    }
+
+    const edits: ResourceEdit[] = [];
+    for (const { edit } of decisions) {
+      if (edit.kind === "remove-resource" || edit.kind === "replace-url") {
+        edits.push({
+          resource: edit.resource as LocatedResource,
+          url: edit.kind === "replace-url" ? edit.url : undefined,
+        });
+      }
+    }
+    for (const attribute of ambiguous) {
+      edits.push({ resource: ambiguousResource(attribute), url: undefined });
+      this.warn("ambiguous-markup", `removed a "${attribute.name}" attribute holding </noscript`, tag.start);
+    }
+    const source = this.slice(tag.start, end);
+    const edited = edits.length > 0 ? editTag(source, tag.start, tag.attributes, edits) : undefined;
+    this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map(), undefined);
+    if (edited && apply && edited.text !== source) this.replace(tag.start, end, edited.text);
+    this.tree.push(open, selfClosing);
+    this.safe = end;
+  }
+
+  // ---- end tags ------------------------------------------------------------------------------------------
+
+  /** An end tag is complete at its `>`, which may arrive in a later chunk. */
+  private resolveEndTag(): void {
+    const endTag = this.endTag;
+    if (!endTag) return;
+    const gt = this.src.indexOf(">", endTag.nameEnd - this.srcStart);
+    if (gt < 0) return;
+    this.endTag = undefined;
+    this.finishEndTag(endTag, this.srcStart + gt + 1);
+  }
+
+  private finishEndTag(endTag: PendingEndTag, end: number): void {
+    if (this.completeDiscarded(end)) {
+      this.tree.end(endTag.name);
+      this.checkRemovalEnded(endTag.start);
+      return;
+    }
+    if (this.style && endTag.name === "style") {
+      const style = this.style;
+      this.style = undefined;
+      this.tree.end(endTag.name);
+      this.finishStyle(style, endTag.start, end);
+      this.safe = end;
+      return;
+    }
+    const closesRemoved = this.removalDepth >= 0 && this.tree.stack[this.removalDepth]?.name === endTag.name;
+    this.tree.end(endTag.name);
+    if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
+      this.safe = end;
+      return;
+    }
+    if (this.removalDepth < 0 && this.config.applyEdits) {
+      // Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`. Drop the attributes so
+      // both read the same tag (ADVERSARIAL.md L2).
+      const inside = this.slice(endTag.nameEnd, end - 1);
+      if (/["']/.test(inside)) {
+        this.replace(endTag.start, end, `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`);
+        this.warn("ambiguous-markup", "removed attributes with quotes from an end tag", endTag.start);
+      }
+    }
+    this.safe = end;
+  }
+
+  /** When the element being removed is no longer open, stop dropping at `at`. Returns true when it ended. */
+  private checkRemovalEnded(at: number): boolean {
+    if (this.removalDepth < 0 || this.tree.depth > this.removalDepth) return false;
+    this.removalDepth = -1;
+    this.removalName = "";
+    this.dropThrough(this.cursor, at);
+    return true;
+  }
+
+  // ---- <style> -------------------------------------------------------------------------------------------
+
+  private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
+    const css = this.slice(style.contentStart, contentEnd);
+    const sheet = stylesheetResources(css, this.baseHref);
+    const view = new ElementView(
+      style.view.name,
+      style.view.namespace,
+      style.view.attributes,
+      style.tag.attributes,
+      style.view.hiddenBy,
+      this.elementContext(),
+      style.view.offset,
+      sheet,
+    );
+    const decisions = judge(view, this.config);
+    if (this.inNoscript() && noscriptEnd.test(css) && this.config.applyEdits) {
+      this.warn("ambiguous-markup", "removed a <style> holding </noscript inside <noscript>", style.tag.start);
+      decisions.unshift(ambiguousRemoval("style"));
+    }
+    const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+    const tagEdits: ResourceEdit[] = [];
+    const cssSpans = [];
+    for (const { edit } of decisions) {
+      if (edit.kind !== "remove-resource" && edit.kind !== "replace-url") continue;
+      const resource = edit.resource as LocatedResource;
+      if (resource.location.kind === "stylesheet") {
+        if (edit.kind === "remove-resource") cssSpans.push(resource.location.declaration);
+      } else {
+        tagEdits.push({ resource, url: edit.kind === "replace-url" ? edit.url : undefined });
+      }
+    }
+    const startTagSource = this.slice(style.tag.start, style.contentStart);
+    const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.attributes, tagEdits) : undefined;
+    this.record("style", style.tag.start, decisions, edited?.outcomes ?? new Map(), removal);
+    if (!this.config.applyEdits) return;
+    if (removal) {
+      this.replace(style.tag.start, end, "");
+      return;
+    }
+    const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
+    if (edited || newCss !== css) {
+      this.replace(style.tag.start, contentEnd, (edited?.text ?? startTagSource) + newCss);
+    }
+  }
+
+  // ---- comments and CDATA --------------------------------------------------------------------------------
+
+  private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
+    const data = this.slice(dataStart, dataEnd);
+    if (this.inNoscript() && noscriptEnd.test(data) && this.config.applyEdits) {
+      this.replace(constructStart, end, "");
+      this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
+      return;
+    }
+    const opening = conditionalCommentStart.exec(data);
+    if (!opening) return;
+    // Outlook reads the body of `<!--[if mso]>...<![endif]-->` as HTML: strip it like the rest of the document.
+    const bodyStart = dataStart + opening[0].length;
+    const closing = conditionalCommentEnd.exec(data);
+    const bodyEnd = closing ? dataStart + closing.index : dataEnd;
+    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, true);
+  }
+
+  /**
+   * Browsers end `<![CDATA[` in HTML content at the first `>`, as a bogus comment; what follows is live markup
+   * to them though htmlparser2 reads it as CDATA (ADVERSARIAL.md L1). Strip that part as HTML.
+   */
+  private neutraliseHtmlCdata(dataStart: number, dataEnd: number): void {
+    const gt = this.slice(dataStart, dataEnd).indexOf(">");
+    if (gt >= 0 && dataStart + gt + 1 < dataEnd) this.stripNested(dataStart + gt + 1, dataEnd, this.context.inConditionalComment);
+  }
+
+  /** Runs a nested engine over [start, end) of the input and splices its output in. */
+  private stripNested(start: number, end: number, inConditionalComment: boolean): void {
+    if (this.context.depth >= maxNesting) return;
+    const body = this.slice(start, end);
+    let output = "";
+    const nested = new Engine(this.config, (chunk) => (output += chunk), {
+      openElements: this.tree.stack,
+      baseHref: this.baseHref,
+      inConditionalComment,
+      offset: this.context.offset + start,
+      depth: this.context.depth + 1,
+    });
+    nested.write(body);
+    const report = nested.end();
+    this.findings.push(...report.findings);
+    this.warnings.push(...report.warnings);
+    if (output !== body) this.replace(start, end, output);
+  }
+
+  // ---- end of input and limits ---------------------------------------------------------------------------
+
+  private finishAtEof(): void {
+    if (this.endTag) {
+      const endTag = this.endTag;
+      this.endTag = undefined;
+      this.finishEndTag(endTag, this.total);
+    }
+    if (this.tag) {
+      // A tag cut off by the end of input is dropped by browsers, but bytes appended later (a footer, a MIME
+      // boundary) could complete it: judge it as if it ended here.
+      if (this.attribute) this.onattribend(QuoteType.Unquoted, this.total);
+      this.finishStartTag(this.total, false);
+    }
+    if (this.style) {
+      const style = this.style;
+      this.style = undefined;
+      this.finishStyle(style, this.total, this.total);
+    }
+    if (this.removalDepth >= 0) {
+      this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.cursor);
+      this.removalDepth = -1;
+      this.dropThrough(this.cursor, this.total);
+    }
+    if (this.discarding) {
+      this.discarding = false;
+      this.dropThrough(this.cursor, this.total);
+    }
+    this.safe = this.total;
+  }
+
+  /** Fails closed when an incomplete construct holds more than the limit: it will be dropped. */
+  private enforceLimit(): void {
+    if (this.discarding || this.total - this.safe <= this.config.maxBufferSize) return;
+    const at = this.context.offset + this.safe;
+    if (this.style) {
+      this.style = undefined;
+      this.warn("limit-exceeded", "a <style> block exceeded maxBufferSize and was removed", at);
+      this.flush(this.safe);
+      this.removalDepth = this.tree.depth - 1;
+      this.removalName = "style";
+      this.safe = this.total;
+      return;
+    }
+    if (this.tag) this.tag.oversized = true;
+    this.warn("limit-exceeded", "a construct exceeded maxBufferSize and was removed", at);
+    this.flush(this.safe);
+    this.discarding = true;
+  }
+
+  /** When the construct ending at `end` was being discarded, drop it and return true. */
+  private completeDiscarded(end: number): boolean {
+    if (!this.discarding) return false;
+    this.discarding = false;
+    this.dropThrough(this.cursor, end);
+    this.safe = end;
+    return true;
+  }
+
+  // ---- output --------------------------------------------------------------------------------------------
+
+  private slice(start: number, end: number): string {
+    return this.src.slice(start - this.srcStart, end - this.srcStart);
+  }
+
+  private charAt(index: number): string {
+    return this.src.charAt(index - this.srcStart);
+  }
+
+  /** The end of a construct whose last character is at `endIndex` (or the end of input when it is unclosed). */
+  private constructEnd(endIndex: number): number {
+    return endIndex >= this.total ? this.total : endIndex + 1;
+  }
+
+  /** Copies the input up to `to` to the output, unless inside a removed element or a discarded construct. */
+  private flush(to: number): void {
+    if (to > this.cursor) {
+      if (this.removalDepth >= 0 || this.discarding) {
+        this.changed = true;
+      } else {
+        this.out.push(this.slice(this.cursor, to));
+      }
+      this.cursor = to;
+    }
+    const tagStart = this.tag && !this.tag.oversized ? this.tag.start : this.cursor;
+    const keepFrom = Math.min(this.cursor, this.style?.tag.start ?? this.cursor, tagStart);
+    if (keepFrom > this.srcStart) {
+      this.src = this.src.slice(keepFrom - this.srcStart);
+      this.srcStart = keepFrom;
+    }
+    if (this.out.length > 0) {
+      const chunk = this.out.join("");
+      this.out = [];
+      if (chunk !== "") this.sink(chunk);
+    }
+  }
+
+  /** Replaces [start, end) of the input with `text`. */
+  private replace(start: number, end: number, text: string): void {
+    if (start > this.cursor) this.out.push(this.slice(this.cursor, start));
+    this.out.push(text);
+    this.cursor = Math.max(this.cursor, end);
+    this.changed = true;
+  }
+
+  /** Drops [from, to): nothing of it reaches the output. */
+  private dropThrough(from: number, to: number): void {
+    if (from > this.cursor) this.out.push(this.slice(this.cursor, from));
+    if (to > Math.max(from, this.cursor)) this.changed = true;
+    this.cursor = Math.max(this.cursor, to);
+  }
+
+  private elementContext() {
+    return {
+      ancestors: this.tree.stack,
+      inConditionalComment: this.context.inConditionalComment,
+      baseHref: this.baseHref,
+      recipients: this.config.recipients,
+      preset: this.config.preset,
+    };
+  }
+
+  private inNoscript(): boolean {
+    return this.tree.stack.some((element) => element.name === "noscript" && element.namespace === "html");
+  }
+
+  private warn(code: Warning["code"], message: string, offset: number): void {
+    this.warnings.push({ code, message, offset: this.context.offset + offset });
+  }
+
+  private record(
+    tag: string,
+    offset: number,
+    decisions: readonly Decision[],
+    outcomes: ReadonlyMap<string, string>,
+    removal: Decision | undefined,
+  ): void {
+    for (const decision of decisions) {
+      const { finding, edit, rewriter } = decision;
+      const resource = finding.resource as LocatedResource | undefined;
+      // Once the element goes, every other finding on it went with it.
+      const effective: Edit = removal && decision !== removal && edit.kind !== "keep" ? removal.edit : edit;
+      const attributeRemoved = resource?.attribute !== undefined && outcomes.get(resource.attribute) === "removed";
+      this.findings.push(entry(finding, tag, this.context.offset + offset, rewriter, actionOf(effective, resource, attributeRemoved), this.config.applyEdits && effective.kind !== "keep", edit));
+    }
+  }
+}
+
+function entry(
+  finding: Finding,
+  tag: string,
+  offset: number,
+  rewriter: string,
+  action: Action,
+  applied: boolean,
+  edit: Edit,
+): ReportEntry {
+  const resource = finding.resource;
+  return {
+    vector: resource?.vector ?? "element",
+    tag,
+    ...(resource ? { url: resource.url } : {}),
+    ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
+    ...(finding.vendor ? { vendor: finding.vendor } : {}),
+    detector: finding.detector,
+    rewriter,
+    action,
+    applied,
+    reason: finding.reason,
+    offset,
+  };
+}
+
+/** The engine's own decision to remove an element whose content browsers may read differently. */
+function ambiguousRemoval(tag: string): Decision {
+  return {
+    finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <noscript> may end it early in browsers` },
+    edit: { kind: "remove-element" },
+    rewriter: "engine",
+  };
+}
+
+/** A stand-in resource for an attribute the engine removes on its own (ambiguous markup). */
+function ambiguousResource(attribute: RawAttribute): LocatedResource {
+  return {
+    url: "",
+    absoluteUrl: undefined,
+    vector: "img",
+    attribute: attribute.name,
+    fetch: "open",
+    location: { kind: "attribute", attribute },
+  };
+}
+
+export type { Namespace };

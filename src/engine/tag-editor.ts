@@ -1,0 +1,116 @@
+// Applies attribute-level edits to one start tag's source text; every byte not edited is kept.
+
+import { QuoteType } from "htmlparser2";
+import type { Span } from "../css/css-urls.js";
+import { removeSpans } from "../css/remove-spans.js";
+import { removeSrcsetCandidates } from "../html/srcset.js";
+import { encodeAttributeValue, mustQuote } from "./attribute-value.js";
+import type { RawAttribute } from "./raw-tag.js";
+import type { LocatedResource } from "./resources.js";
+
+/** An edit the tag editor understands: drop a resource, or give it a new URL. */
+export interface ResourceEdit {
+  readonly resource: LocatedResource;
+  /** The new URL; undefined to remove the resource. */
+  readonly url: string | undefined;
+}
+
+/** What became of one attribute. */
+export type AttributeOutcome = "removed" | "changed";
+
+interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const isSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f";
+
+/**
+ * Rewrites the tag `source` (which starts at input offset `offset`). Returns the new text and what happened to
+ * each edited attribute name. Duplicates of an edited attribute are removed, so they cannot take its place.
+ */
+export function editTag(
+  source: string,
+  offset: number,
+  attributes: readonly RawAttribute[],
+  edits: readonly ResourceEdit[],
+): { text: string; outcomes: Map<string, AttributeOutcome> } {
+  const byAttribute = new Map<RawAttribute, ResourceEdit[]>();
+  for (const edit of edits) {
+    const location = edit.resource.location;
+    if (location.kind === "stylesheet") continue;
+    const list = byAttribute.get(location.attribute) ?? [];
+    list.push(edit);
+    byAttribute.set(location.attribute, list);
+  }
+
+  const splices: Splice[] = [];
+  const outcomes = new Map<string, AttributeOutcome>();
+  const removeAttribute = (attribute: RawAttribute): void => {
+    let start = attribute.nameStart - offset;
+    while (start > 0 && isSpace(source[start - 1])) start--;
+    splices.push({ start, end: attribute.end - offset, text: "" });
+  };
+
+  for (const [attribute, attributeEdits] of byAttribute) {
+    const value = newValue(attribute, attributeEdits);
+    if (value === undefined) {
+      removeAttribute(attribute);
+      outcomes.set(attribute.name, "removed");
+    } else {
+      splices.push(valueSplice(source, offset, attribute, value));
+      outcomes.set(attribute.name, "changed");
+    }
+    for (const duplicate of attributes) {
+      if (duplicate !== attribute && duplicate.name === attribute.name) removeAttribute(duplicate);
+    }
+  }
+
+  splices.sort((a, b) => a.start - b.start);
+  let text = "";
+  let cursor = 0;
+  for (const splice of splices) {
+    if (splice.start < cursor) continue;
+    text += source.slice(cursor, splice.start) + splice.text;
+    cursor = splice.end;
+  }
+  return { text: text + source.slice(cursor), outcomes };
+}
+
+/** The attribute's new decoded value, or undefined when the attribute should go. */
+function newValue(attribute: RawAttribute, edits: readonly ResourceEdit[]): string | undefined {
+  const location = edits[0]!.resource.location;
+  switch (location.kind) {
+    case "srcset": {
+      const remove = edits.filter((edit) => edit.url === undefined).map((edit) => edit.resource.location);
+      const indexes = remove.flatMap((where) => (where.kind === "srcset" ? [where.index] : []));
+      const value = removeSrcsetCandidates(attribute.value, indexes);
+      return value.trim() === "" ? undefined : value;
+    }
+    case "style-attribute": {
+      const spans: Span[] = edits.flatMap((edit) =>
+        edit.resource.location.kind === "style-attribute" ? [edit.resource.location.declaration] : [],
+      );
+      const value = removeSpans(attribute.value, spans);
+      return value.trim() === "" ? undefined : value;
+    }
+    case "meta-refresh": {
+      const edit = edits[0]!;
+      if (edit.url === undefined) return undefined;
+      return attribute.value.slice(0, location.span.start) + edit.url + attribute.value.slice(location.span.end);
+    }
+    default:
+      return edits[0]!.url;
+  }
+}
+
+function valueSplice(source: string, offset: number, attribute: RawAttribute, value: string): Splice {
+  const raw = source.slice(attribute.valueStart - offset, attribute.valueEnd - offset);
+  const encoded = encodeAttributeValue(value, raw, attribute.value, attribute.quote);
+  if (attribute.quote === QuoteType.Unquoted && mustQuote(encoded)) {
+    const quoted = encodeAttributeValue(value, raw, attribute.value, QuoteType.Double);
+    return { start: attribute.valueStart - offset, end: attribute.valueEnd - offset, text: `"${quoted}"` };
+  }
+  return { start: attribute.valueStart - offset, end: attribute.valueEnd - offset, text: encoded };
+}

@@ -1,0 +1,37 @@
+// Whether an element hides its content from view. Browsers still fetch what hidden elements hold, which is
+// why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
+
+import { parseDeclarations } from "../css/declarations.js";
+import type { StyleDeclaration } from "../types.js";
+
+// A style without any of these words cannot hide anything: skip the CSS parse (most styles in email).
+const mayHide = /none|hidden|opacity|max-(?:height|width)/i;
+
+function isZeroLength(value: string): boolean {
+  return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
+}
+
+/** Parses an inline style, cheaply skipping styles that cannot matter to tracking. */
+export function inlineStyle(style: string | undefined): readonly StyleDeclaration[] {
+  if (style === undefined || style.trim() === "") return [];
+  return parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+}
+
+/** Why an element with these attributes hides its content, or undefined when it does not. */
+export function hidingReason(
+  tag: string,
+  attributes: Readonly<Record<string, string>>,
+  style: () => readonly StyleDeclaration[],
+): string | undefined {
+  if ("hidden" in attributes) return `hidden attribute on <${tag}>`;
+  const css = attributes["style"];
+  if (css === undefined || !mayHide.test(css)) return undefined;
+  for (const { name, value } of style()) {
+    const lower = value.toLowerCase();
+    if (name === "display" && lower === "none") return `display:none on <${tag}>`;
+    if (name === "visibility" && (lower === "hidden" || lower === "collapse")) return `visibility:${lower} on <${tag}>`;
+    if (name === "opacity" && isZeroLength(lower)) return `opacity:0 on <${tag}>`;
+    if ((name === "max-height" || name === "max-width") && isZeroLength(lower)) return `${name}:0 on <${tag}>`;
+  }
+  return undefined;
+}

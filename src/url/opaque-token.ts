@@ -1,0 +1,48 @@
+// Recognises opaque per-recipient identifiers in a URL: UUIDs, long hex digests, JWTs, long base64url blobs.
+// A static asset URL rarely carries one; a tracking pixel almost always does.
+
+export type TokenKind = "uuid" | "hex" | "jwt" | "base64";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const hex = /^[0-9a-f]{16,}$/i;
+const jwt = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*$/;
+const base64 = /^[A-Za-z0-9_+/-]{24,}={0,2}$/;
+/** File names of static assets: a hash in a file name (`logo.3f9a...png`) is a cache key, not a token. */
+const assetFile = /\.(?:png|jpe?g|gif|webp|svg|css|js|woff2?|ttf|ico)$/i;
+
+function kindOf(part: string): TokenKind | undefined {
+  if (uuid.test(part)) return "uuid";
+  if (jwt.test(part)) return "jwt";
+  if (hex.test(part) && /[a-f]/i.test(part) && /\d/.test(part)) return "hex";
+  // A long mixed-case-and-digit run: random, not a word or a slug.
+  if (base64.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part) && /\d/.test(part)) return "base64";
+  return undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The kind of the first opaque token in the URL's path segments or query values, if any. */
+export function findOpaqueToken(url: string): TokenKind | undefined {
+  const withoutFragment = url.split("#", 1)[0] ?? "";
+  const queryAt = withoutFragment.indexOf("?");
+  const path = queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt);
+  const query = queryAt < 0 ? "" : withoutFragment.slice(queryAt + 1);
+  const afterHost = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  for (const segment of afterHost.split("/")) {
+    if (segment === "" || assetFile.test(segment)) continue;
+    const kind = kindOf(safeDecode(segment).replace(/\.[a-z]{2,4}$/i, ""));
+    if (kind) return kind;
+  }
+  for (const pair of query.split(/&(?:amp;)?/)) {
+    const value = safeDecode(pair.slice(pair.indexOf("=") + 1));
+    const kind = kindOf(value);
+    if (kind) return kind;
+  }
+  return undefined;
+}
