@@ -7,7 +7,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hex = /^[0-9a-f]{16,}$/i;
 const jwt = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*$/;
 const base64 = /^[A-Za-z0-9_+/-]{24,}={0,2}$/;
-/** File names of static assets: a hash in a file name (`logo.3f9a...png`) is a cache key, not a token. */
+/** File names of static assets. */
 const assetFile = /\.(?:png|jpe?g|gif|webp|svg|css|js|woff2?|ttf|ico)$/i;
 
 function kindOf(part: string): TokenKind | undefined {
@@ -33,9 +33,12 @@ export function findOpaqueToken(url: string): TokenKind | undefined {
   const queryAt = withoutFragment.indexOf("?");
   const path = queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt);
   const query = queryAt < 0 ? "" : withoutFragment.slice(queryAt + 1);
-  const afterHost = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  for (const segment of afterHost.split("/")) {
-    if (segment === "" || assetFile.test(segment)) continue;
+  const segments = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/");
+  // A path that ends in a static file name is a CDN layout (`/lib/<account hash>/images/<uuid>.png`): its
+  // hashes name the asset, not the reader. Tracking pixels with such names are caught by size instead.
+  const isAsset = assetFile.test(segments[segments.length - 1] ?? "");
+  for (const segment of isAsset ? [] : segments) {
+    if (segment === "") continue;
     const kind = kindOf(safeDecode(segment).replace(/\.[a-z]{2,4}$/i, ""));
     if (kind) return kind;
   }
