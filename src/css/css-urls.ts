@@ -1,0 +1,187 @@
+// Every URL a CSS text can make a mail client fetch, with the span to delete to remove that fetch.
+import { type TokenFunction, type TokenString, type TokenURL, TokenType } from "@csstools/css-tokenizer";
+import { type DeclarationRange, type StructureVisitor, walkDeclarationList, walkStylesheet } from "./structure.js";
+import { type Token, asciiLower, closerOf, isBlank, tokenizeCss } from "./tokens.js";
+
+/** How a URL is written: `url()`-like, a string in `image-set()`, an `@import`, an `@font-face` `src`, or broken. */
+export type CssUrlKind = "url" | "image-set" | "import" | "font-face" | "bad-url";
+
+/** A half-open range `[start, end)` of UTF-16 code units in the input text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One URL found in CSS. */
+export interface CssUrl {
+  /** The URL with CSS escapes decoded; `""` for `bad-url`. */
+  readonly url: string;
+  readonly kind: CssUrlKind;
+  /**
+   * Lower-cased property name (`"background-image"`), `"@import"`, `"@font-face src"`, `"@name"` for another
+   * at-rule's prelude, or `""` for a URL in a selector.
+   */
+  readonly property: string;
+  /**
+   * The span to delete to remove this fetch: the whole declaration including its trailing `;`, or the whole
+   * at-rule or rule the URL sits in (including its `;` or block).
+   */
+  readonly declaration: Span;
+  /** Enclosing at-rule names, outermost first, space-separated (`"media supports"`); absent at top level. */
+  readonly atRule?: string;
+}
+
+/** Functions whose first argument, when a string, is a URL (`url("x")`, CSS Values 4 `src("x")`). */
+const urlFunctions: ReadonlySet<string> = new Set(["url", "src"]);
+
+/** Functions whose bare string arguments are image URLs. */
+const imageSetFunctions: ReadonlySet<string> = new Set([
+  "image-set",
+  "-webkit-image-set",
+  "cross-fade",
+  "-webkit-cross-fade",
+]);
+
+/**
+ * Cheap pre-check: false only when the text cannot contain a fetch. Every fetch needs a literal `(` (url and
+ * function tokens) or `@` (`@import "x"`); `\` is included so that no escaped form can slip past.
+ * @param css - A `style` value or `<style>` content.
+ * @returns Whether `findDeclarationUrls` / `findStylesheetUrls` may find anything.
+ * @example
+ * mayContainCssUrl("color:red") //=> false
+ * mayContainCssUrl("background:\\75 rl(x)") //=> true
+ */
+export function mayContainCssUrl(css: string): boolean {
+  return css.includes("(") || css.includes("@") || css.includes("\\");
+}
+
+/**
+ * URLs in a `style=""` attribute value (a declaration list, already HTML-entity-decoded by the caller).
+ * @param css - The attribute value.
+ * @returns One entry per URL, in source order; spans index `css`.
+ * @example
+ * findDeclarationUrls("color:red;background:url(x.gif);")
+ * //=> [{ url: "x.gif", kind: "url", property: "background", declaration: { start: 10, end: 32 } }]
+ */
+export function findDeclarationUrls(css: string): CssUrl[] {
+  if (!mayContainCssUrl(css)) return [];
+  const tokens = tokenizeCss(css);
+  const found: CssUrl[] = [];
+  walkDeclarationList(tokens, collector(tokens, found));
+  return found;
+}
+
+/**
+ * URLs in a `<style>` element's text: rules, `@media`, `@supports`, `@import`, `@font-face`, nested blocks.
+ * @param css - The style sheet text.
+ * @returns One entry per URL, in source order; spans index `css`.
+ * @example
+ * findStylesheetUrls('@import "x.css"; a{color:red}')
+ * //=> [{ url: "x.css", kind: "import", property: "@import", declaration: { start: 0, end: 16 } }]
+ */
+export function findStylesheetUrls(css: string): CssUrl[] {
+  if (!mayContainCssUrl(css)) return [];
+  const tokens = tokenizeCss(css);
+  const found: CssUrl[] = [];
+  walkStylesheet(tokens, collector(tokens, found));
+  return found;
+}
+
+/** Where the URLs of one token range go: their property, span, context and default kind. */
+interface Site {
+  readonly property: string;
+  readonly declaration: Span;
+  readonly atRules: readonly string[];
+  readonly kind: "url" | "import" | "font-face";
+}
+
+function collector(tokens: readonly Token[], found: CssUrl[]): StructureVisitor {
+  return {
+    declaration(declaration: DeclarationRange, atRules: readonly string[]): void {
+      const isFontSrc = declaration.name === "src" && atRules[atRules.length - 1] === "font-face";
+      const site: Site = isFontSrc
+        ? { property: "@font-face src", declaration: declaration.span, atRules, kind: "font-face" }
+        : { property: declaration.name, declaration: declaration.span, atRules, kind: "url" };
+      collectUrls(tokens, declaration.valueStart, declaration.valueEnd, site, false, found);
+    },
+    prelude(from: number, to: number, owner: string, span: Span, atRules: readonly string[]): void {
+      const isImport = owner === "@import";
+      const site: Site = { property: owner, declaration: span, atRules, kind: isImport ? "import" : "url" };
+      collectUrls(tokens, from, to, site, isImport, found);
+    },
+  };
+}
+
+/** An open function or block while scanning a value. */
+interface Frame {
+  readonly closer: TokenType;
+  readonly hasImageStrings: boolean;
+  /** A `url(` / `src(` function still waiting for its first argument. */
+  awaitsUrlArgument: boolean;
+}
+
+/**
+ * Collects the URLs in tokens `[from, to)`. `hasTopStrings`: bare strings outside any function are URLs too
+ * (the `@import "x"` prelude). A bad string inside a function (or such a prelude) may be a broken URL argument,
+ * so it counts as a `bad-url`; outside one it cannot fetch anything.
+ */
+function collectUrls(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  site: Site,
+  hasTopStrings: boolean,
+  found: CssUrl[],
+): void {
+  const stack: Frame[] = [];
+  for (let i = from; i < to; i++) {
+    const token = tokens[i] as Token;
+    const type = token[0];
+    const top = stack[stack.length - 1];
+    if (top !== undefined && type === top.closer) {
+      stack.pop();
+      continue;
+    }
+    const isUrlArgument = top !== undefined && top.awaitsUrlArgument && !isBlank(token);
+    if (isUrlArgument) top.awaitsUrlArgument = false;
+    switch (type) {
+      case TokenType.URL:
+        add(found, site, (token as TokenURL)[4].value, site.kind);
+        break;
+      case TokenType.BadURL:
+        add(found, site, "", "bad-url");
+        break;
+      case TokenType.BadString:
+        if (top !== undefined || hasTopStrings) add(found, site, "", "bad-url");
+        break;
+      case TokenType.String: {
+        const value = (token as TokenString)[4].value;
+        if (isUrlArgument || (top === undefined && hasTopStrings)) add(found, site, value, site.kind);
+        else if (top?.hasImageStrings === true) add(found, site, value, "image-set");
+        break;
+      }
+      case TokenType.Function: {
+        const name = asciiLower((token as TokenFunction)[4].value);
+        stack.push({
+          closer: TokenType.CloseParen,
+          hasImageStrings: imageSetFunctions.has(name),
+          awaitsUrlArgument: urlFunctions.has(name),
+        });
+        break;
+      }
+      default: {
+        const closer = closerOf(type);
+        if (closer !== undefined) stack.push({ closer, hasImageStrings: false, awaitsUrlArgument: false });
+      }
+    }
+  }
+}
+
+function add(found: CssUrl[], site: Site, url: string, kind: CssUrlKind): void {
+  const { property, declaration, atRules } = site;
+  found.push(
+    atRules.length > 0
+      ? { url, kind, property, declaration, atRule: atRules.join(" ") }
+      : { url, kind, property, declaration },
+  );
+}

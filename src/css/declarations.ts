@@ -1,0 +1,101 @@
+// The declarations of a style="" value, read the way a browser reads them, for detectors that judge the values.
+import {
+  type TokenDimension,
+  type TokenFunction,
+  type TokenHash,
+  type TokenIdent,
+  type TokenNumber,
+  type TokenPercentage,
+  TokenType,
+} from "@csstools/css-tokenizer";
+import type { Span } from "./css-urls.js";
+import { walkDeclarationList } from "./structure.js";
+import { type Token, asciiLower, isBlank, tokenizeCss } from "./tokens.js";
+
+/** One declaration of a declaration list. */
+export interface Declaration {
+  /** Property name, escape-decoded and ASCII-lower-cased. */
+  readonly name: string;
+  /**
+   * The value for reading, not source text: escapes decoded (`n\one` → `none`), numbers in canonical form
+   * (`+1.0px` → `1px`), comments and whitespace runs as one space, trimmed, without `!important`.
+   * Use `span` for the source.
+   */
+  readonly value: string;
+  readonly important: boolean;
+  /** Name start to the trailing `;` inclusive (or to the last value token when there is no `;`). */
+  readonly span: Span;
+}
+
+/**
+ * Parses a `style=""` value (already HTML-entity-decoded) into its top-level declarations. Tolerant: garbage is
+ * skipped as browsers skip it, declarations inside nested rules are not returned, and it never throws.
+ * @param css - The attribute value.
+ * @returns Declarations in source order; a property may repeat (the last one wins in a browser).
+ * @example
+ * parseDeclarations("width:1px ; display: none !important")
+ * //=> [{ name: "width", value: "1px", important: false, span: { start: 0, end: 11 } },
+ * //    { name: "display", value: "none", important: true, span: { start: 12, end: 36 } }]
+ */
+export function parseDeclarations(css: string): Declaration[] {
+  const tokens = tokenizeCss(css);
+  const declarations: Declaration[] = [];
+  walkDeclarationList(tokens, {
+    declaration({ name, span, valueStart, valueEnd }, _atRules, depth) {
+      if (depth > 0) return;
+      const value = tokens.slice(valueStart, valueEnd);
+      const solid = value.filter((token) => !isBlank(token));
+      const important = isImportant(solid);
+      const text = valueText(important ? value.slice(0, value.lastIndexOf(solid[solid.length - 2] as Token)) : value);
+      declarations.push({ name, value: text, important, span });
+    },
+    prelude() {},
+  });
+  return declarations;
+}
+
+/** Whether the last two non-blank value tokens are `!` and `important` (CSS Syntax 3 §5.5.4 step 5). */
+function isImportant(solid: readonly Token[]): boolean {
+  const bang = solid[solid.length - 2];
+  const word = solid[solid.length - 1];
+  return (
+    bang !== undefined &&
+    bang[0] === TokenType.Delim &&
+    bang[1] === "!" &&
+    word !== undefined &&
+    word[0] === TokenType.Ident &&
+    asciiLower((word as TokenIdent)[4].value) === "important"
+  );
+}
+
+/** Serializes value tokens for reading: decoded names and canonical numbers, blanks collapsed to one space. */
+function valueText(tokens: readonly Token[]): string {
+  let text = "";
+  for (const token of tokens) {
+    if (isBlank(token)) {
+      if (text !== "" && !text.endsWith(" ")) text += " ";
+      continue;
+    }
+    text += tokenText(token);
+  }
+  return text.trimEnd();
+}
+
+function tokenText(token: Token): string {
+  switch (token[0]) {
+    case TokenType.Ident:
+      return (token as TokenIdent)[4].value;
+    case TokenType.Function:
+      return `${(token as TokenFunction)[4].value}(`;
+    case TokenType.Hash:
+      return `#${(token as TokenHash)[4].value}`;
+    case TokenType.Number:
+      return String((token as TokenNumber)[4].value);
+    case TokenType.Percentage:
+      return `${(token as TokenPercentage)[4].value}%`;
+    case TokenType.Dimension:
+      return `${(token as TokenDimension)[4].value}${(token as TokenDimension)[4].unit}`;
+    default:
+      return token[1];
+  }
+}

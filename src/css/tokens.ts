@@ -1,0 +1,111 @@
+// CSS tokens with positions in the caller's original text, and component-value navigation over them.
+import { type CSSToken, TokenType, tokenize } from "@csstools/css-tokenizer";
+
+/** A CSS token whose `[2]` / `[3]` positions (inclusive, as in `@csstools/css-tokenizer`) index the original text. */
+export type Token = CSSToken;
+
+/**
+ * Tokenizes CSS after CSS input preprocessing (CSS Syntax 3 §3.3), which the tokenizer does not do itself.
+ * Without it a raw NUL yields a bad-url token where a browser fetches `g%EF%BF%BD.gif` (ADVERSARIAL.md §3).
+ * @param css - Original text (a `style` value or `<style>` content).
+ * @returns Tokens without the EOF token, positioned in `css`.
+ */
+export function tokenizeCss(css: string): Token[] {
+  const { text, crlfs } = preprocess(css);
+  const tokens = tokenize({ css: text });
+  tokens.pop(); // EOF, whose positions are -1
+  if (crlfs.length > 0) shiftPositions(tokens, crlfs);
+  return tokens;
+}
+
+/** Exclusive end of a token in the original text. */
+export function endOf(token: Token): number {
+  return token[3] + 1;
+}
+
+/**
+ * Replaces NUL by U+FFFD and CR / FF by LF one for one, so positions stay put; only CRLF must shrink to one LF
+ * (an escaped CRLF inside a string is one line continuation, not a continuation plus a string-ending newline).
+ * `crlfs` holds, in order, the preprocessed index of each LF that stands for a CRLF.
+ */
+function preprocess(css: string): { text: string; crlfs: number[] } {
+  const crlfs: number[] = [];
+  if (!/[\0\r\f]/.test(css)) return { text: css, crlfs };
+  let text = "";
+  let from = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css.charCodeAt(i);
+    if (c !== 0 && c !== 0x0d && c !== 0x0c) continue;
+    text += css.slice(from, i) + (c === 0 ? "\uFFFD" : "\n");
+    if (c === 0x0d && css.charCodeAt(i + 1) === 0x0a) {
+      crlfs.push(text.length - 1);
+      i++;
+    }
+    from = i + 1;
+  }
+  return { text: text + css.slice(from), crlfs };
+}
+
+/**
+ * Maps preprocessed positions back to the original text: each collapsed CRLF before a position shifts it by one.
+ * Token positions only grow, so one cursor per edge keeps this linear.
+ */
+function shiftPositions(tokens: Token[], crlfs: readonly number[]): void {
+  let startShift = 0;
+  let endShift = 0;
+  for (const token of tokens) {
+    while (startShift < crlfs.length && (crlfs[startShift] as number) < token[2]) startShift++;
+    while (endShift < crlfs.length && (crlfs[endShift] as number) <= token[3]) endShift++;
+    token[2] += startShift;
+    token[3] += endShift;
+  }
+}
+
+/**
+ * Index just after the component value starting at `i`: a lone token, or a `(`/`[`/`{`/function block up to its
+ * matching closer. Other closers inside a block are ordinary tokens (CSS Syntax 3 "consume a simple block"),
+ * so `image-set("a" } url(T))` stays one value. Unclosed blocks run to `end`. Iterative: nesting depth is
+ * attacker-controlled.
+ */
+export function skipComponent(tokens: readonly Token[], i: number, end: number): number {
+  return scanComponent(tokens, i, end).next;
+}
+
+/** Like `skipComponent`, and tells whether the block (if any) found its closer before `end`. */
+export function scanComponent(tokens: readonly Token[], i: number, end: number): { next: number; closed: boolean } {
+  const closers: TokenType[] = [];
+  let j = i;
+  do {
+    const type = (tokens[j] as Token)[0];
+    const closer = closerOf(type);
+    if (closer !== undefined) closers.push(closer);
+    else if (type === closers[closers.length - 1]) closers.pop();
+    j++;
+  } while (closers.length > 0 && j < end);
+  return { next: j, closed: closers.length === 0 };
+}
+
+/** The token type that closes a block opened by `type`, or undefined when `type` opens nothing. */
+export function closerOf(type: TokenType): TokenType | undefined {
+  switch (type) {
+    case TokenType.Function:
+    case TokenType.OpenParen:
+      return TokenType.CloseParen;
+    case TokenType.OpenSquare:
+      return TokenType.CloseSquare;
+    case TokenType.OpenCurly:
+      return TokenType.CloseCurly;
+    default:
+      return undefined;
+  }
+}
+
+/** True for tokens the CSS grammar ignores between component values. */
+export function isBlank(token: Token): boolean {
+  return token[0] === TokenType.Whitespace || token[0] === TokenType.Comment;
+}
+
+/** ASCII lower-casing: CSS keywords and names match ASCII case-insensitively, not by Unicode case folding. */
+export function asciiLower(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+}

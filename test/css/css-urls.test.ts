@@ -1,0 +1,177 @@
+import { fc, it as fcIt } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { type CssUrl, findDeclarationUrls, findStylesheetUrls, mayContainCssUrl } from "../../src/css/css-urls.js";
+import { removeSpans } from "../../src/css/remove-spans.js";
+
+/** [kind, url, property, the text of the declaration span, atRule]: readable, and exact up to the span's text. */
+type Row = [CssUrl["kind"], string, string, string, string?];
+
+function rows(css: string, found: readonly CssUrl[]): Row[] {
+  return found.map(({ kind, url, property, declaration, atRule }) => {
+    const row: Row = [kind, url, property, css.slice(declaration.start, declaration.end)];
+    if (atRule !== undefined) row.push(atRule);
+    return row;
+  });
+}
+
+const T = "https://t.example/p.gif";
+
+describe("findDeclarationUrls", () => {
+  it.each<[string, string, Row[]]>([
+    ["plain url", `background:url(${T})`, [["url", T, "background", `background:url(${T})`]]],
+    ["hex-escaped function name", `background-image:\\75 rl(${T})`, [["url", T, "background-image", `background-image:\\75 rl(${T})`]]],
+    ["six-digit escape", `background-image:\\000075rl(${T})`, [["url", T, "background-image", `background-image:\\000075rl(${T})`]]],
+    ["escaped letter in name", `background-image:u\\rl(${T})`, [["url", T, "background-image", `background-image:u\\rl(${T})`]]],
+    ["escaped name, string argument", `background-image:u\\rl("${T}")`, [["url", T, "background-image", `background-image:u\\rl("${T}")`]]],
+    ["upper-case name", `BACKGROUND:URL(${T})`, [["url", T, "background", `BACKGROUND:URL(${T})`]]],
+    ["quoted with spaces", `background:url( "${T}" )`, [["url", T, "background", `background:url( "${T}" )`]]],
+    ["src() function", `background:src("${T}")`, [["url", T, "background", `background:src("${T}")`]]],
+    ["src() without a string is no URL", "background:src(var(--x))", []],
+    ["comment splits the name", "background:u/**/rl(x)", []],
+    ["comment inside url is part of the URL", "background:url(/**/x)", [["url", "/**/x", "background", "background:url(/**/x)"]]],
+    ["raw NUL becomes U+FFFD, not a bad url", "background:url(https://t.example/g\0.gif)", [["url", "https://t.example/g\uFFFD.gif", "background", "background:url(https://t.example/g\0.gif)"]]],
+    ["hex escape inside quoted url", 'a:url("https://tr\\61 cker.example/p")', [["url", "https://tracker.example/p", "a", 'a:url("https://tr\\61 cker.example/p")']]],
+    ["escaped dot inside unquoted url", "a:url(https://t\\.example/p)", [["url", "https://t.example/p", "a", "a:url(https://t\\.example/p)"]]],
+    ["escaped newline in a string continues it", 'a:url("https://t.ex\\\nample/p")', [["url", "https://t.example/p", "a", 'a:url("https://t.ex\\\nample/p")']]],
+    ["escaped CRLF in a string continues it", 'a:url("x\\\r\ny");b:c', [["url", "xy", "a", 'a:url("x\\\r\ny");']]],
+    ["image-set strings", `a:image-set('${T}' 1x, "y" 2x)`, [["image-set", T, "a", `a:image-set('${T}' 1x, "y" 2x)`], ["image-set", "y", "a", `a:image-set('${T}' 1x, "y" 2x)`]]],
+    ["-webkit-image-set with url()", `a:-webkit-image-set(url(${T}) 2x, "y" 1x)`, [["url", T, "a", `a:-webkit-image-set(url(${T}) 2x, "y" 1x)`], ["image-set", "y", "a", `a:-webkit-image-set(url(${T}) 2x, "y" 1x)`]]],
+    ["image-set type() string is no URL", 'a:image-set("x" type("image/png"))', [["image-set", "x", "a", 'a:image-set("x" type("image/png"))']]],
+    ["cross-fade strings", 'a:cross-fade(50% "x", "y")', [["image-set", "x", "a", 'a:cross-fade(50% "x", "y")'], ["image-set", "y", "a", 'a:cross-fade(50% "x", "y")']]],
+    ["other strings are no URL", 'content:"x";font-family:"y"', []],
+    ["behavior", `behavior:url(${T})`, [["url", T, "behavior", `behavior:url(${T})`]]],
+    ["two urls, one declaration", "background:url(a),url(b);color:red", [["url", "a", "background", "background:url(a),url(b);"], ["url", "b", "background", "background:url(a),url(b);"]]],
+    ["no trailing semicolon", "color:red;background:url(x) ", [["url", "x", "background", "background:url(x)"]]],
+    ["trailing semicolon and spaces", "color:red; background : url(x) ; width:1px", [["url", "x", "background", "background : url(x) ;"]]],
+    ["!important", "background:url(x) !important;", [["url", "x", "background", "background:url(x) !important;"]]],
+    ["comments between declarations", "a:b;/* c */background:url(x);/* d */e:f", [["url", "x", "background", "background:url(x);"]]],
+    ["trailing comment stays out", "background:url(x) /* c */", [["url", "x", "background", "background:url(x)"]]],
+    ["escaped property name", "b\\61 ckground:url(x)", [["url", "x", "background", "b\\61 ckground:url(x)"]]],
+    ["custom property", "--Bg:url(x)", [["url", "x", "--bg", "--Bg:url(x)"]]],
+    ["CRLF between declarations", "a:b;\r\nc:url(x)\r\n", [["url", "x", "c", "c:url(x)"]]],
+    ["nested rule in a style attribute", "a:hover{b:url(x)}", [["url", "x", "b", "b:url(x)"]]],
+    // Broken CSS (ADVERSARIAL.md 7.3 item 18): the fetch is found or the declaration fails closed, and nothing throws.
+    ["unclosed url at the end", "color:red;background:url(https://t.example/x", [["url", "https://t.example/x", "background", "background:url(https://t.example/x"]]],
+    ["unclosed url( with spaces at the end", "background:url(  ", [["url", "", "background", "background:url(  "]]],
+    ["unclosed quoted url at the end", 'background:url("x', [["url", "x", "background", 'background:url("x']]],
+    ["unterminated string in url()", 'background:url("x\n);color:red', [["bad-url", "", "background", 'background:url("x\n);']]],
+    ["unterminated string outside a function", 'content:"x\n;background:url(y)', [["url", "y", "background", "background:url(y)"]]],
+    ["bad url (space inside)", "background:url(a b);color:red", [["bad-url", "", "background", "background:url(a b);"]]],
+    ["bad url (quote inside)", "background:url(a\"b);c:d", [["bad-url", "", "background", 'background:url(a"b);']]],
+    ["} inside url", "background:url(a}b);color:red", [["url", "a}b", "background", "background:url(a}b);"]]],
+    ["} inside a function does not close it", 'a:image-set("x" } "y");b:c', [["image-set", "x", "a", 'a:image-set("x" } "y");'], ["image-set", "y", "a", 'a:image-set("x" } "y");']]],
+    ["stray } then more declarations", "a:b } background:url(x)", [["url", "x", "background", "background:url(x)"]]],
+    ["garbage before a declaration", "color red url(x); b:url(y)", [["url", "x", "", "color red url(x);"], ["url", "y", "b", "b:url(y)"]]],
+    ["unclosed image-set at the end", 'a:image-set("x" 1x ', [["image-set", "x", "a", 'a:image-set("x" 1x ']]],
+    ["no URL", "color:red;width:1px", []],
+    ["empty", "", []],
+  ])("%s", (_title, css, expected) => {
+    expect(rows(css, findDeclarationUrls(css))).toEqual(expected);
+  });
+
+  it("reports exact spans and omits atRule at top level", () => {
+    expect(findDeclarationUrls("color:red; background:url(x);")).toEqual([
+      { url: "x", kind: "url", property: "background", declaration: { start: 11, end: 29 } },
+    ]);
+  });
+});
+
+describe("findStylesheetUrls", () => {
+  it.each<[string, string, Row[]]>([
+    ["@import string", `@import "${T}";a{}`, [["import", T, "@import", `@import "${T}";`]]],
+    ["@import url() with media", `@import url(${T}) screen;`, [["import", T, "@import", `@import url(${T}) screen;`]]],
+    ["@import url() with a quoted string", `@IMPORT url("${T}");`, [["import", T, "@import", `@IMPORT url("${T}");`]]],
+    ["@import unterminated at the end", "@import 'x", [["import", "x", "@import", "@import 'x"]]],
+    ["@import without ;", "@import 'x'  ", [["import", "x", "@import", "@import 'x'"]]],
+    ["@import bad string", "@import 'x\n;a{b:c}", [["bad-url", "", "@import", "@import 'x\n;"]]],
+    ["@font-face src", `@font-face{src:url(${T})}`, [["font-face", T, "@font-face src", `src:url(${T})`, "font-face"]]],
+    ["@font-face src list", "@font-face{font-family:x;src:local('x'),url(a) format('woff'),url(b)}", [["font-face", "a", "@font-face src", "src:local('x'),url(a) format('woff'),url(b)", "font-face"], ["font-face", "b", "@font-face src", "src:local('x'),url(a) format('woff'),url(b)", "font-face"]]],
+    ["rule", "a{color:red;background:url(x)}", [["url", "x", "background", "background:url(x)"]]],
+    [":hover", "a:hover{background:url(x);}", [["url", "x", "background", "background:url(x);"]]],
+    ["@media print", "@media print{body{background:url(x)}}", [["url", "x", "background", "background:url(x)", "media"]]],
+    ["nested @supports", "@supports (display:grid){@media (min-width:1px){.a{b:url(x);c:url(y)}}}", [["url", "x", "b", "b:url(x);", "supports media"], ["url", "y", "c", "c:url(y)", "supports media"]]],
+    ["CSS nesting", ".a{color:red;&:hover{background:url(x)}.b:focus{background:url(y)}}", [["url", "x", "background", "background:url(x)"], ["url", "y", "background", "background:url(y)"]]],
+    ["escaped url in a rule", `td{background:\\75 rl(${T})}`, [["url", T, "background", `background:\\75 rl(${T})`]]],
+    ["unclosed block at the end", "a{background:url(x)", [["url", "x", "background", "background:url(x)"]]],
+    ["stray } at top level", "a{b:url(x)}}c{d:url(y)}", [["url", "x", "b", "b:url(x)"], ["url", "y", "d", "d:url(y)"]]],
+    ["url in a selector", "a:url(x){}", [["url", "x", "", "a:url(x){}"]]],
+    ["url in another at-rule prelude", "@namespace url(x);", [["url", "x", "@namespace", "@namespace url(x);"]]],
+    ["HTML comment markers", "<!-- a{b:url(x)} -->", [["url", "x", "b", "b:url(x)"]]],
+    ["no URL", "a{color:red}@media print{b{display:none}}", []],
+  ])("%s", (_title, css, expected) => {
+    expect(rows(css, findStylesheetUrls(css))).toEqual(expected);
+  });
+
+  it("reports exact spans and the enclosing at-rule", () => {
+    expect(findStylesheetUrls("@media print{a{b:url(x)}}")).toEqual([
+      { url: "x", kind: "url", property: "b", declaration: { start: 15, end: 23 }, atRule: "media" },
+    ]);
+  });
+
+  it("survives deep nesting without recursion limits", () => {
+    const css = `${"a{".repeat(20_000)}b:url(x)`;
+    expect(findStylesheetUrls(css).map(({ url }) => url)).toEqual(["x"]);
+    expect(findDeclarationUrls(`a:${"(".repeat(20_000)}url(x)`).map(({ url }) => url)).toEqual(["x"]);
+  });
+});
+
+describe("mayContainCssUrl", () => {
+  it.each<[string, boolean]>([
+    ["color:red", false],
+    ["", false],
+    ["background:url(x)", true],
+    ["background:\\75 rl(x)", true],
+    ["background:u\\rl(x)", true],
+    ["@import 'x'", true],
+  ])("%j → %s", (css, expected) => {
+    expect(mayContainCssUrl(css)).toBe(expected);
+  });
+});
+
+// Token soup: pieces that exercise every branch of the walker, glued at random.
+const cssPiece = fc.constantFrom(
+  "url(", "URL(", "\\75 rl(", "u\\rl(", "src(", "image-set(", "-webkit-image-set(", "cross-fade(", "var(",
+  "(", ")", "{", "}", "[", "]", ";", ":", ",", "!important", "@import ", "@media print", "@font-face", "@supports ",
+  "src", "background", "a", "--x", "&", "\"", "'", "\\", "\n", "\r\n", "\r", "\f", "\0", " ", "/*", "*/", "x.gif",
+  "https://t.example/p", "1x", "<!--", "-->", "#", "%", "\uD800",
+);
+const cssSoup = fc.oneof(fc.array(cssPiece, { maxLength: 40 }).map((pieces) => pieces.join("")), fc.string());
+const settings = { seed: 20_240_601, numRuns: 600 };
+
+function assertWellFormed(css: string, found: readonly CssUrl[]): void {
+  for (const { declaration } of found) {
+    expect(declaration.start).toBeGreaterThanOrEqual(0);
+    expect(declaration.end).toBeLessThanOrEqual(css.length);
+    expect(declaration.start).toBeLessThan(declaration.end);
+  }
+  // Spans of one kind never partly overlap: deleting one never cuts into another. A rule's span may contain
+  // its declarations' spans (a URL in a selector or at-rule prelude takes the whole rule).
+  for (const kind of new Set(found.map((url) => url.kind))) {
+    const spans = found.filter((url) => url.kind === kind).map((url) => url.declaration);
+    for (const a of spans) {
+      for (const b of spans) {
+        const isApart = a.end <= b.start || b.end <= a.start;
+        const isNested = (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+        expect(isApart || isNested, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(true);
+      }
+    }
+  }
+}
+
+describe.each([
+  ["findDeclarationUrls", findDeclarationUrls],
+  ["findStylesheetUrls", findStylesheetUrls],
+])("%s properties", (_name, find) => {
+  fcIt.prop([cssSoup], settings)("never throws and returns in-bounds, non-overlapping spans", (css) => {
+    assertWellFormed(css, find(css));
+  });
+
+  fcIt.prop([cssSoup], settings)("finds nothing when mayContainCssUrl is false", (css) => {
+    if (!mayContainCssUrl(css)) expect(find(css)).toEqual([]);
+  });
+
+  fcIt.prop([cssSoup], settings)("finds nothing after its declarations are removed", (css) => {
+    const once = removeSpans(css, find(css).map(({ declaration }) => declaration));
+    expect(find(once)).toEqual([]);
+  });
+});
