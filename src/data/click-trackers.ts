@@ -2,6 +2,7 @@
  * Opaque click trackers: redirects whose destination is a server-side lookup, not written in the URL.
  * They are kept unchanged and reported. Identified by host AND path shape (never by host alone: the
  * same hosts serve unsubscribe and preference pages), or by a path shape specific enough on any host.
+ * Order matters: the first match wins, so host-specific entries come before host-agnostic ones.
  */
 
 export interface ClickTrackerRule {
@@ -26,11 +27,11 @@ const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 export const clickTrackers: readonly ClickTrackerRule[] = [
   { id: "mailchimp", vendor: "Mailchimp", source: `${TRACKING_MD}; MailTrackerBlocker "Intuit"; Trocker "MC"`, hosts: ["list-manage.com", "list-manage1.com", "list-manage2.com"], path: /^\/track\/click\/?$/, reason: `${LOOKUP} (u, id, e)` },
   { id: "mailchimp-mctx", vendor: "Mailchimp", source: TRACKING_MD, hosts: ["mailchimp.com"], path: /^\/mctx\/clicks?\b/, reason: LOOKUP },
-  { id: "mandrill", vendor: "Mandrill", source: `${TRACKING_MD}; Trocker "MC"`, hosts: ["mandrillapp.com"], path: /^\/track\/click\.php$|^\/track\/click\/?$/, reason: LOOKUP },
+  { id: "mandrill", vendor: "Mandrill", source: `${TRACKING_MD}; Trocker "MC"`, hosts: ["mandrillapp.com"], path: /^\/track\/click(?:\.php)?(?:\/|$)/, reason: LOOKUP },
+  { id: "klaviyo", vendor: "Klaviyo", source: `${TRACKING_MD}; Trocker "KV"`, hostPattern: /(?:^|\.)(?:klclick\d*\.com|klaviyomail\.com)$/, path: /^\/(?:ls\/click|l\/)/, reason: LOOKUP },
   { id: "braze", vendor: "Braze", source: "Braze click tracking on ablink.<domain> (SendGrid / SparkPost links)", hostPattern: /^ablink\./, path: /^\/(?:ls|wf)\/click$|^\/ss\/c\//, reason: `${LOOKUP} (opaque upn)` },
   { id: "sendgrid", vendor: "SendGrid", source: `${TRACKING_MD}; MailTrackerBlocker "SendGrid"; Trocker "SG"`, path: /^\/(?:ls|wf)\/click$/, param: "upn", reason: `${LOOKUP} (opaque upn)` },
   { id: "sendgrid-ss", vendor: "SendGrid", source: "SendGrid /ss/c/ click links (customer and beehiiv link domains); seen in real newsletters", path: /^\/ss\/c\/[A-Za-z0-9_-]{20,}/, reason: `${LOOKUP} (encrypted token)` },
-  { id: "klaviyo", vendor: "Klaviyo", source: `${TRACKING_MD}; Trocker "KV"`, hostPattern: /(?:^|\.)(?:klclick\d*\.com|klaviyomail\.com)$/, path: /^\/(?:ls\/click|l\/)/, reason: LOOKUP },
   { id: "hubspot", vendor: "HubSpot", source: `${TRACKING_MD}; Trocker "SK"; MailTrackerBlocker "HubSpot"`, hostPattern: /(?:^|\.)(?:hubspotlinks\.com|hubspotstarter\.net|hubspotemail\.net|hs-sites\.com)$/, path: /^\/[A-Z][a-z]?tc\//, reason: LOOKUP },
   { id: "hubspot-sidekick", vendor: "HubSpot", source: `${TRACKING_MD}; Trocker "SK"`, hostPattern: /(?:^|\.)(?:sidekickopen\d*|sigopn\d*|signaux[a-z]*|senal[a-z]*|strk\d*)\.[a-z]+$/, path: /^\/[a-z]\d?t\/c\//, reason: LOOKUP },
   { id: "campaign-monitor", vendor: "Campaign Monitor", source: `${TRACKING_MD}; MailTrackerBlocker; EasyPrivacy`, hostPattern: /(?:^|\.)(?:createsend|cmail)\d*\.com$/, path: /^\/t\/[a-z]-l-/, reason: LOOKUP },

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { stripTrackingFromText } from "../../src/text/strip-tracking-from-text.js";
+
+describe("stripTrackingFromText", () => {
+  it.each([
+    ["Read it: https://example.com/a?utm_source=news.", "Read it: https://example.com/a."],
+    ["Read <https://example.com/a?utm_source=news&id=1>.", "Read <https://example.com/a?id=1>."],
+    ["(see https://example.com/a?utm_source=news)", "(see https://example.com/a)"],
+    ["https://en.wikipedia.org/wiki/Foo_(bar)?utm_source=x", "https://en.wikipedia.org/wiki/Foo_(bar)"],
+    ["a https://example.com/?fbclid=1, b https://example.com/?gclid=2; c", "a https://example.com/, b https://example.com/; c"],
+    ["Shop now!\r\n[https://example.com/shop?utm_medium=email]\r\n", "Shop now!\r\n[https://example.com/shop]\r\n"],
+    ['"https://example.com/q?utm_campaign=x"', '"https://example.com/q"'],
+    ["Done? https://example.com/?utm_source=x!", "Done? https://example.com/!"],
+    ["https://x.r.us-east-1.awstrack.me/L0/https:%2F%2Fexample.com%2Fdocs/1/abc/sig= and more", "https://example.com/docs and more"],
+  ])("%j", (input, expected) => {
+    expect(stripTrackingFromText(input).text).toBe(expected);
+  });
+
+  it("leaves text without tracking byte-identical and reports nothing", () => {
+    const text = "Hi,\n\nSee https://example.com/a?id=1 and mailto:a@b.c or *|UNSUB|*.\n";
+    expect(stripTrackingFromText(text)).toEqual({ text, changes: [] });
+  });
+
+  it("keeps opaque trackers and merge-tag URLs as they are", () => {
+    const text = "Click http://x.us2.list-manage.com/track/click?u=1&id=2&e=3 or https://e.example/u?utm_source=x&e={{email}}";
+    expect(stripTrackingFromText(text).text).toBe(text);
+  });
+
+  it("reports each changed URL with its changes", () => {
+    const result = stripTrackingFromText("Go https://example.com/?utm_source=a now");
+    expect(result.changes).toEqual([
+      {
+        url: "https://example.com/?utm_source=a",
+        cleaned: "https://example.com/",
+        changes: [{ kind: "removed-param", rule: "utm", vendor: "Google Analytics", param: "utm_source", value: "a" }],
+      },
+    ]);
+  });
+
+  it("passes options through", () => {
+    expect(stripTrackingFromText("https://example.com/?utm_source=a", { keepParams: ["utm_source"] }).text).toBe(
+      "https://example.com/?utm_source=a",
+    );
+  });
+});
