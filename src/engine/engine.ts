@@ -269,8 +269,7 @@ export class Engine implements TokenizerCallbacks {
     const name = namespace === "html" && tag.name === "image" ? "img" : tag.name;
 
     if (this.discarding || tag.oversized) {
-      this.discarding = false;
-      this.dropThrough(tag.start, end);
+      this.completeDiscarded(end);
       this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
       return;
     }

@@ -90,7 +90,9 @@ function newValue(attribute: RawAttribute, edits: readonly ResourceEdit[]): stri
     }
     case "style-attribute": {
       const spans: Span[] = edits.flatMap((edit) =>
-        edit.resource.location.kind === "style-attribute" ? [edit.resource.location.declaration] : [],
+        edit.resource.location.kind === "style-attribute"
+          ? [withTrailingSpaces(attribute.value, edit.resource.location.declaration)]
+          : [],
       );
       const value = removeSpans(attribute.value, spans);
       return value.trim() === "" ? undefined : value;
@@ -103,6 +105,13 @@ function newValue(attribute: RawAttribute, edits: readonly ResourceEdit[]): stri
     default:
       return edits[0]!.url;
   }
+}
+
+/** Extends a declaration's span over the spaces after it, so `a:1; b:url(x); c:2` becomes `a:1; c:2`. */
+function withTrailingSpaces(text: string, span: Span): Span {
+  let end = span.end;
+  while (text[end] === " " || text[end] === "\t") end++;
+  return { start: span.start, end };
 }
 
 function valueSplice(source: string, offset: number, attribute: RawAttribute, value: string): Splice {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createStripper, stripTrackingWithReport } from "../../src/index.js";
+
+function streamed(chunks: string[], maxBufferSize: number) {
+  const parts: string[] = [];
+  const stripper = createStripper({ maxBufferSize, onData: (chunk) => parts.push(chunk) });
+  for (const chunk of chunks) stripper.write(chunk);
+  const report = stripper.end();
+  return { html: parts.join(""), report };
+}
+
+describe("maxBufferSize: fail closed, keep everything else", () => {
+  it("drops a tag that outgrows the limit across chunks, and keeps what surrounds it", () => {
+    const huge = `<img alt="${"a".repeat(5000)}" src="https://cdn.example/x.png">`;
+    const { html, report } = streamed(["<p>before</p>", huge.slice(0, 3000), huge.slice(3000), "<p>after</p>"], 1000);
+    expect(html).toBe("<p>before</p><p>after</p>");
+    expect(report.warnings.map((warning) => warning.code)).toEqual(["limit-exceeded"]);
+    expect(report.changed).toBe(true);
+  });
+
+  it("drops a <style> block that outgrows the limit", () => {
+    const style = `<style>${".a{color:red}".repeat(500)}</style>`;
+    const { html, report } = streamed(["<p>a</p>", style.slice(0, 4000), style.slice(4000), "<p>b</p>"], 1000);
+    expect(html).toBe("<p>a</p><p>b</p>");
+    expect(report.warnings[0]?.code).toBe("limit-exceeded");
+  });
+
+  it("drops a comment that outgrows the limit", () => {
+    const comment = `<!--${"x".repeat(3000)}-->`;
+    const { html } = streamed(["<p>a</p>", comment.slice(0, 2000), comment.slice(2000), "<p>b</p>"], 1000);
+    expect(html).toBe("<p>a</p><p>b</p>");
+  });
+
+  it("streams long text without holding it", () => {
+    const text = "word ".repeat(10_000);
+    const chunks = text.match(/.{1,500}/gs) ?? [];
+    const { html, report } = streamed(chunks, 1000);
+    expect(html).toBe(text);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it("holds a construct within the limit and treats it normally", () => {
+    const input = `<img src="https://t.example/o.gif" width="1" height="1" alt="${"a".repeat(500)}">x`;
+    expect(stripTrackingWithReport(input, { maxBufferSize: 1000 }).html).toBe("x");
+  });
+});
