@@ -34,13 +34,20 @@ export interface CssUrl {
 /** Functions whose first argument, when a string, is a URL (`url("x")`, CSS Values 4 `src("x")`). */
 const urlFunctions: ReadonlySet<string> = new Set(["url", "src"]);
 
-/** Functions whose bare string arguments are image URLs. */
+/** Functions whose bare string arguments are image URLs (`image()` is CSS Images 4). */
 const imageSetFunctions: ReadonlySet<string> = new Set([
   "image-set",
   "-webkit-image-set",
   "cross-fade",
   "-webkit-cross-fade",
+  "image",
 ]);
+
+/**
+ * Functions replaced by a value from elsewhere (another declaration, another element's style): in a URL position
+ * (`image-set(var(--x) 1x)` with `--x:"https://t/p.gif"`) the URL cannot be known here, so it fails closed.
+ */
+const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr", "if", "inherit"]);
 
 /**
  * Cheap pre-check: false only when the text cannot contain a fetch. Every fetch needs a literal `(` (url and
@@ -123,7 +130,7 @@ interface Frame {
 /**
  * Collects the URLs in tokens `[from, to)`. `hasTopStrings`: bare strings outside any function are URLs too
  * (the `@import "x"` prelude). A bad string inside a function (or such a prelude) may be a broken URL argument,
- * so it counts as a `bad-url`; outside one it cannot fetch anything.
+ * so it counts as a `bad-url`; outside one it cannot fetch anything. So does a `var()` where a URL belongs.
  */
 function collectUrls(
   tokens: readonly Token[],
@@ -162,6 +169,8 @@ function collectUrls(
       }
       case TokenType.Function: {
         const name = asciiLower((token as TokenFunction)[4].value);
+        const isUrlPosition = isUrlArgument || top?.hasImageStrings === true;
+        if (isUrlPosition && substitutionFunctions.has(name)) add(found, site, "", "bad-url");
         stack.push({
           closer: TokenType.CloseParen,
           hasImageStrings: imageSetFunctions.has(name),

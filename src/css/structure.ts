@@ -27,7 +27,7 @@ export interface StructureVisitor {
 }
 
 /** Deeper blocks are reported whole as one prelude: nesting depth is attacker-controlled and walking recurses. */
-const MAX_DEPTH = 32;
+const MAX_DEPTH = 16;
 
 /**
  * Walks a style sheet (`<style>` content): top-level rules and at-rules, and the contents of their blocks.
@@ -148,18 +148,19 @@ class Walker {
     const { next: after, closed } = scanComponent(this.tokens, open, to);
     const owner = atRule === "" ? "" : `@${atRule}`;
     if (depth >= MAX_DEPTH) {
-      this.reportPrelude(start, after, owner, atRules);
+      this.reportPrelude(start, after, owner, atRules, after, false);
       return after;
     }
-    this.reportPrelude(start, open, owner, atRules, after, closed);
+    this.reportPrelude(start, open, owner, atRules, after, false);
     const inner = atRule === "" ? atRules : [...atRules, atRule];
     this.blockContents(open + 1, closed ? after - 1 : after, inner, depth + 1);
     return after;
   }
 
   /**
-   * Reports prelude tokens `[from, to)` with the span of the whole construct, which ends at token `spanTo`.
-   * Trailing blanks are left out of the span unless they sit inside a block left open at the end of the text.
+   * Reports prelude tokens `[from, to)` with the span of the whole construct, which ends before token `spanTo`.
+   * A statement's trailing blanks are not part of it; a block's span runs to its `}`, or to the end of the text
+   * when it is left open.
    */
   private reportPrelude(
     from: number,
@@ -167,11 +168,11 @@ class Walker {
     owner: string,
     atRules: readonly string[],
     spanTo = to,
-    isBlock = false,
+    trimBlanks = true,
   ): void {
     if (to <= from) return;
     let last = spanTo - 1;
-    while (!isBlock && last > from && isBlank(this.tokens[last] as Token)) last--;
+    while (trimBlanks && last > from && isBlank(this.tokens[last] as Token)) last--;
     const span = { start: (this.tokens[from] as Token)[2], end: endOf(this.tokens[last] as Token) };
     this.visitor.prelude(from, to, owner, span, atRules);
   }
