@@ -11,7 +11,8 @@ console.log(html);
 console.log("--- report ---");
 for (const finding of report.findings) {
   const where = finding.url ? ` ${finding.url}` : "";
-  console.log(`${finding.action.padEnd(24)} <${finding.tag}> ${finding.vector}: ${finding.reason}${where}`);
+  const vendor = finding.vendor ? ` [${finding.vendor}]` : "";
+  console.log(`${finding.action.padEnd(24)} <${finding.tag}> ${finding.vector}${vendor}: ${finding.reason}${where}`);
 }
 for (const warning of report.warnings) console.log(`warning ${warning.code}: ${warning.message}`);
 console.log(`${report.findings.length} findings; ${input.length - html.length} characters removed; changed: ${report.changed}`);

@@ -4,10 +4,12 @@ import { type EngineConfig, indexDetectors } from "./engine/config.js";
 import { presetDetectors } from "./presets.js";
 import { compileRules } from "./rules/rule-set.js";
 import type { Detector, Preset, Rewriter, StripOptions } from "./types.js";
+import type { CleanUrlOptions } from "./url/clean-url.js";
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 const knownOptions = new Set([
   "preset", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
+  "keepParams", "removeParams", "unwrapRedirects",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
 
@@ -50,6 +52,14 @@ function recipients(value: unknown): string[] {
   return list.map((address) => address.trim().toLowerCase());
 }
 
+function linkOptions(options: StripOptions): CleanUrlOptions {
+  const keepParams = arrayOption(options.keepParams, "keepParams", isString, "parameter names");
+  const removeParams = arrayOption(options.removeParams, "removeParams", isString, "parameter names");
+  const unwrap = options.unwrapRedirects ?? true;
+  if (typeof unwrap !== "boolean") fail("unwrapRedirects", "must be a boolean");
+  return { keepParams, removeParams, unwrap };
+}
+
 /** Checks every option and builds the engine configuration; throws a TypeError naming the bad option. */
 export function resolveOptions(options: StripOptions | undefined): EngineConfig {
   if (options === undefined || options === null) options = {};
@@ -65,7 +75,7 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   }
   const extraDetectors = arrayOption(options.detectors, "detectors", isDetector, "detectors ({ name, detect })");
   const disable = new Set(arrayOption(options.disable, "disable", isString, "detector names"));
-  const builtIns = presetDetectors(preset);
+  const builtIns = presetDetectors(preset, linkOptions(options));
   for (const name of disable) {
     if (!builtIns.some((detector) => detector.name === name)) {
       fail("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);

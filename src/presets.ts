@@ -1,13 +1,18 @@
 // The built-in detectors of each preset.
 
+import { clickTrackingDetector } from "./detectors/click-tracking.js";
 import { fetchingElementDetector } from "./detectors/fetching-element.js";
 import { pixelDetector } from "./detectors/pixel.js";
 import type { Detector, Preset } from "./types.js";
+import type { CleanUrlOptions } from "./url/clean-url.js";
 
-const standard: readonly Detector[] = Object.freeze([pixelDetector, fetchingElementDetector]);
-
-/** The built-in detectors a preset runs, in order. `audit` runs the `standard` ones and changes nothing. */
-export function presetDetectors(preset: Preset): readonly Detector[] {
+/**
+ * The built-in detectors a preset runs, in order. `audit` runs the `standard` ones and changes nothing.
+ * `strict` adds nothing for links: an opaque redirect's destination is only known to the tracker's server, so
+ * the only stricter move would be to break the link.
+ */
+export function presetDetectors(preset: Preset, links: CleanUrlOptions = {}): readonly Detector[] {
+  const standard = [pixelDetector, fetchingElementDetector, clickTrackingDetector(links)];
   switch (preset) {
     case "standard":
     case "audit":

@@ -148,6 +148,8 @@ export interface ReportEntry {
   readonly url?: string;
   /** The replacement URL, for `rewrote-url`. */
   readonly newUrl?: string;
+  /** For `rewrote-url`: the removed parameters and unwrapped redirect rules. */
+  readonly changes?: readonly string[];
   readonly vendor?: string;
   readonly detector: string;
   readonly rewriter?: string;
@@ -193,6 +195,15 @@ export interface StripOptions {
   readonly block?: readonly Rule[];
   /** Elements or URLs that are never touched; wins over `block` and over every detector. */
   readonly allow?: readonly Rule[];
+  /** Link parameters never removed (case-insensitive), e.g. `["ref"]`; wins over every parameter rule. */
+  readonly keepParams?: readonly string[];
+  /** Extra link parameters to remove (case-insensitive). */
+  readonly removeParams?: readonly string[];
+  /**
+   * Unwrap click redirects whose destination is written in the URL (Amazon SES, Google, Proofpoint, ...).
+   * @default true
+   */
+  readonly unwrapRedirects?: boolean;
   /**
    * The most input (in UTF-16 code units) held while one construct (a tag, a comment, a `<style>` block) is
    * incomplete. Past it, that construct is dropped (fail closed) and a `limit-exceeded` warning is reported.

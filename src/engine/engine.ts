@@ -673,6 +673,7 @@ function entry(
     tag,
     ...(resource ? { url: resource.url } : {}),
     ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
+    ...(edit.kind === "replace-url" && finding.replacement ? { changes: finding.replacement.changes } : {}),
     ...(finding.vendor ? { vendor: finding.vendor } : {}),
     detector: finding.detector,
     rewriter,

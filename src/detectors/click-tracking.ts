@@ -1,0 +1,57 @@
+// The click-tracking detector: links (`a`, `area`, svg `a`, VML shapes) whose URL carries tracking
+// parameters or a redirect wrapper. Links are never removed: they are cleaned when the clean URL is written
+// in the link itself, and kept (and reported) when the destination is only known to the tracker.
+
+import type { Detector, Finding, Resource } from "../types.js";
+import { cleanUrl, type CleanUrlOptions, type UrlChange } from "../url/clean-url.js";
+
+function describe(changes: readonly UrlChange[]): string {
+  const unwrapped = changes.filter((change) => change.kind === "unwrapped-redirect");
+  const params = changes.flatMap((change) => (change.kind === "removed-param" && change.param ? [change.param] : []));
+  const parts = [
+    ...unwrapped.map((change) => `unwrapped ${change.vendor ?? change.rule} redirect`),
+    ...(params.length > 0 ? [`removed ${params.join(", ")}`] : []),
+  ];
+  return parts.join("; ");
+}
+
+function vendorOf(changes: readonly UrlChange[]): string | undefined {
+  return changes.find((change) => change.kind === "unwrapped-redirect")?.vendor ?? changes[0]?.vendor;
+}
+
+function judgeLink(resource: Resource, options: CleanUrlOptions, detector: string): Finding | undefined {
+  const result = cleanUrl(resource.url, options);
+  if (result.unsafeRedirect !== undefined) {
+    return { detector, resource, keep: true, reason: `redirect to a non-http(s) destination kept as is (${result.unsafeRedirect.slice(0, 40)})` };
+  }
+  if (result.changed) {
+    const vendor = vendorOf(result.changes);
+    return {
+      detector,
+      resource,
+      reason: describe(result.changes),
+      ...(vendor ? { vendor } : {}),
+      replacement: { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) },
+    };
+  }
+  if (result.opaqueRedirect) {
+    const { vendor, reason } = result.opaqueRedirect;
+    return { detector, resource, keep: true, vendor, reason: `click redirect kept: ${reason}` };
+  }
+  return undefined;
+}
+
+/** Creates the click-tracking detector with the given URL-cleaning options. */
+export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
+  return {
+    name: "click-tracking",
+    tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],
+    detect(element) {
+      return element.resources.flatMap((resource) => {
+        if (resource.vector !== "anchor") return [];
+        const finding = judgeLink(resource, options, this.name);
+        return finding ? [finding] : [];
+      });
+    },
+  };
+}
