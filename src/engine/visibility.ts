@@ -4,8 +4,9 @@
 import { parseDeclarations } from "../css/declarations.js";
 import type { StyleDeclaration } from "../types.js";
 
-// A style without any of these words cannot hide anything: skip the CSS parse (most styles in email).
-const mayHide = /none|hidden|opacity|max-(?:height|width)/i;
+// A style without any of these words (or a CSS escape, which could spell them) cannot hide anything: skip
+// the CSS parse for most styles in email.
+const mayHide = /none|hidden|collapse|opacity|max-(?:height|width)|\\/i;
 
 function isZeroLength(value: string): boolean {
   return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());

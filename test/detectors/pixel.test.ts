@@ -92,3 +92,10 @@ describe("pixel detector", () => {
     expect(stripTrackingWithReport(input, { disable: ["pixel"] }).html).toBe(input);
   });
 });
+
+describe("pixel detector: hiding spelled with CSS escapes", () => {
+  it("reads display:n\\one as display:none", () => {
+    const input = `<div style="display:n\\one"><img src="https://t.example/a.gif"></div>`;
+    expect(stripTrackingWithReport(input).html).toBe(`<div style="display:n\\one"></div>`);
+  });
+});
