@@ -7,7 +7,8 @@
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { removeSpans } from "../css/remove-spans.js";
-import type { Action, Edit, Finding, Report, ReportEntry, StyleDeclaration, Warning } from "../types.js";
+import { decodeHTML } from "entities/decode";
+import type { Action, Edit, Finding, Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
@@ -37,6 +38,8 @@ interface AttributeInProgress {
 
 interface HeldStyle {
   readonly tag: RawTag;
+  /** An svg/math <style>: its text is markup (entities, CDATA), not raw text. */
+  readonly foreign: boolean;
   /** Offset just past the start tag. */
   readonly contentStart: number;
   readonly view: ElementView;
@@ -159,10 +162,12 @@ export class Engine implements TokenizerCallbacks {
   }
 
   ontextentity(_codepoint: number, endIndex: number): void {
+    if (this.style) return;
     this.safe = endIndex;
   }
 
   onopentagname(start: number, endIndex: number): void {
+    if (this.style) this.dropHeldStyle("an svg <style> holding markup was removed");
     this.tag = {
       name: this.slice(start, endIndex).toLowerCase(),
       start: start - 1,
@@ -201,11 +206,14 @@ export class Engine implements TokenizerCallbacks {
 
   onclosetag(start: number, endIndex: number): void {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
-    this.endTag = { start: start - 2, nameEnd: endIndex, name: this.slice(start, endIndex).toLowerCase() };
+    const name = this.slice(start, endIndex).toLowerCase();
+    if (this.style && name !== "style") this.dropHeldStyle("an svg <style> holding markup was removed");
+    this.endTag = { start: start - 2, nameEnd: endIndex, name };
     this.resolveEndTag();
   }
 
   oncomment(start: number, endIndex: number, offset: number): void {
+    if (this.style) this.dropHeldStyle("an svg <style> holding a comment was removed");
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
     const dataEnd = Math.max(start, endIndex - offset);
@@ -214,6 +222,7 @@ export class Engine implements TokenizerCallbacks {
   }
 
   oncdata(start: number, endIndex: number, offset: number): void {
+    if (this.style) return; // CDATA in an svg <style> is part of its text
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
     if (this.removalDepth < 0 && !this.tree.isInForeignContent()) {
@@ -297,10 +306,10 @@ export class Engine implements TokenizerCallbacks {
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
       this.baseHref = resolveUrl(attributes["href"].trim(), undefined);
     }
-    if (namespace === "html" && name === "style") {
+    if (name === "style" && (namespace === "html" || !selfClosing)) {
       // Hold the whole <style> element: its CSS is judged once its text is complete.
       this.tree.push(open, selfClosing);
-      this.style = { tag, contentStart: end, view };
+      this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
     if (namespace === "html" && rawTextElements.has(name) && this.inNoscript() && this.config.applyEdits) {
@@ -422,7 +431,7 @@ export class Engine implements TokenizerCallbacks {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    const sheet = stylesheetResources(css, this.baseHref);
+    const sheet = stylesheetResources(style.foreign ? foreignStyleText(css) : css, this.baseHref);
     const view = new ElementView(
       style.view.name,
       style.view.namespace,
@@ -437,6 +446,11 @@ export class Engine implements TokenizerCallbacks {
     if (this.inNoscript() && noscriptEnd.test(css) && this.config.applyEdits) {
       this.warn("ambiguous-markup", "removed a <style> holding </noscript inside <noscript>", style.tag.start);
       decisions.unshift(ambiguousRemoval("style"));
+    }
+    if (style.foreign) {
+      // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
+      const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
+      if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
     }
     const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
     const tagEdits: ResourceEdit[] = [];
@@ -546,11 +560,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.discarding || this.total - this.safe <= this.config.maxBufferSize) return;
     const at = this.context.offset + this.safe;
     if (this.style) {
-      this.style = undefined;
-      this.warn("limit-exceeded", "a <style> block exceeded maxBufferSize and was removed", at);
-      this.flush(this.safe);
-      this.removalDepth = this.tree.depth - 1;
-      this.removalName = "style";
+      this.dropHeldStyle("a <style> block exceeded maxBufferSize and was removed", "limit-exceeded");
       this.safe = this.total;
       return;
     }
@@ -558,6 +568,19 @@ export class Engine implements TokenizerCallbacks {
     this.warn("limit-exceeded", "a construct exceeded maxBufferSize and was removed", at);
     this.flush(this.safe);
     this.discarding = true;
+  }
+
+  /** Stops holding a <style> element and removes it whole (fail closed): its start tag is not yet emitted. */
+  private dropHeldStyle(message: string, code: Warning["code"] = "ambiguous-markup"): void {
+    const style = this.style;
+    if (!style) return;
+    this.style = undefined;
+    this.warn(code, message, style.tag.start);
+    if (!this.config.applyEdits) return;
+    this.flush(style.tag.start);
+    // Nothing is pushed while a <style> is held: it is still the current element.
+    this.removalDepth = this.tree.depth - 1;
+    this.removalName = "style";
   }
 
   /** When the construct ending at `end` was being discarded, drop it and return true. */
@@ -682,6 +705,18 @@ function entry(
     reason: finding.reason,
     offset,
   };
+}
+
+/** The CSS text of an svg/math <style>: CDATA sections unwrapped, character references decoded. */
+function foreignStyleText(source: string): string {
+  return source
+    .split(/(<!\[CDATA\[[^]*?(?:\]\]>|$))/)
+    .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9).replace(/\]\]>$/, "") : decodeHTML(part)))
+    .join("");
+}
+
+function isStylesheetResource(resource: Resource): boolean {
+  return (resource as LocatedResource).location.kind === "stylesheet";
 }
 
 /** The engine's own decision to remove an element whose content browsers may read differently. */

@@ -109,3 +109,25 @@ describe("the engine keeps every byte it does not edit", () => {
     ]);
   });
 });
+
+describe("svg <style>", () => {
+  const block = { block: [{ url: "t.example" }] };
+
+  it("reads entities and CDATA in an svg <style>, and removes the element when its CSS tracks", () => {
+    const input = `<svg><style>@import url(&quot;https://t.example/a.css&quot;);</style><circle/></svg>`;
+    expect(stripTracking(input, block)).toBe(`<svg><circle/></svg>`);
+    const cdata = `<svg><style><![CDATA[ .a{background:url(https://t.example/b.gif)} ]]></style></svg>`;
+    expect(stripTracking(cdata, block)).toBe(`<svg></svg>`);
+  });
+
+  it("keeps a clean svg <style> byte for byte", () => {
+    const input = `<svg><style><![CDATA[ .a{fill:url(#grad)} ]]> .b{fill:red}</style></svg>`;
+    expect(stripTracking(input, block)).toBe(input);
+  });
+
+  it("removes an svg <style> that holds markup (browsers and parsers may disagree on it)", () => {
+    const { html, report } = stripTrackingWithReport(`<svg><style>a{}<a href="x">t</a></style></svg><p>after</p>`);
+    expect(html).toBe(`<svg></svg><p>after</p>`);
+    expect(report.warnings.map((warning) => warning.code)).toEqual(["ambiguous-markup"]);
+  });
+});
