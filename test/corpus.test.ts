@@ -1,0 +1,121 @@
+// The shared corpus of real email (../shared/corpus, never copied into this repository): clean templates pass
+// through byte-identical; real tracked mail strips idempotently, the same for any chunking, and `audit` sees
+// what `standard` sees while changing nothing.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createStripper, type Report, type StripOptions, stripTracking, stripTrackingWithReport } from "../src/index.js";
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus");
+const templatesDir = join(corpus, "templates");
+const trackedDir = join(corpus, "real-tracked");
+
+function files(dir: string): [string, string][] {
+  if (!existsSync(dir)) {
+    console.warn(`corpus.test: ${dir} is absent; skipping these corpus tests.`);
+    return [];
+  }
+  return readdirSync(dir)
+    .sort()
+    .map((name) => [name, readFileSync(join(dir, name), "utf8")]);
+}
+
+/** mulberry32: a small seeded PRNG, so the random split is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fixedChunks(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}
+
+function randomChunks(text: string, seed: number): string[] {
+  const random = mulberry32(seed);
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    // Mostly small pieces, sometimes large ones, now and then an empty write.
+    const size = random() < 0.1 ? Math.floor(random() * 4096) : Math.floor(random() * 64);
+    chunks.push(text.slice(i, i + size));
+    i += size;
+  }
+  return chunks;
+}
+
+function stripChunks(chunks: readonly string[], options?: StripOptions): { html: string; report: Report } {
+  const parts: string[] = [];
+  const stripper = createStripper({ ...options, onData: (part) => parts.push(part) });
+  for (const chunk of chunks) stripper.write(chunk);
+  const report = stripper.end();
+  return { html: parts.join(""), report };
+}
+
+/** What a finding is about, independent of what was done with it. */
+function seen(report: Report): { detector: string; url: string | undefined; reason: string }[] {
+  return report.findings.map(({ detector, url, reason }) => ({ detector, url, reason }));
+}
+
+/**
+ * Known engine bugs, marked `it.fails` so the suite stays green and turns red once they are fixed.
+ * forte-labs: `<noscript><iframe src=GTM...>` - in `standard` the engine removes the <iframe> itself as
+ * "ambiguous-markup" (no URL), but that path is gated on `config.applyEdits` (src/engine/engine.ts), so `audit`
+ * reports a `fetching-element` "frame in email" finding with the URL instead: the two reports disagree.
+ */
+const knownAuditDivergences = new Set(["omnivore__forte-labs_source.html"]);
+
+const templates = files(templatesDir);
+const tracked = files(trackedDir);
+
+describe.skipIf(!existsSync(templatesDir))(`clean templates (${templatesDir})`, () => {
+  it.each(templates)("%s comes back byte-identical, with no findings", (_name, html) => {
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out === html).toBe(true);
+    expect(report.findings).toEqual([]);
+    expect(report.changed).toBe(false);
+  });
+});
+
+describe.skipIf(!existsSync(trackedDir))(`real tracked mail (${trackedDir})`, () => {
+  it.each(tracked)("%s: no throw, and idempotent", (_name, html) => {
+    const once = stripTracking(html);
+    expect(stripTracking(once) === once).toBe(true);
+  });
+
+  it.each(tracked)("%s: the same output and report for any chunking", (name, html) => {
+    const whole = stripTrackingWithReport(html);
+    const wholeReport = JSON.stringify(whole.report);
+    const splits: [string, string[]][] = [
+      ["1", fixedChunks(html, 1)],
+      ["7", fixedChunks(html, 7)],
+      ["1024", fixedChunks(html, 1024)],
+      ["random", randomChunks(html, 0x5eed + name.length)],
+    ];
+    for (const [label, chunks] of splits) {
+      const chunked = stripChunks(chunks);
+      expect(chunked.html === whole.html, `chunk size ${label}: html differs`).toBe(true);
+      expect(JSON.stringify(chunked.report), `chunk size ${label}: report differs`).toBe(wholeReport);
+    }
+  });
+
+  for (const [name, html] of tracked) {
+    const test = knownAuditDivergences.has(name) ? it.fails : it;
+    test(`${name}: audit changes nothing and sees what standard sees`, () => {
+      const standard = stripTrackingWithReport(html, { preset: "standard" });
+      const audit = stripTrackingWithReport(html, { preset: "audit" });
+      expect(audit.html === html).toBe(true);
+      expect(audit.report.changed).toBe(false);
+      expect(audit.report.findings.every((finding) => !finding.applied)).toBe(true);
+      expect(seen(audit.report)).toEqual(seen(standard.report));
+    });
+  }
+});
