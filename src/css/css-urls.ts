@@ -59,8 +59,12 @@ const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr"
  * mayContainCssUrl("background:\\75 rl(x)") //=> true
  */
 export function mayContainCssUrl(css: string): boolean {
-  return css.includes("(") || css.includes("@") || css.includes("\\");
+  // Sound, not a guess: a fetch needs a url-like function name followed by "(", an at-rule, or an escape
+  // (which is how `\75 rl(` and `u\rl(` spell `url(`). Comments cannot split a function name from its "(".
+  return css.includes("\\") || css.includes("@") || fetchingFunction.test(css);
 }
+
+const fetchingFunction = /(?:url|src|image-set|image|cross-fade)\(/i;
 
 /**
  * URLs in a `style=""` attribute value (a declaration list, already HTML-entity-decoded by the caller).

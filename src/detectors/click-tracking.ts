@@ -43,6 +43,12 @@ function judgeLink(resource: Resource, options: CleanUrlOptions, detector: strin
 
 /** Creates the click-tracking detector with the given URL-cleaning options. */
 export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
+  // Frozen copies (arrays included), so cleanUrl can validate them once and cache the result.
+  options = Object.freeze({
+    ...options,
+    ...(options.keepParams ? { keepParams: Object.freeze([...options.keepParams]) } : {}),
+    ...(options.removeParams ? { removeParams: Object.freeze([...options.removeParams]) } : {}),
+  });
   return {
     name: "click-tracking",
     tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],

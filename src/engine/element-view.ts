@@ -27,7 +27,8 @@ export class ElementView implements Element {
     readonly hiddenBy: string | undefined,
     private readonly context: ElementContext,
     readonly offset: number,
-    private readonly extraResources: readonly LocatedResource[] = [],
+    /** More resources (a <style> element's sheet), computed only if a detector asks. */
+    private readonly moreResources: () => readonly LocatedResource[] = () => [],
     parsedStyle?: readonly StyleDeclaration[],
   ) {
     this.cachedStyle = parsedStyle;
@@ -36,7 +37,7 @@ export class ElementView implements Element {
   get resources(): readonly LocatedResource[] {
     this.cachedResources ??= [
       ...attributeResources(this.name, this.namespace, this.rawAttributes, this.context.baseHref),
-      ...this.extraResources,
+      ...this.moreResources(),
     ];
     return this.cachedResources;
   }

@@ -250,10 +250,13 @@ export class Engine implements TokenizerCallbacks {
       return { ...attribute, valueStart: attribute.nameEnd, valueEnd: attribute.nameEnd, end: attribute.nameEnd, quote };
     }
     // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
-    let valueStart = attribute.nameEnd;
-    while (valueStart < endIndex && this.charAt(valueStart) !== "=") valueStart++;
-    valueStart++;
-    while (valueStart < endIndex && /[\t\n\f\r ]/.test(this.charAt(valueStart))) valueStart++;
+    const src = this.src;
+    let at = attribute.nameEnd - this.srcStart;
+    const limit = endIndex - this.srcStart;
+    while (at < limit && src.charCodeAt(at) !== 0x3d /* = */) at++;
+    at++;
+    while (at < limit && isHtmlSpace(src.charCodeAt(at))) at++;
+    let valueStart = at + this.srcStart;
     const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
     if (quoted) valueStart++;
     const valueEnd = quoted ? endIndex - 1 : endIndex;
@@ -294,7 +297,7 @@ export class Engine implements TokenizerCallbacks {
       hiddenBy,
       this.elementContext(),
       this.context.offset + tag.start,
-      [],
+      undefined,
       style,
     );
 
@@ -431,7 +434,8 @@ export class Engine implements TokenizerCallbacks {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    const sheet = stylesheetResources(style.foreign ? foreignStyleText(css) : css, this.baseHref);
+    const baseHref = this.baseHref;
+    const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
     const view = new ElementView(
       style.view.name,
       style.view.namespace,
@@ -598,10 +602,6 @@ export class Engine implements TokenizerCallbacks {
     return this.src.slice(start - this.srcStart, end - this.srcStart);
   }
 
-  private charAt(index: number): string {
-    return this.src.charAt(index - this.srcStart);
-  }
-
   /** The end of a construct whose last character is at `endIndex` (or the end of input when it is unclosed). */
   private constructEnd(endIndex: number): number {
     return endIndex >= this.total ? this.total : endIndex + 1;
@@ -705,6 +705,10 @@ function entry(
     reason: finding.reason,
     offset,
   };
+}
+
+function isHtmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }
 
 /** The CSS text of an svg/math <style>: CDATA sections unwrapped, character references decoded. */

@@ -95,6 +95,32 @@ function fetchOf(vector: Vector): "open" | "click" {
   return vector === "anchor" || vector === "ping" ? "click" : "open";
 }
 
+/** A resource whose absolute URL is computed on first use: most detectors never ask for it. */
+class FoundResource implements LocatedResource {
+  private resolved: string | undefined | null = null;
+
+  constructor(
+    readonly url: string,
+    readonly vector: Vector,
+    readonly attribute: string | undefined,
+    private readonly baseHref: string | undefined,
+    readonly location: ResourceLocation,
+  ) {}
+
+  get absoluteUrl(): string | undefined {
+    if (this.resolved === null) this.resolved = resolveUrl(this.url, this.baseHref);
+    return this.resolved;
+  }
+
+  get fetch(): "open" | "click" {
+    return fetchOf(this.vector);
+  }
+
+  toJSON(): Resource {
+    return { url: this.url, absoluteUrl: this.absoluteUrl, vector: this.vector, attribute: this.attribute, fetch: this.fetch };
+  }
+}
+
 function resource(
   url: string,
   vector: Vector,
@@ -102,7 +128,7 @@ function resource(
   baseHref: string | undefined,
   location: ResourceLocation,
 ): LocatedResource {
-  return { url, absoluteUrl: resolveUrl(url, baseHref), vector, attribute, fetch: fetchOf(vector), location };
+  return new FoundResource(url, vector, attribute, baseHref, location);
 }
 
 /** Every URL in an element's attributes (including `srcset` candidates and inline CSS). */

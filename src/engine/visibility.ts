@@ -4,9 +4,10 @@
 import { parseDeclarations } from "../css/declarations.js";
 import type { StyleDeclaration } from "../types.js";
 
-// A style without any of these words (or a CSS escape, which could spell them) cannot hide anything: skip
-// the CSS parse for most styles in email.
-const mayHide = /none|hidden|collapse|opacity|max-(?:height|width)|\\/i;
+// A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
+// differently: skip the CSS parse for every other style (most styles in email).
+const mayHide =
+  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|max-(?:height|width)\s*:\s*[-+.0]|\\|\/\*/i;
 
 function isZeroLength(value: string): boolean {
   return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());

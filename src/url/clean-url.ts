@@ -91,10 +91,22 @@ function readNameSet(options: Record<string, unknown>, name: string): ReadonlySe
   return new Set(value.map((entry: string) => entry.toLowerCase()));
 }
 
+// Callers such as the HTML engine pass the same options object for every link: validate it once.
+const resolvedCache = new WeakMap<object, ResolvedOptions>();
+
 /** Validates options once; throws a TypeError naming the bad option. */
 function resolveOptions(options: CleanUrlOptions | undefined): ResolvedOptions {
   if (options === undefined) return DEFAULT_OPTIONS;
   if (typeof options !== "object" || options === null) throw new TypeError("strip-tracking: options must be an object");
+  const cached = resolvedCache.get(options);
+  if (cached) return cached;
+  const resolved = validateOptions(options);
+  // Frozen options cannot change behind the cache's back; others are validated on every call.
+  if (Object.isFrozen(options)) resolvedCache.set(options, resolved);
+  return resolved;
+}
+
+function validateOptions(options: CleanUrlOptions): ResolvedOptions {
   const record = options as Record<string, unknown>;
   return {
     unwrap: readBoolean(record, "unwrap", true),
@@ -106,7 +118,17 @@ function resolveOptions(options: CleanUrlOptions | undefined): ResolvedOptions {
 }
 
 // Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
-const SURROUNDING_SPACE = /^([\t\n\f\r ]*)([^]*?)([\t\n\f\r ]*)$/;
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
+
+function splitSurroundingSpace(url: string): [string, string, string] {
+  let start = 0;
+  let end = url.length;
+  while (start < end && isSpace(url.charCodeAt(start))) start++;
+  while (end > start && isSpace(url.charCodeAt(end - 1))) end--;
+  return [url.slice(0, start), url.slice(start, end), url.slice(end)];
+}
 const HTTP_PREFIX = /^https?:\/\//i;
 
 /**
@@ -150,7 +172,7 @@ function paramDecider(options: ResolvedOptions, host: string) {
 export function cleanUrl(url: string, options?: CleanUrlOptions): CleanUrlResult {
   const resolved = resolveOptions(options);
   if (typeof url !== "string") return unchanged(url);
-  const [, leading = "", core = "", trailing = ""] = SURROUNDING_SPACE.exec(url) ?? [];
+  const [leading, core, trailing] = splitSurroundingSpace(url);
   if (!HTTP_PREFIX.test(core) || hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;

@@ -2,27 +2,20 @@
  * Unwrapping of click redirects whose destination is written in the URL (rules in data/redirect-rules.ts),
  * and recognition of opaque click trackers (data/click-trackers.ts).
  */
-import { getDomainWithoutSuffix } from "tldts";
 import { clickTrackers, type ClickTrackerRule } from "../data/click-trackers.js";
 import { redirectRules, type RedirectExtract, type RedirectRule } from "../data/redirect-rules.js";
 import { decodeBase64Text, decodeJwtPayload, safeDecodeUri } from "./decode.js";
-import { hostMatches, parseHttpUrl, queryParam, type HttpUrlParts } from "./url-parts.js";
+import { Host, HostIndex } from "./host-index.js";
+import { parseHttpUrl, queryParam, type HttpUrlParts } from "./url-parts.js";
+
+const redirectIndex = new HostIndex(redirectRules);
+const clickTrackerIndex = new HostIndex(clickTrackers);
 
 export type UnwrapResult =
   /** The wrapper's destination, an http(s) URL (decoded, not yet escaped for output). */
   | { readonly kind: "destination"; readonly rule: RedirectRule; readonly destination: string }
   /** The wrapper points somewhere that is not http(s) (javascript:, data:, ...). */
   | { readonly kind: "unsafe"; readonly rule: RedirectRule; readonly destination: string };
-
-function hostMatchesRule(host: string, hosts: readonly string[] | undefined, pattern: RegExp | undefined): boolean {
-  if (pattern && !pattern.test(host)) return false;
-  if (!hosts) return true;
-  return hosts.some((entry) =>
-    entry.endsWith(".*")
-      ? getDomainWithoutSuffix(host) === entry.slice(0, -2)
-      : hostMatches(host, entry),
-  );
-}
 
 /** Percent-decodes a destination taken from a query value; decodes a second time when it is still encoded. */
 function decodeDestination(value: string): string | undefined {
@@ -122,8 +115,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function unwrapRedirect(url: string): UnwrapResult | undefined {
   const parts = parseHttpUrl(url);
   if (!parts) return undefined;
-  for (const rule of redirectRules) {
-    if (!hostMatchesRule(parts.host, rule.hosts, rule.hostPattern)) continue;
+  for (const rule of redirectIndex.matching(new Host(parts.host))) {
     if (rule.path && !rule.path.test(parts.path)) continue;
     const raw = extract(rule.extract, url, parts);
     if (raw === undefined) continue;
@@ -140,9 +132,8 @@ export function unwrapRedirect(url: string): UnwrapResult | undefined {
 export function findClickTracker(url: string): ClickTrackerRule | undefined {
   const parts = parseHttpUrl(url);
   if (!parts) return undefined;
-  return clickTrackers.find(
+  return clickTrackerIndex.matching(new Host(parts.host)).find(
     (rule) =>
-      hostMatchesRule(parts.host, rule.hosts, rule.hostPattern) &&
       rule.path.test(parts.path) &&
       (rule.param === undefined || queryParam(parts.query, [rule.param]) !== undefined),
   );
