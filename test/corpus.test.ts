@@ -65,14 +65,6 @@ function seen(report: Report): { detector: string; url: string | undefined; reas
   return report.findings.map(({ detector, url, reason }) => ({ detector, url, reason }));
 }
 
-/**
- * Known engine bugs, marked `it.fails` so the suite stays green and turns red once they are fixed.
- * forte-labs: `<noscript><iframe src=GTM...>` - in `standard` the engine removes the <iframe> itself as
- * "ambiguous-markup" (no URL), but that path is gated on `config.applyEdits` (src/engine/engine.ts), so `audit`
- * reports a `fetching-element` "frame in email" finding with the URL instead: the two reports disagree.
- */
-const knownAuditDivergences = new Set(["omnivore__forte-labs_source.html"]);
-
 const templates = files(templatesDir);
 const tracked = files(trackedDir);
 
@@ -108,8 +100,7 @@ describe.skipIf(!existsSync(trackedDir))(`real tracked mail (${trackedDir})`, ()
   });
 
   for (const [name, html] of tracked) {
-    const test = knownAuditDivergences.has(name) ? it.fails : it;
-    test(`${name}: audit changes nothing and sees what standard sees`, () => {
+    it(`${name}: audit changes nothing and sees what standard sees`, () => {
       const standard = stripTrackingWithReport(html, { preset: "standard" });
       const audit = stripTrackingWithReport(html, { preset: "audit" });
       expect(audit.html === html).toBe(true);

@@ -315,20 +315,19 @@ export class Engine implements TokenizerCallbacks {
       this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
-    if (namespace === "html" && rawTextElements.has(name) && this.inNoscript() && this.config.applyEdits) {
-      // With scripting on, browsers end <noscript> inside this element's raw text: its content is ambiguous.
-      this.warn("ambiguous-markup", `removed <${name}> inside <noscript>`, tag.start);
-      this.applyStartTag(tag, end, open, selfClosing, [ambiguousRemoval(name)], []);
-      return;
-    }
     const ambiguous = this.noscriptAmbiguity(tag, end);
     const decisions = judge(view, this.config);
+    if (namespace === "html" && rawTextElements.has(name) && this.inNoscript() && !decisions.some(isRemoval)) {
+      // With scripting on, browsers end <noscript> inside this element's raw text: its content is ambiguous.
+      this.warn("ambiguous-markup", `removed <${name}> inside <noscript>`, tag.start);
+      decisions.unshift(ambiguousRemoval(name));
+    }
     this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous);
   }
 
   /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
   private noscriptAmbiguity(tag: RawTag, end: number): RawAttribute[] {
-    if (!this.config.applyEdits || !this.inNoscript() || !noscriptEnd.test(this.slice(tag.start, end))) return [];
+    if (!this.inNoscript() || !noscriptEnd.test(this.slice(tag.start, end))) return [];
     return tag.attributes.filter((attribute) => noscriptEnd.test(attribute.value));
   }
 
@@ -341,16 +340,15 @@ export class Engine implements TokenizerCallbacks {
     ambiguous: readonly RawAttribute[],
   ): void {
     const apply = this.config.applyEdits;
-    const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+    const removal = decisions.find(isRemoval);
     if (removal) {
       const pushed = this.tree.push(open, selfClosing);
       this.record(open.name, tag.start, decisions, new Map(), removal);
-      if (apply) {
-        this.replace(tag.start, end, "");
-        if (pushed) {
-          this.removalDepth = this.tree.depth - 1;
-          this.removalName = open.name;
-        }
+      if (apply) this.replace(tag.start, end, "");
+      // In audit too: what a removed element holds is not judged, so both presets report the same findings.
+      if (pushed) {
+        this.removalDepth = this.tree.depth - 1;
+        this.removalName = open.name;
       }
       this.safe = end;
       return;
@@ -409,12 +407,12 @@ export class Engine implements TokenizerCallbacks {
       this.safe = end;
       return;
     }
-    if (this.removalDepth < 0 && this.config.applyEdits) {
+    if (this.removalDepth < 0) {
       // Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`. Drop the attributes so
       // both read the same tag (ADVERSARIAL.md L2).
       const inside = this.slice(endTag.nameEnd, end - 1);
       if (/["']/.test(inside)) {
-        this.replace(endTag.start, end, `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`);
+        if (this.config.applyEdits) this.replace(endTag.start, end, `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`);
         this.warn("ambiguous-markup", "removed attributes with quotes from an end tag", endTag.start);
       }
     }
@@ -426,7 +424,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.removalDepth < 0 || this.tree.depth > this.removalDepth) return false;
     this.removalDepth = -1;
     this.removalName = "";
-    this.dropThrough(this.cursor, at);
+    if (this.config.applyEdits) this.dropThrough(this.cursor, at);
     return true;
   }
 
@@ -447,7 +445,7 @@ export class Engine implements TokenizerCallbacks {
       sheet,
     );
     const decisions = judge(view, this.config);
-    if (this.inNoscript() && noscriptEnd.test(css) && this.config.applyEdits) {
+    if (this.inNoscript() && noscriptEnd.test(css)) {
       this.warn("ambiguous-markup", "removed a <style> holding </noscript inside <noscript>", style.tag.start);
       decisions.unshift(ambiguousRemoval("style"));
     }
@@ -486,8 +484,8 @@ export class Engine implements TokenizerCallbacks {
 
   private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
-    if (this.inNoscript() && noscriptEnd.test(data) && this.config.applyEdits) {
-      this.replace(constructStart, end, "");
+    if (this.inNoscript() && noscriptEnd.test(data)) {
+      if (this.config.applyEdits) this.replace(constructStart, end, "");
       this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
       return;
     }
@@ -550,7 +548,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.removalDepth >= 0) {
       this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.cursor);
       this.removalDepth = -1;
-      this.dropThrough(this.cursor, this.total);
+      if (this.config.applyEdits) this.dropThrough(this.cursor, this.total);
     }
     if (this.discarding) {
       this.discarding = false;
@@ -580,7 +578,6 @@ export class Engine implements TokenizerCallbacks {
     if (!style) return;
     this.style = undefined;
     this.warn(code, message, style.tag.start);
-    if (!this.config.applyEdits) return;
     this.flush(style.tag.start);
     // Nothing is pushed while a <style> is held: it is still the current element.
     this.removalDepth = this.tree.depth - 1;
@@ -610,7 +607,7 @@ export class Engine implements TokenizerCallbacks {
   /** Copies the input up to `to` to the output, unless inside a removed element or a discarded construct. */
   private flush(to: number): void {
     if (to > this.cursor) {
-      if (this.removalDepth >= 0 || this.discarding) {
+      if ((this.removalDepth >= 0 && this.config.applyEdits) || this.discarding) {
         this.changed = true;
       } else {
         this.out.push(this.slice(this.cursor, to));
@@ -705,6 +702,10 @@ function entry(
     reason: finding.reason,
     offset,
   };
+}
+
+function isRemoval(decision: Decision): boolean {
+  return decision.edit.kind === "remove-element";
 }
 
 function isHtmlSpace(code: number): boolean {

@@ -131,3 +131,18 @@ describe("svg <style>", () => {
     expect(report.warnings.map((warning) => warning.code)).toEqual(["ambiguous-markup"]);
   });
 });
+
+describe("audit sees what standard does", () => {
+  it.each([
+    ["a tracker inside a removed element", `<object data="x"><img src="https://t.example/o.gif" width="1" height="1"></object>`],
+    ["an iframe inside noscript", `<noscript><iframe src="https://t.example/ns"></iframe></noscript>`],
+    ["a textarea inside noscript", `<noscript><textarea></noscript><img src=x></textarea></noscript>`],
+  ])("%s", (_title, input) => {
+    const standard = stripTrackingWithReport(input);
+    const audit = stripTrackingWithReport(input, { preset: "audit" });
+    expect(audit.html).toBe(input);
+    const seen = (findings: typeof standard.report.findings) => findings.map(({ detector, url, reason }) => ({ detector, url, reason }));
+    expect(seen(audit.report.findings)).toEqual(seen(standard.report.findings));
+    expect(audit.report.warnings).toEqual(standard.report.warnings);
+  });
+});
