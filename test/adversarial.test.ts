@@ -392,6 +392,72 @@ describe("known engine bugs (to fix)", () => {
     expect(leaks(html)).toEqual([]);
   });
 
+  // BUG 6 — raw-text/RCDATA start tags inside <select> (title, xmp, noembed, noframes, style, plaintext): the
+  // engine (htmlparser2) reads what follows as text, but the spec's "in select" insertion mode ignores those
+  // start tags (parse5 8), so their "text" is markup: a <script src> or <template> in it is live, and so is a
+  // conditional comment body. ADVERSARIAL.md §1.5 lists "a raw-text/RCDATA start tag inside <select>" as an
+  // ambiguity to fail closed on (lol-html bails out).
+  // Minimal repro: stripTracking('<select><title><script src=https://t.example/p.gif></script>', block)
+  //   => unchanged; parse5 builds <select><script src=T> (fetched). Should remove the script (or the construct).
+  it.fails.each([
+    ["<select><title><script src=$T></script></title>"],
+    ["<select><xmp><script src=$T></script>"],
+    ["<select><noembed><script src=$T></script>"],
+    ["<select><noframes><script src=$T></script>"],
+    ["<select><style><script src=$T></script>"],
+    ["<select><plaintext><script src=$T></script>"],
+    ["<select><title><template><img src=$T></template>"],
+    ["<select><title><!--[if mso]><img src=$T><![endif]--></title>"],
+  ])("raw-text start tag in <select> hides live markup: %s", (html) => {
+    expect(leaks(html)).toEqual([]);
+  });
+
+  // BUG 7 — the tree simulator closes <noscript> when an ancestor's end tag pops it (HTML tree rules), and then
+  // stops guarding against `</noscript` in attributes. With scripting on, <noscript> is raw text that only
+  // `</noscript>` ends, so the ancestor end tag is text and the img after `</noscript>` is live.
+  // Minimal repro: stripTracking('<div><noscript></div><p title="</noscript><img src=https://t.example/p.gif>">', block)
+  //   => unchanged; parse5 (scripting on) builds a live <img src=T>. Should remove the attribute as in the L5 case.
+  it.fails.each([
+    [`<div><noscript></div><p title="</noscript><img src=$T>">`],
+    [`<div><noscript/></div><div src="</noscript><img src=$T>"></div>`],
+    [`<b><noscript></b><!--</noscript><img src=$T>-->`],
+  ])("noscript closed by an ancestor end tag: %s", (html) => {
+    expect(leaks(html)).toEqual([]);
+  });
+
+  // BUG 8 — a conditional comment inside svg/math is stripped with the svg/math context of the document, but
+  // Outlook (Word) reads the body as plain HTML: an HTML element that is not a breakout tag becomes an svg element
+  // for the engine and its fetching attributes are ignored.
+  // Minimal repro: stripTracking('<svg><!--[if mso]><td background="https://t.example/p.gif"><![endif]-->', block)
+  //   => unchanged; should be '<svg><!--[if mso]><td><![endif]-->'. Run conditional-comment bodies in an HTML
+  // (body) context.
+  it.fails.each([
+    [`<svg><!--[if mso]><td background="$T"><![endif]-->`],
+    [`<svg><!--[if mso]><video poster="$T"></video><![endif]-->`],
+    [`<math><!--[if mso]><input type=image src="$T"><![endif]-->`],
+  ])("conditional comment in foreign content: %s", (html) => {
+    expect(leaks(html)).toEqual([]);
+  });
+
+  // BUG 9 — removing the attribute that follows a `/` in a start tag leaves `<name/>`, a self-closing tag. In
+  // svg/math that closes the element, so what follows leaves the integration point: HTML raw text becomes
+  // foreign markup and the stripper creates a fetch.
+  // Minimal repro: stripTracking('<svg><title/style="background:url(T)"><style><img src=T></style>', block)
+  //   => '<svg><title/><style><img src=T></style>': parse5 builds a live <img src=T> (the title is now empty,
+  //   the <style> is an svg element, <img> breaks out). Should keep the tag open: '<svg><title><style>...'.
+  it.fails.each([
+    [`<svg><title/style="background:url($T)"><style><img src=$T></style>`],
+    [`<svg><desc/style="background:url($T)"><style><img src=$T></style>`],
+    [`<svg><foreignObject/style="background:url($T)"><xmp><img src=$T></xmp>`],
+    [`<math><mi/style="background:url($T)"><style><img src=$T></style>`],
+  ])("attribute removal after a slash self-closes the tag: %s", (html) => {
+    expect(leaks(html)).toEqual([]);
+  });
+  it.fails("BUG 9 also breaks idempotence", () => {
+    const once = strip(fill(`<noscript><svg/src="</noscript><img src=$T>"><v:fill><iframe></iframe></v:fill></svg></noscript>`));
+    expect(strip(once)).toBe(once);
+  });
+
   // GAP (ADVERSARIAL.md §7.4 item 22 and §4 rule 3) — an ordinary comment holding a blocked URL is kept.
   // Minimal repro: stripTracking('<!-- <img src=https://t.example/p.gif> -->', block) => unchanged; the doc asks
   // to fail closed (Word's comment parser is undocumented): remove the URL text or the comment.

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createStripper, stripTrackingWithReport } from "../src/index.js";
 import type { Report, StripOptions } from "../src/index.js";
-import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
+import { blockedFetches, blockedFetchesWithSuffixes, knownEngineBug, T } from "./support/fetches.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const peerRoot = join(here, "..", "..", "shared", "peer-suites");
@@ -129,16 +129,6 @@ function randomChunks(html: string, random: () => number): string[] {
   return chunks;
 }
 
-/** Known engine bugs (see adversarial.test.ts "known engine bugs"): leaks they explain are listed, not failed. */
-function knownBug(input: string, output: string): string | undefined {
-  if (/<(svg|math)[\s/>][\s\S]*<style/i.test(output) && /t\.example/.test(output)) return "BUG 5 breakout removal before a raw-text element";
-  if (/<!\[CDATA\[/i.test(input) && !/\]\]>/.test(input.slice(input.toLowerCase().lastIndexOf("<![cdata[")))) {
-    return "BUG 3 unterminated CDATA";
-  }
-  if (/(?:^|[^:])\/\/t\.example|[\\/]\\t\.example/i.test(output)) return "BUG 1 scheme-relative";
-  return undefined;
-}
-
 /** Warnings about unclosed removed elements carry a chunking-dependent offset today (properties.test.ts). */
 function comparable(report: Report): Report {
   return {
@@ -179,7 +169,7 @@ function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: num
             const out = once.html;
             const leaks = n++ % suffixEvery === 0 ? blockedFetchesWithSuffixes(out).map((l) => `${JSON.stringify(l.suffix)} ${l.fetch.mode} <${l.fetch.tag} ${l.fetch.attribute}>`) : blockedFetches(out).map((f) => `${f.mode} <${f.tag} ${f.attribute}>`);
             if (leaks.length > 0) {
-              const bug = knownBug(html, out);
+              const bug = knownEngineBug(html);
               if (bug) known.set(bug, (known.get(bug) ?? 0) + 1);
               else failures.push(`blocked fetch survives: ${where} -> ${JSON.stringify(out)} ${leaks.slice(0, 3).join("; ")}`);
             }
