@@ -89,8 +89,7 @@ const tokenizerDifferentials: Case[] = [
     c(`L4 <${root}><p>`, `<${root}><p>${l4Payload}`),
     c(`L4 <${root}></p>`, `<${root}></p>${l4Payload}</${root}>`),
     c(`L4 <${root}></br>`, `<${root}></br>${l4Payload}</${root}>`),
-    // `embed` is left out here: the engine removes it, which is BUG 5 (see "known engine bugs").
-    ...breakoutTags.filter((tag) => tag !== "embed").map((tag) => c(`L4 <${root}><${tag}> breakout`, `<${root}><${tag}>${l4Payload}`)),
+    ...breakoutTags.map((tag) => c(`L4 <${root}><${tag}> breakout`, `<${root}><${tag}>${l4Payload}`)),
   ]),
   c("L4 control: <svg><font> without attributes is not breakout", `<svg><font>${l4Payload}</svg>`),
   c("L4 nested svg in a p in svg", `<svg><g><svg><p>${l4Payload}`),
@@ -331,9 +330,8 @@ describe("§7.5 item 23: every case split at every offset into two chunks", () =
   });
 });
 
-// Bugs found while writing this suite. Each `it.fails` passes while the bug is real; when the engine is fixed it
-// starts failing, and the case should move up into the sections above.
-describe("known engine bugs (to fix)", () => {
+// Regressions: engine bugs this suite found, each fixed; the comments keep the minimal repro and the cause.
+describe("regressions: engine bugs found by this suite", () => {
   const leaks = (html: string): string[] => describeLeaks(strip(fill(html)));
 
   // BUG 1 — scheme-relative URLs are never matched by block URL rules.
@@ -342,7 +340,7 @@ describe("known engine bugs (to fix)", () => {
   // Cause: resolveUrl(url, undefined) throws for a relative URL when there is no <base>, so absoluteUrl is
   // undefined and RuleSet.matchesUrl(undefined) is false. WHATWG also treats `\\host` and `/\host` as
   // scheme-relative for http(s). Resolve against a placeholder base (e.g. "https://invalid.invalid/") instead.
-  it.fails.each([
+  it.each([
     ["<img src=//t.example/p.gif>"],
     [`<img src="\\\\t.example/p.gif">`],
     [`<img src="/\\t.example/p.gif">`],
@@ -363,7 +361,7 @@ describe("known engine bugs (to fix)", () => {
   //   => '<svg><style><img src=https://t.example/p.gif></style></svg>' : parse5 and browsers build a live <img>.
   // Should: keep the breakout effect (leave the tag with its fetching attributes removed, e.g. '<embed>'/'<img>',
   // or put a neutral breakout such as '<span></span>' in its place).
-  it.fails.each([
+  it.each([
     ["<svg><embed src=x><style><img src=$T></style></svg>"],
     ["<math><embed src=x><style><img src=$T></style></math>"],
     ["<svg><img src=$T><style><img src=$T></style></svg>"],
@@ -374,7 +372,7 @@ describe("known engine bugs (to fix)", () => {
   ])("removing a breakout element turns raw text into live svg markup: %s", (html) => {
     expect(leaks(html)).toEqual([]);
   });
-  it.fails("BUG 5 needs no block rule: default options", () => {
+  it("BUG 5 needs no block rule: default options", () => {
     const out = stripTracking(`<svg><embed src=x><style><img src=${T}></style></svg>`);
     expect(blockedFetches(out)).toEqual([]);
   });
@@ -384,7 +382,7 @@ describe("known engine bugs (to fix)", () => {
   //   => unchanged; browsers end the bogus comment at the first `>` and fetch the img. Should be '<![CDATA[>'.
   // Cause: htmlparser2 reports an unclosed CDATA at end() differently (not through oncdata), so
   // neutraliseHtmlCdata never runs; everything after `<![CDATA[` is unjudged.
-  it.fails.each([
+  it.each([
     ["<![CDATA[><img src=$T>"],
     ["<div><![CDATA[ ><img src=$T> ]]"],
     ["<![CDATA[ ><p>text</p><img src=$T><p>more</p>"],
@@ -399,7 +397,7 @@ describe("known engine bugs (to fix)", () => {
   // ambiguity to fail closed on (lol-html bails out).
   // Minimal repro: stripTracking('<select><title><script src=https://t.example/p.gif></script>', block)
   //   => unchanged; parse5 builds <select><script src=T> (fetched). Should remove the script (or the construct).
-  it.fails.each([
+  it.each([
     ["<select><title><script src=$T></script></title>"],
     ["<select><xmp><script src=$T></script>"],
     ["<select><noembed><script src=$T></script>"],
@@ -417,7 +415,7 @@ describe("known engine bugs (to fix)", () => {
   // `</noscript>` ends, so the ancestor end tag is text and the img after `</noscript>` is live.
   // Minimal repro: stripTracking('<div><noscript></div><p title="</noscript><img src=https://t.example/p.gif>">', block)
   //   => unchanged; parse5 (scripting on) builds a live <img src=T>. Should remove the attribute as in the L5 case.
-  it.fails.each([
+  it.each([
     [`<div><noscript></div><p title="</noscript><img src=$T>">`],
     [`<div><noscript/></div><div src="</noscript><img src=$T>"></div>`],
     [`<b><noscript></b><!--</noscript><img src=$T>-->`],
@@ -431,7 +429,7 @@ describe("known engine bugs (to fix)", () => {
   // Minimal repro: stripTracking('<svg><!--[if mso]><td background="https://t.example/p.gif"><![endif]-->', block)
   //   => unchanged; should be '<svg><!--[if mso]><td><![endif]-->'. Run conditional-comment bodies in an HTML
   // (body) context.
-  it.fails.each([
+  it.each([
     [`<svg><!--[if mso]><td background="$T"><![endif]-->`],
     [`<svg><!--[if mso]><video poster="$T"></video><![endif]-->`],
     [`<math><!--[if mso]><input type=image src="$T"><![endif]-->`],
@@ -445,7 +443,7 @@ describe("known engine bugs (to fix)", () => {
   // Minimal repro: stripTracking('<svg><title/style="background:url(T)"><style><img src=T></style>', block)
   //   => '<svg><title/><style><img src=T></style>': parse5 builds a live <img src=T> (the title is now empty,
   //   the <style> is an svg element, <img> breaks out). Should keep the tag open: '<svg><title><style>...'.
-  it.fails.each([
+  it.each([
     [`<svg><title/style="background:url($T)"><style><img src=$T></style>`],
     [`<svg><desc/style="background:url($T)"><style><img src=$T></style>`],
     [`<svg><foreignObject/style="background:url($T)"><xmp><img src=$T></xmp>`],
@@ -453,7 +451,7 @@ describe("known engine bugs (to fix)", () => {
   ])("attribute removal after a slash self-closes the tag: %s", (html) => {
     expect(leaks(html)).toEqual([]);
   });
-  it.fails("BUG 9 also breaks idempotence", () => {
+  it("BUG 9 also breaks idempotence", () => {
     const once = strip(fill(`<noscript><svg/src="</noscript><img src=$T>"><v:fill><iframe></iframe></v:fill></svg></noscript>`));
     expect(strip(once)).toBe(once);
   });
@@ -461,7 +459,7 @@ describe("known engine bugs (to fix)", () => {
   // GAP (ADVERSARIAL.md §7.4 item 22 and §4 rule 3) — an ordinary comment holding a blocked URL is kept.
   // Minimal repro: stripTracking('<!-- <img src=https://t.example/p.gif> -->', block) => unchanged; the doc asks
   // to fail closed (Word's comment parser is undocumented): remove the URL text or the comment.
-  it.fails.each([["<!-- <img src=$T> -->"], ["<!-- $T -->"]])("ordinary comment keeps T: %s", (html) => {
+  it.each([["<!-- <img src=$T> -->"], ["<!-- $T -->"]])("ordinary comment keeps T: %s", (html) => {
     expect(strip(fill(html))).not.toContain("t.example");
   });
 });

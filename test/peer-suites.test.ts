@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createStripper, stripTrackingWithReport } from "../src/index.js";
 import type { Report, StripOptions } from "../src/index.js";
-import { blockedFetches, blockedFetchesWithSuffixes, knownEngineBug, T } from "./support/fetches.js";
+import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const peerRoot = join(here, "..", "..", "shared", "peer-suites");
@@ -129,23 +129,14 @@ function randomChunks(html: string, random: () => number): string[] {
   return chunks;
 }
 
-/** Warnings about unclosed removed elements carry a chunking-dependent offset today (properties.test.ts). */
-function comparable(report: Report): Report {
-  return {
-    ...report,
-    warnings: report.warnings.map((w) => (w.code === "unclosed-removed-element" ? { ...w, offset: -1 } : w)),
-  };
-}
 
 interface Outcome {
   readonly failures: string[];
-  readonly known: Map<string, number>;
 }
 
 function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: number): Outcome {
   const random = prng(randomSeed);
   const failures: string[] = [];
-  const known = new Map<string, number>();
   let n = 0;
   for (const seed of seeds) {
     for (const [variant, html] of [["raw", seed.html], ["T", substituteT(seed.html)]] as const) {
@@ -161,7 +152,7 @@ function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: num
             const s = streamed(chunks, options);
             if (s.html !== once.html) {
               failures.push(`chunking changes output: ${where} chunks=${JSON.stringify(chunks)} options=${JSON.stringify(options)} one-shot=${JSON.stringify(once.html)} chunked=${JSON.stringify(s.html)}`);
-            } else if (JSON.stringify(comparable(s.report)) !== JSON.stringify(comparable(once.report))) {
+            } else if (JSON.stringify(s.report) !== JSON.stringify(once.report)) {
               failures.push(`chunking changes report: ${where} chunks=${JSON.stringify(chunks)}`);
             }
           }
@@ -169,9 +160,7 @@ function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: num
             const out = once.html;
             const leaks = n++ % suffixEvery === 0 ? blockedFetchesWithSuffixes(out).map((l) => `${JSON.stringify(l.suffix)} ${l.fetch.mode} <${l.fetch.tag} ${l.fetch.attribute}>`) : blockedFetches(out).map((f) => `${f.mode} <${f.tag} ${f.attribute}>`);
             if (leaks.length > 0) {
-              const bug = knownEngineBug(html);
-              if (bug) known.set(bug, (known.get(bug) ?? 0) + 1);
-              else failures.push(`blocked fetch survives: ${where} -> ${JSON.stringify(out)} ${leaks.slice(0, 3).join("; ")}`);
+              failures.push(`blocked fetch survives: ${where} -> ${JSON.stringify(out)} ${leaks.slice(0, 3).join("; ")}`);
             }
           }
         }
@@ -180,14 +169,9 @@ function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: num
       }
     }
   }
-  return { failures, known };
+  return { failures };
 }
 
-function report(name: string, outcome: Outcome): void {
-  if (outcome.known.size > 0) {
-    console.info(`[peer-suites] ${name}: leaks explained by known engine bugs: ${[...outcome.known].map(([bug, count]) => `${bug} x${count}`).join(", ")}`);
-  }
-}
 
 // ---- tests ---------------------------------------------------------------------------------------------------------
 
@@ -198,7 +182,6 @@ describe.skipIf(!available)("peer suites (../shared/peer-suites)", () => {
       expect(seeds.length).toBeGreaterThan(0);
       // namedEntities is 4,000+ near-identical inputs: check P9 suffixes on every 50th, the rest fully.
       const outcome = checkSeeds(seeds, 1000 + index, file === "namedEntities.test" ? 50 : 5);
-      report(file, outcome);
       expect(outcome.failures.slice(0, 20)).toEqual([]);
     });
     it("reads about 6,800 inputs", () => {
@@ -214,7 +197,6 @@ describe.skipIf(!available)("peer suites (../shared/peer-suites)", () => {
     });
     it("all payloads, raw and with T", () => {
       const outcome = checkSeeds(seeds, 7, 1);
-      report("dompurify", outcome);
       expect(outcome.failures.slice(0, 20)).toEqual([]);
     });
     it("T substitution reaches the URL slots", () => {

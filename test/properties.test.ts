@@ -5,7 +5,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { createStripper, stripTracking, stripTrackingWithReport } from "../src/index.js";
 import type { Report, StripOptions } from "../src/index.js";
-import { blockedFetchesWithSuffixes, knownEngineBug, T } from "./support/fetches.js";
+import { blockedFetchesWithSuffixes, T } from "./support/fetches.js";
 
 const fuzzRuns = Number(process.env["FUZZ_RUNS"] ?? "0");
 const runs = (n: number): number => (fuzzRuns > 0 ? fuzzRuns : n);
@@ -26,11 +26,6 @@ const soupTokens = [
   "//t.example/x", "<!--[if mso]>", "<![endif]-->", "<v:fill src=", "x", "a", " width=1", " height=1",
 ];
 const tokenSoup = fc.array(fc.constantFrom(...soupTokens), { maxLength: 40 }).map((parts) => parts.join(""));
-
-/** The same soup without the scheme-relative token (see the known bugs in adversarial.test.ts). */
-const absoluteSoup = fc
-  .array(fc.constantFrom(...soupTokens.filter((token) => token !== "//t.example/x")), { maxLength: 40 })
-  .map((parts) => parts.join(""));
 
 const tagNames = [
   "div", "p", "span", "table", "tr", "td", "a", "img", "image", "svg", "math", "mtext", "desc", "foreignObject",
@@ -168,18 +163,6 @@ function streamed(chunks: readonly string[], options: StripOptions = block): { h
   return { html, report };
 }
 
-/**
- * The report with the offset of `unclosed-removed-element` warnings blanked: that offset depends on the chunking
- * today (known engine bug, see the last describe block). Everything else must be equal.
- */
-function comparable(report: Report): Report {
-  return {
-    ...report,
-    warnings: report.warnings.map((warning) =>
-      warning.code === "unclosed-removed-element" ? { ...warning, offset: -1 } : warning,
-    ),
-  };
-}
 
 function split(html: string, cuts: readonly number[]): string[] {
   const chunks: string[] = [];
@@ -215,34 +198,31 @@ describe("P3 chunking invariance (output and report)", () => {
     const oneShot = stripTrackingWithReport(html, block);
     const chunked = streamed(split(html, cuts));
     expect(chunked.html).toBe(oneShot.html);
-    expect(comparable(chunked.report)).toEqual(comparable(oneShot.report));
+    expect(chunked.report).toEqual(oneShot.report);
   });
   test.prop([anyHtml])("1-char chunks", (html) => {
     const oneShot = stripTrackingWithReport(html, block);
     const chunked = streamed([...html]);
     expect(chunked.html).toBe(oneShot.html);
-    expect(comparable(chunked.report)).toEqual(comparable(oneShot.report));
+    expect(chunked.report).toEqual(oneShot.report);
   });
   test.prop([withChunks(htmlish)])("default options, random split points", ({ html, cuts }) => {
     const oneShot = stripTrackingWithReport(html);
     const chunked = streamed(split(html, cuts), {});
     expect(chunked.html).toBe(oneShot.html);
-    expect(comparable(chunked.report)).toEqual(comparable(oneShot.report));
+    expect(chunked.report).toEqual(oneShot.report);
   });
 });
 
 describe("P4 idempotence", () => {
-  // BUG 5 and BUG 9 (known engine bugs) change the tree when they remove something, so a second pass differs.
   test.prop([anyHtml], { numRuns: runs(300) })("strip(strip(x)) === strip(x), block rule", (x) => {
     const once = stripTracking(x, block);
     const twice = stripTracking(once, block);
-    if (twice !== once && knownEngineBug(x) !== undefined) return;
     expect(twice).toBe(once);
   });
   test.prop([anyHtml])("strip(strip(x)) === strip(x), default options", (x) => {
     const once = stripTracking(x);
     const twice = stripTracking(once);
-    if (twice !== once && knownEngineBug(x) !== undefined) return;
     expect(twice).toBe(once);
   });
 });
@@ -273,16 +253,13 @@ describe("audit preset changes nothing", () => {
 });
 
 describe("P1 + P9 no blocked fetch survives (parse5 oracle)", () => {
-  test.prop([fc.oneof(absoluteSoup, htmlish, contextual)], { numRuns: runs(150) })("tokenSoup (absolute T), htmlish, contextual", (x) => {
+  test.prop([fc.oneof(tokenSoup, htmlish, contextual)], { numRuns: runs(150) })("tokenSoup, htmlish, contextual", (x) => {
     const out = stripTracking(x, block);
-    const leaks = blockedFetchesWithSuffixes(out);
-    // Inputs shaped like a known engine bug (adversarial.test.ts, "known engine bugs") may leak until it is fixed.
-    if (leaks.length > 0 && knownEngineBug(x) !== undefined) return;
     expect(blockedFetchesWithSuffixes(out).map(({ suffix, fetch }) => `${JSON.stringify(suffix)} ${fetch.mode} <${fetch.tag} ${fetch.attribute}>`), JSON.stringify(out)).toEqual([]);
   });
 });
 
-describe("known engine bugs (to fix)", () => {
+describe("regressions", () => {
   // BUG — the offset of the `unclosed-removed-element` warning depends on the chunking (P3 says the report is
   // the same for any chunking). Minimal repro: "<script>x<" (unclosed removed element ending in a `<`).
   //   one-shot:       warnings = [{ code: "unclosed-removed-element", offset: 8 }]
@@ -290,7 +267,7 @@ describe("known engine bugs (to fix)", () => {
   // Same with "<noscript><title>--!><" (17 vs 21).
   // Cause: Engine.finishAtEof reports `this.cursor`, i.e. how far output happened to be flushed. It should
   // report a position fixed by the input (the removed element's `<`, or the end of input).
-  test.fails.prop([fc.constantFrom("<script>x<", "<noscript><title>--!><")], { numRuns: 2 })(
+  test.prop([fc.constantFrom("<script>x<", "<noscript><title>--!><")], { numRuns: 2 })(
     "unclosed-removed-element offset is chunking-invariant",
     (html) => {
       expect(streamed([...html]).report).toEqual(stripTrackingWithReport(html, block).report);

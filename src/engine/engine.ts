@@ -55,6 +55,7 @@ interface PendingEndTag {
 const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
 const conditionalCommentEnd = /<!\[endif\]\s*$/i;
 const noscriptEnd = /<\/noscript/i;
+const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxNesting = 3;
 
 const actionOf = (edit: Edit, resource: LocatedResource | undefined, attributeRemoved: boolean): Action => {
@@ -96,8 +97,13 @@ export class Engine implements TokenizerCallbacks {
 
   /** Depth of the element being removed (its content is dropped until it closes); -1 when none. */
   private removalDepth = -1;
-  /** Name of the element being removed. */
+  /** Name and start of the element being removed. */
   private removalName = "";
+  private removalStart = 0;
+  /** The element being removed broke out of svg/math: its tags stay (bare), only its content goes. */
+  private removalKeepsEndTag = false;
+  /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
+  private noscriptOpen = false;
   /** The construct in progress outgrew the buffer limit: it is dropped when it completes. */
   private discarding = false;
 
@@ -276,6 +282,7 @@ export class Engine implements TokenizerCallbacks {
     this.tag = undefined;
     if (!tag) return;
     const attributes = attributeRecord(tag.attributes);
+    const brokeOut = this.tree.breaksOut(tag.name, attributes);
     const namespace = this.tree.prepareStartTag(tag.name, attributes);
     this.checkRemovalEnded(tag.start);
     const name = namespace === "html" && tag.name === "image" ? "img" : tag.name;
@@ -317,17 +324,29 @@ export class Engine implements TokenizerCallbacks {
     }
     const ambiguous = this.noscriptAmbiguity(tag, end);
     const decisions = judge(view, this.config);
-    if (namespace === "html" && rawTextElements.has(name) && this.inNoscript() && !decisions.some(isRemoval)) {
-      // With scripting on, browsers end <noscript> inside this element's raw text: its content is ambiguous.
-      this.warn("ambiguous-markup", `removed <${name}> inside <noscript>`, tag.start);
-      decisions.unshift(ambiguousRemoval(name));
+    const rawTextContext = namespace === "html" && rawTextElements.has(name) ? this.rawTextAmbiguity() : undefined;
+    if (rawTextContext && !decisions.some(isRemoval)) {
+      this.warn("ambiguous-markup", `removed <${name}> inside <${rawTextContext}>`, tag.start);
+      decisions.unshift(ambiguousRemoval(name, rawTextContext));
     }
-    this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous);
+    if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
+    this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous, brokeOut);
+  }
+
+  /**
+   * Where a raw-text element's content would be read as markup by some browsers: after `<noscript>` (raw text
+   * itself with scripting on), or in `<select>` (whose parsing ignores those start tags).
+   */
+  private rawTextAmbiguity(): string | undefined {
+    if (this.noscriptOpen) return "noscript";
+    return this.tree.stack.some((element) => element.name === "select" && element.namespace === "html")
+      ? "select"
+      : undefined;
   }
 
   /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
   private noscriptAmbiguity(tag: RawTag, end: number): RawAttribute[] {
-    if (!this.inNoscript() || !noscriptEnd.test(this.slice(tag.start, end))) return [];
+    if (!this.noscriptOpen || !noscriptEnd.test(this.slice(tag.start, end))) return [];
     return tag.attributes.filter((attribute) => noscriptEnd.test(attribute.value));
   }
 
@@ -338,17 +357,21 @@ export class Engine implements TokenizerCallbacks {
     selfClosing: boolean,
     decisions: readonly Decision[],
     ambiguous: readonly RawAttribute[],
+    brokeOut: boolean,
   ): void {
     const apply = this.config.applyEdits;
     const removal = decisions.find(isRemoval);
     if (removal) {
       const pushed = this.tree.push(open, selfClosing);
       this.record(open.name, tag.start, decisions, new Map(), removal);
-      if (apply) this.replace(tag.start, end, "");
+      // A tag that broke out of svg/math must stay, bare, or what follows would be parsed as svg/math.
+      if (apply) this.replace(tag.start, end, brokeOut ? bareTag(this.slice(tag.start + 1, tag.nameEnd)) : "");
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
       if (pushed) {
         this.removalDepth = this.tree.depth - 1;
         this.removalName = open.name;
+        this.removalStart = tag.start;
+        this.removalKeepsEndTag = brokeOut;
       }
       this.safe = end;
       return;
@@ -368,7 +391,7 @@ export class Engine implements TokenizerCallbacks {
       this.warn("ambiguous-markup", `removed a "${attribute.name}" attribute holding </noscript`, tag.start);
     }
     const source = this.slice(tag.start, end);
-    const edited = edits.length > 0 ? editTag(source, tag.start, tag.attributes, edits) : undefined;
+    const edited = edits.length > 0 ? editTag(source, tag.start, tag.nameEnd, tag.attributes, edits) : undefined;
     this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map(), undefined);
     if (edited && apply && edited.text !== source) this.replace(tag.start, end, edited.text);
     this.tree.push(open, selfClosing);
@@ -401,7 +424,9 @@ export class Engine implements TokenizerCallbacks {
       this.safe = end;
       return;
     }
-    const closesRemoved = this.removalDepth >= 0 && this.tree.stack[this.removalDepth]?.name === endTag.name;
+    const closesRemoved =
+      this.removalDepth >= 0 && this.tree.stack[this.removalDepth]?.name === endTag.name && !this.removalKeepsEndTag;
+    if (endTag.name === "noscript") this.noscriptOpen = false;
     this.tree.end(endTag.name);
     if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
       this.safe = end;
@@ -445,9 +470,10 @@ export class Engine implements TokenizerCallbacks {
       sheet,
     );
     const decisions = judge(view, this.config);
-    if (this.inNoscript() && noscriptEnd.test(css)) {
-      this.warn("ambiguous-markup", "removed a <style> holding </noscript inside <noscript>", style.tag.start);
-      decisions.unshift(ambiguousRemoval("style"));
+    const context = this.rawTextAmbiguity();
+    if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
+      this.warn("ambiguous-markup", `removed a <style> inside <${context}>`, style.tag.start);
+      decisions.unshift(ambiguousRemoval("style", context));
     }
     if (style.foreign) {
       // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
@@ -467,7 +493,7 @@ export class Engine implements TokenizerCallbacks {
       }
     }
     const startTagSource = this.slice(style.tag.start, style.contentStart);
-    const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.attributes, tagEdits) : undefined;
+    const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
     this.record("style", style.tag.start, decisions, edited?.outcomes ?? new Map(), removal);
     if (!this.config.applyEdits) return;
     if (removal) {
@@ -484,18 +510,50 @@ export class Engine implements TokenizerCallbacks {
 
   private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
-    if (this.inNoscript() && noscriptEnd.test(data)) {
+    if (this.noscriptOpen && noscriptEnd.test(data)) {
       if (this.config.applyEdits) this.replace(constructStart, end, "");
       this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
       return;
     }
+    if (data.startsWith("[CDATA[") && !this.tree.isInForeignContent()) {
+      // An unterminated `<![CDATA[` reaches here as a comment; browsers still end it at the first `>`.
+      this.neutraliseHtmlCdata(dataStart + 7, dataEnd);
+      return;
+    }
     const opening = conditionalCommentStart.exec(data);
-    if (!opening) return;
+    if (!opening) {
+      this.judgePlainComment(constructStart, data, end);
+      return;
+    }
     // Outlook reads the body of `<!--[if mso]>...<![endif]-->` as HTML: strip it like the rest of the document.
     const bodyStart = dataStart + opening[0].length;
     const closing = conditionalCommentEnd.exec(data);
     const bodyEnd = closing ? dataStart + closing.index : dataEnd;
-    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, true);
+    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, true, htmlAncestors(this.tree.stack));
+  }
+
+  /**
+   * Word's comment parser is undocumented (ADVERSARIAL.md §4): a plain comment naming a blocked URL goes,
+   * whole. Comments render nothing, so nothing visible is lost.
+   */
+  private judgePlainComment(constructStart: number, data: string, end: number): void {
+    if (this.config.block.isEmpty || !data.includes("//")) return;
+    for (const [url] of data.matchAll(commentUrl)) {
+      if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
+      this.findings.push({
+        vector: "element",
+        tag: "!--",
+        url,
+        detector: "block-rule",
+        rewriter: "engine",
+        action: "removed-element",
+        applied: this.config.applyEdits,
+        reason: "comment names a blocked URL",
+        offset: this.context.offset + constructStart,
+      });
+      if (this.config.applyEdits) this.replace(constructStart, end, "");
+      return;
+    }
   }
 
   /**
@@ -508,12 +566,17 @@ export class Engine implements TokenizerCallbacks {
   }
 
   /** Runs a nested engine over [start, end) of the input and splices its output in. */
-  private stripNested(start: number, end: number, inConditionalComment: boolean): void {
+  private stripNested(
+    start: number,
+    end: number,
+    inConditionalComment: boolean,
+    openElements: readonly OpenElement[] = this.tree.stack,
+  ): void {
     if (this.context.depth >= maxNesting) return;
     const body = this.slice(start, end);
     let output = "";
     const nested = new Engine(this.config, (chunk) => (output += chunk), {
-      openElements: this.tree.stack,
+      openElements,
       baseHref: this.baseHref,
       inConditionalComment,
       offset: this.context.offset + start,
@@ -546,7 +609,7 @@ export class Engine implements TokenizerCallbacks {
       this.finishStyle(style, this.total, this.total);
     }
     if (this.removalDepth >= 0) {
-      this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.cursor);
+      this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.removalStart);
       this.removalDepth = -1;
       if (this.config.applyEdits) this.dropThrough(this.cursor, this.total);
     }
@@ -582,6 +645,8 @@ export class Engine implements TokenizerCallbacks {
     // Nothing is pushed while a <style> is held: it is still the current element.
     this.removalDepth = this.tree.depth - 1;
     this.removalName = "style";
+    this.removalStart = style.tag.start;
+    this.removalKeepsEndTag = false;
   }
 
   /** When the construct ending at `end` was being discarded, drop it and return true. */
@@ -652,10 +717,6 @@ export class Engine implements TokenizerCallbacks {
     };
   }
 
-  private inNoscript(): boolean {
-    return this.tree.stack.some((element) => element.name === "noscript" && element.namespace === "html");
-  }
-
   private warn(code: Warning["code"], message: string, offset: number): void {
     this.warnings.push({ code, message, offset: this.context.offset + offset });
   }
@@ -704,6 +765,17 @@ function entry(
   };
 }
 
+/** The open elements as Outlook's Word engine sees them: HTML only (it knows nothing of svg or math). */
+function htmlAncestors(stack: readonly OpenElement[]): OpenElement[] {
+  return stack.filter((element) => element.namespace === "html");
+}
+
+/** A start tag with no attributes: it still breaks out of svg/math, and fetches nothing. */
+function bareTag(name: string): string {
+  // `<font>` breaks out only with color, face or size.
+  return name.toLowerCase() === "font" ? `<${name} color>` : `<${name}>`;
+}
+
 function isRemoval(decision: Decision): boolean {
   return decision.edit.kind === "remove-element";
 }
@@ -725,9 +797,9 @@ function isStylesheetResource(resource: Resource): boolean {
 }
 
 /** The engine's own decision to remove an element whose content browsers may read differently. */
-function ambiguousRemoval(tag: string): Decision {
+function ambiguousRemoval(tag: string, context = "noscript"): Decision {
   return {
-    finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <noscript> may end it early in browsers` },
+    finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <${context}> is read as markup by some browsers` },
     edit: { kind: "remove-element" },
     rewriter: "engine",
   };

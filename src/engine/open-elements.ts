@@ -62,6 +62,11 @@ export class OpenElements {
     return current !== undefined && current.namespace !== "html" && !isHtmlIntegrationPoint(current);
   }
 
+  /** True when this start tag, here, would pop svg/math elements to break out into HTML. */
+  breaksOut(name: string, attributes: Readonly<Record<string, string>>): boolean {
+    return this.isInForeignContent() && breaksOutOfForeignContent(name, attributes);
+  }
+
   /**
    * Applies what a start tag does to the open elements before it is inserted (breakout from foreign
    * content, implied end tags) and returns the namespace it will be inserted in.

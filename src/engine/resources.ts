@@ -68,10 +68,15 @@ const cssVectors: Readonly<Record<CssUrl["kind"], Vector>> = {
   "font-face": "css-font-face",
 };
 
-/** Resolves a URL against the base, as a browser would; undefined when it does not parse. */
+// Without a <base>, mail clients resolve against their own https page: a scheme-relative URL (`//host`, and
+// for WHATWG `\\host` and `/\host` too) reaches that host over https. A path-relative one names no host.
+const placeholderBase = "https://relative.invalid/";
+
+/** Resolves a URL against the base, as a browser would; undefined when it does not parse or names no host. */
 export function resolveUrl(url: string, baseHref: string | undefined): string | undefined {
   try {
-    return new URL(url, baseHref).href;
+    const resolved = new URL(url, baseHref ?? placeholderBase);
+    return resolved.hostname === "relative.invalid" ? undefined : resolved.href;
   } catch {
     return undefined;
   }

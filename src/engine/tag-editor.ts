@@ -27,12 +27,13 @@ interface Splice {
 const isSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f";
 
 /**
- * Rewrites the tag `source` (which starts at input offset `offset`). Returns the new text and what happened to
+ * Rewrites the tag `source` (which starts at input offset `offset`; its name ends at `nameEnd`). Returns the new text and what happened to
  * each edited attribute name. Duplicates of an edited attribute are removed, so they cannot take its place.
  */
 export function editTag(
   source: string,
   offset: number,
+  nameEnd: number,
   attributes: readonly RawAttribute[],
   edits: readonly ResourceEdit[],
 ): { text: string; outcomes: Map<string, AttributeOutcome> } {
@@ -48,8 +49,11 @@ export function editTag(
   const splices: Splice[] = [];
   const outcomes = new Map<string, AttributeOutcome>();
   const removeAttribute = (attribute: RawAttribute): void => {
+    // Take the spaces and slashes before the attribute too, back to the previous attribute: `<title/style=x>` is
+    // not self-closing, but `<title/>` would be, and htmlparser2 also reads `<title/ >` as self-closing.
+    const previousEnd = Math.max(nameEnd, ...attributes.map((other) => (other.end <= attribute.nameStart ? other.end : 0)));
     let start = attribute.nameStart - offset;
-    while (start > 0 && isSpace(source[start - 1])) start--;
+    while (start > previousEnd - offset && (isSpace(source[start - 1]) || source[start - 1] === "/")) start--;
     splices.push({ start, end: attribute.end - offset, text: "" });
   };
 

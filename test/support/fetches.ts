@@ -329,29 +329,3 @@ export function blockedFetchesWithSuffixes(html: string, host = blockedHost): { 
   return found;
 }
 
-/**
- * Known engine bugs (each has an `it.fails` repro in adversarial.test.ts, "known engine bugs (to fix)"). Property
- * and peer-suite tests use this to tell a known leak from a new one: returns the bug's name when `input` has the
- * shape that triggers it, undefined otherwise. Remove a line when its bug is fixed.
- */
-export function knownEngineBug(input: string): string | undefined {
-  const lower = input.toLowerCase();
-  // BUG 1: scheme-relative URLs (`//host`, `\\host`, `/\host`) never match block URL rules.
-  if (/(?:^|[^:a-z])[\\/][\\/]t\.example/i.test(input)) return "BUG 1 scheme-relative URL";
-  // BUG 3: an unterminated `<![CDATA[` in HTML content hides the rest of the input from the engine.
-  const cdata = lower.lastIndexOf("<![cdata[");
-  if (cdata >= 0 && !lower.includes("]]>", cdata)) return "BUG 3 unterminated CDATA";
-  // BUG 5: removing a breakout element (img, embed, meta) from svg/math content makes what follows foreign.
-  if (/<(svg|math)/.test(lower) && /<(img|image|embed|meta)[\s/>]/.test(lower)) return "BUG 5 breakout removal";
-  // BUG 7: the simulator pops <noscript> on an ancestor's end tag; with scripting on only </noscript> ends it.
-  if (/<noscript[\s\S]*?<\/(?!noscript)[a-z]/.test(lower)) return "BUG 7 noscript popped by an ancestor end tag";
-  // BUG 8: conditional-comment bodies inherit svg/math context, so HTML fetch attributes in them are missed.
-  if (/<(svg|math)[\s\S]*<!--\[if/.test(lower)) return "BUG 8 conditional comment in foreign content";
-  // BUG 9: removing the attribute after a `/` makes the tag self-closing (`<title/style=..>` -> `<title/>`).
-  if (/<[a-z][^>]*\/[\s/]*[a-z:-]+\s*=/.test(lower)) return "BUG 9 attribute after a slash";
-  // BUG 6: a raw-text/RCDATA start tag inside <select> is ignored by parse5, which reads its "text" as markup.
-  if (/<select[\s\S]*<(title|xmp|noembed|noframes|style|plaintext|iframe|textarea|noscript)[\s/>]/.test(lower)) {
-    return "BUG 6 raw text in select";
-  }
-  return undefined;
-}
