@@ -13,10 +13,22 @@ function isZeroLength(value: string): boolean {
   return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
 }
 
-/** Parses an inline style, cheaply skipping styles that cannot matter to tracking. */
+// Without escapes, comments, strings or functions, a declaration list is just `name: value;` pairs.
+const needsTokenizer = /[\\/"'(]/;
+const importantSuffix = /\s*!\s*important\s*$/i;
+
+/** Parses an inline style: by splitting when it is plain, with the CSS tokenizer otherwise. */
 export function inlineStyle(style: string | undefined): readonly StyleDeclaration[] {
   if (style === undefined || style.trim() === "") return [];
-  return parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  if (needsTokenizer.test(style)) return parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  const declarations: StyleDeclaration[] = [];
+  for (const part of style.split(";")) {
+    const colon = part.indexOf(":");
+    if (colon < 0) continue;
+    const name = part.slice(0, colon).trim().toLowerCase();
+    if (name !== "") declarations.push({ name, value: part.slice(colon + 1).replace(importantSuffix, "").trim() });
+  }
+  return declarations;
 }
 
 /** Why an element with these attributes hides its content, or undefined when it does not. */

@@ -152,10 +152,15 @@ function paramDecider(options: ResolvedOptions, host: string) {
   return (param: QueryParam): UrlChange | undefined => {
     const name = normalizeParamName(param.name);
     if (options.keepParams.has(name)) return undefined;
-    const base = { kind: "removed-param" as const, param: param.name, ...(param.value === undefined ? {} : { value: param.value }) };
-    if (options.removeParams.has(name)) return { ...base, rule: "option:removeParams" };
-    const rule: TrackingParamRule | undefined = findParamRule(name, host);
-    return rule ? { ...base, rule: paramRuleId(rule), vendor: rule.vendor } : undefined;
+    const byOption = options.removeParams.has(name);
+    const rule: TrackingParamRule | undefined = byOption ? undefined : findParamRule(name, host);
+    if (!byOption && !rule) return undefined;
+    return {
+      kind: "removed-param",
+      param: param.name,
+      ...(param.value === undefined ? {} : { value: param.value }),
+      ...(rule ? { rule: paramRuleId(rule), vendor: rule.vendor } : { rule: "option:removeParams" }),
+    };
   };
 }
 
@@ -176,7 +181,8 @@ export function cleanUrl(url: string, options?: CleanUrlOptions): CleanUrlResult
   if (!HTTP_PREFIX.test(core) || hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
-  if (!parseHttpUrl(decodedCore) || hasMergeTag(decodedCore)) return unchanged(url);
+  let parts = parseHttpUrl(decodedCore);
+  if (!parts || hasMergeTag(decodedCore)) return unchanged(url);
 
   const changes: UrlChange[] = [];
   let current = core; // as written (attribute text when htmlAttribute)
@@ -184,17 +190,18 @@ export function cleanUrl(url: string, options?: CleanUrlOptions): CleanUrlResult
 
   if (resolved.unwrap) {
     for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
-      const step = unwrapRedirect(target);
+      const step = unwrapRedirect(target, parts);
       if (!step) break;
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
       if (step.kind === "unsafe") return unchanged(url, { unsafeRedirect: step.destination });
       changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current });
       target = step.destination;
+      parts = step.parts;
       current = encodeDestination(target, htmlAttribute);
     }
   }
 
-  const tracker = findClickTracker(target);
+  const tracker = findClickTracker(parts);
   if (tracker) {
     const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
     if (changes.length === 0) return unchanged(url, { opaqueRedirect });
@@ -203,8 +210,7 @@ export function cleanUrl(url: string, options?: CleanUrlOptions): CleanUrlResult
   }
 
   if (resolved.params) {
-    const host = parseHttpUrl(target)?.host ?? "";
-    const result = removeParams(current, paramDecider(resolved, host), htmlAttribute);
+    const result = removeParams(current, paramDecider(resolved, parts.host), htmlAttribute);
     current = result.url;
     for (const removed of result.removed) changes.push(removed.reason);
   }

@@ -35,8 +35,13 @@ export class HostIndex<Rule extends HostRule> {
   private readonly bySuffix = new Map<string, number[]>();
   private readonly byLabel = new Map<string, number[]>();
   private readonly anyHost: number[] = [];
+  /** The rules for any host, when no rule names this host: the common case, answered without allocating. */
+  private readonly anyHostRules: Rule[];
+  private readonly anyHostNeedsPattern: boolean;
 
   constructor(private readonly rules: readonly Rule[]) {
+    this.anyHostRules = rules.filter((rule) => !rule.hosts);
+    this.anyHostNeedsPattern = this.anyHostRules.some((rule) => rule.hostPattern);
     rules.forEach((rule, index) => {
       if (!rule.hosts) {
         this.anyHost.push(index);
@@ -51,8 +56,24 @@ export class HostIndex<Rule extends HostRule> {
     });
   }
 
+  /**
+   * A memo of `find` by host name. The answer depends only on the host and the rules, which never change, so
+   * it cannot alter a result; mail repeats its few hosts in every link. Bounded: cleared when full.
+   */
+  private readonly memo = new Map<string, readonly Rule[]>();
+
   /** The rules that match this host, in their original order. */
-  matching(host: Host): Rule[] {
+  matching(host: Host): readonly Rule[] {
+    let found = this.memo.get(host.name);
+    if (found === undefined) {
+      if (this.memo.size >= 4096) this.memo.clear();
+      found = this.find(host);
+      this.memo.set(host.name, found);
+    }
+    return found;
+  }
+
+  private find(host: Host): readonly Rule[] {
     let indexes: number[] | undefined;
     const add = (found: readonly number[] | undefined | null | ""): void => {
       if (found) indexes = [...(indexes ?? this.anyHost), ...found];
@@ -68,7 +89,12 @@ export class HostIndex<Rule extends HostRule> {
     for (const label of this.byLabel.keys()) {
       if (dotted.includes(`.${label}.`) && host.registrableLabel === label) add(this.byLabel.get(label));
     }
-    const candidates = indexes ? [...new Set(indexes)].sort((a, b) => a - b) : this.anyHost;
-    return candidates.map((index) => this.rules[index]!).filter((rule) => matches(rule, host));
+    if (!indexes) {
+      return this.anyHostNeedsPattern ? this.anyHostRules.filter((rule) => matches(rule, host)) : this.anyHostRules;
+    }
+    return [...new Set(indexes)]
+      .sort((a, b) => a - b)
+      .map((index) => this.rules[index]!)
+      .filter((rule) => matches(rule, host));
   }
 }

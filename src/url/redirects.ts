@@ -12,8 +12,8 @@ const redirectIndex = new HostIndex(redirectRules);
 const clickTrackerIndex = new HostIndex(clickTrackers);
 
 export type UnwrapResult =
-  /** The wrapper's destination, an http(s) URL (decoded, not yet escaped for output). */
-  | { readonly kind: "destination"; readonly rule: RedirectRule; readonly destination: string }
+  /** The wrapper's destination, an http(s) URL (decoded, not yet escaped for output), and its parts. */
+  | { readonly kind: "destination"; readonly rule: RedirectRule; readonly destination: string; readonly parts: HttpUrlParts }
   /** The wrapper points somewhere that is not http(s) (javascript:, data:, ...). */
   | { readonly kind: "unsafe"; readonly rule: RedirectRule; readonly destination: string };
 
@@ -112,15 +112,15 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * One round of unwrapping: the destination of the first rule that recognizes `url` and can decode it.
  * Undefined when no rule applies or the destination is not recoverable (malformed encoding, no URL).
  */
-export function unwrapRedirect(url: string): UnwrapResult | undefined {
-  const parts = parseHttpUrl(url);
+export function unwrapRedirect(url: string, parts: HttpUrlParts | undefined = parseHttpUrl(url)): UnwrapResult | undefined {
   if (!parts) return undefined;
   for (const rule of redirectIndex.matching(new Host(parts.host))) {
     if (rule.path && !rule.path.test(parts.path)) continue;
     const raw = extract(rule.extract, url, parts);
     if (raw === undefined) continue;
     const destination = raw.replace(LEADING_JUNK, "");
-    if (parseHttpUrl(destination)) return { kind: "destination", rule, destination };
+    const destinationParts = parseHttpUrl(destination);
+    if (destinationParts) return { kind: "destination", rule, destination, parts: destinationParts };
     // Host-agnostic rules need an http(s) result to be sure the shape was theirs; listed hosts report the rest.
     const schemeLike = SCHEME.test(destination.replace(/[\t\n\r]/g, ""));
     if (schemeLike && (rule.hosts || rule.hostPattern)) return { kind: "unsafe", rule, destination: raw };
@@ -129,8 +129,7 @@ export function unwrapRedirect(url: string): UnwrapResult | undefined {
 }
 
 /** The opaque click tracker `url` belongs to, if any (its destination is not in the URL). */
-export function findClickTracker(url: string): ClickTrackerRule | undefined {
-  const parts = parseHttpUrl(url);
+export function findClickTracker(parts: HttpUrlParts | undefined): ClickTrackerRule | undefined {
   if (!parts) return undefined;
   return clickTrackerIndex.matching(new Host(parts.host)).find(
     (rule) =>

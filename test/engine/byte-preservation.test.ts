@@ -146,3 +146,15 @@ describe("audit sees what standard does", () => {
     expect(audit.report.warnings).toEqual(standard.report.warnings);
   });
 });
+
+describe("inline style reading", () => {
+  it.each([
+    ["plain", "width:1px; height : 1PX !important"],
+    ["with a function", "width:calc(1px);height:1px"],
+    ["with a comment", "width:/* x */1px;height:1px"],
+    ["with an escape", "w\\idth:1px;height:1px"],
+  ])("reads %s styles the same way", (_title, style) => {
+    const input = `<img src="https://t.example/p.gif" style="${style}">`;
+    expect(stripTracking(input)).toBe("");
+  });
+});
