@@ -48,12 +48,8 @@ function splitQuery(text: string, htmlAttribute: boolean): { params: Span[]; sep
   const params: Span[] = [];
   const separators: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = text.indexOf("&"); i >= 0; i = text.indexOf("&", i)) {
     const length = separatorLength(text, i, htmlAttribute);
-    if (length === 0) {
-      i++;
-      continue;
-    }
     params.push({ start, end: i });
     separators.push({ start: i, end: i + length });
     i += length;
