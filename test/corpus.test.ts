@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createStripper, type Report, type StripOptions, stripTracking, stripTrackingWithReport } from "../src/index.js";
+import { type Report, stripTracking, stripTrackingWithReport } from "../src/index.js";
+import { fixedChunks, mulberry32, streamed } from "./support/chunks.js";
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus");
 const templatesDir = join(corpus, "templates");
@@ -22,23 +23,7 @@ function files(dir: string): [string, string][] {
     .map((name) => [name, readFileSync(join(dir, name), "utf8")]);
 }
 
-/** mulberry32: a small seeded PRNG, so the random split is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-function fixedChunks(text: string, size: number): string[] {
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
-  return chunks;
-}
 
 function randomChunks(text: string, seed: number): string[] {
   const random = mulberry32(seed);
@@ -52,13 +37,6 @@ function randomChunks(text: string, seed: number): string[] {
   return chunks;
 }
 
-function stripChunks(chunks: readonly string[], options?: StripOptions): { html: string; report: Report } {
-  const parts: string[] = [];
-  const stripper = createStripper({ ...options, onData: (part) => parts.push(part) });
-  for (const chunk of chunks) stripper.write(chunk);
-  const report = stripper.end();
-  return { html: parts.join(""), report };
-}
 
 /** What a finding is about, independent of what was done with it. */
 function seen(report: Report): { detector: string; url: string | undefined; reason: string }[] {
@@ -93,7 +71,7 @@ describe.skipIf(!existsSync(trackedDir))(`real tracked mail (${trackedDir})`, ()
       ["random", randomChunks(html, 0x5eed + name.length)],
     ];
     for (const [label, chunks] of splits) {
-      const chunked = stripChunks(chunks);
+      const chunked = streamed(chunks);
       expect(chunked.html === whole.html, `chunk size ${label}: html differs`).toBe(true);
       expect(JSON.stringify(chunked.report), `chunk size ${label}: report differs`).toBe(wholeReport);
     }

@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createStripper, stripTrackingWithReport } from "../src/index.js";
-import type { Report, StripOptions } from "../src/index.js";
+import { type StripOptions, stripTrackingWithReport } from "../src/index.js";
+import { mulberry32, splitAt, streamed } from "./support/chunks.js";
 import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,37 +96,12 @@ export function substituteT(html: string): string {
 
 // ---- checks --------------------------------------------------------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32) so the chunkings are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-function streamed(chunks: readonly string[], options: StripOptions): { html: string; report: Report } {
-  let html = "";
-  const stripper = createStripper({ ...options, onData: (chunk) => (html += chunk) });
-  for (const chunk of chunks) stripper.write(chunk);
-  const report = stripper.end(); // before reading `html`: end() flushes the rest
-  return { html, report };
-}
 
 function randomChunks(html: string, random: () => number): string[] {
   const count = 1 + Math.floor(random() * 4);
   const cuts = Array.from({ length: count }, () => Math.floor(random() * (html.length + 1))).sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    chunks.push(html.slice(from, cut));
-    from = cut;
-  }
-  chunks.push(html.slice(from));
-  return chunks;
+  return splitAt(html, cuts);
 }
 
 
@@ -135,7 +110,7 @@ interface Outcome {
 }
 
 function checkSeeds(seeds: readonly Seed[], randomSeed: number, suffixEvery: number): Outcome {
-  const random = prng(randomSeed);
+  const random = mulberry32(randomSeed);
   const failures: string[] = [];
   let n = 0;
   for (const seed of seeds) {

@@ -7,6 +7,7 @@
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { removeSpans } from "../css/remove-spans.js";
+import { isHtmlSpace } from "../html/whitespace.js";
 import { decodeHTML } from "entities/decode";
 import type { Action, Edit, Finding, Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
@@ -778,10 +779,6 @@ function bareTag(name: string): string {
 
 function isRemoval(decision: Decision): boolean {
   return decision.edit.kind === "remove-element";
-}
-
-function isHtmlSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }
 
 /** The CSS text of an svg/math <style>: CDATA sections unwrapped, character references decoded. */

@@ -4,6 +4,7 @@ import { QuoteType } from "htmlparser2";
 import type { Span } from "../css/css-urls.js";
 import { removeSpans } from "../css/remove-spans.js";
 import { removeSrcsetCandidates } from "../html/srcset.js";
+import { isHtmlSpace } from "../html/whitespace.js";
 import { encodeAttributeValue, mustQuote } from "./attribute-value.js";
 import type { RawAttribute } from "./raw-tag.js";
 import type { LocatedResource } from "./resources.js";
@@ -24,7 +25,6 @@ interface Splice {
   readonly text: string;
 }
 
-const isSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f";
 
 /**
  * Rewrites the tag `source` (which starts at input offset `offset`; its name ends at `nameEnd`). Returns the new text and what happened to
@@ -53,7 +53,7 @@ export function editTag(
     // not self-closing, but `<title/>` would be, and htmlparser2 also reads `<title/ >` as self-closing.
     const previousEnd = Math.max(nameEnd, ...attributes.map((other) => (other.end <= attribute.nameStart ? other.end : 0)));
     let start = attribute.nameStart - offset;
-    while (start > previousEnd - offset && (isSpace(source[start - 1]) || source[start - 1] === "/")) start--;
+    while (start > previousEnd - offset && (isHtmlSpace(source.charCodeAt(start - 1)) || source[start - 1] === "/")) start--;
     splices.push({ start, end: attribute.end - offset, text: "" });
   };
 

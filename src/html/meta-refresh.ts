@@ -1,12 +1,8 @@
 // The URL of a <meta http-equiv=refresh> content value, found as the HTML spec finds it.
 import type { Span } from "../css/css-urls.js";
+import { isHtmlSpace as isSpace } from "./whitespace.js";
 
 const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  FormFeed = 0x0c,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
   DoubleQuote = 0x22,
   SingleQuote = 0x27,
   Comma = 0x2c,
@@ -15,10 +11,6 @@ const enum Char {
   Nine = 0x39,
   Semicolon = 0x3b,
   Equals = 0x3d,
-}
-
-function isSpace(c: number): boolean {
-  return c === Char.Space || c === Char.Tab || c === Char.LineFeed || c === Char.FormFeed || c === Char.CarriageReturn;
 }
 
 /**

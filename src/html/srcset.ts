@@ -1,5 +1,6 @@
 // The candidates of a srcset attribute value, with exact source spans, and removing some of them.
 import type { Span } from "../css/css-urls.js";
+import { isHtmlSpace as isSpace } from "./whitespace.js";
 
 /** One image candidate of a `srcset` value. */
 export interface SrcsetCandidate {
@@ -12,18 +13,9 @@ export interface SrcsetCandidate {
 }
 
 const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  FormFeed = 0x0c,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
   OpenParen = 0x28,
   CloseParen = 0x29,
   Comma = 0x2c,
-}
-
-function isSpace(c: number): boolean {
-  return c === Char.Space || c === Char.Tab || c === Char.LineFeed || c === Char.FormFeed || c === Char.CarriageReturn;
 }
 
 /**

@@ -8,6 +8,7 @@ import { hasMergeTag } from "./merge-tags.js";
 import { findParamRule, normalizeParamName, paramRuleId } from "./param-matcher.js";
 import { removeParams, type QueryParam } from "./query.js";
 import { findClickTracker, unwrapRedirect } from "./redirects.js";
+import { isHtmlSpace as isSpace } from "../html/whitespace.js";
 import { parseHttpUrl } from "./url-parts.js";
 
 export interface UrlChange {
@@ -118,10 +119,6 @@ function validateOptions(options: CleanUrlOptions): ResolvedOptions {
 }
 
 // Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
-}
-
 function splitSurroundingSpace(url: string): [string, string, string] {
   let start = 0;
   let end = url.length;

@@ -1,0 +1,7 @@
+// ASCII whitespace as HTML defines it (tab, LF, FF, CR, space): what separates attributes, srcset candidates
+// and what browsers strip around URLs.
+
+/** True for an HTML whitespace character code. */
+export function isHtmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
