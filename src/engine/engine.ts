@@ -1,23 +1,22 @@
 // The single-pass engine. It drives htmlparser2's Tokenizer, keeps a light model of the tree, asks the judge
-// about each element, and copies the input through to the output with only the edited spans replaced.
-//
-// Offsets: every position is an offset into the whole input. `src` holds the input from `srcStart` on; the
-// engine trims it after each write to what is still undecided, so memory is bounded by the largest construct
-// (a tag, a comment, a <style> block) that is incomplete at a chunk boundary.
+// about each element, and has `Output` copy the input through with only the edited spans replaced. Every
+// position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { removeSpans } from "../css/remove-spans.js";
+import { foreignStyleText } from "../html/foreign-style-text.js";
 import { isHtmlSpace } from "../html/whitespace.js";
-import { decodeHTML } from "entities/decode";
-import type { Action, Edit, Finding, Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
+import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type Namespace, type OpenElement, OpenElements } from "./open-elements.js";
+import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
+import { reportEntries } from "./report-entry.js";
 import { type LocatedResource, resolveUrl, stylesheetResources } from "./resources.js";
-import { editTag, type ResourceEdit } from "./tag-editor.js";
+import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -59,42 +58,15 @@ const noscriptEnd = /<\/noscript/i;
 const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxNesting = 3;
 
-const actionOf = (edit: Edit, resource: LocatedResource | undefined, attributeRemoved: boolean): Action => {
-  switch (edit.kind) {
-    case "keep":
-      return "kept";
-    case "remove-element":
-      return "removed-element";
-    case "replace-url":
-      return "rewrote-url";
-    case "remove-resource": {
-      const kind = resource?.location.kind;
-      if (kind === "srcset") return attributeRemoved ? "removed-attribute" : "removed-srcset-candidate";
-      if (kind === "style-attribute" || kind === "stylesheet") {
-        return attributeRemoved ? "removed-attribute" : "removed-css-declaration";
-      }
-      return "removed-attribute";
-    }
-  }
-};
-
 export class Engine implements TokenizerCallbacks {
   private readonly tokenizer: Tokenizer;
   private readonly tree: OpenElements;
   private readonly findings: ReportEntry[] = [];
   private readonly warnings: Warning[] = [];
 
-  /** Input not yet trimmed away, starting at offset `srcStart`. */
-  private src = "";
-  private srcStart = 0;
-  /** Total input length written so far. */
-  private total = 0;
-  /** Everything before this offset has been emitted or dropped. */
-  private cursor = 0;
+  private readonly output: Output;
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
-  private out: string[] = [];
-  private changed = false;
 
   /** Depth of the element being removed (its content is dropped until it closes); -1 when none. */
   private removalDepth = -1;
@@ -117,7 +89,7 @@ export class Engine implements TokenizerCallbacks {
 
   constructor(
     private readonly config: EngineConfig,
-    private readonly sink: (chunk: string) => void,
+    sink: (chunk: string) => void,
     private readonly context: EngineContext = {
       openElements: [],
       baseHref: undefined,
@@ -126,6 +98,7 @@ export class Engine implements TokenizerCallbacks {
       depth: 0,
     },
   ) {
+    this.output = new Output(sink);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -135,12 +108,11 @@ export class Engine implements TokenizerCallbacks {
     if (this.ended) throw new Error("strip-tracking: write() after end()");
     if (typeof chunk !== "string") throw new TypeError("strip-tracking: write() takes a string chunk");
     if (chunk === "") return;
-    this.src += chunk;
-    this.total += chunk.length;
+    this.output.append(chunk);
     this.resolveEndTag();
     this.tokenizer.write(chunk);
     this.enforceLimit();
-    this.flush(this.discarding ? this.total : this.safe);
+    this.flush(this.discarding ? this.output.total : this.safe);
   }
 
   end(): Report {
@@ -148,10 +120,10 @@ export class Engine implements TokenizerCallbacks {
     this.tokenizer.end();
     this.ended = true;
     this.finishAtEof();
-    this.flush(this.total);
+    this.flush(this.output.total);
     return {
       preset: this.config.preset,
-      changed: this.changed,
+      changed: this.output.changed,
       findings: this.findings,
       warnings: this.warnings,
     };
@@ -257,13 +229,11 @@ export class Engine implements TokenizerCallbacks {
       return { ...attribute, valueStart: attribute.nameEnd, valueEnd: attribute.nameEnd, end: attribute.nameEnd, quote };
     }
     // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
-    const src = this.src;
-    let at = attribute.nameEnd - this.srcStart;
-    const limit = endIndex - this.srcStart;
-    while (at < limit && src.charCodeAt(at) !== 0x3d /* = */) at++;
-    at++;
-    while (at < limit && isHtmlSpace(src.charCodeAt(at))) at++;
-    let valueStart = at + this.srcStart;
+    const output = this.output;
+    let valueStart = attribute.nameEnd;
+    while (valueStart < endIndex && output.charCodeAt(valueStart) !== 0x3d /* = */) valueStart++;
+    valueStart++;
+    while (valueStart < endIndex && isHtmlSpace(output.charCodeAt(valueStart))) valueStart++;
     const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
     if (quoted) valueStart++;
     const valueEnd = quoted ? endIndex - 1 : endIndex;
@@ -364,9 +334,9 @@ export class Engine implements TokenizerCallbacks {
     const removal = decisions.find(isRemoval);
     if (removal) {
       const pushed = this.tree.push(open, selfClosing);
-      this.record(open.name, tag.start, decisions, new Map(), removal);
+      this.record(open.name, tag.start, decisions, new Map());
       // A tag that broke out of svg/math must stay, bare, or what follows would be parsed as svg/math.
-      if (apply) this.replace(tag.start, end, brokeOut ? bareTag(this.slice(tag.start + 1, tag.nameEnd)) : "");
+      if (apply) this.output.replace(tag.start, end, brokeOut ? bareTag(this.slice(tag.start + 1, tag.nameEnd)) : "");
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
       if (pushed) {
         this.removalDepth = this.tree.depth - 1;
@@ -388,13 +358,13 @@ export class Engine implements TokenizerCallbacks {
       }
     }
     for (const attribute of ambiguous) {
-      edits.push({ resource: ambiguousResource(attribute), url: undefined });
       this.warn("ambiguous-markup", `removed a "${attribute.name}" attribute holding </noscript`, tag.start);
     }
     const source = this.slice(tag.start, end);
-    const edited = edits.length > 0 ? editTag(source, tag.start, tag.nameEnd, tag.attributes, edits) : undefined;
-    this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map(), undefined);
-    if (edited && apply && edited.text !== source) this.replace(tag.start, end, edited.text);
+    const changes = edits.length > 0 || ambiguous.length > 0;
+    const edited = changes ? editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous) : undefined;
+    this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map());
+    if (edited && apply && edited.text !== source) this.output.replace(tag.start, end, edited.text);
     this.tree.push(open, selfClosing);
     this.safe = end;
   }
@@ -405,10 +375,10 @@ export class Engine implements TokenizerCallbacks {
   private resolveEndTag(): void {
     const endTag = this.endTag;
     if (!endTag) return;
-    const gt = this.src.indexOf(">", endTag.nameEnd - this.srcStart);
+    const gt = this.output.indexOf(">", endTag.nameEnd);
     if (gt < 0) return;
     this.endTag = undefined;
-    this.finishEndTag(endTag, this.srcStart + gt + 1);
+    this.finishEndTag(endTag, gt + 1);
   }
 
   private finishEndTag(endTag: PendingEndTag, end: number): void {
@@ -438,7 +408,8 @@ export class Engine implements TokenizerCallbacks {
       // both read the same tag (ADVERSARIAL.md L2).
       const inside = this.slice(endTag.nameEnd, end - 1);
       if (/["']/.test(inside)) {
-        if (this.config.applyEdits) this.replace(endTag.start, end, `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`);
+        const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
+        if (this.config.applyEdits) this.output.replace(endTag.start, end, bare);
         this.warn("ambiguous-markup", "removed attributes with quotes from an end tag", endTag.start);
       }
     }
@@ -450,7 +421,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.removalDepth < 0 || this.tree.depth > this.removalDepth) return false;
     this.removalDepth = -1;
     this.removalName = "";
-    if (this.config.applyEdits) this.dropThrough(this.cursor, at);
+    if (this.config.applyEdits) this.output.drop(this.output.cursor, at);
     return true;
   }
 
@@ -481,7 +452,7 @@ export class Engine implements TokenizerCallbacks {
       const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
       if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
     }
-    const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+    const removal = decisions.find(isRemoval);
     const tagEdits: ResourceEdit[] = [];
     const cssSpans = [];
     for (const { edit } of decisions) {
@@ -495,15 +466,15 @@ export class Engine implements TokenizerCallbacks {
     }
     const startTagSource = this.slice(style.tag.start, style.contentStart);
     const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
-    this.record("style", style.tag.start, decisions, edited?.outcomes ?? new Map(), removal);
+    this.record("style", style.tag.start, decisions, edited?.outcomes ?? new Map());
     if (!this.config.applyEdits) return;
     if (removal) {
-      this.replace(style.tag.start, end, "");
+      this.output.replace(style.tag.start, end, "");
       return;
     }
     const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
     if (edited || newCss !== css) {
-      this.replace(style.tag.start, contentEnd, (edited?.text ?? startTagSource) + newCss);
+      this.output.replace(style.tag.start, contentEnd, (edited?.text ?? startTagSource) + newCss);
     }
   }
 
@@ -512,7 +483,7 @@ export class Engine implements TokenizerCallbacks {
   private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
     if (this.noscriptOpen && noscriptEnd.test(data)) {
-      if (this.config.applyEdits) this.replace(constructStart, end, "");
+      if (this.config.applyEdits) this.output.replace(constructStart, end, "");
       this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
       return;
     }
@@ -552,7 +523,7 @@ export class Engine implements TokenizerCallbacks {
         reason: "comment names a blocked URL",
         offset: this.context.offset + constructStart,
       });
-      if (this.config.applyEdits) this.replace(constructStart, end, "");
+      if (this.config.applyEdits) this.output.replace(constructStart, end, "");
       return;
     }
   }
@@ -587,7 +558,7 @@ export class Engine implements TokenizerCallbacks {
     const report = nested.end();
     this.findings.push(...report.findings);
     this.warnings.push(...report.warnings);
-    if (output !== body) this.replace(start, end, output);
+    if (output !== body) this.output.replace(start, end, output);
   }
 
   // ---- end of input and limits ---------------------------------------------------------------------------
@@ -596,38 +567,38 @@ export class Engine implements TokenizerCallbacks {
     if (this.endTag) {
       const endTag = this.endTag;
       this.endTag = undefined;
-      this.finishEndTag(endTag, this.total);
+      this.finishEndTag(endTag, this.output.total);
     }
     if (this.tag) {
       // A tag cut off by the end of input is dropped by browsers, but bytes appended later (a footer, a MIME
       // boundary) could complete it: judge it as if it ended here.
-      if (this.attribute) this.onattribend(QuoteType.Unquoted, this.total);
-      this.finishStartTag(this.total, false);
+      if (this.attribute) this.onattribend(QuoteType.Unquoted, this.output.total);
+      this.finishStartTag(this.output.total, false);
     }
     if (this.style) {
       const style = this.style;
       this.style = undefined;
-      this.finishStyle(style, this.total, this.total);
+      this.finishStyle(style, this.output.total, this.output.total);
     }
     if (this.removalDepth >= 0) {
       this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.removalStart);
       this.removalDepth = -1;
-      if (this.config.applyEdits) this.dropThrough(this.cursor, this.total);
+      if (this.config.applyEdits) this.output.drop(this.output.cursor, this.output.total);
     }
     if (this.discarding) {
       this.discarding = false;
-      this.dropThrough(this.cursor, this.total);
+      this.output.drop(this.output.cursor, this.output.total);
     }
-    this.safe = this.total;
+    this.safe = this.output.total;
   }
 
   /** Fails closed when an incomplete construct holds more than the limit: it will be dropped. */
   private enforceLimit(): void {
-    if (this.discarding || this.total - this.safe <= this.config.maxBufferSize) return;
+    if (this.discarding || this.output.total - this.safe <= this.config.maxBufferSize) return;
     const at = this.context.offset + this.safe;
     if (this.style) {
       this.dropHeldStyle("a <style> block exceeded maxBufferSize and was removed", "limit-exceeded");
-      this.safe = this.total;
+      this.safe = this.output.total;
       return;
     }
     if (this.tag) this.tag.oversized = true;
@@ -654,7 +625,7 @@ export class Engine implements TokenizerCallbacks {
   private completeDiscarded(end: number): boolean {
     if (!this.discarding) return false;
     this.discarding = false;
-    this.dropThrough(this.cursor, end);
+    this.output.drop(this.output.cursor, end);
     this.safe = end;
     return true;
   }
@@ -662,50 +633,20 @@ export class Engine implements TokenizerCallbacks {
   // ---- output --------------------------------------------------------------------------------------------
 
   private slice(start: number, end: number): string {
-    return this.src.slice(start - this.srcStart, end - this.srcStart);
+    return this.output.slice(start, end);
   }
 
   /** The end of a construct whose last character is at `endIndex` (or the end of input when it is unclosed). */
   private constructEnd(endIndex: number): number {
-    return endIndex >= this.total ? this.total : endIndex + 1;
+    return endIndex >= this.output.total ? this.output.total : endIndex + 1;
   }
 
-  /** Copies the input up to `to` to the output, unless inside a removed element or a discarded construct. */
+  /** Decides the input up to `to`: copied, or dropped inside a removed element or a discarded construct. */
   private flush(to: number): void {
-    if (to > this.cursor) {
-      if ((this.removalDepth >= 0 && this.config.applyEdits) || this.discarding) {
-        this.changed = true;
-      } else {
-        this.out.push(this.slice(this.cursor, to));
-      }
-      this.cursor = to;
-    }
-    const tagStart = this.tag && !this.tag.oversized ? this.tag.start : this.cursor;
-    const keepFrom = Math.min(this.cursor, this.style?.tag.start ?? this.cursor, tagStart);
-    if (keepFrom > this.srcStart) {
-      this.src = this.src.slice(keepFrom - this.srcStart);
-      this.srcStart = keepFrom;
-    }
-    if (this.out.length > 0) {
-      const chunk = this.out.join("");
-      this.out = [];
-      if (chunk !== "") this.sink(chunk);
-    }
-  }
-
-  /** Replaces [start, end) of the input with `text`. */
-  private replace(start: number, end: number, text: string): void {
-    if (start > this.cursor) this.out.push(this.slice(this.cursor, start));
-    this.out.push(text);
-    this.cursor = Math.max(this.cursor, end);
-    this.changed = true;
-  }
-
-  /** Drops [from, to): nothing of it reaches the output. */
-  private dropThrough(from: number, to: number): void {
-    if (from > this.cursor) this.out.push(this.slice(this.cursor, from));
-    if (to > Math.max(from, this.cursor)) this.changed = true;
-    this.cursor = Math.max(this.cursor, to);
+    this.output.advance(to, !((this.removalDepth >= 0 && this.config.applyEdits) || this.discarding));
+    // Keep what an incomplete tag or a held <style> still needs.
+    const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
+    this.output.flush(Math.min(this.style?.tag.start ?? to, tagStart));
   }
 
   private elementContext() {
@@ -726,44 +667,10 @@ export class Engine implements TokenizerCallbacks {
     tag: string,
     offset: number,
     decisions: readonly Decision[],
-    outcomes: ReadonlyMap<string, string>,
-    removal: Decision | undefined,
+    outcomes: ReadonlyMap<string, AttributeOutcome>,
   ): void {
-    for (const decision of decisions) {
-      const { finding, edit, rewriter } = decision;
-      const resource = finding.resource as LocatedResource | undefined;
-      // Once the element goes, every other finding on it went with it.
-      const effective: Edit = removal && decision !== removal && edit.kind !== "keep" ? removal.edit : edit;
-      const attributeRemoved = resource?.attribute !== undefined && outcomes.get(resource.attribute) === "removed";
-      this.findings.push(entry(finding, tag, this.context.offset + offset, rewriter, actionOf(effective, resource, attributeRemoved), this.config.applyEdits && effective.kind !== "keep", edit));
-    }
+    this.findings.push(...reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
   }
-}
-
-function entry(
-  finding: Finding,
-  tag: string,
-  offset: number,
-  rewriter: string,
-  action: Action,
-  applied: boolean,
-  edit: Edit,
-): ReportEntry {
-  const resource = finding.resource;
-  return {
-    vector: resource?.vector ?? "element",
-    tag,
-    ...(resource ? { url: resource.url } : {}),
-    ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
-    ...(edit.kind === "replace-url" && finding.replacement ? { changes: finding.replacement.changes } : {}),
-    ...(finding.vendor ? { vendor: finding.vendor } : {}),
-    detector: finding.detector,
-    rewriter,
-    action,
-    applied,
-    reason: finding.reason,
-    offset,
-  };
 }
 
 /** The open elements as Outlook's Word engine sees them: HTML only (it knows nothing of svg or math). */
@@ -781,14 +688,6 @@ function isRemoval(decision: Decision): boolean {
   return decision.edit.kind === "remove-element";
 }
 
-/** The CSS text of an svg/math <style>: CDATA sections unwrapped, character references decoded. */
-function foreignStyleText(source: string): string {
-  return source
-    .split(/(<!\[CDATA\[[^]*?(?:\]\]>|$))/)
-    .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9).replace(/\]\]>$/, "") : decodeHTML(part)))
-    .join("");
-}
-
 function isStylesheetResource(resource: Resource): boolean {
   return (resource as LocatedResource).location.kind === "stylesheet";
 }
@@ -799,18 +698,6 @@ function ambiguousRemoval(tag: string, context = "noscript"): Decision {
     finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <${context}> is read as markup by some browsers` },
     edit: { kind: "remove-element" },
     rewriter: "engine",
-  };
-}
-
-/** A stand-in resource for an attribute the engine removes on its own (ambiguous markup). */
-function ambiguousResource(attribute: RawAttribute): LocatedResource {
-  return {
-    url: "",
-    absoluteUrl: undefined,
-    vector: "img",
-    attribute: attribute.name,
-    fetch: "open",
-    location: { kind: "attribute", attribute },
   };
 }
 

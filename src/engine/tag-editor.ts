@@ -27,8 +27,9 @@ interface Splice {
 
 
 /**
- * Rewrites the tag `source` (which starts at input offset `offset`; its name ends at `nameEnd`). Returns the new text and what happened to
- * each edited attribute name. Duplicates of an edited attribute are removed, so they cannot take its place.
+ * Rewrites the tag `source` (which starts at input offset `offset`; its name ends at `nameEnd`): applies the
+ * resource edits and removes the `removals` attributes. Returns the new text and what happened to each edited
+ * attribute name. Duplicates of an edited attribute are removed, so they cannot take its place.
  */
 export function editTag(
   source: string,
@@ -36,6 +37,7 @@ export function editTag(
   nameEnd: number,
   attributes: readonly RawAttribute[],
   edits: readonly ResourceEdit[],
+  removals: readonly RawAttribute[] = [],
 ): { text: string; outcomes: Map<string, AttributeOutcome> } {
   const byAttribute = new Map<RawAttribute, ResourceEdit[]>();
   for (const edit of edits) {
@@ -57,6 +59,10 @@ export function editTag(
     splices.push({ start, end: attribute.end - offset, text: "" });
   };
 
+  for (const attribute of removals) {
+    removeAttribute(attribute);
+    outcomes.set(attribute.name, "removed");
+  }
   for (const [attribute, attributeEdits] of byAttribute) {
     const value = newValue(attribute, attributeEdits);
     if (value === undefined) {

@@ -1,0 +1,55 @@
+// Turns the decisions about one element into report lines.
+
+import type { Action, Edit, ReportEntry } from "../types.js";
+import type { Decision } from "./judge.js";
+import type { LocatedResource } from "./resources.js";
+import type { AttributeOutcome } from "./tag-editor.js";
+
+function actionOf(edit: Edit, resource: LocatedResource | undefined, attributeRemoved: boolean): Action {
+  switch (edit.kind) {
+    case "keep":
+      return "kept";
+    case "remove-element":
+      return "removed-element";
+    case "replace-url":
+      return "rewrote-url";
+    case "remove-resource": {
+      // Removing a candidate or a declaration can empty the attribute, which then goes whole.
+      const kind = resource?.location.kind;
+      if (attributeRemoved || kind === "attribute" || kind === "meta-refresh") return "removed-attribute";
+      return kind === "srcset" ? "removed-srcset-candidate" : "removed-css-declaration";
+    }
+  }
+}
+
+/** What the report says about each decision on one element. */
+export function reportEntries(
+  decisions: readonly Decision[],
+  tag: string,
+  offset: number,
+  applied: boolean,
+  outcomes: ReadonlyMap<string, AttributeOutcome>,
+): ReportEntry[] {
+  const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+  return decisions.map((decision) => {
+    const { finding, edit, rewriter } = decision;
+    const resource = finding.resource as LocatedResource | undefined;
+    // Once the element goes, every other finding on it went with it.
+    const effective: Edit = removal && decision !== removal && edit.kind !== "keep" ? removal.edit : edit;
+    const attributeRemoved = resource?.attribute !== undefined && outcomes.get(resource.attribute) === "removed";
+    return {
+      vector: resource?.vector ?? "element",
+      tag,
+      ...(resource ? { url: resource.url } : {}),
+      ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
+      ...(edit.kind === "replace-url" && finding.replacement ? { changes: finding.replacement.changes } : {}),
+      ...(finding.vendor ? { vendor: finding.vendor } : {}),
+      detector: finding.detector,
+      rewriter,
+      action: actionOf(effective, resource, attributeRemoved),
+      applied: applied && effective.kind !== "keep",
+      reason: finding.reason,
+      offset,
+    };
+  });
+}
