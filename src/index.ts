@@ -2,6 +2,7 @@ export { createStripper } from "./create-stripper.js";
 export { clickTrackingDetector } from "./detectors/click-tracking.js";
 export { fetchingElementDetector } from "./detectors/fetching-element.js";
 export { pixelDetector } from "./detectors/pixel.js";
+export { remoteResourceDetector } from "./detectors/remote-resource.js";
 export { presetDetectors } from "./presets.js";
 export { defaultRewriter } from "./rewriters/default-rewriter.js";
 export { stripTrackingStream } from "./stream.js";

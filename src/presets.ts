@@ -3,20 +3,22 @@
 import { clickTrackingDetector } from "./detectors/click-tracking.js";
 import { fetchingElementDetector } from "./detectors/fetching-element.js";
 import { pixelDetector } from "./detectors/pixel.js";
+import { remoteResourceDetector } from "./detectors/remote-resource.js";
 import type { Detector, Preset } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
 
 /**
  * The built-in detectors a preset runs, in order. `audit` runs the `standard` ones and changes nothing.
- * `strict` adds nothing for links: an opaque redirect's destination is only known to the tracker's server, so
- * the only stricter move would be to break the link.
+ * `strict` adds remote stylesheets, fonts and tokenized resources; it adds nothing for links: an opaque
+ * redirect's destination is only known to the tracker's server, so the only stricter move would break the link.
  */
 export function presetDetectors(preset: Preset, links: CleanUrlOptions = {}): readonly Detector[] {
   const standard = [pixelDetector, fetchingElementDetector, clickTrackingDetector(links)];
   switch (preset) {
     case "standard":
     case "audit":
-    case "strict":
       return standard;
+    case "strict":
+      return [...standard, remoteResourceDetector];
   }
 }

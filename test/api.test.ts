@@ -11,6 +11,7 @@ describe("public API", () => {
       "fetchingElementDetector",
       "pixelDetector",
       "presetDetectors",
+      "remoteResourceDetector",
       "stripTracking",
       "stripTrackingFromText",
       "stripTrackingStream",
@@ -24,12 +25,18 @@ describe("public API", () => {
   });
 
   it("lists the built-in detectors of each preset", () => {
-    for (const preset of ["standard", "strict", "audit"] as const) {
+    for (const preset of ["standard", "audit"] as const) {
       expect(api.presetDetectors(preset).map((detector) => detector.name)).toEqual([
         "pixel",
         "fetching-element",
         "click-tracking",
       ]);
     }
+    expect(api.presetDetectors("strict").map((detector) => detector.name)).toEqual([
+      "pixel",
+      "fetching-element",
+      "click-tracking",
+      "remote-resource",
+    ]);
   });
 });
