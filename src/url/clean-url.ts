@@ -5,7 +5,7 @@
 import { decodeHTMLAttribute } from "entities/decode";
 import type { TrackingParamRule } from "../data/tracking-params.js";
 import { hasMergeTag } from "./merge-tags.js";
-import { findParamRule, normalizeParamName, paramRuleId } from "./param-matcher.js";
+import { normalizeParamName, paramRuleId, paramRulesFor } from "./param-matcher.js";
 import { removeParams, type QueryParam } from "./query.js";
 import { findClickTracker, unwrapRedirect } from "./redirects.js";
 import { isHtmlSpace as isSpace } from "../html/whitespace.js";
@@ -146,11 +146,12 @@ function unchanged(url: string, extra?: Partial<CleanUrlResult>): CleanUrlResult
 
 /** Decides which parameters go: keepParams wins, then removeParams, then the rule data. */
 function paramDecider(options: ResolvedOptions, host: string) {
+  const findParamRule = paramRulesFor(host);
   return (param: QueryParam): UrlChange | undefined => {
     const name = normalizeParamName(param.name);
     if (options.keepParams.has(name)) return undefined;
     const byOption = options.removeParams.has(name);
-    const rule: TrackingParamRule | undefined = byOption ? undefined : findParamRule(name, host);
+    const rule: TrackingParamRule | undefined = byOption ? undefined : findParamRule(name);
     if (!byOption && !rule) return undefined;
     return {
       kind: "removed-param",

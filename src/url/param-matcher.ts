@@ -56,22 +56,32 @@ export function normalizeParamName(name: string): string {
   }
 }
 
-/**
- * The rule that marks `name` as a tracking parameter on `host`, if any. Per-site rules apply when the host
- * or one of its parent domains (which includes the registrable domain) is listed.
- */
-export function findParamRule(normalizedName: string, host: string): TrackingParamRule | undefined {
-  const global = lookup(globalRules, normalizedName);
-  if (global) return global;
-  if (siteRules.size === 0 || host === "") return undefined;
+/** The per-site rule sets that apply on `host`: its own and its parent domains' (the registrable one included). */
+function siteRulesFor(host: string): RuleSet[] {
+  const sets: RuleSet[] = [];
+  if (siteRules.size === 0 || host === "") return sets;
   for (let suffix = host; ; ) {
     const set = siteRules.get(suffix);
-    if (set) {
+    if (set) sets.push(set);
+    const dot = suffix.indexOf(".");
+    if (dot < 0) return sets;
+    suffix = suffix.slice(dot + 1);
+  }
+}
+
+/**
+ * A lookup for the rule that marks a (normalized) parameter name as tracking on `host`: global rules first, then
+ * the per-site rules of the host and its parent domains. The host's rule sets are found once, not per parameter.
+ */
+export function paramRulesFor(host: string): (normalizedName: string) => TrackingParamRule | undefined {
+  const sites = siteRulesFor(host);
+  return (normalizedName) => {
+    const global = lookup(globalRules, normalizedName);
+    if (global) return global;
+    for (const set of sites) {
       const rule = lookup(set, normalizedName);
       if (rule) return rule;
     }
-    const dot = suffix.indexOf(".");
-    if (dot < 0) return undefined;
-    suffix = suffix.slice(dot + 1);
-  }
+    return undefined;
+  };
 }
