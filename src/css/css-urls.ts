@@ -50,8 +50,10 @@ const imageSetFunctions: ReadonlySet<string> = new Set([
 const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr", "if", "inherit"]);
 
 /**
- * Cheap pre-check: false only when the text cannot contain a fetch. Every fetch needs a literal `(` (url and
- * function tokens) or `@` (`@import "x"`); `\` is included so that no escaped form can slip past.
+ * Cheap pre-check: false only when the text cannot contain a fetch. Every fetch needs a URL-taking function
+ * name written right before its `(` (`url(`, `src(`, `image-set(`, `image(`, `cross-fade(`, in any case, any
+ * vendor prefix), or an at-rule (`@import "x"`), or an escape (how `\75 rl(` and `u\rl(` spell `url(`).
+ * Comments cannot split a function name from its `(`, so nothing else can fetch.
  * @param css - A `style` value or `<style>` content.
  * @returns Whether `findDeclarationUrls` / `findStylesheetUrls` may find anything.
  * @example
@@ -59,8 +61,6 @@ const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr"
  * mayContainCssUrl("background:\\75 rl(x)") //=> true
  */
 export function mayContainCssUrl(css: string): boolean {
-  // Sound, not a guess: a fetch needs a url-like function name followed by "(", an at-rule, or an escape
-  // (which is how `\75 rl(` and `u\rl(` spell `url(`). Comments cannot split a function name from its "(".
   return css.includes("\\") || css.includes("@") || fetchingFunction.test(css);
 }
 
