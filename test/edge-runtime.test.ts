@@ -1,8 +1,6 @@
 // The strong edge guard (docs/ECOSYSTEM.md §3.5): bundle the built package for a neutral platform and run it
 // inside an isolated edge context, where Node's globals do not exist.
 
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EdgeVM } from "@edge-runtime/vm";
@@ -21,29 +19,10 @@ const SAMPLE =
   '<a href="https://shop.example/sale">Shop</a>' +
   "</td></tr></table></body></html>";
 
-/** Newest modification time of a file, or of any file under a directory. */
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function distIsStale(): boolean {
-  if (!existsSync(distEntry)) return true;
-  const built = statSync(distEntry).mtimeMs;
-  const inputs = ["src", "tsup.config.ts", "package.json"].map((p) => join(root, p));
-  return inputs.some((input) => existsSync(input) && newestMtime(input) > built);
-}
-
 let bundle = "";
 let vm: EdgeVM;
 
 beforeAll(async () => {
-  if (distIsStale()) {
-    execFileSync("npx", ["tsup"], { cwd: root, stdio: "pipe", timeout: 170_000 });
-  }
   const built = await esbuild.build({
     entryPoints: [distEntry],
     bundle: true,
