@@ -45,8 +45,13 @@ export function judge(element: Element, config: EngineConfig): Decision[] {
   for (const detector of detectors) {
     const result = detector.detect(element);
     if (result === undefined) continue;
-    if (Array.isArray(result)) findings.push(...(result as readonly Finding[]));
-    else findings.push(result as Finding);
+    for (const finding of Array.isArray(result) ? (result as readonly Finding[]) : [result as Finding]) {
+      // The engine edits a resource where it sits: only the element's own resource objects say where that is.
+      if (finding.resource && !element.resources.includes(finding.resource)) {
+        throw new TypeError(`strip-tracking: detector "${detector.name}" returned a resource that is not one of the element's resources`);
+      }
+      findings.push(finding);
+    }
   }
 
   const decisions: Decision[] = [];

@@ -84,3 +84,20 @@ describe("custom rewriters and detectors", () => {
     );
   });
 });
+
+describe("detector contract", () => {
+  it("rejects a finding whose resource is not one of the element's own", () => {
+    const forged: Detector = {
+      name: "forged",
+      tags: ["img"],
+      detect: () => ({
+        detector: "forged",
+        reason: "r",
+        resource: { url: "x", absoluteUrl: undefined, vector: "img", attribute: "src", fetch: "open" },
+      }),
+    };
+    expect(() => stripTrackingWithReport(`<img src="a.png">`, { detectors: [forged] })).toThrow(
+      /detector "forged" returned a resource that is not one of the element's resources/,
+    );
+  });
+});
