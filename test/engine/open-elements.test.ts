@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { OpenElements } from "../../src/engine/open-elements.js";
+
+/** Feeds `<name>` / `</name>` tokens and returns the open element names with their namespaces. */
+function simulate(tokens: string[]): string[] {
+  const tree = new OpenElements();
+  for (const token of tokens) {
+    if (token.startsWith("/")) {
+      tree.end(token.slice(1));
+      continue;
+    }
+    const [name = "", ...pairs] = token.split(" ");
+    const attributes = Object.fromEntries(pairs.map((pair) => pair.split("=") as [string, string]));
+    const namespace = tree.prepareStartTag(name, attributes);
+    tree.push({ name, namespace, attributes, hiddenBy: undefined }, false);
+  }
+  return tree.stack.map((element) => (element.namespace === "html" ? element.name : `${element.namespace}:${element.name}`));
+}
+
+describe("open-element simulator", () => {
+  it.each([
+    ["nesting and end tags", ["div", "p", "b", "/b"], ["div", "p"]],
+    ["a void element is never open", ["div", "img", "br"], ["div"]],
+    ["<p> is closed by a block start tag", ["p", "div"], ["div"]],
+    ["<li> closes the previous <li>", ["ul", "li", "li"], ["ul", "li"]],
+    ["<td> closes the previous cell, <tr> the previous row", ["table", "tr", "td", "span", "td", "tr"], ["table", "tr"]],
+    ["an end tag closes across open inline elements", ["div", "span", "b", "/div"], []],
+    ["an end tag does not cross a table boundary", ["div", "table", "tr", "td", "/div"], ["div", "table", "tr", "td"]],
+    ["a stray end tag is ignored", ["div", "/span"], ["div"]],
+    ["svg content is foreign", ["svg", "g", "circle"], ["svg:svg", "svg:g", "svg:circle"]],
+    ["a breakout tag pops svg", ["div", "svg", "g", "p"], ["div", "p"]],
+    ["<font color> breaks out, <font> does not", ["svg", "font"], ["svg:svg", "svg:font"]],
+    ["<font color> pops svg", ["svg", "font color=red"], ["font"]],
+    ["</p> in svg breaks out", ["svg", "g", "/p"], []],
+    ["foreignObject is an HTML integration point", ["svg", "foreignObject".toLowerCase(), "div"], ["svg:svg", "svg:foreignobject", "div"]],
+    ["math text integration point", ["math", "mi", "span"], ["math:math", "math:mi", "span"]],
+    ["annotation-xml as HTML", ["math", "annotation-xml encoding=text/html", "div"], ["math:math", "math:annotation-xml", "div"]],
+  ])("%s", (_title, tokens, stack) => {
+    expect(simulate(tokens)).toEqual(stack);
+  });
+
+  it("reports foreign content only outside integration points", () => {
+    const tree = new OpenElements();
+    const push = (name: string) => tree.push({ name, namespace: tree.prepareStartTag(name, {}), attributes: {}, hiddenBy: undefined }, false);
+    push("svg");
+    expect(tree.isInForeignContent()).toBe(true);
+    push("foreignobject");
+    expect(tree.isInForeignContent()).toBe(false);
+  });
+});
