@@ -50,6 +50,8 @@ interface PendingEndTag {
   readonly start: number;
   readonly nameEnd: number;
   readonly name: string;
+  /** Where the search for its `>` goes on: no input is scanned twice. */
+  searchFrom: number;
 }
 
 const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
@@ -187,7 +189,7 @@ export class Engine implements TokenizerCallbacks {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
     const name = this.slice(start, endIndex).toLowerCase();
     if (this.style && name !== "style") this.dropHeldStyle("an svg <style> holding markup was removed");
-    this.endTag = { start: start - 2, nameEnd: endIndex, name };
+    this.endTag = { start: start - 2, nameEnd: endIndex, name, searchFrom: endIndex };
     this.resolveEndTag();
   }
 
@@ -375,8 +377,11 @@ export class Engine implements TokenizerCallbacks {
   private resolveEndTag(): void {
     const endTag = this.endTag;
     if (!endTag) return;
-    const gt = this.output.indexOf(">", endTag.nameEnd);
-    if (gt < 0) return;
+    const gt = this.output.indexOf(">", endTag.searchFrom);
+    if (gt < 0) {
+      endTag.searchFrom = this.output.total;
+      return;
+    }
     this.endTag = undefined;
     this.finishEndTag(endTag, gt + 1);
   }
