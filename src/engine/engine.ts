@@ -59,6 +59,7 @@ const conditionalCommentEnd = /<!\[endif\]\s*$/i;
 const noscriptEnd = /<\/noscript/i;
 const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxNesting = 3;
+const maxInheritedDepth = 512;
 
 export class Engine implements TokenizerCallbacks {
   private readonly tokenizer: Tokenizer;
@@ -312,9 +313,7 @@ export class Engine implements TokenizerCallbacks {
    */
   private rawTextAmbiguity(): string | undefined {
     if (this.noscriptOpen) return "noscript";
-    return this.tree.stack.some((element) => element.name === "select" && element.namespace === "html")
-      ? "select"
-      : undefined;
+    return this.tree.has("select") ? "select" : undefined;
   }
 
   /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
@@ -506,7 +505,7 @@ export class Engine implements TokenizerCallbacks {
     const bodyStart = dataStart + opening[0].length;
     const closing = conditionalCommentEnd.exec(data);
     const bodyEnd = closing ? dataStart + closing.index : dataEnd;
-    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, true, htmlAncestors(this.tree.stack));
+    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, "conditional-comment");
   }
 
   /**
@@ -539,23 +538,23 @@ export class Engine implements TokenizerCallbacks {
    */
   private neutraliseHtmlCdata(dataStart: number, dataEnd: number): void {
     const gt = this.slice(dataStart, dataEnd).indexOf(">");
-    if (gt >= 0 && dataStart + gt + 1 < dataEnd) this.stripNested(dataStart + gt + 1, dataEnd, this.context.inConditionalComment);
+    if (gt >= 0 && dataStart + gt + 1 < dataEnd) this.stripNested(dataStart + gt + 1, dataEnd, "cdata");
   }
 
-  /** Runs a nested engine over [start, end) of the input and splices its output in. */
-  private stripNested(
-    start: number,
-    end: number,
-    inConditionalComment: boolean,
-    openElements: readonly OpenElement[] = this.tree.stack,
-  ): void {
+  /**
+   * Runs a nested engine over [start, end) of the input and splices its output in. A conditional comment's body
+   * is read by Outlook's Word engine, which knows no svg or math: it starts from the HTML ancestors only.
+   */
+  private stripNested(start: number, end: number, what: "conditional-comment" | "cdata"): void {
     if (this.context.depth >= maxNesting) return;
     const body = this.slice(start, end);
+    // Browsers stop nesting at 512 open elements: deeper ancestors cannot matter, and copying them could.
+    const ancestors = this.tree.stack.slice(-maxInheritedDepth);
     let output = "";
     const nested = new Engine(this.config, (chunk) => (output += chunk), {
-      openElements,
+      openElements: what === "conditional-comment" ? htmlAncestors(ancestors) : ancestors,
       baseHref: this.baseHref,
-      inConditionalComment,
+      inConditionalComment: what === "conditional-comment" || this.context.inConditionalComment,
       offset: this.context.offset + start,
       depth: this.context.depth + 1,
     });

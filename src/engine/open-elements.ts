@@ -1,5 +1,8 @@
 // A light tree-builder simulator: the stack of open elements, with namespaces and the spec's breakout,
 // integration-point and implied-close rules, so that our view of the tree matches a browser's where it matters.
+//
+// Every lookup is indexed (the positions of open elements by name), never a walk down the stack: hostile mail
+// nests 100,000 elements deep, and a walk per tag would make the pass quadratic.
 
 import {
   foreignBreakoutElements,
@@ -24,6 +27,7 @@ const tableParts: ReadonlySet<string> = new Set(["tbody", "thead", "tfoot", "tr"
 const defaultScope: ReadonlySet<string> = new Set([
   "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
 ]);
+const documentScope: ReadonlySet<string> = new Set(["template", "html"]);
 
 function isHtmlIntegrationPoint(element: OpenElement): boolean {
   if (element.namespace === "svg") return svgHtmlIntegrationPoints.has(element.name);
@@ -41,19 +45,41 @@ function breaksOutOfForeignContent(name: string, attributes: Readonly<Record<str
   return name === "font" && ("color" in attributes || "face" in attributes || "size" in attributes);
 }
 
+/** The last entry of a position list, or -1. */
+function last(positions: readonly number[] | undefined): number {
+  return positions === undefined || positions.length === 0 ? -1 : positions[positions.length - 1]!;
+}
+
 export class OpenElements {
-  readonly stack: OpenElement[];
+  private readonly elements: OpenElement[] = [];
+  /** Positions of open HTML elements by name, innermost last. */
+  private readonly htmlByName = new Map<string, number[]>();
+  /** Positions of open svg/math elements by name, innermost last. */
+  private readonly foreignByName = new Map<string, number[]>();
+  /** Positions of open HTML elements, and of open svg/math HTML integration points. */
+  private readonly htmlElements: number[] = [];
+  private readonly integrationPoints: number[] = [];
 
   constructor(initial: readonly OpenElement[] = []) {
-    this.stack = [...initial];
+    for (const element of initial) this.add(element);
+  }
+
+  /** The open elements, outermost first. Read-only: change it through the methods. */
+  get stack(): readonly OpenElement[] {
+    return this.elements;
   }
 
   get depth(): number {
-    return this.stack.length;
+    return this.elements.length;
   }
 
   get current(): OpenElement | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.elements[this.elements.length - 1];
+  }
+
+  /** True when an HTML element of that name is open. */
+  has(name: string): boolean {
+    return last(this.htmlByName.get(name)) >= 0;
   }
 
   /** True when a start tag here would become an svg/math element (so `<style>` is not raw text). */
@@ -78,7 +104,7 @@ export class OpenElements {
     }
     for (const rule of impliedCloses.get(name) ?? []) {
       const index = this.findInScope(rule.targets, rule.boundaries);
-      if (index >= 0) this.stack.length = index;
+      if (index >= 0) this.popTo(index);
     }
     if (name === "svg") return "svg";
     if (name === "math") return "math";
@@ -88,7 +114,7 @@ export class OpenElements {
   /** Pushes an element unless it is void (or self-closed in foreign content). */
   push(element: OpenElement, selfClosing: boolean): boolean {
     if (element.namespace === "html" ? voidElements.has(element.name) : selfClosing) return false;
-    this.stack.push(element);
+    this.add(element);
     return true;
   }
 
@@ -98,35 +124,57 @@ export class OpenElements {
       if (name === "p" || name === "br") {
         this.popUntilHtmlContext();
       } else {
-        for (let i = this.stack.length - 1; i >= 0; i--) {
-          const element = this.stack[i]!;
-          if (element.name === name) {
-            this.stack.length = i;
-            return;
-          }
-          if (element.namespace === "html") break;
+        // The nearest element of that name, unless an HTML element comes first (then HTML rules apply).
+        const foreign = last(this.foreignByName.get(name));
+        const index = Math.max(foreign, last(this.htmlByName.get(name)));
+        if (index >= 0 && index >= last(this.htmlElements)) {
+          this.popTo(index);
+          return;
         }
       }
     }
     if (name === "br") return;
-    const boundaries = tableParts.has(name) || name === "table" ? tableScope : defaultScope;
-    const index = this.findInScope(new Set([name]), name === "table" ? new Set(["template", "html"]) : boundaries);
-    if (index >= 0) this.stack.length = index;
+    const boundaries = name === "table" ? documentScope : tableParts.has(name) ? tableScope : defaultScope;
+    const index = this.findInScope(new Set([name]), boundaries);
+    if (index >= 0) this.popTo(index);
+  }
+
+  private add(element: OpenElement): void {
+    const index = this.elements.length;
+    this.elements.push(element);
+    const byName = element.namespace === "html" ? this.htmlByName : this.foreignByName;
+    const positions = byName.get(element.name);
+    if (positions) positions.push(index);
+    else byName.set(element.name, [index]);
+    if (element.namespace === "html") this.htmlElements.push(index);
+    else if (isHtmlIntegrationPoint(element)) this.integrationPoints.push(index);
+  }
+
+  /** Pops every element at `index` and above. */
+  private popTo(index: number): void {
+    while (this.elements.length > index) {
+      const element = this.elements.pop()!;
+      const position = this.elements.length;
+      (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
+      if (last(this.htmlElements) === position) this.htmlElements.pop();
+      if (last(this.integrationPoints) === position) this.integrationPoints.pop();
+    }
   }
 
   private popUntilHtmlContext(): void {
-    while (this.isInForeignContent()) this.stack.pop();
+    this.popTo(Math.max(last(this.htmlElements), last(this.integrationPoints)) + 1);
   }
 
   /** Index of the nearest open element named in `targets`, or -1 when a boundary (or the root) comes first. */
   private findInScope(targets: ReadonlySet<string>, boundaries: ReadonlySet<string>): number {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const element = this.stack[i]!;
-      if (element.namespace === "html" && targets.has(element.name)) return i;
-      if (boundaries.has(element.name) || (element.namespace !== "html" && isHtmlIntegrationPoint(element))) {
-        return -1;
-      }
+    let nearest = -1;
+    for (const target of targets) nearest = Math.max(nearest, last(this.htmlByName.get(target)));
+    if (nearest < 0) return -1;
+    let wall = last(this.integrationPoints);
+    for (const boundary of boundaries) {
+      wall = Math.max(wall, last(this.htmlByName.get(boundary)), last(this.foreignByName.get(boundary)));
     }
-    return -1;
+    // `>=`: a boundary at the same position is the target itself (`</object>` closes an <object>).
+    return nearest >= wall ? nearest : -1;
   }
 }
