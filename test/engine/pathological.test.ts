@@ -1,0 +1,38 @@
+// ADVERSARIAL.md §5: hostile shapes that a quadratic pass would never finish. Each must come back as a browser
+// would read it; a regression to quadratic work shows up as these tests running for minutes.
+
+import { describe, expect, it } from "vitest";
+import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
+
+const pixel = `<img src="https://t.example/p.gif" width="1" height="1">`;
+
+describe("pathological inputs", () => {
+  it.each([
+    ["50,000 nested <div>", "<div>".repeat(50_000)],
+    ["50,000 nested <b>", "<b>".repeat(50_000)],
+    ["a deep table and stray end tags that cannot close across it", `<span><table><tr><td>${"<div>".repeat(30_000)}${"</span>".repeat(30_000)}`],
+    ["deep svg and stray end tags", `<svg>${"<g>".repeat(30_000)}${"</x>".repeat(30_000)}`],
+    ["500,000 entities", "&amp;".repeat(500_000)],
+    ["500,000 empty comments", "<!---->".repeat(500_000)],
+    ["20,000 nested table cells", "<table><tr><td>".repeat(20_000)],
+  ])("%s pass through unchanged", (_title, input) => {
+    expect(stripTracking(input) === input).toBe(true);
+  });
+
+  it("removes a pixel at the bottom of 50,000 nested elements", () => {
+    const input = `${"<div>".repeat(50_000)}${pixel}`;
+    expect(stripTracking(input) === "<div>".repeat(50_000)).toBe(true);
+  });
+
+  it("strips 20,000 conditional comments under deep nesting", () => {
+    const input = `${"<div>".repeat(20_000)}${`<!--[if mso]>${pixel}<![endif]-->`.repeat(20_000)}`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html === `${"<div>".repeat(20_000)}${"<!--[if mso]><![endif]-->".repeat(20_000)}`).toBe(true);
+    expect(report.findings).toHaveLength(20_000);
+  });
+
+  it("keeps a 20 MB attribute value intact", () => {
+    const input = `<img alt="${"a".repeat(20_000_000)}" src="https://cdn.example/a.png">`;
+    expect(stripTracking(input) === input).toBe(true);
+  });
+});
