@@ -266,6 +266,12 @@ export class Engine implements TokenizerCallbacks {
       this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
       return;
     }
+    if (this.removalDepth >= 0) {
+      // Inside an element being removed: only the tree matters, to know where the removal ends.
+      this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
+      this.safe = end;
+      return;
+    }
     let style: readonly StyleDeclaration[] | undefined;
     const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributes["style"]));
     const hiddenBy = hidingReason(name, attributes, styleOf) ?? this.tree.current?.hiddenBy;
@@ -282,11 +288,6 @@ export class Engine implements TokenizerCallbacks {
       style,
     );
 
-    if (this.removalDepth >= 0) {
-      this.tree.push(open, selfClosing);
-      this.safe = end;
-      return;
-    }
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
       this.baseHref = resolveUrl(attributes["href"].trim(), undefined);
     }
