@@ -69,9 +69,9 @@ const hostileCases: HostileCase[] = [
   ),
 ];
 
-// ---- KNOWN LEAKS found by this file (engine not fixed yet) ---------------------------------------------------------
+// ---- Regressions: leaks this file found, now fixed ----------------------------------------------------------------
 //
-// LEAK B1 — Blink's speculative preload scanner reads a CDATA section in svg/math content as HTML.
+// LEAK B1 (fixed) — Blink's speculative preload scanner reads a CDATA section in svg/math content as HTML.
 // Minimal repro: stripTracking('<svg><![CDATA[><img src=https://t.example/p.gif>]]></svg>', { block: [{ url:
 //   "t.example" }] }) returns its input unchanged, and Chromium 150 fetches https://t.example/p.gif when it loads it
 //   (JavaScript on and off; a top-level document or a frame), although its DOM holds no <img> at all.
@@ -84,9 +84,9 @@ const hostileCases: HostileCase[] = [
 //   <style>@import, and a <base href> in the CDATA rebases the scanner's later relative URLs, even of real content
 //   images after the </svg> (last case below: https://t.example/logo.png is fetched). Not fetched: <script src>,
 //   <iframe>, <body background>, <meta refresh>. Inside svg <style> (raw text) nothing is fetched.
-// Fix (engine): treat a CDATA section in foreign content as the browser's preload scanner does, i.e. as the HTML
-//   bogus comment it is in HTML content (L1): judge the markup after its first `>` as live, or neutralise the
-//   section (fail closed, DESIGN.md principle 4).
+// Fix (engine): a CDATA section in foreign content is read as the preload scanner reads it, i.e. as the HTML
+//   bogus comment it is in HTML content (L1): the markup after its first `>` is judged as live HTML, and a <base>
+//   there is removed (fail closed, DESIGN.md principle 4).
 const preloadScannerCases: HostileCase[] = [
   ["svg CDATA img (minimal)", "<svg><![CDATA[><img src=$T>]]></svg>"],
   ["math CDATA img", "<math><![CDATA[><img src=$T>]]></math>"],
@@ -100,13 +100,6 @@ const preloadScannerCases: HostileCase[] = [
   ["svg CDATA base rebases a later content image", "<svg><![CDATA[><base href=https://t.example/>]]></svg><img src=logo.png>"],
 ].map(([title, html]) => ({ title: `Blink preload scanner: ${title!}`, html: fill(html!) }));
 
-// Leaks Chromium found in stripped output: checked in `it.fails` below, so the suite stays green until the engine is
-// fixed, and then tells us to move the case back. Keyed by case title; the value names the leak above.
-const knownLeaks = new Map<string, string>([
-  ["§7.1 tokenizer differentials: L1 control: real CDATA in svg (no img in any parser)", "B1"],
-  ["§7.1 tokenizer differentials: L1 control: real CDATA in math", "B1"],
-  ...preloadScannerCases.map((kase): [string, string] => [kase.title, "B1"]),
-]);
 hostileCases.push(...preloadScannerCases);
 
 const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus", "real-tracked");
@@ -371,8 +364,7 @@ describe.skipIf(!browserAvailable)("Chromium: no request to t.example from any s
     });
     console.log(
       `browser.test: ${hostileCases.length} hostile cases x ${modes.length} modes x (stripped + unstripped) = ` +
-        `${jobs.length} mails loaded (${hostileBatch} frames a page) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-        `known leaks: ${knownLeaks.size}`,
+        `${jobs.length} mails loaded (${hostileBatch} frames a page) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }, 240_000);
 
@@ -384,8 +376,7 @@ describe.skipIf(!browserAvailable)("Chromium: no request to t.example from any s
     }
   });
 
-  const clean = hostileCases.filter((kase) => !knownLeaks.has(kase.title));
-  it.each(clean.map((kase) => [kase.title, kase] as const))("%s", (_title, kase) => {
+  it.each(hostileCases.map((kase) => [kase.title, kase] as const))("%s", (_title, kase) => {
     const result = results.get(kase.title)!;
     expect(result.outputBlocked, `output: ${JSON.stringify(result.output)} ${result.errors.join("; ")}`).toEqual({
       "js-on": [],
@@ -394,15 +385,6 @@ describe.skipIf(!browserAvailable)("Chromium: no request to t.example from any s
     // A page that did not finish loading may not have made all its requests: that proves nothing, so it fails.
     expect(result.errors.filter((error) => error.startsWith("output")), "load errors").toEqual([]);
   });
-
-  // Each known leak: the minimal input, what Chromium fetched and why, next to the entry in `knownLeaks`.
-  const leaking = hostileCases.filter((kase) => knownLeaks.has(kase.title));
-  if (leaking.length > 0) {
-    it.fails.each(leaking.map((kase) => [kase.title, kase] as const))("KNOWN LEAK (see B1 above) %s", (_title, kase) => {
-      const result = results.get(kase.title)!;
-      expect(result.outputBlocked).toEqual({ "js-on": [], "js-off": [] });
-    });
-  }
 
   it("control: Chromium fetches t.example for many unstripped inputs (the check is not vacuous)", () => {
     const positive = (mode: Mode): HostileCase[] =>

@@ -24,6 +24,8 @@ export interface EngineContext {
   readonly openElements: readonly OpenElement[];
   readonly baseHref: string | undefined;
   readonly inConditionalComment: boolean;
+  /** True inside the tail of a CDATA section, which only some browser readers see as markup. */
+  readonly inCdata: boolean;
   /** Offset of the nested input in the whole document, so report offsets stay document offsets. */
   readonly offset: number;
   readonly depth: number;
@@ -97,6 +99,7 @@ export class Engine implements TokenizerCallbacks {
       openElements: [],
       baseHref: undefined,
       inConditionalComment: false,
+      inCdata: false,
       offset: 0,
       depth: 0,
     },
@@ -207,9 +210,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.style) return; // CDATA in an svg <style> is part of its text
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    if (this.removalDepth < 0 && !this.tree.isInForeignContent()) {
-      this.neutraliseHtmlCdata(start, Math.max(start, endIndex - offset));
-    }
+    if (this.removalDepth < 0) this.neutraliseCdata(start, Math.max(start, endIndex - offset));
     this.safe = end;
   }
 
@@ -300,7 +301,11 @@ export class Engine implements TokenizerCallbacks {
     const ambiguous = this.noscriptAmbiguity(tag, end);
     const decisions = judge(view, this.config);
     const rawTextContext = namespace === "html" && rawTextElements.has(name) ? this.rawTextAmbiguity() : undefined;
-    if (rawTextContext && !decisions.some(isRemoval)) {
+    if (name === "base" && this.context.inCdata) {
+      // A <base> only Blink's preload scanner sees would rebase its later fetches, even outside the CDATA.
+      this.warn("ambiguous-markup", "removed <base> inside CDATA", tag.start);
+      decisions.unshift(ambiguousRemoval(name, "![CDATA["));
+    } else if (rawTextContext && !decisions.some(isRemoval)) {
       this.warn("ambiguous-markup", `removed <${name}> inside <${rawTextContext}>`, tag.start);
       decisions.unshift(ambiguousRemoval(name, rawTextContext));
     }
@@ -492,9 +497,9 @@ export class Engine implements TokenizerCallbacks {
       this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
       return;
     }
-    if (data.startsWith("[CDATA[") && !this.tree.isInForeignContent()) {
+    if (data.startsWith("[CDATA[")) {
       // An unterminated `<![CDATA[` reaches here as a comment; browsers still end it at the first `>`.
-      this.neutraliseHtmlCdata(dataStart + 7, dataEnd);
+      this.neutraliseCdata(dataStart + 7, dataEnd);
       return;
     }
     const opening = conditionalCommentStart.exec(data);
@@ -535,16 +540,19 @@ export class Engine implements TokenizerCallbacks {
 
   /**
    * Browsers end `<![CDATA[` in HTML content at the first `>`, as a bogus comment; what follows is live markup
-   * to them though htmlparser2 reads it as CDATA (ADVERSARIAL.md L1). Strip that part as HTML.
+   * to them though htmlparser2 reads it as CDATA (ADVERSARIAL.md L1). In svg/math it is real CDATA, but Blink's
+   * preload scanner still reads it the HTML way and fetches what follows the `>`. Either way: strip that part as
+   * HTML.
    */
-  private neutraliseHtmlCdata(dataStart: number, dataEnd: number): void {
+  private neutraliseCdata(dataStart: number, dataEnd: number): void {
     const gt = this.slice(dataStart, dataEnd).indexOf(">");
     if (gt >= 0 && dataStart + gt + 1 < dataEnd) this.stripNested(dataStart + gt + 1, dataEnd, "cdata");
   }
 
   /**
-   * Runs a nested engine over [start, end) of the input and splices its output in. A conditional comment's body
-   * is read by Outlook's Word engine, which knows no svg or math: it starts from the HTML ancestors only.
+   * Runs a nested engine over [start, end) of the input and splices its output in. It starts from the HTML
+   * ancestors only: Outlook's Word engine (conditional comments) knows no svg or math, and what a browser reads
+   * out of a CDATA section it reads as HTML.
    */
   private stripNested(start: number, end: number, what: "conditional-comment" | "cdata"): void {
     if (this.context.depth >= maxNesting) return;
@@ -553,9 +561,10 @@ export class Engine implements TokenizerCallbacks {
     const ancestors = this.tree.stack.slice(-maxInheritedDepth);
     let output = "";
     const nested = new Engine(this.config, (chunk) => (output += chunk), {
-      openElements: what === "conditional-comment" ? htmlAncestors(ancestors) : ancestors,
+      openElements: htmlAncestors(ancestors),
       baseHref: this.baseHref,
       inConditionalComment: what === "conditional-comment" || this.context.inConditionalComment,
+      inCdata: what === "cdata" || this.context.inCdata,
       offset: this.context.offset + start,
       depth: this.context.depth + 1,
     });
