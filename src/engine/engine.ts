@@ -11,7 +11,7 @@ import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
-import { type Namespace, type OpenElement, OpenElements } from "./open-elements.js";
+import { type OpenElement, OpenElements } from "./open-elements.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
@@ -715,4 +715,3 @@ function ambiguousRemoval(tag: string, context = "noscript"): Decision {
   };
 }
 
-export type { Namespace };
