@@ -8,9 +8,9 @@
 // - `cid:` and `data:` images are never pixels (nothing is fetched).
 
 import type { Detector, Element, Finding, Resource } from "../types.js";
+import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
 
-const localSchemes = /^\s*(?:cid|data|blob|about):/i;
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
 /** Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths). */
 const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/._?=-]|$)/i;
@@ -53,19 +53,23 @@ function pathOf(resource: Resource): string {
 }
 
 function judgeImage(element: Element, source: Resource): Finding | undefined {
-  if (localSchemes.test(source.url)) return undefined;
+  if (isLocalUrl(source.url)) return undefined;
   const size = sizeOf(element);
-  const token = findOpaqueToken(source.absoluteUrl ?? source.url);
+  const url = source.absoluteUrl ?? source.url;
   if (isTiny(size)) {
+    const token = findOpaqueToken(url);
     if (!token && spacerName.test(pathOf(source).split("?")[0] ?? "")) return undefined;
     return { detector: "pixel", reason: `${describeSize(size)}${token ? ` with a ${token} token` : ""}`, resource: source };
   }
-  if (element.hiddenBy === undefined) return undefined;
+  // Most images are visible and sized: a token is looked for only in hidden ones.
+  const hiddenBy = element.hiddenBy;
+  if (hiddenBy === undefined) return undefined;
   const unsized = size.width === undefined && size.height === undefined;
-  if (unsized) return { detector: "pixel", reason: `unsized image hidden by ${element.hiddenBy}`, resource: source };
-  if (token) return { detector: "pixel", reason: `hidden image with a ${token} token (${element.hiddenBy})`, resource: source };
+  if (unsized) return { detector: "pixel", reason: `unsized image hidden by ${hiddenBy}`, resource: source };
+  const token = findOpaqueToken(url);
+  if (token) return { detector: "pixel", reason: `hidden image with a ${token} token (${hiddenBy})`, resource: source };
   if (trackingPath.test(pathOf(source))) {
-    return { detector: "pixel", reason: `hidden image on a tracking path (${element.hiddenBy})`, resource: source };
+    return { detector: "pixel", reason: `hidden image on a tracking path (${hiddenBy})`, resource: source };
   }
   return undefined;
 }

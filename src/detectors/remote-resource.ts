@@ -3,12 +3,12 @@
 // and any remote resource whose URL carries an opaque token that may identify the reader.
 
 import type { Detector, Finding, Resource } from "../types.js";
+import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
 
-const localSchemes = /^\s*(?:cid|data|blob|about):/i;
 
 function judgeResource(resource: Resource, rel: string, detector: string): Finding | undefined {
-  if (resource.fetch !== "open" || localSchemes.test(resource.url) || resource.absoluteUrl === undefined) {
+  if (resource.fetch !== "open" || isLocalUrl(resource.url) || resource.absoluteUrl === undefined) {
     return undefined;
   }
   if (resource.vector === "css-import") return { detector, reason: "remote stylesheet (@import)", resource };

@@ -34,6 +34,21 @@ export class ElementView implements Element {
     this.cachedStyle = parsedStyle;
   }
 
+  /** The same element, with more resources (a <style> element's sheet, once its text is complete). */
+  withResources(more: () => readonly LocatedResource[]): ElementView {
+    return new ElementView(
+      this.name,
+      this.namespace,
+      this.attributes,
+      this.rawAttributes,
+      this.hiddenBy,
+      this.context,
+      this.offset,
+      more,
+      this.cachedStyle,
+    );
+  }
+
   get resources(): readonly LocatedResource[] {
     this.cachedResources ??= [
       ...attributeResources(this.name, this.namespace, this.rawAttributes, this.context.baseHref),

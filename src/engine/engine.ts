@@ -441,17 +441,7 @@ export class Engine implements TokenizerCallbacks {
     const css = this.slice(style.contentStart, contentEnd);
     const baseHref = this.baseHref;
     const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
-    const view = new ElementView(
-      style.view.name,
-      style.view.namespace,
-      style.view.attributes,
-      style.tag.attributes,
-      style.view.hiddenBy,
-      this.elementContext(),
-      style.view.offset,
-      sheet,
-    );
-    const decisions = judge(view, this.config);
+    const decisions = judge(style.view.withResources(sheet), this.config);
     const context = this.rawTextAmbiguity();
     if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
       this.warn("ambiguous-markup", `removed a <style> inside <${context}>`, style.tag.start);

@@ -29,17 +29,26 @@ export const svgHtmlIntegrationPoints: ReadonlySet<string> = new Set(["foreignob
 export const mathIntegrationPoints: ReadonlySet<string> = new Set(["mi", "mo", "mn", "ms", "mtext"]);
 
 /** Start tags that close an open `<p>` (the "close a p element" rule). */
-export const closesParagraph: ReadonlySet<string> = new Set([
+const closesParagraph: ReadonlySet<string> = new Set([
   "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
   "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
   "listing", "main", "menu", "nav", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table",
   "ul", "xmp", "li", "dd", "dt",
 ]);
 
-const defaultScope = [
-  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "foreignobject", "desc",
-  "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+/**
+ * Elements an implied close or an end tag cannot reach past (the spec's "has an element in scope"). The svg/math
+ * HTML integration points bound every scope too; the simulator tracks those itself.
+ */
+const defaultScopeNames = [
+  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "annotation-xml",
 ];
+export const defaultScope: ReadonlySet<string> = new Set(defaultScopeNames);
+/** The scope of table parts (`</tr>`, `</td>`, ...). */
+export const tableScope: ReadonlySet<string> = new Set(["table", "template", "html"]);
+/** The scope of `</table>`. */
+export const documentScope: ReadonlySet<string> = new Set(["template", "html"]);
+export const tableParts: ReadonlySet<string> = new Set(["tbody", "thead", "tfoot", "tr", "td", "th", "caption"]);
 
 /** What a start tag closes implicitly: the nearest open element named in `targets`, unless a boundary comes first. */
 export interface ImpliedClose {
@@ -47,29 +56,30 @@ export interface ImpliedClose {
   readonly boundaries: ReadonlySet<string>;
 }
 
-const closeRule = (targets: string[], boundaries: string[]): ImpliedClose => ({
+const closeRule = (targets: string[], boundaries: Iterable<string>): ImpliedClose => ({
   targets: new Set(targets),
   boundaries: new Set(boundaries),
 });
 
-const paragraphRule = closeRule(["p"], [...defaultScope, "button"]);
-const cellRule = closeRule(["td", "th"], ["table", "template", "html"]);
-const sectionRule = closeRule(["tbody", "thead", "tfoot"], ["table", "template", "html"]);
-const definitionRule = closeRule(["dd", "dt"], defaultScope);
+const paragraphRule = closeRule(["p"], [...defaultScopeNames, "button"]);
+const cellRule = closeRule(["td", "th"], tableScope);
+const rowRule = closeRule(["tr"], tableScope);
+const sectionRule = closeRule(["tbody", "thead", "tfoot"], tableScope);
+const definitionRule = closeRule(["dd", "dt"], defaultScopeNames);
 
 /** Start tags that implicitly close an open element (a simplified tree-construction model). */
 export const impliedCloses: ReadonlyMap<string, readonly ImpliedClose[]> = new Map([
-  ["li", [closeRule(["li"], [...defaultScope, "ol", "ul"]), paragraphRule]],
+  ["li", [closeRule(["li"], [...defaultScopeNames, "ol", "ul"]), paragraphRule]],
   ["dd", [definitionRule, paragraphRule]],
   ["dt", [definitionRule, paragraphRule]],
-  ["option", [closeRule(["option"], [...defaultScope, "select", "datalist"])]],
-  ["optgroup", [closeRule(["option", "optgroup"], [...defaultScope, "select"])]],
-  ["tr", [cellRule, closeRule(["tr"], ["table", "template", "html"])]],
+  ["option", [closeRule(["option"], [...defaultScopeNames, "select", "datalist"])]],
+  ["optgroup", [closeRule(["option", "optgroup"], [...defaultScopeNames, "select"])]],
+  ["tr", [cellRule, rowRule]],
   ["td", [cellRule]],
   ["th", [cellRule]],
-  ["tbody", [cellRule, closeRule(["tr"], ["table", "template", "html"]), sectionRule]],
-  ["thead", [cellRule, closeRule(["tr"], ["table", "template", "html"]), sectionRule]],
-  ["tfoot", [cellRule, closeRule(["tr"], ["table", "template", "html"]), sectionRule]],
+  ["tbody", [cellRule, rowRule, sectionRule]],
+  ["thead", [cellRule, rowRule, sectionRule]],
+  ["tfoot", [cellRule, rowRule, sectionRule]],
   ...[...closesParagraph].filter((name) => !["li", "dd", "dt"].includes(name)).map(
     (name) => [name, [paragraphRule]] as [string, readonly ImpliedClose[]],
   ),

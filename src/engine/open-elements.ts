@@ -5,10 +5,14 @@
 // nests 100,000 elements deep, and a walk per tag would make the pass quadratic.
 
 import {
+  defaultScope,
+  documentScope,
   foreignBreakoutElements,
   impliedCloses,
   mathIntegrationPoints,
   svgHtmlIntegrationPoints,
+  tableParts,
+  tableScope,
   voidElements,
 } from "./html-elements.js";
 
@@ -22,12 +26,6 @@ export interface OpenElement {
   readonly hiddenBy: string | undefined;
 }
 
-const tableScope: ReadonlySet<string> = new Set(["table", "template", "html"]);
-const tableParts: ReadonlySet<string> = new Set(["tbody", "thead", "tfoot", "tr", "td", "th", "caption"]);
-const defaultScope: ReadonlySet<string> = new Set([
-  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
-]);
-const documentScope: ReadonlySet<string> = new Set(["template", "html"]);
 
 function isHtmlIntegrationPoint(element: OpenElement): boolean {
   if (element.namespace === "svg") return svgHtmlIntegrationPoints.has(element.name);

@@ -39,8 +39,3 @@ export function attributeRecord(attributes: readonly RawAttribute[]): Record<str
   }
   return record;
 }
-
-/** The first attribute of that name: the one browsers use. */
-export function findAttribute(attributes: readonly RawAttribute[], name: string): RawAttribute | undefined {
-  return attributes.find((attribute) => attribute.name === name);
-}

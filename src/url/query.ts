@@ -68,7 +68,7 @@ function toParam(text: string): QueryParam {
  * Removes the parameters the decider picks from one query string (no leading `?`).
  * Returns the same string when nothing is removed.
  */
-export function removeFromQuery<T>(
+function removeFromQuery<T>(
   query: string,
   decide: ParamDecider<T>,
   htmlAttribute: boolean,
