@@ -22,6 +22,36 @@ export const foreignBreakoutElements: ReadonlySet<string> = new Set([
   "ul", "var",
 ]);
 
+/**
+ * The spec's "special" category: an HTML end tag that is not otherwise handled ("any other end tag") stops at
+ * the first of these; the adoption agency's "furthest block" is one of these. (The foreign ones, svg
+ * foreignObject/desc/title and MathML mi/mo/mn/ms/mtext/annotation-xml, are tracked by the simulator itself.)
+ */
+export const specialElements: ReadonlySet<string> = new Set([
+  "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+  "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset",
+  "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+  "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu",
+  "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script",
+  "search", "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea",
+  "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+]);
+
+/** End tags run through the adoption agency algorithm (formatting elements). */
+export const formattingElements: ReadonlySet<string> = new Set([
+  "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+]);
+
+/** End tags that close the named element only when it is in scope ("has an element in scope"). */
+export const scopedEndTags: ReadonlySet<string> = new Set([
+  "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
+  "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
+  "pre", "search", "section", "summary", "ul", "p", "li", "dd", "dt", "applet", "marquee", "object", "template",
+  "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "select", "option", "optgroup",
+]);
+
+export const headings: ReadonlySet<string> = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
 /** svg elements whose children are parsed as HTML. */
 export const svgHtmlIntegrationPoints: ReadonlySet<string> = new Set(["foreignobject", "desc", "title"]);
 
@@ -61,6 +91,11 @@ const closeRule = (targets: string[], boundaries: Iterable<string>): ImpliedClos
   boundaries: new Set(boundaries),
 });
 
+/** The scope of `</p>` and of the "close a p element" rule. */
+export const buttonScope: ReadonlySet<string> = new Set([...defaultScopeNames, "button"]);
+/** The scope of `</li>`. */
+export const listItemScope: ReadonlySet<string> = new Set([...defaultScopeNames, "ol", "ul"]);
+
 const paragraphRule = closeRule(["p"], [...defaultScopeNames, "button"]);
 const cellRule = closeRule(["td", "th"], tableScope);
 const rowRule = closeRule(["tr"], tableScope);
@@ -72,8 +107,6 @@ export const impliedCloses: ReadonlyMap<string, readonly ImpliedClose[]> = new M
   ["li", [closeRule(["li"], [...defaultScopeNames, "ol", "ul"]), paragraphRule]],
   ["dd", [definitionRule, paragraphRule]],
   ["dt", [definitionRule, paragraphRule]],
-  ["option", [closeRule(["option"], [...defaultScopeNames, "select", "datalist"])]],
-  ["optgroup", [closeRule(["option", "optgroup"], [...defaultScopeNames, "select"])]],
   ["tr", [cellRule, rowRule]],
   ["td", [cellRule]],
   ["th", [cellRule]],

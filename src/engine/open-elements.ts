@@ -5,11 +5,17 @@
 // nests 100,000 elements deep, and a walk per tag would make the pass quadratic.
 
 import {
+  buttonScope,
   defaultScope,
   documentScope,
   foreignBreakoutElements,
+  formattingElements,
+  headings,
   impliedCloses,
+  listItemScope,
   mathIntegrationPoints,
+  scopedEndTags,
+  specialElements,
   svgHtmlIntegrationPoints,
   tableParts,
   tableScope,
@@ -27,15 +33,23 @@ export interface OpenElement {
 }
 
 
+/** svg foreignObject/desc/title, math annotation-xml as HTML: their start-tag children are HTML. */
 function isHtmlIntegrationPoint(element: OpenElement): boolean {
   if (element.namespace === "svg") return svgHtmlIntegrationPoints.has(element.name);
-  if (element.namespace === "math") {
-    if (mathIntegrationPoints.has(element.name)) return true;
-    if (element.name !== "annotation-xml") return false;
-    const encoding = (element.attributes["encoding"] ?? "").toLowerCase();
-    return encoding === "text/html" || encoding === "application/xhtml+xml";
-  }
-  return false;
+  if (element.namespace !== "math" || element.name !== "annotation-xml") return false;
+  const encoding = (element.attributes["encoding"] ?? "").toLowerCase();
+  return encoding === "text/html" || encoding === "application/xhtml+xml";
+}
+
+/** math mi/mo/mn/ms/mtext: their start-tag children are HTML, except mglyph and malignmark. */
+function isMathTextIntegrationPoint(element: OpenElement): boolean {
+  return element.namespace === "math" && mathIntegrationPoints.has(element.name);
+}
+
+/** The foreign elements that bound every scope and are "special" (the spec lists them by namespace). */
+function isForeignScopeWall(element: OpenElement): boolean {
+  if (element.namespace === "svg") return svgHtmlIntegrationPoints.has(element.name);
+  return element.namespace === "math" && (mathIntegrationPoints.has(element.name) || element.name === "annotation-xml");
 }
 
 function breaksOutOfForeignContent(name: string, attributes: Readonly<Record<string, string>>): boolean {
@@ -48,15 +62,39 @@ function last(positions: readonly number[] | undefined): number {
   return positions === undefined || positions.length === 0 ? -1 : positions[positions.length - 1]!;
 }
 
+/** The first entry greater than `after` of an ascending position list, or -1. */
+function firstAfter(positions: readonly number[], after: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! > after) high = middle;
+    else low = middle + 1;
+  }
+  return low < positions.length ? positions[low]! : -1;
+}
+
+/**
+ * The open elements, following the HTML spec's tree-construction dispatcher: a token goes to the HTML rules
+ * when the current node is HTML, or (start tags only) an HTML integration point, or a MathML text integration
+ * point (except `mglyph`/`malignmark`), or `annotation-xml` for `<svg>`; otherwise to the rules for foreign
+ * content. End tags at an integration point therefore take the foreign rules (`<svg><desc></desc>` pops the
+ * desc), which is where a simpler model goes wrong (issue 6, item 1).
+ */
 export class OpenElements {
   private readonly elements: OpenElement[] = [];
   /** Positions of open HTML elements by name, innermost last. */
   private readonly htmlByName = new Map<string, number[]>();
   /** Positions of open svg/math elements by name, innermost last. */
   private readonly foreignByName = new Map<string, number[]>();
-  /** Positions of open HTML elements, and of open svg/math HTML integration points. */
+  /** Positions of open HTML elements. */
   private readonly htmlElements: number[] = [];
+  /** Positions of open HTML integration points and MathML text integration points. */
   private readonly integrationPoints: number[] = [];
+  /** Positions of open foreign elements that bound every scope (svg title/desc/foreignObject, math mi...). */
+  private readonly scopeWalls: number[] = [];
+  /** Positions of open "special" elements (HTML and foreign). */
+  private readonly specials: number[] = [];
 
   constructor(initial: readonly OpenElement[] = []) {
     for (const element of initial) this.add(element);
@@ -80,15 +118,37 @@ export class OpenElements {
     return last(this.htmlByName.get(name)) >= 0;
   }
 
-  /** True when a start tag here would become an svg/math element (so `<style>` is not raw text). */
+  /** True when the current node is an HTML element (or nothing is open): `<![CDATA[` is then a bogus comment. */
+  isInHtmlElement(): boolean {
+    const current = this.current;
+    return current === undefined || current.namespace === "html";
+  }
+
+  /**
+   * True when an ordinary start tag here goes to the rules for foreign content (so `<style>` is an svg/math
+   * element, not raw text). Every raw-text element name is ordinary in this sense.
+   */
   isInForeignContent(): boolean {
     const current = this.current;
-    return current !== undefined && current.namespace !== "html" && !isHtmlIntegrationPoint(current);
+    return (
+      current !== undefined &&
+      current.namespace !== "html" &&
+      !isHtmlIntegrationPoint(current) &&
+      !isMathTextIntegrationPoint(current)
+    );
+  }
+
+  /** True when this start tag goes to the rules for foreign content. */
+  private startTagIsForeign(name: string): boolean {
+    const current = this.current;
+    if (current === undefined || current.namespace === "html" || isHtmlIntegrationPoint(current)) return false;
+    if (isMathTextIntegrationPoint(current)) return name === "mglyph" || name === "malignmark";
+    return !(current.namespace === "math" && current.name === "annotation-xml" && name === "svg");
   }
 
   /** True when this start tag, here, would pop svg/math elements to break out into HTML. */
   breaksOut(name: string, attributes: Readonly<Record<string, string>>): boolean {
-    return this.isInForeignContent() && breaksOutOfForeignContent(name, attributes);
+    return this.startTagIsForeign(name) && breaksOutOfForeignContent(name, attributes);
   }
 
   /**
@@ -96,9 +156,19 @@ export class OpenElements {
    * content, implied end tags) and returns the namespace it will be inserted in.
    */
   prepareStartTag(name: string, attributes: Readonly<Record<string, string>>): Namespace {
-    if (this.isInForeignContent()) {
+    if (this.startTagIsForeign(name)) {
       if (!breaksOutOfForeignContent(name, attributes)) return this.current?.namespace ?? "html";
       this.popUntilHtmlContext();
+    }
+    if (headings.has(name) && this.current?.namespace === "html" && headings.has(this.current.name)) {
+      this.popTo(this.depth - 1); // a heading does not nest in a current heading
+    }
+    if (name === "option" || name === "optgroup") {
+      // Only a current <option> closes (and in a select, a current <optgroup> for <optgroup>).
+      if (this.current?.namespace === "html" && this.current.name === "option") this.popTo(this.depth - 1);
+      if (name === "optgroup" && this.has("select") && this.current?.namespace === "html" && this.current.name === "optgroup") {
+        this.popTo(this.depth - 1);
+      }
     }
     for (const rule of impliedCloses.get(name) ?? []) {
       const index = this.findInScope(rule.targets, rule.boundaries);
@@ -116,25 +186,79 @@ export class OpenElements {
     return true;
   }
 
-  /** Applies an end tag: pops up to and including the matching element, if one is open in scope. */
+  /** Applies an end tag. */
   end(name: string): void {
-    if (this.isInForeignContent()) {
+    const current = this.current;
+    if (current !== undefined && current.namespace !== "html") {
+      // The rules for foreign content, integration points included.
       if (name === "p" || name === "br") {
         this.popUntilHtmlContext();
       } else {
-        // The nearest element of that name, unless an HTML element comes first (then HTML rules apply).
+        // The nearest svg/math element of that name above the nearest HTML element closes; else HTML rules.
         const foreign = last(this.foreignByName.get(name));
-        const index = Math.max(foreign, last(this.htmlByName.get(name)));
-        if (index >= 0 && index >= last(this.htmlElements)) {
-          this.popTo(index);
+        if (foreign >= 0 && foreign > last(this.htmlElements)) {
+          this.popTo(foreign);
           return;
         }
       }
     }
-    if (name === "br") return;
-    const boundaries = name === "table" ? documentScope : tableParts.has(name) ? tableScope : defaultScope;
-    const index = this.findInScope(new Set([name]), boundaries);
-    if (index >= 0) this.popTo(index);
+    this.endInHtml(name);
+  }
+
+  /** The HTML rules for an end tag ("in body", with the table modes' scopes). */
+  private endInHtml(name: string): void {
+    if (name === "br" || name === "body" || name === "html") return; // `</body>` only switches the insertion mode
+    if (formattingElements.has(name)) {
+      this.adoptionAgency(name);
+      return;
+    }
+    if (headings.has(name)) {
+      const index = this.findInScope(headings, defaultScope);
+      if (index >= 0) this.popTo(index);
+      return;
+    }
+    if (scopedEndTags.has(name)) {
+      const scope =
+        name === "table" ? documentScope
+        : tableParts.has(name) ? tableScope
+        : name === "p" ? buttonScope
+        : name === "li" ? listItemScope
+        : defaultScope;
+      const index = this.findInScope(new Set([name]), scope);
+      if (index >= 0) this.popTo(index);
+      return;
+    }
+    this.anyOtherEndTag(name);
+  }
+
+  /** "Any other end tag": the nearest HTML element of that name closes, unless a special element comes first. */
+  private anyOtherEndTag(name: string): void {
+    const index = last(this.htmlByName.get(name));
+    if (index >= 0 && index >= last(this.specials)) this.popTo(index);
+  }
+
+  /**
+   * The adoption agency's effect on the stack, simplified: the formatting element closes; special elements
+   * above it (its "furthest blocks") stay open, and what is above the last of them closes. The spec moves the
+   * formatting element past up to eight such blocks; past that, the stack above stays as it is.
+   */
+  private adoptionAgency(name: string): void {
+    const formatting = last(this.htmlByName.get(name));
+    if (formatting < 0) return;
+    if (this.findInScope(new Set([name]), defaultScope) !== formatting) return; // not in scope: ignored
+    let block = firstAfter(this.specials, formatting);
+    if (block < 0) {
+      this.popTo(formatting);
+      return;
+    }
+    for (let hops = 1; hops < 8; hops++) {
+      const next = firstAfter(this.specials, block);
+      if (next < 0) {
+        this.popTo(block + 1);
+        return;
+      }
+      block = next;
+    }
   }
 
   private add(element: OpenElement): void {
@@ -144,8 +268,16 @@ export class OpenElements {
     const positions = byName.get(element.name);
     if (positions) positions.push(index);
     else byName.set(element.name, [index]);
-    if (element.namespace === "html") this.htmlElements.push(index);
-    else if (isHtmlIntegrationPoint(element)) this.integrationPoints.push(index);
+    if (element.namespace === "html") {
+      this.htmlElements.push(index);
+      if (specialElements.has(element.name)) this.specials.push(index);
+      return;
+    }
+    if (isHtmlIntegrationPoint(element) || isMathTextIntegrationPoint(element)) this.integrationPoints.push(index);
+    if (isForeignScopeWall(element)) {
+      this.scopeWalls.push(index);
+      this.specials.push(index);
+    }
   }
 
   /** Pops every element at `index` and above. */
@@ -154,24 +286,24 @@ export class OpenElements {
       const element = this.elements.pop()!;
       const position = this.elements.length;
       (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
-      if (last(this.htmlElements) === position) this.htmlElements.pop();
-      if (last(this.integrationPoints) === position) this.integrationPoints.pop();
+      for (const positions of [this.htmlElements, this.integrationPoints, this.scopeWalls, this.specials]) {
+        if (last(positions) === position) positions.pop();
+      }
     }
   }
 
+  /** Pops until the current node is HTML, an HTML integration point or a MathML text integration point. */
   private popUntilHtmlContext(): void {
     this.popTo(Math.max(last(this.htmlElements), last(this.integrationPoints)) + 1);
   }
 
-  /** Index of the nearest open element named in `targets`, or -1 when a boundary (or the root) comes first. */
+  /** Index of the nearest open HTML element named in `targets`, or -1 when a boundary (or the root) comes first. */
   private findInScope(targets: ReadonlySet<string>, boundaries: ReadonlySet<string>): number {
     let nearest = -1;
     for (const target of targets) nearest = Math.max(nearest, last(this.htmlByName.get(target)));
     if (nearest < 0) return -1;
-    let wall = last(this.integrationPoints);
-    for (const boundary of boundaries) {
-      wall = Math.max(wall, last(this.htmlByName.get(boundary)), last(this.foreignByName.get(boundary)));
-    }
+    let wall = last(this.scopeWalls);
+    for (const boundary of boundaries) wall = Math.max(wall, last(this.htmlByName.get(boundary)));
     // `>=`: a boundary at the same position is the target itself (`</object>` closes an <object>).
     return nearest >= wall ? nearest : -1;
   }

@@ -35,6 +35,28 @@ describe("open-element simulator", () => {
     ["foreignObject is an HTML integration point", ["svg", "foreignObject".toLowerCase(), "div"], ["svg:svg", "svg:foreignobject", "div"]],
     ["math text integration point", ["math", "mi", "span"], ["math:math", "math:mi", "span"]],
     ["annotation-xml as HTML", ["math", "annotation-xml encoding=text/html", "div"], ["math:math", "math:annotation-xml", "div"]],
+    // Issue 6, item 1: end tags at integration points take the foreign-content rules and pop them.
+    ["</desc> pops an svg desc", ["svg", "desc", "/desc"], ["svg:svg"]],
+    ["</title> pops an svg title", ["svg", "title", "/title", "style"], ["svg:svg", "svg:style"]],
+    ["</foreignobject> pops it", ["svg", "foreignobject", "/foreignobject"], ["svg:svg"]],
+    ["</mi> pops a MathML mi", ["math", "mi", "/mi", "style"], ["math:math", "math:style"]],
+    ["</annotation-xml> pops it", ["math", "annotation-xml encoding=text/html", "/annotation-xml"], ["math:math"]],
+    ["</svg> at an integration point closes the svg", ["div", "svg", "desc", "/svg"], ["div"]],
+    ["an HTML end tag at an integration point stops at it", ["svg", "desc", "/div"], ["svg:svg", "svg:desc"]],
+    ["</p> at an integration point pops nothing", ["svg", "desc", "/p"], ["svg:svg", "svg:desc"]],
+    // Item 2: mglyph/malignmark in a MathML text integration point stay MathML.
+    ["mglyph in mi is MathML", ["math", "mi", "mglyph"], ["math:math", "math:mi", "math:mglyph"]],
+    ["malignmark in mtext is MathML", ["math", "mtext", "malignmark"], ["math:math", "math:mtext", "math:malignmark"]],
+    // Item 3: svg directly in annotation-xml is svg, and its integration points are HTML integration points.
+    ["svg in annotation-xml", ["math", "annotation-xml", "svg", "foreignobject", "div"], ["math:math", "math:annotation-xml", "svg:svg", "svg:foreignobject", "div"]],
+    ["other tags in annotation-xml stay MathML", ["math", "annotation-xml", "g"], ["math:math", "math:annotation-xml", "math:g"]],
+    // The HTML end-tag rules.
+    ["</body> pops nothing (it only changes the insertion mode)", ["body", "svg", "/body"], ["body", "svg:svg"]],
+    ["adoption agency: a furthest block stays open", ["b", "div", "svg", "/b"], ["b", "div"]],
+    ["adoption agency without a furthest block", ["b", "span", "svg", "/b"], []],
+    ["any other end tag stops at a special element", ["span", "div", "/span"], ["span", "div"]],
+    ["a heading end tag closes any heading", ["h1", "h2", "/h1"], []],
+    ["<option> closes only a current <option>", ["math", "mtext", "option", "x", "option"], ["math:math", "math:mtext", "option", "x", "option"]],
   ])("%s", (_title, tokens, stack) => {
     expect(simulate(tokens)).toEqual(stack);
   });
