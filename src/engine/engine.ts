@@ -9,6 +9,7 @@ import { isHtmlSpace } from "../html/whitespace.js";
 import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
+import { cdataInHtmlContent, nestingLimit, type Verdict } from "./ambiguous-markup.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
@@ -60,7 +61,6 @@ const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
 const conditionalCommentEnd = /<!\[endif\]\s*$/i;
 const noscriptEnd = /<\/noscript/i;
 const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
-const maxNesting = 3;
 const maxInheritedDepth = 512;
 
 export class Engine implements TokenizerCallbacks {
@@ -104,7 +104,7 @@ export class Engine implements TokenizerCallbacks {
       depth: 0,
     },
   ) {
-    this.output = new Output(sink);
+    this.output = new Output(sink, context.depth > 0);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -210,7 +210,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.style) return; // CDATA in an svg <style> is part of its text
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    if (this.removalDepth < 0) this.neutraliseCdata(start, Math.max(start, endIndex - offset));
+    if (this.removalDepth < 0) this.neutraliseCdata(start - "<![CDATA[".length, start, Math.max(start, endIndex - offset), end);
     this.safe = end;
   }
 
@@ -489,7 +489,7 @@ export class Engine implements TokenizerCallbacks {
     }
     if (data.startsWith("[CDATA[")) {
       // An unterminated `<![CDATA[` reaches here as a comment; browsers still end it at the first `>`.
-      this.neutraliseCdata(dataStart + 7, dataEnd);
+      this.neutraliseCdata(constructStart, dataStart + 7, dataEnd, end);
       return;
     }
     const opening = conditionalCommentStart.exec(data);
@@ -501,7 +501,7 @@ export class Engine implements TokenizerCallbacks {
     const bodyStart = dataStart + opening[0].length;
     const closing = conditionalCommentEnd.exec(data);
     const bodyEnd = closing ? dataStart + closing.index : dataEnd;
-    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, "conditional-comment");
+    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, "conditional-comment", constructStart, end);
   }
 
   /**
@@ -531,22 +531,39 @@ export class Engine implements TokenizerCallbacks {
   /**
    * Browsers end `<![CDATA[` in HTML content at the first `>`, as a bogus comment; what follows is live markup
    * to them though htmlparser2 reads it as CDATA (ADVERSARIAL.md L1). In svg/math it is real CDATA, but Blink's
-   * preload scanner still reads it the HTML way and fetches what follows the `>`. Either way: strip that part as
-   * HTML.
+   * preload scanner still reads it the HTML way and fetches what follows the `>`.
    */
-  private neutraliseCdata(dataStart: number, dataEnd: number): void {
-    const gt = this.slice(dataStart, dataEnd).indexOf(">");
-    if (gt >= 0 && dataStart + gt + 1 < dataEnd) this.stripNested(dataStart + gt + 1, dataEnd, "cdata");
+  private neutraliseCdata(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
+    const data = this.slice(dataStart, dataEnd);
+    const gt = data.indexOf(">");
+    if (gt < 0 || !data.includes("<", gt)) return; // no markup after the `>`: nothing is read differently
+    const verdict = cdataInHtmlContent(this.tree.isInHtmlElement());
+    if (verdict) {
+      this.dropConstruct(constructStart, end, verdict);
+      return;
+    }
+    this.stripNested(dataStart + gt + 1, dataEnd, "cdata", constructStart, end);
   }
 
   /**
    * Runs a nested engine over [start, end) of the input and splices its output in. It starts from the HTML
    * ancestors only: Outlook's Word engine (conditional comments) knows no svg or math, and what a browser reads
-   * out of a CDATA section it reads as HTML.
+   * out of a CDATA section it reads as HTML. The construct is [constructStart, constructEnd).
    */
-  private stripNested(start: number, end: number, what: "conditional-comment" | "cdata"): void {
-    if (this.context.depth >= maxNesting) return;
+  private stripNested(
+    start: number,
+    end: number,
+    what: "conditional-comment" | "cdata",
+    constructStart: number,
+    constructEnd: number,
+  ): void {
     const body = this.slice(start, end);
+    if (!body.includes("<")) return; // no tag in it: nothing to judge
+    const limit = nestingLimit(this.context.depth);
+    if (limit) {
+      this.dropConstruct(constructStart, constructEnd, limit);
+      return;
+    }
     // Browsers stop nesting at 512 open elements: deeper ancestors cannot matter, and copying them could.
     const ancestors = this.tree.stack.slice(-maxInheritedDepth);
     let output = "";
@@ -560,9 +577,15 @@ export class Engine implements TokenizerCallbacks {
     });
     nested.write(body);
     const report = nested.end();
-    this.findings.push(...report.findings);
-    this.warnings.push(...report.warnings);
+    for (const finding of report.findings) this.findings.push(finding);
+    for (const warning of report.warnings) this.warnings.push(warning);
     if (output !== body) this.output.replace(start, end, output);
+  }
+
+  /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
+  private dropConstruct(start: number, end: number, verdict: Verdict): void {
+    this.warn(verdict.code, verdict.message, start);
+    if (this.config.applyEdits) this.output.replace(start, end, "");
   }
 
   // ---- end of input and limits ---------------------------------------------------------------------------

@@ -50,6 +50,16 @@ export const scopedEndTags: ReadonlySet<string> = new Set([
   "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "select", "option", "optgroup",
 ]);
 
+/** What may stay in `<head>`: any other start tag closes it (the "in head" rules' "anything else"). */
+export const headContent: ReadonlySet<string> = new Set([
+  "base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template",
+]);
+
+/** Table parts: the "in body" rules ignore their start tags outside a table (or template). */
+export const tablePartStartTags: ReadonlySet<string> = new Set([
+  "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+]);
+
 export const headings: ReadonlySet<string> = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /** svg elements whose children are parsed as HTML. */

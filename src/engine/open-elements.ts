@@ -10,6 +10,7 @@ import {
   documentScope,
   foreignBreakoutElements,
   formattingElements,
+  headContent,
   headings,
   impliedCloses,
   listItemScope,
@@ -17,6 +18,7 @@ import {
   scopedEndTags,
   specialElements,
   svgHtmlIntegrationPoints,
+  tablePartStartTags,
   tableParts,
   tableScope,
   voidElements,
@@ -160,6 +162,9 @@ export class OpenElements {
       if (!breaksOutOfForeignContent(name, attributes)) return this.current?.namespace ?? "html";
       this.popUntilHtmlContext();
     }
+    if (this.current?.namespace === "html" && this.current.name === "head" && !headContent.has(name)) {
+      this.popTo(this.depth - 1); // the "in head" rules' "anything else": the head closes, the body opens
+    }
     if (headings.has(name) && this.current?.namespace === "html" && headings.has(this.current.name)) {
       this.popTo(this.depth - 1); // a heading does not nest in a current heading
     }
@@ -179,11 +184,24 @@ export class OpenElements {
     return "html";
   }
 
-  /** Pushes an element unless it is void (or self-closed in foreign content). */
+  /** Pushes an element unless it is void (or self-closed in foreign content) or a start tag browsers ignore. */
   push(element: OpenElement, selfClosing: boolean): boolean {
-    if (element.namespace === "html" ? voidElements.has(element.name) : selfClosing) return false;
+    if (element.namespace === "html" ? voidElements.has(element.name) || this.ignores(element.name) : selfClosing) {
+      return false;
+    }
     this.add(element);
     return true;
+  }
+
+  /**
+   * HTML start tags the tree builder ignores here: a second `<html>`, `<head>` or `<body>` (merged into the
+   * document's), and table parts outside a table.
+   */
+  private ignores(name: string): boolean {
+    if (name === "html") return this.depth > 0;
+    // (`<body>` has closed a current `<head>` already: only an `<html>` may be open below a new head or body.)
+    if (name === "head" || name === "body") return this.depth > 1 || (this.depth === 1 && this.elements[0]!.name !== "html");
+    return tablePartStartTags.has(name) && !this.has("table") && !this.has("template");
   }
 
   /** Applies an end tag. */
@@ -208,6 +226,10 @@ export class OpenElements {
   /** The HTML rules for an end tag ("in body", with the table modes' scopes). */
   private endInHtml(name: string): void {
     if (name === "br" || name === "body" || name === "html") return; // `</body>` only switches the insertion mode
+    if (name === "head") {
+      if (this.current?.name === "head") this.popTo(this.depth - 1);
+      return;
+    }
     if (formattingElements.has(name)) {
       this.adoptionAgency(name);
       return;

@@ -1,6 +1,10 @@
 // The engine's bytes: the input still undecided, and the output built from it. Output is the input copied
 // through, with only edited spans replaced or dropped.
 //
+// A removal never joins its neighbours into new markup (issue 6, item 4): when the character before a removed
+// span and the one after it would form a delimiter (`<` + `img`, `<` + `!--`, and in comment or CDATA bodies `-`
+// + `->` or `]` + `]>`), a space is kept between them.
+//
 // Offsets are offsets into the whole input. Only the input from `start` on is kept; the engine trims it to what
 // is still undecided, so memory is bounded by the largest construct incomplete at a chunk boundary.
 
@@ -14,8 +18,20 @@ export class Output {
   private done = 0;
   private pending: string[] = [];
   private edited = false;
+  /** The last character handed on (a char code), or -1. */
+  private lastEmitted = -1;
+  /** Set after a removal, until the next emitted text: the character before the removed span. */
+  private beforeRemoval: number | undefined;
 
-  constructor(private readonly sink: (chunk: string) => void) {}
+  /**
+   * @param sink receives the output.
+   * @param inCommentLike true for the body of a conditional comment or a CDATA section, where `-->` and `]]>`
+   *   would end the construct early.
+   */
+  constructor(
+    private readonly sink: (chunk: string) => void,
+    private readonly inCommentLike = false,
+  ) {}
 
   /** Total input written so far. */
   get total(): number {
@@ -54,24 +70,40 @@ export class Output {
   /** Copies the input up to `to` (when `keep`) or drops it. */
   advance(to: number, keep: boolean): void {
     if (to <= this.done) return;
-    if (keep) this.pending.push(this.slice(this.done, to));
-    else this.edited = true;
+    if (keep) this.emit(this.slice(this.done, to));
+    else this.removed();
     this.done = to;
   }
 
   /** Replaces [from, to) with `replacement`, copying what comes before it. */
   replace(from: number, to: number, replacement: string): void {
-    if (from > this.done) this.pending.push(this.slice(this.done, from));
-    this.pending.push(replacement);
+    if (from > this.done) this.emit(this.slice(this.done, from));
+    if (replacement === "") this.removed();
+    else this.emit(replacement);
     this.done = Math.max(this.done, to);
     this.edited = true;
   }
 
   /** Drops [from, to), copying what comes before it. */
   drop(from: number, to: number): void {
-    if (from > this.done) this.pending.push(this.slice(this.done, from));
-    if (to > Math.max(from, this.done)) this.edited = true;
+    if (from > this.done) this.emit(this.slice(this.done, from));
+    if (to > Math.max(from, this.done)) this.removed();
     this.done = Math.max(this.done, to);
+  }
+
+  private removed(): void {
+    this.edited = true;
+    this.beforeRemoval ??= this.lastEmitted;
+  }
+
+  private emit(text: string): void {
+    if (text === "") return;
+    if (this.beforeRemoval !== undefined) {
+      if (formsDelimiter(this.beforeRemoval, text.charCodeAt(0), this.inCommentLike)) this.pending.push(" ");
+      this.beforeRemoval = undefined;
+    }
+    this.pending.push(text);
+    this.lastEmitted = text.charCodeAt(text.length - 1);
   }
 
   /** Forgets the input before `keepFrom` (never past the cursor) and hands the pending output to the sink. */
@@ -86,4 +118,16 @@ export class Output {
     this.pending = [];
     if (chunk !== "") this.sink(chunk);
   }
+}
+
+/** True when `before` followed by `after` would start markup that neither side was (see the top of the file). */
+function formsDelimiter(before: number, after: number, inCommentLike: boolean): boolean {
+  if (before === 0x3c /* < */) {
+    // A tag name, `/`, `!` or `?` after `<` opens a tag, an end tag, a comment or a bogus comment.
+    return (after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a ? true : after === 0x2f || after === 0x21 || after === 0x3f;
+  }
+  if (!inCommentLike) return false;
+  // `--`, `->`, `-!`, `!>` can complete `-->` or `--!>`; `]]` and `]>` can complete `]]>`.
+  if (before === 0x2d /* - */ || before === 0x21 /* ! */) return after === 0x2d || after === 0x3e || after === 0x21;
+  return before === 0x5d /* ] */ && (after === 0x5d || after === 0x3e);
 }
