@@ -62,6 +62,11 @@ export class ElementView implements Element {
     return this.cachedStyle;
   }
 
+  /** The engine's live stack of open ancestors: for matching rules during judgement only (never kept). */
+  get openAncestors(): readonly Ancestor[] {
+    return this.context.ancestors;
+  }
+
   get ancestors(): readonly Ancestor[] {
     // A copy: the engine's stack moves on after detection.
     this.cachedAncestors ??= this.context.ancestors.slice();

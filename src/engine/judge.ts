@@ -4,6 +4,7 @@
 import { defaultRewriter } from "../rewriters/default-rewriter.js";
 import type { Edit, Element, Finding } from "../types.js";
 import { detectorsFor, type EngineConfig } from "./config.js";
+import type { ElementView } from "./element-view.js";
 
 export interface Decision {
   readonly finding: Finding;
@@ -11,9 +12,10 @@ export interface Decision {
   readonly rewriter: string;
 }
 
-function blockRuleFindings(element: Element, config: EngineConfig): Finding[] {
+function blockRuleFindings(element: ElementView, config: EngineConfig): Finding[] {
   if (config.block.isEmpty) return [];
-  if (config.block.matchesElement(element, element.ancestors)) {
+  // The live stack, not `element.ancestors` (a copy per element would make deep nesting quadratic).
+  if (config.block.matchesElement(element, element.openAncestors)) {
     return [{ detector: "block-rule", reason: "matches a block selector" }];
   }
   return element.resources
@@ -36,10 +38,10 @@ function rewrite(finding: Finding, element: Element, config: EngineConfig): { ed
 }
 
 /** The decisions for one element, in detector order, at most one per resource (the first finding wins). */
-export function judge(element: Element, config: EngineConfig): Decision[] {
+export function judge(element: ElementView, config: EngineConfig): Decision[] {
   const detectors = detectorsFor(config, element.name);
   if (detectors.length === 0 && config.block.isEmpty) return [];
-  if (!config.allow.isEmpty && config.allow.matchesElement(element, element.ancestors)) return [];
+  if (!config.allow.isEmpty && config.allow.matchesElement(element, element.openAncestors)) return [];
 
   const findings = blockRuleFindings(element, config);
   for (const detector of detectors) {
@@ -47,7 +49,7 @@ export function judge(element: Element, config: EngineConfig): Decision[] {
     if (result === undefined) continue;
     for (const finding of Array.isArray(result) ? (result as readonly Finding[]) : [result as Finding]) {
       // The engine edits a resource where it sits: only the element's own resource objects say where that is.
-      if (finding.resource && !element.resources.includes(finding.resource)) {
+      if (finding.resource && !(element.resources as readonly unknown[]).includes(finding.resource)) {
         throw new TypeError(`strip-tracking: detector "${detector.name}" returned a resource that is not one of the element's resources`);
       }
       findings.push(finding);

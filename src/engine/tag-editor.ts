@@ -50,10 +50,24 @@ export function editTag(
 
   const splices: Splice[] = [];
   const outcomes = new Map<string, AttributeOutcome>();
+  // Attributes are in source order: each one's predecessor, and each name's attributes, found once (a tag with
+  // 200,000 duplicate attributes must stay linear, and no array may be spread into a call).
+  const position = new Map<RawAttribute, number>();
+  const byName = new Map<string, RawAttribute[]>();
+  attributes.forEach((attribute, index) => {
+    position.set(attribute, index);
+    const same = byName.get(attribute.name);
+    if (same) same.push(attribute);
+    else byName.set(attribute.name, [attribute]);
+  });
+  const removed = new Set<RawAttribute>();
   const removeAttribute = (attribute: RawAttribute): void => {
+    if (removed.has(attribute)) return;
+    removed.add(attribute);
     // Take the spaces and slashes before the attribute too, back to the previous attribute: `<title/style=x>` is
     // not self-closing, but `<title/>` would be, and htmlparser2 also reads `<title/ >` as self-closing.
-    const previousEnd = Math.max(nameEnd, ...attributes.map((other) => (other.end <= attribute.nameStart ? other.end : 0)));
+    const index = position.get(attribute) ?? 0;
+    const previousEnd = index > 0 ? Math.max(nameEnd, attributes[index - 1]!.end) : nameEnd;
     let start = attribute.nameStart - offset;
     while (start > previousEnd - offset && (isHtmlSpace(source.charCodeAt(start - 1)) || source[start - 1] === "/")) start--;
     splices.push({ start, end: attribute.end - offset, text: "" });
@@ -72,8 +86,8 @@ export function editTag(
       splices.push(valueSplice(source, offset, attribute, value));
       outcomes.set(attribute.name, "changed");
     }
-    for (const duplicate of attributes) {
-      if (duplicate !== attribute && duplicate.name === attribute.name) removeAttribute(duplicate);
+    for (const duplicate of byName.get(attribute.name) ?? []) {
+      if (duplicate !== attribute) removeAttribute(duplicate);
     }
   }
 

@@ -111,9 +111,15 @@ function compileSteps(tokens: readonly Selector[], selector: string): Step[] {
   return steps;
 }
 
+/** An element's ancestors then the element, read by position. */
+interface Chain {
+  readonly length: number;
+  at(index: number): Ancestor;
+}
+
 /** Matches steps[0..index] against the ancestors below `limit`, with step `index` on the element at `limit`. */
-function matchFrom(steps: readonly Step[], index: number, chain: readonly Ancestor[], limit: number): boolean {
-  if (!steps[index]!.compound(chain[limit]!)) return false;
+function matchFrom(steps: readonly Step[], index: number, chain: Chain, limit: number): boolean {
+  if (!steps[index]!.compound(chain.at(limit))) return false;
   if (index === 0) return true;
   if (steps[index]!.combinator === "child") return limit > 0 && matchFrom(steps, index - 1, chain, limit - 1);
   for (let i = limit - 1; i >= 0; i--) {
@@ -132,7 +138,8 @@ export function compileSelector(selector: string): ElementMatcher {
   }
   const alternatives = parsed.map((tokens) => compileSteps(tokens, selector));
   return (element, ancestors) => {
-    const chain = [...ancestors, element];
+    // The element, then its ancestors only when a combinator asks: no copy of a deep stack per element.
+    const chain = { length: ancestors.length + 1, at: (i: number) => (i === ancestors.length ? element : ancestors[i]!) };
     return alternatives.some((steps) => matchFrom(steps, steps.length - 1, chain, chain.length - 1));
   };
 }

@@ -35,4 +35,33 @@ describe("pathological inputs", () => {
     const input = `<img alt="${"a".repeat(20_000_000)}" src="https://cdn.example/a.png">`;
     expect(stripTracking(input) === input).toBe(true);
   });
+
+  // Issue 6, item 11: these shapes were quadratic (or threw) with any block/allow rule. They must complete, not
+  // throw, and come back right; their time per MB is in bench/pathological.bench.mjs.
+  const rules = { block: [{ url: "t.example" }, 'img[src*="/beacon/"]', "div.footer img"], allow: [{ url: "ok.example" }] };
+
+  it("40,000 nested <div> with block and allow rules", () => {
+    const input = `${"<div>".repeat(40_000)}${pixel}x`;
+    expect(stripTracking(input, rules) === `${"<div>".repeat(40_000)}x`).toBe(true);
+  });
+
+  it.each([20_000, 200_000])("%i duplicate ping attributes: all removed, no RangeError", (count) => {
+    const input = `<a href="https://ok.example/"${' ping="https://t.example/p"'.repeat(count)}>x</a>`;
+    const { html } = stripTrackingWithReport(input, rules);
+    expect(html).toBe(`<a href="https://ok.example/">x</a>`);
+  });
+
+  it("60,000 CDATA sections under deep svg nesting: each blocked img goes", () => {
+    const section = `<![CDATA[><img src="https://t.example/p.gif">]]>`;
+    const input = `${"<div>".repeat(600)}<svg>${"<g>".repeat(600)}${section.repeat(60_000)}`;
+    const { html } = stripTrackingWithReport(input, rules);
+    expect(html === `${"<div>".repeat(600)}<svg>${"<g>".repeat(600)}${"<![CDATA[>]]>".repeat(60_000)}`).toBe(true);
+  });
+
+  it("60,000 CDATA sections in HTML content holding markup are each dropped", () => {
+    const input = `${"<div>".repeat(600)}${"<![CDATA[><b>x</b>]]>".repeat(60_000)}y`;
+    const { html, report } = stripTrackingWithReport(input, rules);
+    expect(html === `${"<div>".repeat(600)}y`).toBe(true);
+    expect(report.warnings.every((warning) => warning.code === "ambiguous-markup")).toBe(true);
+  });
 });
