@@ -35,3 +35,24 @@ export function nestingLimit(depth: number): Verdict | undefined {
   if (depth < maxNesting) return undefined;
   return { code: "limit-exceeded", message: `removed a comment or CDATA section nested more than ${maxNesting} deep` };
 }
+
+/** Raw-text elements whose text the engine holds and checks with `tagShapedText` (`<style>` is held anyway). */
+export const heldRawText: ReadonlySet<string> = new Set([
+  "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext",
+]);
+
+const tagOpen = /<[a-z]/i;
+
+/**
+ * Defense in depth (issue 6, "How"): text the engine passes through unjudged (the raw text of `<style>`,
+ * `<title>`, `<textarea>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`, `<plaintext>`, and comments) is markup
+ * to some reader whenever our model of the tree is wrong somewhere: `<svg><desc></desc><style><img src=T>`
+ * fetched T while the engine believed `<style>` was HTML raw text. A regex over raw `<img` tags is immune to that
+ * by construction; so is this rule. Text holding a tag open is judged as if it were live HTML (`probe`, the
+ * same detectors and rules); when that judgement would remove or change a fetch, the whole construct goes. Text
+ * with no such tag is never touched.
+ */
+export function tagShapedText(where: string, text: string, probe: (text: string) => boolean): Verdict | undefined {
+  if (!tagOpen.test(text) || !probe(text)) return undefined;
+  return { code: "ambiguous-markup", message: `removed <${where}> text holding markup that would fetch a blocked or tracking URL` };
+}

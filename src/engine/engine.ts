@@ -9,7 +9,7 @@ import { isHtmlSpace } from "../html/whitespace.js";
 import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
-import { cdataInHtmlContent, nestingLimit, type Verdict } from "./ambiguous-markup.js";
+import { cdataInHtmlContent, heldRawText, nestingLimit, tagShapedText, type Verdict } from "./ambiguous-markup.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
@@ -46,6 +46,15 @@ interface HeldStyle {
   /** Offset just past the start tag. */
   readonly contentStart: number;
   readonly view: ElementView;
+}
+
+/** An HTML raw-text element (not `<style>`, not `<script>`) whose text is held until its end tag. */
+interface HeldRawText {
+  readonly name: string;
+  /** Offset just past the start tag. */
+  readonly contentStart: number;
+  /** The text outgrew the buffer limit: it is dropped, whatever it holds. */
+  overflowed: boolean;
 }
 
 interface PendingEndTag {
@@ -89,6 +98,7 @@ export class Engine implements TokenizerCallbacks {
   private attribute: AttributeInProgress | undefined;
   private endTag: PendingEndTag | undefined;
   private style: HeldStyle | undefined;
+  private rawText: HeldRawText | undefined;
   private baseHref: string | undefined;
   private ended = false;
 
@@ -142,12 +152,12 @@ export class Engine implements TokenizerCallbacks {
   }
 
   ontext(_start: number, endIndex: number): void {
-    if (this.style) return; // <style> text is judged whole, at its end tag
+    if (this.style || this.rawText) return; // <style> and raw text are judged whole, at their end tag
     this.safe = endIndex;
   }
 
   ontextentity(_codepoint: number, endIndex: number): void {
-    if (this.style) return;
+    if (this.style || this.rawText) return;
     this.safe = endIndex;
   }
 
@@ -372,7 +382,9 @@ export class Engine implements TokenizerCallbacks {
     const edited = changes ? editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous) : undefined;
     this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map());
     if (edited && apply && edited.text !== source) this.output.replace(tag.start, end, edited.text);
-    this.tree.push(open, selfClosing);
+    if (this.tree.push(open, selfClosing) && open.namespace === "html" && heldRawText.has(open.name)) {
+      this.rawText = { name: open.name, contentStart: end, overflowed: false };
+    }
     this.safe = end;
   }
 
@@ -405,6 +417,7 @@ export class Engine implements TokenizerCallbacks {
       this.safe = end;
       return;
     }
+    if (this.rawText && endTag.name === this.rawText.name) this.finishRawText(endTag.start);
     const closesRemoved =
       this.removalDepth >= 0 && this.tree.stack[this.removalDepth]?.name === endTag.name && !this.removalKeepsEndTag;
     if (endTag.name === "noscript") this.noscriptOpen = false;
@@ -443,7 +456,11 @@ export class Engine implements TokenizerCallbacks {
     const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
     const decisions = judge(style.view.withResources(sheet), this.config);
     const context = this.rawTextAmbiguity();
-    if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
+    const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => this.probe(text, style.contentStart));
+    if (tagShaped) {
+      this.warn(tagShaped.code, tagShaped.message, style.tag.start);
+      decisions.unshift(ambiguousRemoval("style", "style text"));
+    } else if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
       this.warn("ambiguous-markup", `removed a <style> inside <${context}>`, style.tag.start);
       decisions.unshift(ambiguousRemoval("style", context));
     }
@@ -509,6 +526,11 @@ export class Engine implements TokenizerCallbacks {
    * whole. Comments render nothing, so nothing visible is lost.
    */
   private judgePlainComment(constructStart: number, data: string, end: number): void {
+    const verdict = tagShapedText("!--", data, (text) => this.probe(text, constructStart + 4));
+    if (verdict) {
+      this.dropConstruct(constructStart, end, verdict);
+      return;
+    }
     if (this.config.block.isEmpty || !data.includes("//")) return;
     for (const [url] of data.matchAll(commentUrl)) {
       if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
@@ -536,6 +558,12 @@ export class Engine implements TokenizerCallbacks {
   private neutraliseCdata(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
     const gt = data.indexOf(">");
+    // Before the first `>` is text to every reader: unjudged, so it must not hold a fetch.
+    const head = tagShapedText("![CDATA[", gt < 0 ? data : data.slice(0, gt), (text) => this.probe(text, dataStart));
+    if (head) {
+      this.dropConstruct(constructStart, end, head);
+      return;
+    }
     if (gt < 0 || !data.includes("<", gt)) return; // no markup after the `>`: nothing is read differently
     const verdict = cdataInHtmlContent(this.tree.isInHtmlElement());
     if (verdict) {
@@ -582,6 +610,42 @@ export class Engine implements TokenizerCallbacks {
     if (output !== body) this.output.replace(start, end, output);
   }
 
+  /** Decides a held raw-text element's text, which ends at `contentEnd`: kept, or dropped when tag-shaped. */
+  private finishRawText(contentEnd: number): void {
+    const held = this.rawText!;
+    this.rawText = undefined;
+    if (held.overflowed) {
+      if (this.config.applyEdits) this.output.replace(held.contentStart, contentEnd, "");
+      return;
+    }
+    const verdict = tagShapedText(held.name, this.slice(held.contentStart, contentEnd), (text) => this.probe(text, held.contentStart));
+    if (!verdict) return;
+    this.warn(verdict.code, verdict.message, held.contentStart);
+    if (this.config.applyEdits) this.output.replace(held.contentStart, contentEnd, "");
+  }
+
+  /**
+   * Runs the same judgement on `text` read as live HTML (a nested run that changes nothing) and says whether it
+   * would remove or change a fetch there. Past the nesting limit, anything tag-shaped counts.
+   */
+  private probe(text: string, at: number): boolean {
+    if (nestingLimit(this.context.depth)) return true;
+    const nested = new Engine({ ...this.config, applyEdits: false }, () => {}, {
+      openElements: [],
+      baseHref: this.baseHref,
+      inConditionalComment: this.context.inConditionalComment,
+      inCdata: this.context.inCdata,
+      offset: this.context.offset + at,
+      depth: this.context.depth + 1,
+    });
+    nested.write(text);
+    const report = nested.end();
+    return (
+      report.findings.some((finding) => finding.action !== "kept" && finding.vector !== "anchor") ||
+      report.warnings.length > 0
+    );
+  }
+
   /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
   private dropConstruct(start: number, end: number, verdict: Verdict): void {
     this.warn(verdict.code, verdict.message, start);
@@ -607,6 +671,7 @@ export class Engine implements TokenizerCallbacks {
       this.style = undefined;
       this.finishStyle(style, this.output.total, this.output.total);
     }
+    if (this.rawText) this.finishRawText(this.output.total);
     if (this.removalDepth >= 0) {
       this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.removalStart);
       this.removalDepth = -1;
@@ -625,6 +690,15 @@ export class Engine implements TokenizerCallbacks {
     const at = this.context.offset + this.safe;
     if (this.style) {
       this.dropHeldStyle("a <style> block exceeded maxBufferSize and was removed", "limit-exceeded");
+      this.safe = this.output.total;
+      return;
+    }
+    if (this.rawText) {
+      if (!this.rawText.overflowed) {
+        this.warn("limit-exceeded", `the text of a <${this.rawText.name}> exceeded maxBufferSize and was removed`, this.rawText.contentStart);
+      }
+      this.rawText.overflowed = true;
+      if (this.config.applyEdits) this.output.replace(this.rawText.contentStart, this.output.total, "");
       this.safe = this.output.total;
       return;
     }
@@ -673,7 +747,8 @@ export class Engine implements TokenizerCallbacks {
     this.output.advance(to, !((this.removalDepth >= 0 && this.config.applyEdits) || this.discarding));
     // Keep what an incomplete tag or a held <style> still needs.
     const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
-    this.output.flush(Math.min(this.style?.tag.start ?? to, tagStart));
+    const heldFrom = Math.min(this.style?.tag.start ?? to, this.rawText && !this.rawText.overflowed ? this.rawText.contentStart : to);
+    this.output.flush(Math.min(heldFrom, tagStart));
   }
 
   private elementContext() {

@@ -13,6 +13,8 @@
 //   and the built-in `fetching-element` detector always removes `<script>`, so its content never survives.
 // - Comparison stops at the first `ambiguous-markup` warning: from there the engine failed closed (dropped the
 //   construct), which the fetch oracle checks.
+// - The engine also judges the text of raw-text elements and comments as if it were markup (defense in depth,
+//   src/engine/ambiguous-markup.ts `tagShapedText`): elements it judges inside parse5's raw text are not compared.
 // - Comparison stops at the first `<select>` and `<frameset>` parse5 builds. parse5 8 ignores svg/math and most
 //   other start tags in a select (the pre-2025 rules); Chromium's customizable `<select>` builds them, and so does
 //   the engine (ADVERSARIAL.md §1.2). A frameset document renders no body content: parse5 ignores `<svg>` in it,
@@ -35,6 +37,8 @@ const namespaces: Readonly<Record<string, BuiltElement["namespace"]>> = {
   "http://www.w3.org/1998/Math/MathML": "math",
 };
 
+const rawTextParents = new Set(["style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
+
 /** The elements parse5 builds from start tags (by offset), and the spans it reads as text. */
 export function parse5Reading(html: string): { elements: Map<number, BuiltElement>; text: [number, number, string][] } {
   const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
@@ -49,7 +53,7 @@ export function parse5Reading(html: string): { elements: Map<number, BuiltElemen
         elements.set(offset, { offset, name: node.tagName.toLowerCase().replaceAll("\uFFFD", "\0"), namespace: namespaces[node.namespaceURI] ?? "html" });
       }
       if (node.tagName === "template" && "content" in node) walk(node.content as Node);
-    } else if (node.nodeName === "#text" && node.sourceCodeLocation) {
+    } else if (node.nodeName === "#text" && node.sourceCodeLocation && !rawTextParents.has(node.parentNode?.nodeName ?? "")) {
       text.push([node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset, node.value]);
     }
     if ("childNodes" in node) for (const child of node.childNodes) walk(child as Node);
