@@ -9,8 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { createStripper, stripTracking, stripTrackingWithReport } from "../src/index.js";
 import type { StripOptions } from "../src/index.js";
-import { adversarialSections, type Case, cssCases, eofCases, elementCoverage, fill, outlookCases, regressionInputs,
-  tokenizerDifferentials } from "./support/adversarial-cases.js";
+import { adversarialSections, type Case, cssCases, eofCases, elementCoverage, fill, issue6Cases, outlookCases,
+  regressionInputs, tokenizerDifferentials } from "./support/adversarial-cases.js";
 import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
 
 const options: StripOptions = { block: [{ url: "t.example" }] };
@@ -61,6 +61,13 @@ describe("the oracle sees the inputs' fetches (the cases are not vacuous)", () =
       expect(blockedFetches(kase.html).length).toBeGreaterThan(0);
     },
   );
+});
+
+describe("issue 6: the tree-model inputs fetch T as parse5 reads them (the cases are not vacuous)", () => {
+  const fetching = issue6Cases.filter((kase) => /^(item [123]:|tree:|CDATA in HTML)/.test(kase.title) && !/keeps later content|adoption agency/.test(kase.title));
+  it.each(fetching.map((kase) => [kase.title, kase] as const))("%s", (_title, kase) => {
+    expect(blockedFetches(kase.html).length).toBeGreaterThan(0);
+  });
 });
 
 describe("§7.5 item 23: every case split at every offset into two chunks", () => {

@@ -254,6 +254,51 @@ export const eofCases: readonly Case[] = [
   c("trailing end tag with a quote", `<p>x</p a="`),
 ];
 
+// ---- issue 6: the tree model, splices, limits (each repro of items 1-4 and 6, and variants) ---------------------
+
+const pixelT = "<img src=$T width=1 height=1>";
+export const issue6Cases: readonly Case[] = [
+  c("item 1: end tag at svg <desc>", `<svg><desc></desc><style>${pixelT}</style></svg>`),
+  c("item 1: end tag at svg <title> (an inline svg logo)", `<svg><title>ACME</title><style>${pixelT}</style></svg>`),
+  c("item 1: end tag at svg <foreignObject>", `<svg><foreignObject></foreignObject><style>${pixelT}</style></svg>`),
+  ...["mi", "mo", "mn", "ms", "mtext"].map((tag) =>
+    c(`item 1: end tag at MathML <${tag}>`, `<math><${tag}></${tag}><style>${pixelT}</style></math>`),
+  ),
+  c("item 1: end tag at annotation-xml", `<math><annotation-xml encoding="text/html"></annotation-xml><style>${pixelT}</style></math>`),
+  c("item 1: svg <title> then <plaintext>", `<svg><title>t</title><plaintext>${pixelT}`),
+  c("item 1: svg title inside a hidden block keeps later content", `<div style="display:none"><svg><title>t</title></svg></div><p>after</p>`, {
+    expected: `<div style="display:none"><svg><title>t</title></svg></div><p>after</p>`,
+  }),
+  c("item 1: object then svg title keeps later content", `<object data=https://ok.example/o><svg><title>t</title></svg></object><p>after</p>`, {
+    expected: "<p>after</p>",
+  }),
+  c("item 2: mglyph in mi", `<math><mi><mglyph><style>${pixelT}</style></mglyph></mi></math>`),
+  c("item 2: malignmark in mtext", `<math><mtext><malignmark><style>${pixelT}</style></malignmark></mtext></math>`),
+  c("item 3: svg directly in annotation-xml", `<math><annotation-xml><svg><foreignObject><title><a title="</title>${pixelT}"></title>`),
+  c("tree: adoption agency keeps the furthest block", `<b><div><svg></b><style>${pixelT}</style>`),
+  c("tree: </head> does not pop svg", `<head><svg></head><style>${pixelT}</style>`),
+  c("tree: </body> does not pop svg", `<body><svg></body><style>${pixelT}</style>`),
+  c("tree: <caption> outside a table is ignored", `<caption><math></caption><svg><desc></desc><style>${pixelT}</style>`),
+  c("item 4: removing a script joins < and img", "<<script></script>img src=$T>"),
+  c("item 4: removing a pixel joins < and !--", `x<${pixelT}!--<p>rest</p>`, { expected: "x< !--<p>rest</p>" }),
+  c("item 4: removing a span joins < and /", `<p><${pixelT}/p><img src=$T>`),
+  c("item 4: conditional comment body, - on both sides", `<!--[if mso]>-${pixelT}-><img src=$T><![endif]-->`),
+  c("item 4: conditional comment body, -- and >", `<!--[if mso]>--${pixelT}><img src=$T><![endif]-->`),
+  c("item 4: CDATA tail, ] on both sides", `<svg><![CDATA[>]${pixelT}]><img src=$T>]]></svg>`),
+  c("item 6: CDATA nested past the limit", `${"<svg><![CDATA[>".repeat(4)}${pixelT}`, { noTrace: true }),
+  c("item 6: conditional comments in CDATA past the limit", `${"<svg><![CDATA[><!--[if mso]>".repeat(3)}${pixelT}`, {
+    noTrace: true,
+  }),
+  c("CDATA in HTML content opening svg", `<![CDATA[><svg>]]><style>${pixelT}</style>`),
+  c("defense in depth: <textarea> text", `<textarea>${pixelT}</textarea>`, { expected: "<textarea></textarea>" }),
+  c("defense in depth: <title> text", `<title><img src=$T></title>`, { expected: "<title></title>" }),
+  c("defense in depth: <xmp> text with upper case", `<xmp><IMG SRC=$T></xmp>`, { expected: "<xmp></xmp>" }),
+  c("defense in depth: <noembed>", `<noembed><link rel=stylesheet href=$T></noembed>`, { expected: "<noembed></noembed>" }),
+  c("defense in depth: <style> text", `<style><image src=$T></style>`, { expected: "" }),
+  c("defense in depth: comment", `<!-- <video poster=$T> -->`, { expected: "" }),
+  c("defense in depth: legit text stays", `<title>a < b and <b>bold</b></title>`, { expected: "<title>a < b and <b>bold</b></title>" }),
+];
+
 /** The §7 sections, in order. */
 export const adversarialSections: readonly (readonly [string, readonly Case[]])[] = [
   ["§7.1 tokenizer differentials", tokenizerDifferentials],
@@ -261,6 +306,7 @@ export const adversarialSections: readonly (readonly [string, readonly Case[]])[
   ["§7.3 CSS", cssCases],
   ["§7.4 Outlook and comments", outlookCases],
   ["§7.5 streaming and EOF", eofCases],
+  ["issue 6: tree model, splices, limits", issue6Cases],
 ];
 
 // ---- regressions: inputs of engine bugs the suite found (unfilled: `$T` still in them; see adversarial.test.ts
