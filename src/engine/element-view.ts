@@ -3,12 +3,13 @@
 import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
 import type { Namespace, OpenElement } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
-import { attributeResources, type LocatedResource } from "./resources.js";
+import { attributeResources, type LocatedResource, resolveUrl } from "./resources.js";
 import { inlineStyle } from "./visibility.js";
 
 export interface ElementContext {
   readonly ancestors: readonly OpenElement[];
   readonly inConditionalComment: boolean;
+  /** The first `<base href>` as written (resources resolve it per document scheme). */
   readonly baseHref: string | undefined;
   readonly recipients: readonly string[];
   readonly preset: Preset;
@@ -73,7 +74,8 @@ export class ElementView implements Element {
   }
 
   get baseHref(): string | undefined {
-    return this.context.baseHref;
+    const href = this.context.baseHref;
+    return href === undefined ? undefined : resolveUrl(href, undefined);
   }
 
   get recipients(): readonly string[] {

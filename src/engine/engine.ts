@@ -290,7 +290,7 @@ export class Engine implements TokenizerCallbacks {
     );
 
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
-      this.baseHref = resolveUrl(attributes["href"].trim(), undefined);
+      this.baseHref = attributes["href"]; // as written: resolveUrl reads it in every document scheme
     }
     if (name === "style" && (namespace === "html" || !selfClosing)) {
       // Hold the whole <style> element: its CSS is judged once its text is complete.
