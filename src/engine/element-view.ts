@@ -1,9 +1,10 @@
 // The `Element` detectors see: plain data, with the costly parts (resources, style) computed on first use.
 
 import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
+import { resolveUrl } from "../url/resolve-url.js";
 import type { Namespace, OpenElement } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
-import { attributeResources, type LocatedResource, resolveUrl } from "./resources.js";
+import { attributeResources, type LocatedResource } from "./resources.js";
 import { inlineStyle } from "./visibility.js";
 
 export interface ElementContext {

@@ -33,8 +33,6 @@ export interface LocatedResource extends Resource {
   readonly location: ResourceLocation;
 }
 
-export { resolveUrl };
-
 /** Per element: which attribute holds which kind of URL. */
 const htmlUrlAttributes: ReadonlyMap<string, ReadonlyMap<string, Vector>> = new Map(
   Object.entries({
