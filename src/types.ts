@@ -37,7 +37,12 @@ export type Vector =
 export interface Resource {
   /** The URL as written, with HTML entities and CSS escapes decoded. */
   readonly url: string;
-  /** The URL resolved against the document's first `<base href>`; undefined when it does not parse. */
+  /**
+   * The URL resolved against the document's first `<base href>`, as a browser would fetch it; undefined when it
+   * does not parse or names no remote host (a path-relative URL without a base). Where the reading depends on the
+   * scheme of the page showing the mail (`https:host/p` is a path in an https page, `https://host/p` in an http,
+   * file or about:blank one), this is the reading that reaches a remote host.
+   */
   readonly absoluteUrl: string | undefined;
   readonly vector: Vector;
   /** The attribute that holds it (lower-case), e.g. `src`, `srcset`, `style`. Undefined for `<style>` text. */

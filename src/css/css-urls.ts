@@ -98,6 +98,25 @@ export function findStylesheetUrls(css: string): CssUrl[] {
   return found;
 }
 
+/**
+ * URLs in one CSS value outside any declaration: an svg presentation attribute (`fill="url(x.svg#p)"`) or an
+ * animation value (`<set attributeName=fill to="url(x.svg#p)">`).
+ * @param css - The attribute value, entity-decoded.
+ * @param property - Reported as each URL's `property` (the attribute name).
+ * @returns One entry per URL, in source order; each `declaration` spans the whole value.
+ * @example
+ * findValueUrls("url(x.svg#p) red", "fill")
+ * //=> [{ url: "x.svg#p", kind: "url", property: "fill", declaration: { start: 0, end: 16 } }]
+ */
+export function findValueUrls(css: string, property: string): CssUrl[] {
+  if (!mayContainCssUrl(css)) return [];
+  const tokens = tokenizeCss(css);
+  const found: CssUrl[] = [];
+  const site: Site = { property, declaration: { start: 0, end: css.length }, atRules: [], kind: "url" };
+  collectUrls(tokens, 0, tokens.length, site, false, found);
+  return found;
+}
+
 /** Where the URLs of one token range go: their property, span, context and default kind. */
 interface Site {
   readonly property: string;

@@ -1,6 +1,7 @@
 // The `Element` detectors see: plain data, with the costly parts (resources, style) computed on first use.
 
 import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
+import { resolveUrl } from "../url/resolve-url.js";
 import type { Namespace, OpenElement } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
 import { attributeResources, type LocatedResource } from "./resources.js";
@@ -9,6 +10,7 @@ import { inlineStyle } from "./visibility.js";
 export interface ElementContext {
   readonly ancestors: readonly OpenElement[];
   readonly inConditionalComment: boolean;
+  /** The first `<base href>` as written (resources resolve it per document scheme). */
   readonly baseHref: string | undefined;
   readonly recipients: readonly string[];
   readonly preset: Preset;
@@ -78,7 +80,8 @@ export class ElementView implements Element {
   }
 
   get baseHref(): string | undefined {
-    return this.context.baseHref;
+    const href = this.context.baseHref;
+    return href === undefined ? undefined : resolveUrl(href, undefined);
   }
 
   get recipients(): readonly string[] {

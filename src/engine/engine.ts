@@ -7,6 +7,7 @@ import { removeSpans } from "../css/remove-spans.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import { isHtmlSpace } from "../html/whitespace.js";
 import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
+import { resolveUrl } from "../url/resolve-url.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
 import { cdataInHtmlContent, heldRawText, nestingLimit, tagShapedText, type Verdict } from "./ambiguous-markup.js";
@@ -16,7 +17,7 @@ import { type OpenElement, OpenElements } from "./open-elements.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
-import { type LocatedResource, resolveUrl, stylesheetResources } from "./resources.js";
+import { type LocatedResource, stylesheetResources } from "./resources.js";
 import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
 
@@ -300,7 +301,7 @@ export class Engine implements TokenizerCallbacks {
     );
 
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
-      this.baseHref = resolveUrl(attributes["href"].trim(), undefined);
+      this.baseHref = attributes["href"]; // as written: resolveUrl reads it in every document scheme
     }
     if (name === "style" && (namespace === "html" || !selfClosing)) {
       // Hold the whole <style> element: its CSS is judged once its text is complete.

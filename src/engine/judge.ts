@@ -5,6 +5,7 @@ import { defaultRewriter } from "../rewriters/default-rewriter.js";
 import type { Edit, Element, Finding } from "../types.js";
 import { detectorsFor, type EngineConfig } from "./config.js";
 import type { ElementView } from "./element-view.js";
+import { unreadableReason } from "./resources.js";
 
 export interface Decision {
   readonly finding: Finding;
@@ -21,6 +22,14 @@ function blockRuleFindings(element: ElementView, config: EngineConfig): Finding[
   return element.resources
     .filter((resource) => resource.fetch === "open" && config.block.matchesUrl(resource.absoluteUrl))
     .map((resource) => ({ detector: "block-rule", reason: "matches a block URL pattern", resource }));
+}
+
+/** Resources the engine cannot read as a browser would (a data: stylesheet nested too deep): they fail closed. */
+function unreadableFindings(element: Element): Finding[] {
+  return element.resources.flatMap((resource) => {
+    const reason = unreadableReason(resource);
+    return reason === undefined ? [] : [{ detector: "ambiguous-markup", reason: `${reason}: removed unread`, resource }];
+  });
 }
 
 function isAllowed(finding: Finding, element: Element, config: EngineConfig): boolean {
@@ -43,7 +52,7 @@ export function judge(element: ElementView, config: EngineConfig): Decision[] {
   if (detectors.length === 0 && config.block.isEmpty) return [];
   if (!config.allow.isEmpty && config.allow.matchesElement(element, element.openAncestors)) return [];
 
-  const findings = blockRuleFindings(element, config);
+  const findings = [...unreadableFindings(element), ...blockRuleFindings(element, config)];
   for (const detector of detectors) {
     const result = detector.detect(element);
     if (result === undefined) continue;

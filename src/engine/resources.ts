@@ -1,9 +1,19 @@
 // Finds every URL an element would fetch or link to, and remembers exactly where each one sits.
 
-import { type CssUrl, findDeclarationUrls, findStylesheetUrls, mayContainCssUrl, type Span } from "../css/css-urls.js";
+import {
+  type CssUrl,
+  findDeclarationUrls,
+  findStylesheetUrls,
+  findValueUrls,
+  mayContainCssUrl,
+  type Span,
+} from "../css/css-urls.js";
+import { readDataStylesheet } from "../css/data-url.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
 import type { Resource, Vector } from "../types.js";
+import { isDataUrl } from "../url/local-url.js";
+import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
 
@@ -16,6 +26,10 @@ export type ResourceLocation =
   | { readonly kind: "meta-refresh"; readonly attribute: RawAttribute; readonly span: Span };
 
 export interface LocatedResource extends Resource {
+  /**
+   * Where the URL sits. A URL inside a `data:` stylesheet shares its holder's location (the `href` of the
+   * `<link>`, the `@import` rule): the data: URL cannot be edited safely, so removing the URL removes the holder.
+   */
   readonly location: ResourceLocation;
 }
 
@@ -52,6 +66,22 @@ const svgUrlAttributes: ReadonlyMap<string, Vector> = new Map([
 ]);
 const svgFetchingElements: ReadonlySet<string> = new Set(["image", "use", "feimage", "script"]);
 const svgLinkElements: ReadonlySet<string> = new Set(["a"]);
+/**
+ * SVG animation elements: SMIL runs with scripting off, and their values can set a URL attribute of their target
+ * (`<set attributeName=href to=T>` on an `<image>` fetches T in Chromium). `animateTransform` only animates
+ * `transform` in browsers; it is read the same way, which can only find more.
+ */
+const svgAnimationElements: ReadonlySet<string> = new Set([
+  "set", "animate", "animatetransform", "animatemotion", "animatecolor",
+]);
+const svgAnimationValues: ReadonlySet<string> = new Set(["to", "from", "by", "values"]);
+/**
+ * SVG presentation attributes that take `url()` (measured in Chromium: `fill`, `mask`, `clip-path`,
+ * `marker-end` and `cursor` fetch an external one). A fragment-only `url(#id)` is in the document and fetches nothing.
+ */
+const svgUrlPresentationAttributes: ReadonlySet<string> = new Set([
+  "fill", "stroke", "mask", "clip-path", "filter", "marker", "marker-start", "marker-mid", "marker-end", "cursor",
+]);
 
 /** Office/VML attributes that Outlook fetches (ADVERSARIAL.md §4). */
 const vmlUrlAttributes: ReadonlySet<string> = new Set(["src", "href", "o:href", "background", "url", "data"]);
@@ -68,19 +98,10 @@ const cssVectors: Readonly<Record<CssUrl["kind"], Vector>> = {
   "font-face": "css-font-face",
 };
 
-// Without a <base>, mail clients resolve against their own https page: a scheme-relative URL (`//host`, and
-// for WHATWG `\\host` and `/\host` too) reaches that host over https. A path-relative one names no host.
-const placeholderBase = "https://relative.invalid/";
+/** Data: stylesheets are read this many levels deep (one in a `<link>` or `@import` is level 1); deeper fail closed. */
+const maxDataStylesheetDepth = 4;
 
-/** Resolves a URL against the base, as a browser would; undefined when it does not parse or names no host. */
-export function resolveUrl(url: string, baseHref: string | undefined): string | undefined {
-  try {
-    const resolved = new URL(url, baseHref ?? placeholderBase);
-    return resolved.hostname === "relative.invalid" ? undefined : resolved.href;
-  } catch {
-    return undefined;
-  }
-}
+const stylesheetRelation = /(?:^|[\t\n\f\r ])stylesheet(?:$|[\t\n\f\r ])/i;
 
 function vectorOf(tag: string, namespace: Namespace, attribute: string, type: string | undefined): Vector | undefined {
   if (tag.includes(":")) {
@@ -103,6 +124,8 @@ function fetchOf(vector: Vector): "open" | "click" {
 /** A resource whose absolute URL is computed on first use: most detectors never ask for it. */
 class FoundResource implements LocatedResource {
   private resolved: string | undefined | null = null;
+  /** Set when this is a data: stylesheet that cannot be read as a browser reads it: it must fail closed. */
+  unreadable: string | undefined;
 
   constructor(
     readonly url: string,
@@ -126,14 +149,50 @@ class FoundResource implements LocatedResource {
   }
 }
 
-function resource(
+/**
+ * Why the engine must remove this resource's holder unread, if so: a data: stylesheet nested too deep, or one
+ * whose bytes we cannot decode as a browser would. Fail closed (DESIGN.md principle 4).
+ * @param resource - One of an element's resources.
+ */
+export function unreadableReason(resource: Resource): string | undefined {
+  return resource instanceof FoundResource ? resource.unreadable : undefined;
+}
+
+/** Adds a resource, and when it is a data: stylesheet, every URL its sheet (and the sheets it imports) fetches. */
+function add(
+  found: LocatedResource[],
   url: string,
   vector: Vector,
   attribute: string | undefined,
   baseHref: string | undefined,
   location: ResourceLocation,
-): LocatedResource {
-  return new FoundResource(url, vector, attribute, baseHref, location);
+  isStylesheet = vector === "css-import",
+): void {
+  const holder = new FoundResource(url, vector, attribute, baseHref, location);
+  found.push(holder);
+  if (isStylesheet && isDataUrl(url)) addDataStylesheet(found, holder, baseHref, 1);
+}
+
+/**
+ * The URLs a data: stylesheet fetches, with its holder's location. Chromium resolves its relative URLs against the
+ * document, not the data: URL, so they get the document's base.
+ */
+function addDataStylesheet(found: LocatedResource[], holder: FoundResource, baseHref: string | undefined, depth: number): void {
+  if (depth > maxDataStylesheetDepth) {
+    holder.unreadable = `data: stylesheets nested more than ${maxDataStylesheetDepth} deep`;
+    return;
+  }
+  const sheet = readDataStylesheet(holder.url);
+  if (sheet === undefined) return;
+  if (typeof sheet !== "string") {
+    holder.unreadable = sheet.unreadable;
+    return;
+  }
+  for (const css of findStylesheetUrls(sheet)) {
+    const inner = new FoundResource(css.url, cssVectors[css.kind], holder.attribute, baseHref, holder.location);
+    found.push(inner);
+    if (css.kind === "import" && isDataUrl(css.url)) addDataStylesheet(found, inner, baseHref, depth + 1);
+  }
 }
 
 /** Every URL in an element's attributes (including `srcset` candidates and inline CSS). */
@@ -154,42 +213,74 @@ export function attributeResources(
     if (name === "style") {
       if (!mayContainCssUrl(value)) continue;
       for (const css of findDeclarationUrls(value)) {
-        found.push(
-          resource(css.url, cssVectors[css.kind], name, baseHref, {
-            kind: "style-attribute",
-            attribute,
-            declaration: css.declaration,
-          }),
-        );
+        add(found, css.url, cssVectors[css.kind], name, baseHref, { kind: "style-attribute", attribute, declaration: css.declaration });
       }
     } else if (srcsetAttributes.has(name) && namespace === "html") {
       parseSrcset(value).forEach((candidate, index) => {
-        found.push(resource(candidate.url, "srcset", name, baseHref, { kind: "srcset", attribute, index }));
+        add(found, candidate.url, "srcset", name, baseHref, { kind: "srcset", attribute, index });
       });
     } else if (name === "content" && tag === "meta") {
       const httpEquiv = attributes.find((other) => other.name === "http-equiv")?.value.trim().toLowerCase();
       const refresh = httpEquiv === "refresh" ? parseMetaRefresh(value) : undefined;
       if (refresh) {
-        found.push(
-          resource(refresh.url, "meta-refresh", name, baseHref, { kind: "meta-refresh", attribute, span: refresh.span }),
-        );
+        add(found, refresh.url, "meta-refresh", name, baseHref, { kind: "meta-refresh", attribute, span: refresh.span });
       }
+    } else if (namespace === "svg" && svgAnimationElements.has(tag) && svgAnimationValues.has(name)) {
+      addAnimationValues(found, attributes, attribute, baseHref);
+    } else if (namespace === "svg" && svgUrlPresentationAttributes.has(name)) {
+      addCssValue(found, attribute, baseHref);
     } else {
       const vector = vectorOf(tag, namespace, name, type);
-      const url = value.trim();
-      if (vector && url !== "") found.push(resource(url, vector, name, baseHref, { kind: "attribute", attribute }));
+      const url = urlText(value);
+      if (vector && url !== "") {
+        const isStylesheet = vector === "link" && stylesheetRelation.test(attributeValue(attributes, "rel") ?? "");
+        add(found, url, vector, name, baseHref, { kind: "attribute", attribute }, isStylesheet);
+      }
     }
   }
   return found;
 }
 
-/** Every URL in the text of a `<style>` element. */
+function attributeValue(attributes: readonly RawAttribute[], name: string): string | undefined {
+  return attributes.find((attribute) => attribute.name === name)?.value;
+}
+
+/** The `url()`s of an svg attribute read as a CSS value; removing one removes the attribute. */
+function addCssValue(found: LocatedResource[], attribute: RawAttribute, baseHref: string | undefined): void {
+  for (const css of findValueUrls(attribute.value, attribute.name)) {
+    if (css.url.startsWith("#")) continue;
+    add(found, css.url, cssVectors[css.kind], attribute.name, baseHref, { kind: "attribute", attribute });
+  }
+}
+
+/**
+ * An animation value: a list of URLs when the animated attribute is `href` (`values` is `;`-separated, as SMIL
+ * splits it), else a CSS value whose `url()`s count (`fill`, `style`, ...). The animation element goes with it.
+ */
+function addAnimationValues(
+  found: LocatedResource[],
+  attributes: readonly RawAttribute[],
+  attribute: RawAttribute,
+  baseHref: string | undefined,
+): void {
+  const animated = (attributeValue(attributes, "attributename") ?? "").trim().toLowerCase();
+  if (animated !== "href" && !animated.endsWith(":href")) {
+    addCssValue(found, attribute, baseHref);
+    return;
+  }
+  const values = attribute.name === "values" ? attribute.value.split(";") : [attribute.value];
+  for (const value of values) {
+    const url = urlText(value);
+    if (url !== "" && !url.startsWith("#")) add(found, url, "svg-image", attribute.name, baseHref, { kind: "attribute", attribute });
+  }
+}
+
+/** Every URL in the text of a `<style>` element, and in the data: stylesheets it imports. */
 export function stylesheetResources(css: string, baseHref: string | undefined): LocatedResource[] {
   if (!mayContainCssUrl(css)) return [];
-  return findStylesheetUrls(css).map((found) =>
-    resource(found.url, cssVectors[found.kind], undefined, baseHref, {
-      kind: "stylesheet",
-      declaration: found.declaration,
-    }),
-  );
+  const found: LocatedResource[] = [];
+  for (const url of findStylesheetUrls(css)) {
+    add(found, url.url, cssVectors[url.kind], undefined, baseHref, { kind: "stylesheet", declaration: url.declaration });
+  }
+  return found;
 }

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { type CssUrl, findDeclarationUrls, findStylesheetUrls, mayContainCssUrl } from "../../src/css/css-urls.js";
+import { type CssUrl, findDeclarationUrls, findStylesheetUrls, findValueUrls, mayContainCssUrl } from "../../src/css/css-urls.js";
 import { removeSpans } from "../../src/css/remove-spans.js";
 
 /** [kind, url, property, the text of the declaration span, atRule]: readable, and exact up to the span's text. */
@@ -178,5 +178,20 @@ describe.each([
   fcIt.prop([cssSoup], settings)("finds nothing after its declarations are removed", (css) => {
     const once = removeSpans(css, find(css).map(({ declaration }) => declaration));
     expect(find(once)).toEqual([]);
+  });
+});
+
+describe("findValueUrls (an svg presentation attribute or animation value)", () => {
+  it.each<[string, string, Row[]]>([
+    ["url()", `url(${T})`, [["url", T, "fill", `url(${T})`]]],
+    ["quoted, with a fallback colour", `url('${T}') red`, [["url", T, "fill", `url('${T}') red`]]],
+    ["escaped function name", `\\75 rl(${T})`, [["url", T, "fill", `\\75 rl(${T})`]]],
+    ["fragment-only is still reported (the caller drops it)", "url(#p)", [["url", "#p", "fill", "url(#p)"]]],
+    ["several, ; separated (animation values)", `url(a);url(${T})`, [["url", "a", "fill", `url(a);url(${T})`], ["url", T, "fill", `url(a);url(${T})`]]],
+    ["a declaration text", `background:url(${T})`, [["url", T, "fill", `background:url(${T})`]]],
+    ["no url", "red", []],
+    ["freeze", "freeze", []],
+  ])("%s", (_title, css, expected) => {
+    expect(rows(css, findValueUrls(css, "fill"))).toEqual(expected);
   });
 });

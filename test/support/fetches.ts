@@ -32,7 +32,7 @@ export interface Fetch {
 }
 
 /** The document's own URL when the mail has no `<base>`: a harmless host, so relative URLs are not blocked. */
-const documentUrl = "https://mail.invalid/message/";
+const httpsDocumentUrl = "https://mail.invalid/message/";
 
 function resolve(url: string, base: string): string | undefined {
   try {
@@ -237,7 +237,14 @@ function textOf(element: Element): string {
   return text;
 }
 
-function collect(root: ParentNode, mode: string, inheritedBase: string | undefined, depth: number, out: Fetch[]): void {
+function collect(
+  root: ParentNode,
+  mode: string,
+  inheritedBase: string | undefined,
+  depth: number,
+  out: Fetch[],
+  documentUrl = httpsDocumentUrl,
+): void {
   const baseHref = inheritedBase ?? firstBase(root);
   const base = (baseHref !== undefined ? resolve(baseHref.trim(), documentUrl) : undefined) ?? documentUrl;
   const add = (element: Element, attribute: string, url: string): void => {
@@ -254,7 +261,7 @@ function collect(root: ParentNode, mode: string, inheritedBase: string | undefin
       if (opening && depth < 3) {
         const closing = conditionalCommentEnd.exec(data);
         const body = data.slice(opening[0].length, closing ? closing.index : data.length);
-        collect(parseFragment(body), `${mode} > cc`, baseHref, depth + 1, out);
+        collect(parseFragment(body), `${mode} > cc`, baseHref, depth + 1, out, documentUrl);
       }
       return;
     }
@@ -298,15 +305,16 @@ function collect(root: ParentNode, mode: string, inheritedBase: string | undefin
     const style = attr(element, "style");
     if (style !== undefined) for (const url of cssUrls(style)) add(element, "style", url);
     if (name === "style") for (const url of cssUrls(textOf(element))) add(element, "<style>", url);
+    moreFetches(element, add);
   });
 }
 
 /** Every fetch parse5 finds in `html`: as a document with scripting on and off, and as a `body` fragment. */
-export function fetches(html: string): Fetch[] {
+export function fetches(html: string, documentUrl = httpsDocumentUrl): Fetch[] {
   const out: Fetch[] = [];
-  collect(parse(html, { scriptingEnabled: true }), "doc+script", undefined, 0, out);
-  collect(parse(html, { scriptingEnabled: false }), "doc-script", undefined, 0, out);
-  collect(parseFragment(html), "fragment", undefined, 0, out);
+  collect(parse(html, { scriptingEnabled: true }), "doc+script", undefined, 0, out, documentUrl);
+  collect(parse(html, { scriptingEnabled: false }), "doc-script", undefined, 0, out, documentUrl);
+  collect(parseFragment(html), "fragment", undefined, 0, out, documentUrl);
   return out;
 }
 
@@ -329,3 +337,87 @@ export function blockedFetchesWithSuffixes(html: string, host = blockedHost): { 
   return found;
 }
 
+
+// ---- more fetches: data: stylesheets, svg animation and paint, other document schemes (issue 6, items 5, 7, 8) --
+
+/** Document URLs a mail is shown at: webmail over https and over http (`https:host/p` differs between them). */
+export const documentUrls: readonly string[] = [httpsDocumentUrl, "http://mail.invalid/message/"];
+
+/** Blocked fetches of `html` when the mail is shown in an https and in an http document. */
+export function blockedFetchesInEveryDocument(html: string, host = blockedHost): Fetch[] {
+  return documentUrls.flatMap((documentUrl) =>
+    fetches(html, documentUrl).filter((fetch) => isBlocked(fetch.absolute, host)),
+  );
+}
+
+/**
+ * The text of a data: URL (percent or base64, charset parameter honoured), as a browser applies it as a style
+ * sheet whatever its MIME type (quirks mode). Written apart from src/css/data-url.ts on purpose: Node's lenient
+ * Buffer base64 decoder, regexes instead of the WHATWG processor.
+ */
+export function dataUrlText(url: string): string | undefined {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return undefined;
+  }
+  if (!/^data:/i.test(href)) return undefined;
+  const body = href.slice(5).replace(/#[^]*$/, "");
+  const comma = body.indexOf(",");
+  if (comma < 0) return undefined;
+  const meta = body.slice(0, comma);
+  const latin1 = body.slice(comma + 1).replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = /;\s*base64\s*$/i.test(meta) ? Buffer.from(latin1, "base64") : Buffer.from(latin1, "latin1");
+  const charset = /charset\s*=\s*"?([^;"]+)/i.exec(meta)?.[1]?.trim() ?? "utf-8";
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder().decode(bytes);
+  }
+}
+
+/** Every URL a CSS text fetches, the URLs of the data: style sheets it imports included, to any depth. */
+function cssUrlsWithDataImports(css: string, depth = 0): string[] {
+  return cssUrls(css).flatMap((url) => {
+    const sheet = depth < 32 ? dataUrlText(url) : undefined;
+    return sheet === undefined ? [url] : [url, ...cssUrlsWithDataImports(sheet, depth + 1)];
+  });
+}
+
+const svgPaintAttributes = new Set([
+  "fill", "stroke", "mask", "clip-path", "filter", "marker", "marker-start", "marker-mid", "marker-end", "cursor",
+]);
+const svgAnimations = new Set(["set", "animate", "animateTransform", "animateMotion", "animateColor"]);
+
+/** Fetches the tree walk above does not list: data: style sheets, svg animation values and paint references. */
+function moreFetches(element: Element, add: (element: Element, attribute: string, url: string) => void): void {
+  const name = element.tagName;
+  const isNested = (url: string, outer: readonly string[]): boolean => !outer.includes(url);
+  if (element.namespaceURI === HTML_NS && name === "link" && /(^|\s)stylesheet(\s|$)/i.test(attr(element, "rel") ?? "")) {
+    const sheet = dataUrlText(attr(element, "href") ?? "");
+    if (sheet !== undefined) for (const url of cssUrlsWithDataImports(sheet)) add(element, "href (data:)", url);
+  }
+  const style = attr(element, "style");
+  const css = [...(style !== undefined ? [style] : []), ...(name === "style" ? [textOf(element)] : [])];
+  for (const text of css) {
+    const outer = cssUrls(text);
+    for (const url of cssUrlsWithDataImports(text)) if (isNested(url, outer)) add(element, "@import data:", url);
+  }
+  if (element.namespaceURI !== SVG_NS) return;
+  for (const a of element.attrs) {
+    if (!a.prefix && svgPaintAttributes.has(a.name)) {
+      for (const url of cssUrls(a.value)) if (!url.trim().startsWith("#")) add(element, a.name, url);
+    }
+  }
+  if (!svgAnimations.has(name)) return;
+  const animated = (attr(element, "attributeName") ?? "").trim();
+  for (const a of element.attrs) {
+    if (a.prefix || !["to", "from", "by", "values"].includes(a.name)) continue;
+    if (animated === "href" || animated === "xlink:href") {
+      for (const value of a.value.split(";")) if (!value.trim().startsWith("#")) add(element, a.name, value);
+    } else {
+      for (const url of cssUrls(a.value)) if (!url.trim().startsWith("#")) add(element, a.name, url);
+    }
+  }
+}
