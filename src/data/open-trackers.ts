@@ -536,7 +536,7 @@ export const openTrackers: readonly OpenTrackerRule[] = [
   { id: "airbnb", vendor: "Airbnb", hosts: ["email.airbnb.com"], path: /^\/wf\/open/i, source: SIMPLIFY, example: "https://email.airbnb.com/wf/open" },
   { id: "amazon-ses-9", vendor: "Amazon SES", hosts: ["awstrack.me"], path: /^\//i, source: SIMPLIFY, example: "https://awstrack.me/" },
   { id: "the-atlantic-2", vendor: "The Atlantic", hosts: ["links.e.theatlantic.com"], path: /^\/open\/log\//i, source: SIMPLIFY, example: "https://links.e.theatlantic.com/open/log/" },
-  { id: "axios", vendor: "Axios", hosts: ["link.axios.com"], path: /^\/img\/.*\.gif/i, source: SIMPLIFY, example: "https://link.axios.com/img/.gif" },
+  { id: "sailthru-3", vendor: "Sailthru", hosts: ["link.axios.com"], path: /^\/img\/.*\.gif/i, source: SIMPLIFY, example: "https://link.axios.com/img/.gif" },
   { id: "blueshift", vendor: "Blueshift", hosts: ["blueshiftmail.com"], path: /^\/wf\/open/i, source: SIMPLIFY, example: "https://blueshiftmail.com/wf/open" },
   { id: "canarymail-2", vendor: "CanaryMail", hosts: ["canarymail.io"], path: /^\/track/i, source: SIMPLIFY, example: "https://canarymail.io/track" },
   { id: "clio-2", vendor: "Clio", hosts: ["market.clio.com"], path: /^\/trk/i, source: SIMPLIFY, example: "https://market.clio.com/trk" },
