@@ -1,6 +1,7 @@
 // Validates user options once and resolves them into the engine's configuration.
 
 import { type EngineConfig, indexDetectors } from "./engine/config.js";
+import { checkTrackerRules } from "./detectors/known-tracker.js";
 import { presetDetectors } from "./presets.js";
 import { compileRules } from "./rules/rule-set.js";
 import type { Detector, Preset, Rewriter, StripOptions } from "./types.js";
@@ -9,7 +10,7 @@ import type { CleanUrlOptions } from "./url/clean-url.js";
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 const knownOptions = new Set([
   "preset", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
-  "keepParams", "removeParams", "unwrapRedirects",
+  "keepParams", "removeParams", "unwrapRedirects", "trackers",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
 
@@ -75,7 +76,7 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   }
   const extraDetectors = arrayOption(options.detectors, "detectors", isDetector, "detectors ({ name, detect })");
   const disable = new Set(arrayOption(options.disable, "disable", isString, "detector names"));
-  const builtIns = presetDetectors(preset, linkOptions(options));
+  const builtIns = presetDetectors(preset, linkOptions(options), checkTrackerRules(options.trackers));
   for (const name of disable) {
     if (!builtIns.some((detector) => detector.name === name)) {
       fail("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);

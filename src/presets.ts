@@ -2,9 +2,10 @@
 
 import { clickTrackingDetector } from "./detectors/click-tracking.js";
 import { fetchingElementDetector } from "./detectors/fetching-element.js";
+import { knownTrackerDetector } from "./detectors/known-tracker.js";
 import { pixelDetector } from "./detectors/pixel.js";
 import { remoteResourceDetector } from "./detectors/remote-resource.js";
-import type { Detector, Preset } from "./types.js";
+import type { Detector, Preset, TrackerRule } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
 
 /**
@@ -12,8 +13,12 @@ import type { CleanUrlOptions } from "./url/clean-url.js";
  * `strict` adds remote stylesheets, fonts and tokenized resources; it adds nothing for links: an opaque
  * redirect's destination is only known to the tracker's server, so the only stricter move would break the link.
  */
-export function presetDetectors(preset: Preset, links: CleanUrlOptions = {}): readonly Detector[] {
-  const standard = [pixelDetector, fetchingElementDetector, clickTrackingDetector(links)];
+export function presetDetectors(
+  preset: Preset,
+  links: CleanUrlOptions = {},
+  trackers: readonly TrackerRule[] = [],
+): readonly Detector[] {
+  const standard = [pixelDetector, knownTrackerDetector(trackers), fetchingElementDetector, clickTrackingDetector(links)];
   switch (preset) {
     case "standard":
     case "audit":

@@ -185,6 +185,27 @@ export interface Report {
 /** A block or allow rule: a CSS selector string (`img[src*="/beacon/"]`) or a URL pattern. */
 export type Rule = string | { readonly selector: string } | { readonly url: string };
 
+/**
+ * An open-tracking endpoint: an open-time fetch whose host and path match is tracking, whatever its size.
+ * @example { id: "acme-open", vendor: "Acme", hosts: ["t.acme.example"], path: /^\/open\// }
+ */
+export interface TrackerRule {
+  /** Names the rule in error messages. */
+  readonly id: string;
+  /** Shown in the report ("Acme open pixel (known endpoint)"). */
+  readonly vendor: string;
+  /** Hosts, each matching itself and its subdomains (`name.*`: name.<any public suffix>). Absent: see `hostPattern`. */
+  readonly hosts?: readonly string[];
+  /** For host shapes a suffix cannot express (`open.convertkit-mail4.com`); tested on the lower-case host. */
+  readonly hostPattern?: RegExp;
+  /** Tested on the URL's path and query (`/track/open.php?u=1`), after HTML entities are decoded. */
+  readonly path: RegExp;
+  /** `"pixel"`: a broad rule that counts only for an element that is tiny (at most 6 px) or hidden. */
+  readonly evidence?: "pixel";
+  /** Where the rule comes from (optional for your own rules). */
+  readonly source?: { readonly ref: string; readonly licence: string };
+}
+
 export interface StripOptions {
   /** @default "standard" */
   readonly preset?: Preset;
@@ -198,6 +219,11 @@ export interface StripOptions {
   readonly rewriters?: readonly Rewriter[];
   /** Elements or URLs that are always tracking. URL patterns apply to fetched resources, never to links. */
   readonly block?: readonly Rule[];
+  /**
+   * Extra open-tracking endpoints for the `known-tracker` detector, in the shape of the built-in ones, e.g. a
+   * list you hold a licence for. Validated once; a bad rule throws a TypeError naming it and its field.
+   */
+  readonly trackers?: readonly TrackerRule[];
   /** Elements or URLs that are never touched; wins over `block` and over every detector. */
   readonly allow?: readonly Rule[];
   /** Link parameters never removed (case-insensitive), e.g. `["ref"]`; wins over every parameter rule. */

@@ -28,12 +28,14 @@ describe("public API", () => {
     for (const preset of ["standard", "audit"] as const) {
       expect(api.presetDetectors(preset).map((detector) => detector.name)).toEqual([
         "pixel",
+        "known-tracker",
         "fetching-element",
         "click-tracking",
       ]);
     }
     expect(api.presetDetectors("strict").map((detector) => detector.name)).toEqual([
       "pixel",
+      "known-tracker",
       "fetching-element",
       "click-tracking",
       "remote-resource",

@@ -1,0 +1,158 @@
+// The known-tracker detector: open-time fetches of known open-tracking endpoints (src/data/open-trackers.ts and
+// the user's `trackers`), whatever their size or visibility. Links are never judged here: a link is fetched
+// only on click, and cleaning it is the click-tracking detector's job.
+
+import { openTrackers } from "../data/open-trackers.js";
+import type { Detector, Element, Finding, Resource, TrackerRule } from "../types.js";
+import { Host, HostIndex } from "../url/host-index.js";
+import { parseHttpUrl } from "../url/url-parts.js";
+
+/** The largest width or height (px) of an element that counts as pixel evidence for an `evidence: "pixel"` rule. */
+const tinySize = 6;
+const imageVectors: ReadonlySet<string> = new Set(["img", "srcset", "input-image", "source", "svg-image"]);
+
+/** A compiled rule list: a host index, plus one pre-filter for the rules that name no host. */
+export interface TrackerMatcher {
+  /** The first rule this URL matches; `evidence` rules only when `hasEvidence()` says the element is a pixel. */
+  match(url: string, hasEvidence: () => boolean): TrackerRule | undefined;
+}
+
+/** Copies a rule with a stateless path (a `g` or `y` flag would make `test` depend on the previous call). */
+function stateless(rule: TrackerRule): TrackerRule {
+  const { path } = rule;
+  const hosts = rule.hosts?.map((host) => host.toLowerCase().replace(/^\./, ""));
+  return {
+    ...rule,
+    ...(hosts ? { hosts } : {}),
+    path: path.global || path.sticky ? new RegExp(path.source, path.flags.replace(/[gy]/g, "")) : path,
+  };
+}
+
+/** One case-insensitive alternation of the host-less paths: a superset, so a miss rules them all out at once. */
+function preFilter(rules: readonly TrackerRule[]): RegExp | undefined {
+  const sources = rules.filter((rule) => !rule.hosts && !rule.hostPattern).map((rule) => rule.path.source);
+  // Back-references and named groups would change meaning once joined: no pre-filter then.
+  if (sources.some((source) => /\\[1-9]|\\k<|\(\?</.test(source))) return undefined;
+  return new RegExp(sources.map((source) => `(?:${source})`).join("|"), "i");
+}
+
+/** Compiles rules into a matcher; the lookup costs one host-index probe (memoized per host) per URL. */
+export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
+  const compiled = rules.map(stateless);
+  const index = new HostIndex(compiled);
+  const anyHost = preFilter(compiled);
+  return {
+    match(url, hasEvidence) {
+      const parts = parseHttpUrl(url);
+      if (!parts) return undefined;
+      const candidates = index.matching(new Host(parts.host));
+      if (candidates.length === 0) return undefined;
+      const target = parts.query === "" ? parts.path || "/" : `${parts.path || "/"}?${parts.query}`;
+      let anyHostPasses: boolean | undefined;
+      for (const rule of candidates) {
+        if (!rule.hosts && !rule.hostPattern) {
+          anyHostPasses ??= anyHost === undefined || anyHost.test(target);
+          if (!anyHostPasses) continue;
+        }
+        if (!rule.path.test(target)) continue;
+        if (rule.evidence === "pixel" && !hasEvidence()) continue;
+        return rule;
+      }
+      return undefined;
+    },
+  };
+}
+
+function pixels(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*(?:!important)?\s*$/i.exec(value);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Tiny (every given dimension at most 6 px, by attribute or inline style) or hidden. */
+function isPixelLike(element: Element): boolean {
+  if (element.hiddenBy !== undefined) return true;
+  let width = pixels(element.attributes["width"]);
+  let height = pixels(element.attributes["height"]);
+  for (const { name, value } of element.style) {
+    if (name === "width") width = pixels(value) ?? width;
+    if (name === "height") height = pixels(value) ?? height;
+  }
+  if (width === undefined && height === undefined) return false;
+  return (width ?? 0) <= tinySize && (height ?? 0) <= tinySize;
+}
+
+function judge(element: Element, resource: Resource, matcher: TrackerMatcher, name: string): Finding | undefined {
+  if (resource.fetch !== "open" || resource.absoluteUrl === undefined) return undefined;
+  let evidence: boolean | undefined;
+  const rule = matcher.match(resource.absoluteUrl, () => (evidence ??= isPixelLike(element)));
+  if (!rule) return undefined;
+  const what = imageVectors.has(resource.vector) ? "open pixel" : "open tracker";
+  const how = rule.evidence === "pixel" ? "known endpoint, tiny or hidden" : "known endpoint";
+  return { detector: name, reason: `${rule.vendor} ${what} (${how})`, vendor: rule.vendor, resource };
+}
+
+function detectorFor(matcher: TrackerMatcher): Detector {
+  return {
+    name: "known-tracker",
+    // Every element: resources reach detectors from many vectors (attributes, srcset, inline and <style> CSS).
+    detect(element) {
+      if (element.resources.length === 0) return undefined;
+      const findings: Finding[] = [];
+      for (const resource of element.resources) {
+        const finding = judge(element, resource, matcher, this.name);
+        if (finding) findings.push(finding);
+      }
+      return findings;
+    },
+  };
+}
+
+let builtIn: Detector | undefined;
+
+/**
+ * Creates the known-tracker detector over the built-in rules plus `extra` (already validated).
+ * @example knownTrackerDetector([{ id: "acme", vendor: "Acme", hosts: ["t.acme.example"], path: /^\/o\// }])
+ */
+export function knownTrackerDetector(extra: readonly TrackerRule[] = []): Detector {
+  if (extra.length > 0) return detectorFor(compileTrackers([...openTrackers, ...extra]));
+  // The built-in rules compile once, on first use, and are shared: they never change.
+  return (builtIn ??= detectorFor(compileTrackers(openTrackers)));
+}
+
+const ruleKeys: ReadonlySet<string> = new Set([
+  "id", "vendor", "hosts", "hostPattern", "path", "evidence", "source", "verifiedBy", "example", "contentExample",
+]);
+const hostName = /^(?:\.?[a-z0-9_-]+)(?:\.[a-z0-9_-]+)*(?:\.\*)?$/i;
+
+/** Validates the `trackers` option; throws a TypeError naming the bad rule and field, e.g. `trackers[3].path`. */
+export function checkTrackerRules(value: unknown): readonly TrackerRule[] {
+  if (value === undefined) return [];
+  const fail = (field: string, expectation: string): never => {
+    throw new TypeError(`strip-tracking: option "${field}" ${expectation}`);
+  };
+  if (!Array.isArray(value)) fail("trackers", "must be an array of tracker rules ({ id, vendor, hosts | hostPattern, path })");
+  (value as unknown[]).forEach((rule, i) => {
+    const at = `trackers[${i}]`;
+    if (typeof rule !== "object" || rule === null) fail(at, "must be an object");
+    const r = rule as Record<string, unknown>;
+    for (const key of Object.keys(r)) if (!ruleKeys.has(key)) fail(`${at}.${key}`, "is not a tracker rule field");
+    if (typeof r["id"] !== "string" || r["id"] === "") fail(`${at}.id`, "must be a non-empty string");
+    if (typeof r["vendor"] !== "string" || r["vendor"] === "") fail(`${at}.vendor`, "must be a non-empty string");
+    if (!(r["path"] instanceof RegExp)) fail(`${at}.path`, "must be a RegExp");
+    const hosts = r["hosts"];
+    if (hosts !== undefined) {
+      if (!Array.isArray(hosts) || hosts.length === 0) fail(`${at}.hosts`, "must be a non-empty array of host names");
+      (hosts as unknown[]).forEach((host, j) => {
+        if (typeof host !== "string" || !hostName.test(host)) fail(`${at}.hosts[${j}]`, "must be a host name such as \"t.example.com\"");
+      });
+    }
+    if (r["hostPattern"] !== undefined && !(r["hostPattern"] instanceof RegExp)) fail(`${at}.hostPattern`, "must be a RegExp");
+    if (r["evidence"] !== undefined && r["evidence"] !== "pixel") fail(`${at}.evidence`, "must be \"pixel\" or absent");
+    const source = r["source"] as Record<string, unknown> | undefined;
+    if (source !== undefined && (typeof source !== "object" || source === null || typeof source["ref"] !== "string" || typeof source["licence"] !== "string")) {
+      fail(`${at}.source`, "must be { ref: string, licence: string } or absent");
+    }
+  });
+  return Object.freeze([...(value as TrackerRule[])]);
+}
