@@ -2,7 +2,9 @@
 
 import { clickTrackingDetector } from "./detectors/click-tracking.js";
 import { fetchingElementDetector } from "./detectors/fetching-element.js";
+import { cssTrackingDetector } from "./detectors/css-tracking.js";
 import { pixelDetector } from "./detectors/pixel.js";
+import { recipientIdDetector } from "./detectors/recipient-id.js";
 import { remoteResourceDetector } from "./detectors/remote-resource.js";
 import type { Detector, Preset } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
@@ -12,8 +14,20 @@ import type { CleanUrlOptions } from "./url/clean-url.js";
  * `strict` adds remote stylesheets, fonts and tokenized resources; it adds nothing for links: an opaque
  * redirect's destination is only known to the tracker's server, so the only stricter move would break the link.
  */
-export function presetDetectors(preset: Preset, links: CleanUrlOptions = {}): readonly Detector[] {
-  const standard = [pixelDetector, fetchingElementDetector, clickTrackingDetector(links)];
+export function presetDetectors(
+  preset: Preset,
+  links: CleanUrlOptions = {},
+  recipients: readonly string[] = [],
+): readonly Detector[] {
+  // Order matters: the first finding per resource wins. Click tracking rewrites a link before `recipient-id`
+  // reports an identifier in it (and keeps it).
+  const standard = [
+    pixelDetector,
+    fetchingElementDetector,
+    clickTrackingDetector(links),
+    recipientIdDetector(recipients),
+    cssTrackingDetector,
+  ];
   switch (preset) {
     case "standard":
     case "audit":

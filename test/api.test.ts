@@ -30,12 +30,16 @@ describe("public API", () => {
         "pixel",
         "fetching-element",
         "click-tracking",
+        "recipient-id",
+        "css-tracking",
       ]);
     }
     expect(api.presetDetectors("strict").map((detector) => detector.name)).toEqual([
       "pixel",
       "fetching-element",
       "click-tracking",
+      "recipient-id",
+      "css-tracking",
       "remote-resource",
     ]);
   });

@@ -3,9 +3,10 @@
 import { type CssUrl, findDeclarationUrls, findStylesheetUrls, mayContainCssUrl, type Span } from "../css/css-urls.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
-import type { Resource, Vector } from "../types.js";
+import type { CssRule, Resource, Vector } from "../types.js";
 import type { Namespace } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
+import { blockChain, parseSheet, type SheetBlock } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
 export type ResourceLocation =
@@ -23,6 +24,10 @@ export interface LocatedResource extends Resource {
 const htmlUrlAttributes: ReadonlyMap<string, ReadonlyMap<string, Vector>> = new Map(
   Object.entries({
     img: { src: "img", lowsrc: "img", dynsrc: "img" },
+    // AMP for Email: images are components, and amp-pixel fetches on open.
+    "amp-img": { src: "img" },
+    "amp-anim": { src: "img" },
+    "amp-pixel": { src: "img" },
     image: { src: "img" },
     video: { src: "video", poster: "poster" },
     audio: { src: "audio" },
@@ -186,10 +191,43 @@ export function attributeResources(
 /** Every URL in the text of a `<style>` element. */
 export function stylesheetResources(css: string, baseHref: string | undefined): LocatedResource[] {
   if (!mayContainCssUrl(css)) return [];
-  return findStylesheetUrls(css).map((found) =>
-    resource(found.url, cssVectors[found.kind], undefined, baseHref, {
-      kind: "stylesheet",
-      declaration: found.declaration,
-    }),
+  const rules = sheetRules(css);
+  return findStylesheetUrls(css).map(
+    (found) =>
+      new StylesheetResource(found.url, cssVectors[found.kind], undefined, baseHref, {
+        kind: "stylesheet",
+        declaration: found.declaration,
+      }, rules),
   );
+}
+
+// ---- the rule around a URL of a style sheet (selector, at-rules), parsed only if a detector asks ----------
+
+function sheetRules(css: string): (offset: number) => CssRule {
+  let blocks: SheetBlock[] | undefined;
+  return (offset) => {
+    blocks ??= parseSheet(css);
+    const chain = blockChain(blocks, offset);
+    return { preludes: chain.map((block) => block.prelude), declarations: chain[chain.length - 1]?.declarations ?? [] };
+  };
+}
+
+class StylesheetResource extends FoundResource {
+  private rule: CssRule | undefined;
+
+  constructor(
+    url: string,
+    vector: Vector,
+    attribute: string | undefined,
+    baseHref: string | undefined,
+    location: ResourceLocation & { kind: "stylesheet" },
+    private readonly rules: (offset: number) => CssRule,
+  ) {
+    super(url, vector, attribute, baseHref, location);
+  }
+
+  get cssRule(): CssRule {
+    this.rule ??= this.rules((this.location as { declaration: Span }).declaration.start);
+    return this.rule;
+  }
 }
