@@ -74,8 +74,9 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken} token` : ""}`);
   }
   if (isSmall(dimensions)) {
+    // A token in an asset path (`/lib/<account hash>/spacer1x6.gif`) names a layout spacer, not a reader.
     const evidence = evidenceOf(url);
-    if (evidence.anyToken || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, evidence.anyToken)}`);
+    if (evidence.token || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, evidence.token)}`);
   }
   // Most images are visible: a token is looked for only in hidden ones.
   if (hidden === undefined) return undefined;

@@ -157,3 +157,10 @@ describe("pixel detector: hiding spelled with CSS escapes", () => {
     expect(stripTrackingWithReport(input).html).toBe(`<div style="display:n\\one"></div>`);
   });
 });
+
+describe("pixel detector: small images", () => {
+  it("keeps a 1x6 layout spacer under a CDN account hash", () => {
+    const input = `<img src="https://image.shop.example/lib/fe6b1570746006757114/m/19/spacer1x6.gif" width="1" height="6">`;
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+});
