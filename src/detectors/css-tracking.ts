@@ -7,6 +7,7 @@
 // A tokenized background of a visible element is content in `standard` (the `strict` preset removes it).
 // Only the declaration or the `@import`/`@font-face` source goes, never the rule.
 
+import { mayContainCssUrl } from "../css/css-urls.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
@@ -74,7 +75,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
 export const cssTrackingDetector: Detector = {
   name: "css-tracking",
   detect(element) {
-    if (element.name !== "style" && element.attributes["style"] === undefined) return undefined;
+    if (element.name !== "style" && !mayContainCssUrl(element.attributes["style"] ?? "")) return undefined;
     const findings: Finding[] = [];
     for (const resource of element.resources) {
       if (resource.fetch !== "open" || !cssVectors.has(resource.vector)) continue;

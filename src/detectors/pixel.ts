@@ -86,6 +86,8 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
   return undefined;
 }
 
+const backgroundOnly: ReadonlySet<string> = new Set(["body", "table", "td", "th", "tr"]);
+
 /** Finds spy pixels among the image-like fetches of an element. */
 export const pixelDetector: Detector = {
   name: "pixel",
@@ -95,6 +97,8 @@ export const pixelDetector: Detector = {
     "v:oval",
   ],
   detect(element) {
+    // Table cells and the body fetch only through `background=` (their CSS is `css-tracking`'s).
+    if (backgroundOnly.has(element.name) && element.attributes["background"] === undefined) return undefined;
     const candidates = element.resources.filter((resource) => resource.fetch === "open" && imageVectors.has(resource.vector));
     if (candidates.length === 0) return undefined;
     let size: Size | undefined;

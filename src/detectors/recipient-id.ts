@@ -151,10 +151,20 @@ export function recipientIdDetector(recipients: readonly string[]): Detector {
   const finder = identifierFinder(recipients);
   // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
   const reportLinks = recipients.length > 0;
+  // Without a recipient the evidence is a written address: an element whose attributes hold no `@` has none.
+  const mayCarry = reportLinks
+    ? (attributes: Readonly<Record<string, string>>) => urlAttributes.some((name) => name in attributes)
+    : (attributes: Readonly<Record<string, string>>) => {
+        for (const name in attributes) {
+          const value = attributes[name] as string;
+          if (value.includes("@") || value.includes("%40")) return true;
+        }
+        return false;
+      };
   return {
     name: "recipient-id",
     detect(element) {
-      if (element.name !== "style" && !urlAttributes.some((name) => name in element.attributes)) return undefined;
+      if (element.name !== "style" && !mayCarry(element.attributes)) return undefined;
       const findings: Finding[] = [];
       for (const resource of element.resources) {
         if (isLocalUrl(resource.url)) continue;

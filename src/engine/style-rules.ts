@@ -110,6 +110,67 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
   return chain;
 }
 
+const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
+
+/** A style rule with no rule around it: its selector list, its declarations' text and the at-rules around it. */
+interface FlatRule {
+  readonly prelude: string;
+  readonly body: string;
+  readonly outer: readonly string[];
+}
+
+/**
+ * The style rules of a sheet that sit in no other style rule, by one scan over the characters that skips
+ * comments, strings and escapes. Cheaper than tokenizing, and enough here: a selector or a value this misreads
+ * is one a map lookup would not answer anyway (its element is then judged without the rule).
+ */
+function flatRules(css: string): FlatRule[] {
+  const rules: FlatRule[] = [];
+  const stack: { prelude: string; bodyStart: number }[] = [];
+  let segmentStart = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      i++;
+    } else if (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = css.indexOf("*/", i + 2);
+      i = end < 0 ? css.length : end + 1;
+    } else if (c === 0x22 || c === 0x27) {
+      let j = i + 1;
+      while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      stack.push({ prelude: css.slice(segmentStart, i).trim(), bodyStart: i + 1 });
+      segmentStart = i + 1;
+    } else if (c === 0x7d /* } */) {
+      const block = stack.pop();
+      if (block && !block.prelude.startsWith("@") && stack.every((outer) => outer.prelude.startsWith("@"))) {
+        rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+      }
+      segmentStart = i + 1;
+    } else if (c === 0x3b /* ; */) {
+      segmentStart = i + 1;
+    }
+  }
+  return rules;
+}
+
+function splitDeclarations(body: string): SheetDeclaration[] {
+  const declarations: SheetDeclaration[] = [];
+  for (const part of body.split(";")) {
+    const colon = part.indexOf(":");
+    if (colon <= 0) continue;
+    const rawValue = part.slice(colon + 1).trim();
+    const important = importantSuffix.test(rawValue);
+    declarations.push({
+      name: part.slice(0, colon).trim().toLowerCase(),
+      value: rawValue.replace(importantSuffix, "").trim(),
+      important,
+    });
+  }
+  return declarations;
+}
+
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "display", "visibility", "opacity", "mso-hide",
@@ -206,16 +267,14 @@ export class StyleRules {
 
   /** Collects the simple size and hiding rules of one style sheet. */
   add(css: string): void {
-    if (!/width|height|display|visibility|opacity|mso-hide/i.test(css)) return;
-    const blocks = parseSheet(css);
-    for (const block of blocks) {
-      const declarations = block.declarations.filter((declaration) => collected.has(declaration.name));
-      if (declarations.length === 0 || block.prelude.startsWith("@")) continue;
-      const chain = blockChain(blocks, block.start).slice(0, -1);
-      // Rules under @supports or @media screen-and-print are still read; under @media they only reveal.
-      const conditional = chain.some((outer) => /^@media\b/i.test(outer.prelude));
-      if (chain.some((outer) => !outer.prelude.startsWith("@"))) continue; // nested rules: not simple
-      for (const text of block.prelude.split(",")) {
+    if (!collectedWords.test(css)) return;
+    for (const { prelude, body, outer } of flatRules(css)) {
+      if (!collectedWords.test(body)) continue;
+      const declarations = splitDeclarations(body).filter((declaration) => collected.has(declaration.name));
+      if (declarations.length === 0) continue;
+      // Rules under @supports are still read; under @media they only reveal (on some screen).
+      const conditional = outer.some((at) => /^@media\b/i.test(at));
+      for (const text of prelude.split(",")) {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
         const key = keyOf(selector);
