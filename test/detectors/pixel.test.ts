@@ -69,6 +69,7 @@ const cases: [string, string, string, string | undefined][] = [
   ["VML image 1x1 in an Outlook comment", `<!--[if mso]><v:image src="${T}" style="width:1px;height:1px"/><![endif]-->`, `<!--[if mso]><v:image style="width:1px;height:1px"/><![endif]-->`, "1x1 image"],
   ["VML fill with a token on a hidden shape", `<!--[if mso]><v:rect style="mso-hide:all"><v:fill o:href="https://t.example/f/3f2a9c8e7d6b5a4f3e2d1c0b"/></v:rect><![endif]-->`, `<!--[if mso]><v:rect style="mso-hide:all"><v:fill/></v:rect><![endif]-->`, "hidden image with a hex token (mso-hide:all on <v:rect>)"],
   ["an icon link with a token", `<link rel="icon" href="https://t.example/i/3f2a9c8e7d6b5a4f3e2d1c0b">x`, "x", "<link rel=icon> with a hex token"],
+  ["a stylesheet link with a token", `<link rel="stylesheet" href="https://t.example/s/3f2a9c8e7d6b5a4f3e2d1c0b">x`, "x", "<link rel=stylesheet> with a hex token"],
   ["<base href> to a tracking URL", `<base href="https://t.example/r/3f2a9c8e7d6b5a4f3e2d1c0b/">x`, "x", "<base href> to a tracking URL with a hex token"],
   ["amp-img 1x1", `<amp-img src="${T}" width="1" height="1" layout="fixed"></amp-img>x`, "x", "1x1 image"],
   // Style sheets: earlier <style> rules size and hide.
