@@ -76,7 +76,8 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   }
   const extraDetectors = arrayOption(options.detectors, "detectors", isDetector, "detectors ({ name, detect })");
   const disable = new Set(arrayOption(options.disable, "disable", isString, "detector names"));
-  const builtIns = presetDetectors(preset, linkOptions(options), checkTrackerRules(options.trackers));
+  const recipientList = recipients(options.recipient);
+  const builtIns = presetDetectors(preset, linkOptions(options), checkTrackerRules(options.trackers), recipientList);
   for (const name of disable) {
     if (!builtIns.some((detector) => detector.name === name)) {
       fail("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);
@@ -86,7 +87,7 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   return {
     preset,
     applyEdits: preset !== "audit",
-    recipients: recipients(options.recipient),
+    recipients: recipientList,
     ...indexDetectors(detectors),
     rewriters: arrayOption(options.rewriters, "rewriters", isRewriter, "rewriters ({ name, rewrite })"),
     allow: compileRules(options.allow, "allow"),

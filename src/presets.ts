@@ -3,7 +3,9 @@
 import { clickTrackingDetector } from "./detectors/click-tracking.js";
 import { fetchingElementDetector } from "./detectors/fetching-element.js";
 import { knownTrackerDetector } from "./detectors/known-tracker.js";
+import { cssTrackingDetector } from "./detectors/css-tracking.js";
 import { pixelDetector } from "./detectors/pixel.js";
+import { recipientIdDetector } from "./detectors/recipient-id.js";
 import { remoteResourceDetector } from "./detectors/remote-resource.js";
 import type { Detector, Preset, TrackerRule } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
@@ -17,8 +19,18 @@ export function presetDetectors(
   preset: Preset,
   links: CleanUrlOptions = {},
   trackers: readonly TrackerRule[] = [],
+  recipients: readonly string[] = [],
 ): readonly Detector[] {
-  const standard = [pixelDetector, knownTrackerDetector(trackers), fetchingElementDetector, clickTrackingDetector(links)];
+  // Order matters: the first finding per resource wins. Click tracking rewrites a link before `recipient-id`
+  // reports an identifier in it (and keeps it).
+  const standard = [
+    pixelDetector,
+    knownTrackerDetector(trackers),
+    fetchingElementDetector,
+    clickTrackingDetector(links),
+    recipientIdDetector(recipients),
+    cssTrackingDetector,
+  ];
   switch (preset) {
     case "standard":
     case "audit":

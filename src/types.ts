@@ -49,6 +49,16 @@ export interface Resource {
   readonly attribute: string | undefined;
   /** `open`: fetched when the message is displayed; `click`: only when the reader follows it. */
   readonly fetch: "open" | "click";
+  /** For a URL in a `<style>` sheet: the rule around it, so a detector can tell when it fires. */
+  readonly cssRule?: CssRule;
+}
+
+/** The rule around a URL in a style sheet. */
+export interface CssRule {
+  /** The preludes of the enclosing blocks, outermost first: `["@media print", ".footer a:hover"]`. */
+  readonly preludes: readonly string[];
+  /** The declarations of the innermost block (the rule that holds the URL). */
+  readonly declarations: readonly StyleDeclaration[];
 }
 
 /** One CSS declaration of an inline `style` attribute. */
@@ -76,6 +86,11 @@ export interface Element {
   readonly resources: readonly Resource[];
   /** The inline `style` declarations, parsed. */
   readonly style: readonly StyleDeclaration[];
+  /**
+   * Size and hiding declarations (`width`, `height`, `display`, ...) of earlier `<style>` rules with simple
+   * selectors (`.px`, `#id`, `img.px`) that match this element, in source order; inline `style` wins over them.
+   */
+  readonly sheetStyle?: readonly StyleDeclaration[];
   /** Why this element is hidden (by itself or an ancestor), e.g. `display:none on <div>`; undefined when visible. */
   readonly hiddenBy: string | undefined;
   /** Open ancestors, outermost first. */

@@ -31,6 +31,8 @@ describe("public API", () => {
         "known-tracker",
         "fetching-element",
         "click-tracking",
+        "recipient-id",
+        "css-tracking",
       ]);
     }
     expect(api.presetDetectors("strict").map((detector) => detector.name)).toEqual([
@@ -38,6 +40,8 @@ describe("public API", () => {
       "known-tracker",
       "fetching-element",
       "click-tracking",
+      "recipient-id",
+      "css-tracking",
       "remote-resource",
     ]);
   });

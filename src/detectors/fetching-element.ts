@@ -2,7 +2,7 @@
 // (DESIGN.md; the Email Privacy Tester vectors in TRACKING.md §7.13): script, frames, plugins, refresh,
 // resource hints, `manifest`, `ping`.
 
-import type { Detector, Finding } from "../types.js";
+import type { Detector, Element, Finding } from "../types.js";
 
 const alwaysRemoved: Readonly<Record<string, string>> = {
   script: "script in email",
@@ -19,12 +19,42 @@ const hintRelations: ReadonlySet<string> = new Set([
   "dns-prefetch", "preconnect", "prefetch", "prerender", "preload", "modulepreload",
 ]);
 
+/** AMP components whose only job is to report: they fetch on open and show nothing. */
+const ampTrackers: Readonly<Record<string, string>> = {
+  "amp-pixel": "AMP open pixel",
+  "amp-analytics": "AMP analytics",
+};
+
+/** The AMP runtime and its component scripts, which an AMP email must load (amp.dev, "AMP for Email format"). */
+const ampScript = /^https:\/\/cdn\.ampproject\.org\/v0(?:\.js|\/amp-[a-z0-9-]+-(?:0\.1|\d+\.\d+|latest)\.js)$/;
+
+/** `<html ⚡4email>` or `<html amp4email>`: the document is an AMP email. */
+function isAmpEmail(element: Element): boolean {
+  const root = element.ancestors[0];
+  return root?.name === "html" && ("\u26a14email" in root.attributes || "amp4email" in root.attributes);
+}
+
+/** The AMP runtime or a component script, without anything a tracker could add (no `type`, no inline code). */
+function isAmpRuntime(element: Element): boolean {
+  const src = element.attributes["src"]?.trim();
+  return src !== undefined && ampScript.test(src) && isAmpEmail(element);
+}
+
 export const fetchingElementDetector: Detector = {
   name: "fetching-element",
-  tags: ["script", "iframe", "frame", "object", "embed", "applet", "bgsound", "meta", "link", "html", "a", "area"],
+  tags: [
+    "script", "iframe", "frame", "object", "embed", "applet", "bgsound", "meta", "link", "html", "a", "area",
+    "amp-pixel", "amp-analytics",
+  ],
   detect(element): Finding | readonly Finding[] | undefined {
     if (element.namespace !== "html") {
       return element.name === "script" ? { detector: this.name, reason: "script in email" } : undefined;
+    }
+    if (element.name === "script" && isAmpRuntime(element)) return undefined;
+    const amp = ampTrackers[element.name];
+    if (amp) {
+      const own = element.resources.find((resource) => resource.fetch === "open");
+      return { detector: this.name, reason: amp, ...(own ? { resource: own } : {}) };
     }
     const reason = alwaysRemoved[element.name];
     if (reason) {

@@ -1,86 +1,113 @@
-// The spy-pixel detector: images too small to see, and hidden images that exist only to be fetched.
-//
-// Rules (DESIGN.md, "What counts as tracking"):
-// - 0 or 1 px by attribute or inline CSS: a pixel, unless it is a plainly named spacer with no token;
-// - hidden (display:none, visibility:hidden, opacity:0, max-height:0, hidden; on the image or an ancestor)
-//   and unsized, or carrying an opaque token, or on a tracking-looking path: a pixel;
-// - a sized image with a clean URL in a hidden block is responsive content (revealed by media queries): kept;
-// - `cid:` and `data:` images are never pixels (nothing is fetched).
+// The spy-pixel detector: every image-like fetch (img `src`/`srcset`, `picture > source`, `input type=image`,
+// `poster`, SVG `image`/`use`/`feImage`, VML images in Outlook comments, `background=`, AMP images, icons and
+// style sheets, `<base href>`) judged by one set of rules (DESIGN.md, "What counts as tracking"):
+// - 0 or 1 px (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
+//   spacer whose whole URL is clean (a `spacer.gif` behind opaque identifiers is a pixel);
+// - at most 6x6 px with an opaque token or a tracking path in the URL: a beacon (LiveIntent 2x6, WordPress.com
+//   6x5, Cooper Press 3x1);
+// - hidden (on the element or an ancestor; `@media` rules that reveal it make it content) with an opaque token
+//   or a tracking path. Hidden alone is not evidence: a clean image in a hidden block is a responsive swap that
+//   phones show, sized or not.
+// Recipient identifiers and known endpoints are other detectors' evidence (`recipient-id`, `known-tracker`).
+// `cid:` and `data:` images are never pixels (nothing is fetched).
 
-import type { Detector, Element, Finding, Resource } from "../types.js";
+import type { Detector, Element, Finding, Resource, Vector } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
+import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
 /** Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths). */
 const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/._?=-]|$)/i;
 
-function pixels(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*(?:!important)?\s*$/i.exec(value);
-  return match ? Number(match[1]) : undefined;
-}
+/** Vectors judged as images. Links, frames and scripts are other detectors' work. */
+const imageVectors: ReadonlySet<Vector> = new Set([
+  "img", "srcset", "input-image", "svg-image", "poster", "vml", "background", "link", "base",
+]);
 
-interface Size {
-  readonly width: number | undefined;
-  readonly height: number | undefined;
-}
+/** `<link rel>` values whose fetch no reader ever sees as content in a message. */
+const unseenLinks = /\b(?:icon|apple-touch-icon|apple-touch-icon-precomposed|mask-icon|stylesheet)\b/i;
 
-function sizeOf(element: Element): Size {
-  let width = pixels(element.attributes["width"]);
-  let height = pixels(element.attributes["height"]);
-  for (const { name, value } of element.style) {
-    const length = pixels(value);
-    if (length === undefined) continue;
-    if (name === "width" || (name === "max-width" && length <= 1)) width = length;
-    if (name === "height" || (name === "max-height" && length <= 1)) height = length;
-  }
-  return { width, height };
-}
-
-function isTiny({ width, height }: Size): boolean {
-  if (width === undefined && height === undefined) return false;
-  return (width ?? 0) <= 1 && (height ?? 0) <= 1;
-}
-
-function describeSize({ width, height }: Size): string {
-  return `${width ?? "?"}x${height ?? "?"} image`;
-}
-
-function pathOf(resource: Resource): string {
-  const url = resource.absoluteUrl ?? resource.url;
+function pathOf(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
 }
 
-function judgeImage(element: Element, source: Resource): Finding | undefined {
-  if (isLocalUrl(source.url)) return undefined;
-  const size = sizeOf(element);
-  const url = source.absoluteUrl ?? source.url;
-  if (isTiny(size)) {
-    const token = findOpaqueToken(url);
-    if (!token && spacerName.test(pathOf(source).split("?")[0] ?? "")) return undefined;
-    return { detector: "pixel", reason: `${describeSize(size)}${token ? ` with a ${token} token` : ""}`, resource: source };
-  }
-  // Most images are visible and sized: a token is looked for only in hidden ones.
-  const hiddenBy = element.hiddenBy;
-  if (hiddenBy === undefined) return undefined;
-  const unsized = size.width === undefined && size.height === undefined;
-  if (unsized) return { detector: "pixel", reason: `unsized image hidden by ${hiddenBy}`, resource: source };
+/** What the URL itself says: an opaque token (in any segment, even before an asset file name) or a tracking path. */
+interface UrlEvidence {
+  /** A token outside static-asset paths (`/lib/<hash>/images/<uuid>.png` names the asset, not the reader). */
+  readonly token: string | undefined;
+  /** A token anywhere, asset paths included: enough next to a tiny size. */
+  readonly anyToken: string | undefined;
+  readonly trackingPath: boolean;
+}
+
+function evidenceOf(url: string): UrlEvidence {
   const token = findOpaqueToken(url);
-  if (token) return { detector: "pixel", reason: `hidden image with a ${token} token (${hiddenBy})`, resource: source };
-  if (trackingPath.test(pathOf(source))) {
-    return { detector: "pixel", reason: `hidden image on a tracking path (${hiddenBy})`, resource: source };
+  return {
+    token,
+    anyToken: token ?? findOpaqueToken(url, true),
+    trackingPath: trackingPath.test(pathOf(url)),
+  };
+}
+
+function why(evidence: UrlEvidence, token: string | undefined): string {
+  if (token) return ` with a ${token} token`;
+  return evidence.trackingPath ? " on a tracking path" : "";
+}
+
+function judgeResource(element: Element, resource: Resource, size: () => Size, hidden: string | undefined): Finding | undefined {
+  const url = resource.absoluteUrl;
+  if (url === undefined || isLocalUrl(resource.url)) return undefined;
+  const finding = (reason: string): Finding => ({ detector: "pixel", reason, resource });
+  if (resource.vector === "base" || resource.vector === "link") {
+    if (resource.vector === "link" && !unseenLinks.test(element.attributes["rel"] ?? "")) return undefined;
+    const evidence = evidenceOf(url);
+    if (!evidence.token && !evidence.trackingPath) return undefined;
+    const what = resource.vector === "base" ? "<base href> to a tracking URL" : `<link rel=${element.attributes["rel"]}>`;
+    return finding(`${what}${why(evidence, evidence.token)}`);
   }
+  const dimensions = size();
+  if (isTiny(dimensions)) {
+    const evidence = evidenceOf(url);
+    const clean = !evidence.anyToken && !evidence.trackingPath;
+    if (clean && spacerName.test(pathOf(url).split(/[?#]/)[0] ?? "")) return undefined;
+    return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken} token` : ""}`);
+  }
+  if (isSmall(dimensions)) {
+    // A token in an asset path (`/lib/<account hash>/spacer1x6.gif`) names a layout spacer, not a reader.
+    const evidence = evidenceOf(url);
+    if (evidence.token || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, evidence.token)}`);
+  }
+  // Most images are visible: a token is looked for only in hidden ones.
+  if (hidden === undefined) return undefined;
+  const evidence = evidenceOf(url);
+  if (evidence.token) return finding(`hidden image with a ${evidence.token} token (${hidden})`);
+  if (evidence.trackingPath) return finding(`hidden image on a tracking path (${hidden})`);
   return undefined;
 }
 
-/** Finds spy pixels: `<img>` and `<input type=image>` too small to see, or hidden and suspicious. */
+const backgroundOnly: ReadonlySet<string> = new Set(["body", "table", "td", "th", "tr"]);
+
+/** Finds spy pixels among the image-like fetches of an element. */
 export const pixelDetector: Detector = {
   name: "pixel",
-  tags: ["img", "input"],
+  tags: [
+    "img", "input", "image", "use", "feimage", "video", "source", "link", "base", "body", "table", "td", "th", "tr",
+    "amp-img", "amp-anim", "v:image", "v:imagedata", "v:fill", "v:background", "v:rect", "v:roundrect", "v:shape",
+    "v:oval",
+  ],
   detect(element) {
-    if (element.namespace !== "html") return undefined;
-    const source = element.resources.find((resource) => resource.vector === "img" || resource.vector === "input-image");
-    return source ? judgeImage(element, source) : undefined;
+    // Table cells and the body fetch only through `background=` (their CSS is `css-tracking`'s).
+    if (backgroundOnly.has(element.name) && element.attributes["background"] === undefined) return undefined;
+    const candidates = element.resources.filter((resource) => resource.fetch === "open" && imageVectors.has(resource.vector));
+    if (candidates.length === 0) return undefined;
+    let size: Size | undefined;
+    const sizeOnce = (): Size => (size ??= sizeOf(element));
+    const findings: Finding[] = [];
+    for (const resource of candidates) {
+      const finding = judgeResource(element, resource, sizeOnce, element.hiddenBy);
+      if (finding) findings.push(finding);
+    }
+    return findings;
   },
 };

@@ -32,6 +32,7 @@ export class ElementView implements Element {
     /** More resources (a <style> element's sheet), computed only if a detector asks. */
     private readonly moreResources: () => readonly LocatedResource[] = () => [],
     parsedStyle?: readonly StyleDeclaration[],
+    readonly sheetStyle: readonly StyleDeclaration[] = [],
   ) {
     this.cachedStyle = parsedStyle;
   }
@@ -48,6 +49,7 @@ export class ElementView implements Element {
       this.offset,
       more,
       this.cachedStyle,
+      this.sheetStyle,
     );
   }
 

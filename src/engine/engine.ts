@@ -20,6 +20,7 @@ import { reportEntries } from "./report-entry.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
 import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
+import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
 export interface EngineContext {
@@ -31,6 +32,8 @@ export interface EngineContext {
   /** Offset of the nested input in the whole document, so report offsets stay document offsets. */
   readonly offset: number;
   readonly depth: number;
+  /** Size and hiding rules of earlier `<style>` blocks, shared with nested runs. */
+  readonly styleRules?: StyleRules;
 }
 
 interface AttributeInProgress {
@@ -102,6 +105,7 @@ export class Engine implements TokenizerCallbacks {
   private rawText: HeldRawText | undefined;
   private baseHref: string | undefined;
   private ended = false;
+  private readonly styleRules: StyleRules;
 
   constructor(
     private readonly config: EngineConfig,
@@ -118,6 +122,7 @@ export class Engine implements TokenizerCallbacks {
     this.output = new Output(sink, context.depth > 0);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
+    this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
   }
 
@@ -286,7 +291,8 @@ export class Engine implements TokenizerCallbacks {
     }
     let style: readonly StyleDeclaration[] | undefined;
     const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributes["style"]));
-    const hiddenBy = hidingReason(name, attributes, styleOf) ?? this.tree.current?.hiddenBy;
+    const sheet = this.styleRules.match(name, attributes);
+    const hiddenBy = hidingReason(name, attributes, styleOf, sheet) ?? this.tree.current?.hiddenBy;
     const open: OpenElement = { name, namespace, attributes, hiddenBy };
     const view = new ElementView(
       name,
@@ -298,6 +304,7 @@ export class Engine implements TokenizerCallbacks {
       this.context.offset + tag.start,
       undefined,
       style,
+      sheet.declarations,
     );
 
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
@@ -453,6 +460,7 @@ export class Engine implements TokenizerCallbacks {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
+    this.styleRules.add(style.foreign ? foreignStyleText(css) : css);
     const baseHref = this.baseHref;
     const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
     const decisions = judge(style.view.withResources(sheet), this.config);
@@ -603,6 +611,7 @@ export class Engine implements TokenizerCallbacks {
       inCdata: what === "cdata" || this.context.inCdata,
       offset: this.context.offset + start,
       depth: this.context.depth + 1,
+      styleRules: this.styleRules,
     });
     nested.write(body);
     const report = nested.end();

@@ -11,11 +11,12 @@ import {
 import { readDataStylesheet } from "../css/data-url.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
-import type { Resource, Vector } from "../types.js";
+import type { CssRule, Resource, Vector } from "../types.js";
 import { isDataUrl } from "../url/local-url.js";
 import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
+import { blockChain, parseSheet, type SheetBlock } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
 export type ResourceLocation =
@@ -37,6 +38,10 @@ export interface LocatedResource extends Resource {
 const htmlUrlAttributes: ReadonlyMap<string, ReadonlyMap<string, Vector>> = new Map(
   Object.entries({
     img: { src: "img", lowsrc: "img", dynsrc: "img" },
+    // AMP for Email: images are components, and amp-pixel fetches on open.
+    "amp-img": { src: "img" },
+    "amp-anim": { src: "img" },
+    "amp-pixel": { src: "img" },
     image: { src: "img" },
     video: { src: "video", poster: "poster" },
     audio: { src: "audio" },
@@ -278,9 +283,44 @@ function addAnimationValues(
 /** Every URL in the text of a `<style>` element, and in the data: stylesheets it imports. */
 export function stylesheetResources(css: string, baseHref: string | undefined): LocatedResource[] {
   if (!mayContainCssUrl(css)) return [];
+  const rules = sheetRules(css);
   const found: LocatedResource[] = [];
   for (const url of findStylesheetUrls(css)) {
-    add(found, url.url, cssVectors[url.kind], undefined, baseHref, { kind: "stylesheet", declaration: url.declaration });
+    const location = { kind: "stylesheet", declaration: url.declaration } as const;
+    const holder = new StylesheetResource(url.url, cssVectors[url.kind], undefined, baseHref, location, rules);
+    found.push(holder);
+    if (url.kind === "import" && isDataUrl(url.url)) addDataStylesheet(found, holder, baseHref, 1);
   }
   return found;
+}
+
+// ---- the rule around a URL of a style sheet (selector, at-rules), parsed only if a detector asks ----------
+
+function sheetRules(css: string): (offset: number) => CssRule {
+  let blocks: SheetBlock[] | undefined;
+  return (offset) => {
+    blocks ??= parseSheet(css);
+    const chain = blockChain(blocks, offset);
+    return { preludes: chain.map((block) => block.prelude), declarations: chain[chain.length - 1]?.declarations ?? [] };
+  };
+}
+
+class StylesheetResource extends FoundResource {
+  private rule: CssRule | undefined;
+
+  constructor(
+    url: string,
+    vector: Vector,
+    attribute: string | undefined,
+    baseHref: string | undefined,
+    location: ResourceLocation & { kind: "stylesheet" },
+    private readonly rules: (offset: number) => CssRule,
+  ) {
+    super(url, vector, attribute, baseHref, location);
+  }
+
+  get cssRule(): CssRule {
+    this.rule ??= this.rules((this.location as { declaration: Span }).declaration.start);
+    return this.rule;
+  }
 }

@@ -3,11 +3,12 @@
 
 import { parseDeclarations } from "../css/declarations.js";
 import type { StyleDeclaration } from "../types.js";
+import type { SheetMatch } from "./style-rules.js";
 
 // A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
 // differently: skip the CSS parse for every other style (most styles in email).
 const mayHide =
-  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|max-(?:height|width)\s*:\s*[-+.0]|\\|\/\*/i;
+  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|max-(?:height|width)\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
 
 function isZeroLength(value: string): boolean {
   return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
@@ -31,21 +32,34 @@ export function inlineStyle(style: string | undefined): readonly StyleDeclaratio
   return declarations;
 }
 
-/** Why an element with these attributes hides its content, or undefined when it does not. */
+/**
+ * Why an element with these attributes hides its content, or undefined when it does not. `sheet` holds what
+ * earlier `<style>` rules say: a class may hide it, and an `@media` rule that shows it on some screen (a mobile
+ * block revealed on phones) makes it content, whatever hides it elsewhere.
+ */
 export function hidingReason(
   tag: string,
   attributes: Readonly<Record<string, string>>,
   style: () => readonly StyleDeclaration[],
+  sheet?: SheetMatch,
 ): string | undefined {
+  if (sheet?.revealedBy !== undefined) return undefined;
   if ("hidden" in attributes) return `hidden attribute on <${tag}>`;
   const css = attributes["style"];
-  if (css === undefined || !mayHide.test(css)) return undefined;
-  for (const { name, value } of style()) {
+  const inline = css !== undefined && mayHide.test(css) ? declarationsHiding(tag, style()) : undefined;
+  if (inline !== undefined || sheet === undefined || sheet.declarations.length === 0) return inline;
+  const fromSheet = declarationsHiding(tag, sheet.declarations);
+  return fromSheet && `${fromSheet} (by a <style> rule)`;
+}
+
+function declarationsHiding(tag: string, declarations: readonly StyleDeclaration[]): string | undefined {
+  for (const { name, value } of declarations) {
     const lower = value.toLowerCase();
     if (name === "display" && lower === "none") return `display:none on <${tag}>`;
     if (name === "visibility" && (lower === "hidden" || lower === "collapse")) return `visibility:${lower} on <${tag}>`;
     if (name === "opacity" && isZeroLength(lower)) return `opacity:0 on <${tag}>`;
     if ((name === "max-height" || name === "max-width") && isZeroLength(lower)) return `${name}:0 on <${tag}>`;
+    if (name === "mso-hide" && lower === "all") return `mso-hide:all on <${tag}>`;
   }
   return undefined;
 }

@@ -27,8 +27,11 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The kind of the first opaque token in the URL's path segments or query values, if any. */
-export function findOpaqueToken(url: string): TokenKind | undefined {
+/**
+ * The kind of the first opaque token in the URL's path segments or query values, if any.
+ * @param inAssetPaths - Also look in the path of a static file name (`/t/<40 hex>/spacer.gif`).
+ */
+export function findOpaqueToken(url: string, inAssetPaths = false): TokenKind | undefined {
   const withoutFragment = url.split("#", 1)[0] ?? "";
   const queryAt = withoutFragment.indexOf("?");
   const path = queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt);
@@ -36,7 +39,7 @@ export function findOpaqueToken(url: string): TokenKind | undefined {
   const segments = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("/");
   // A path that ends in a static file name is a CDN layout (`/lib/<account hash>/images/<uuid>.png`): its
   // hashes name the asset, not the reader. Tracking pixels with such names are caught by size instead.
-  const isAsset = assetFile.test(segments[segments.length - 1] ?? "");
+  const isAsset = !inAssetPaths && assetFile.test(segments[segments.length - 1] ?? "");
   for (const segment of isAsset ? [] : segments) {
     if (segment === "") continue;
     const kind = kindOf(safeDecode(segment).replace(/\.[a-z]{2,4}$/i, ""));

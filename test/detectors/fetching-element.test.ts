@@ -40,3 +40,38 @@ describe("fetching-element detector", () => {
     expect(stripTrackingWithReport(input).html).toBe(input);
   });
 });
+
+describe("fetching-element: AMP for Email", () => {
+  const head = `<script async src="https://cdn.ampproject.org/v0.js"></script><script async custom-element="amp-carousel" src="https://cdn.ampproject.org/v0/amp-carousel-0.2.js"></script>`;
+
+  it.each(["\u26a14email", "amp4email"])("keeps the runtime and component scripts in <html %s>", (flag) => {
+    const input = `<!doctype html><html ${flag}><head>${head}</head><body><p>hi</p></body></html>`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(input);
+    expect(report.findings).toEqual([]);
+  });
+
+  it("removes the same scripts outside an AMP email, and other scripts inside one", () => {
+    const { report } = stripTrackingWithReport(`<html><head>${head}</head></html>`);
+    expect(report.findings.map((finding) => finding.reason)).toEqual(["script in email", "script in email"]);
+    const amp = stripTrackingWithReport(`<html amp4email><head><script src="https://cdn.ampproject.org.evil.example/v0.js"></script></head></html>`);
+    expect(amp.html).toBe(`<html amp4email><head></head></html>`);
+  });
+
+  it("removes amp-pixel and amp-analytics", () => {
+    const input = `<html amp4email><body><amp-pixel src="https://t.example/p?r=RANDOM" layout="nodisplay"></amp-pixel><amp-analytics><script type="application/json">{"requests":{"p":"https://t.example/a"}}</script></amp-analytics><p>x</p></body></html>`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(`<html amp4email><body><p>x</p></body></html>`);
+    expect(report.findings.map((finding) => [finding.detector, finding.reason, finding.action])).toEqual([
+      ["fetching-element", "AMP open pixel", "removed-element"],
+      ["fetching-element", "AMP analytics", "removed-element"],
+    ]);
+  });
+
+  it("judges amp-img and amp-anim as images", () => {
+    const input = `<html amp4email><body><amp-img src="https://t.example/o.gif" width="1" height="1"></amp-img><amp-anim src="https://cdn.example/a.gif" width="300" height="200"></amp-anim></body></html>`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(`<html amp4email><body><amp-anim src="https://cdn.example/a.gif" width="300" height="200"></amp-anim></body></html>`);
+    expect(report.findings).toMatchObject([{ detector: "pixel", tag: "amp-img", reason: "1x1 image" }]);
+  });
+});

@@ -1,0 +1,87 @@
+// The `css-tracking` detector: CSS `url()`s (inline `style`, `<style>`, `@import`, `@font-face`,
+// `image-set()`, `content`, `cursor`, `list-style`, `border-image`, `behavior`) that exist to report an event
+// rather than to draw content (TRACKING.md §3 row 12: Litmus / Email on Acid "read time", print and forward
+// tracking). A URL with an opaque token or a tracking path goes when it only fires on an event (print,
+// `:hover`/`:active`/`:focus`, dark mode, the selectors clients put on forwarded or replied mail), when it sits on
+// a tiny or hidden element, or when it is a style sheet or a font (no per-reader token is content there).
+// A tokenized background of a visible element is content in `standard` (the `strict` preset removes it).
+// Only the declaration or the `@import`/`@font-face` source goes, never the rule.
+
+import { mayContainCssUrl } from "../css/css-urls.js";
+import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
+import { isLocalUrl } from "../url/local-url.js";
+import { findOpaqueToken } from "../url/opaque-token.js";
+import { cssLength, isTiny, sizeOf } from "./element-size.js";
+
+const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
+const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/._?=-]|$)/i;
+
+/**
+ * Contexts where a URL is fetched only when the reader does something: prints, hovers, focuses, switches to
+ * dark mode, or forwards/replies (Outlook's `[data-outlook-cycle]` and `#divRplyFwdMsg`, Gmail's
+ * `.gmail_quote`, quoted `blockquote`s, Outlook.com's `[data-ogsc]` dark-mode rewrite).
+ */
+const eventContexts: readonly [RegExp, string][] = [
+  [/^@media\b[^{]*\bprint\b/i, "print"],
+  [/^@media\b[^{]*prefers-color-scheme\s*:\s*dark/i, "dark mode"],
+  [/:(?:hover|active|focus|focus-within|focus-visible|target|checked)\b/i, "an interaction"],
+  [/data-outlook-cycle|divRplyFwdMsg|gmail_quote|blockquote|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader/i, "a forward or reply"],
+  [/data-ogsc|data-ogsb|\[data-ogac\]/i, "dark mode"],
+];
+
+function eventOf(preludes: readonly string[]): string | undefined {
+  for (const prelude of preludes) {
+    for (const [pattern, event] of eventContexts) if (pattern.test(prelude)) return event;
+  }
+  return undefined;
+}
+
+function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string | undefined {
+  let width: number | undefined;
+  let height: number | undefined;
+  for (const { name, value } of declarations) {
+    const lower = value.toLowerCase();
+    if (name === "display" && lower === "none") return "a hidden rule";
+    if (name === "visibility" && lower === "hidden") return "a hidden rule";
+    if (name === "width") width = cssLength(lower);
+    if (name === "height") height = cssLength(lower);
+  }
+  return width !== undefined && height !== undefined && width <= 1 && height <= 1 ? "a 1px rule" : undefined;
+}
+
+function judge(element: Element, resource: Resource): Finding | undefined {
+  const url = resource.absoluteUrl;
+  if (url === undefined || isLocalUrl(resource.url)) return undefined;
+  const token = findOpaqueToken(url);
+  const evidence = token ? `a ${token} token` : trackingPath.test(url.replace(/^[a-z]+:\/\/[^/?#]*/i, "")) ? "a tracking path" : undefined;
+  if (evidence === undefined) return undefined;
+  const finding = (where: string): Finding => ({ detector: "css-tracking", reason: `CSS URL with ${evidence} ${where}`, resource });
+  if (resource.vector === "css-import") return finding("in @import");
+  if (resource.vector === "css-font-face") return finding("in @font-face");
+  const rule = resource.cssRule;
+  if (rule) {
+    const event = eventOf(rule.preludes);
+    if (event) return finding(`fetched only on ${event} (${rule.preludes.join(" ")})`);
+    const shrunk = ruleHidesOrShrinks(rule.declarations);
+    if (shrunk) return finding(`in ${shrunk}`);
+    return undefined;
+  }
+  if (element.hiddenBy !== undefined) return finding(`on a hidden element (${element.hiddenBy})`);
+  if (isTiny(sizeOf(element))) return finding("on a 1px element");
+  return undefined;
+}
+
+/** Finds CSS URLs that report an event (print, hover, forward) or sit on tiny or hidden elements. */
+export const cssTrackingDetector: Detector = {
+  name: "css-tracking",
+  detect(element) {
+    if (element.name !== "style" && !mayContainCssUrl(element.attributes["style"] ?? "")) return undefined;
+    const findings: Finding[] = [];
+    for (const resource of element.resources) {
+      if (resource.fetch !== "open" || !cssVectors.has(resource.vector)) continue;
+      const finding = judge(element, resource);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};

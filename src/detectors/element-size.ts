@@ -1,0 +1,87 @@
+// The rendered size an element asks for, from its `width`/`height` attributes (HTML's rules for parsing
+// dimension values), its inline style and the `<style>` rules that match it (CSS lengths, as CSS reads them).
+
+import type { Element, StyleDeclaration } from "../types.js";
+
+export interface Size {
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
+/**
+ * HTML's rules for parsing dimension values: leading digits (and a fraction) count, whatever follows; a `%`
+ * is not a pixel size.
+ * @example
+ * htmlDimension("1x") //=> 1
+ * htmlDimension(" 1.") //=> 1
+ * htmlDimension("50%") //=> undefined
+ */
+export function htmlDimension(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^[\t\n\f\r ]*(\d+(?:\.\d+)?|\.\d+)\.?(%)?/.exec(value);
+  if (!match || match[2] !== undefined) return undefined;
+  return Number(match[1]);
+}
+
+/** Pixels per unit for absolute and font-relative units (at the 16 px default font size). */
+const pixelsPer: Readonly<Record<string, number>> = {
+  px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
+};
+
+/**
+ * A CSS length in pixels, as CSS reads it (`.5px`, `0.01em`, `calc(1px)`, `0`); undefined for `auto`, `%` and
+ * anything that depends on the viewport or the container.
+ * @example
+ * cssLength("calc(1px)") //=> 1
+ * cssLength("0.01em") //=> 0.16
+ */
+export function cssLength(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  let text = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+  const calc = /^(?:-webkit-|-moz-)?calc\(\s*(.*?)\s*\)$/.exec(text);
+  if (calc) text = calc[1] ?? "";
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/.exec(text);
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const unit = match[2] ?? "";
+  if (unit === "") return number === 0 ? 0 : undefined;
+  const factor = pixelsPer[unit];
+  return factor === undefined ? undefined : number * factor;
+}
+
+function applyStyle(size: { width: number | undefined; height: number | undefined }, style: readonly StyleDeclaration[]): void {
+  for (const { name, value } of style) {
+    if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
+    const length = cssLength(value);
+    if (length === undefined) continue;
+    if (name === "width" || (name === "max-width" && length <= 1)) size.width = length;
+    if (name === "height" || (name === "max-height" && length <= 1)) size.height = length;
+  }
+}
+
+/**
+ * The size an element asks for: attributes, then matching `<style>` rules, then inline style (each later one
+ * wins). VML shapes are sized by their style alone.
+ */
+export function sizeOf(element: Element): Size {
+  const size = { width: htmlDimension(element.attributes["width"]), height: htmlDimension(element.attributes["height"]) };
+  if (element.sheetStyle) applyStyle(size, element.sheetStyle);
+  applyStyle(size, element.style);
+  return size;
+}
+
+/** 0 or 1 px: nothing a reader can see. One given dimension is enough (the other follows the image). */
+export function isTiny({ width, height }: Size): boolean {
+  if (width === undefined && height === undefined) return false;
+  return (width ?? 0) <= 1 && (height ?? 0) <= 1;
+}
+
+/** Both dimensions given and at most 6 px: a beacon when its URL says so (LiveIntent 2x6, WordPress.com 6x5). */
+export function isSmall({ width, height }: Size): boolean {
+  return width !== undefined && height !== undefined && width <= 6 && height <= 6;
+}
+
+export function describeSize({ width, height }: Size): string {
+  const show = (value: number | undefined): string => (value === undefined ? "?" : String(Math.round(value * 100) / 100));
+  return `${show(width)}x${show(height)}`;
+}

@@ -1,0 +1,189 @@
+// The `recipient-id` detector: a URL fetched on open that carries the reader's address, in any common
+// encoding or hash, tells the sender (and every third party on the path) who opened the message. Trackers
+// and ad networks send the address raw, URL-encoded, base64 or hex, or as its MD5/SHA-1/SHA-256/SHA-512 of the
+// trimmed, lower-cased address (the "hashed email" of ad-tech identity graphs; TRACKING.md).
+//
+// Needles are computed once per options (hashing per element would be slow); per URL the work is a few
+// `includes`. Without `recipient`, an address written in an open-time URL (raw or `%40`) is the evidence.
+// Links are never changed: an identifier in a link is reported and kept.
+
+import { md5, sha1 } from "@noble/hashes/legacy.js";
+import { sha256, sha512 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import type { Detector, Element, Finding, Resource } from "../types.js";
+import { isLocalUrl } from "../url/local-url.js";
+import { removeParams } from "../url/query.js";
+import { isSmall, isTiny, sizeOf } from "./element-size.js";
+
+/** One form of a recipient address to look for, and what to call it in the report. */
+interface Needle {
+  readonly text: string;
+  readonly form: string;
+  /** Hex and URL-encoded forms match in either case; base64 does not. */
+  readonly caseSensitive: boolean;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Base64 and base64url without padding: the padded forms contain them. */
+function base64Forms(bytes: Uint8Array, form: string): Needle[] {
+  const standard = base64(bytes).replace(/=+$/, "");
+  const url = standard.replace(/\+/g, "-").replace(/\//g, "_");
+  const forms = [{ text: standard, form: `${form} (base64)`, caseSensitive: true }];
+  if (url !== standard) forms.push({ text: url, form: `${form} (base64url)`, caseSensitive: true });
+  return forms;
+}
+
+const hashes = [
+  ["MD5", md5],
+  ["SHA-1", sha1],
+  ["SHA-256", sha256],
+  ["SHA-512", sha512],
+] as const;
+
+/**
+ * Every form of one address to look for in URLs.
+ * @param address - Trimmed and lower-cased.
+ */
+export function recipientNeedles(address: string): Needle[] {
+  const bytes = utf8ToBytes(address);
+  const encoded = encodeURIComponent(address).toLowerCase();
+  const needles: Needle[] = [
+    { text: address, form: "address", caseSensitive: false },
+    { text: encoded, form: "URL-encoded address", caseSensitive: false },
+    { text: address.replace(/\+/g, "%2b"), form: "URL-encoded address", caseSensitive: false },
+    { text: bytesToHex(bytes), form: "address (hex)", caseSensitive: false },
+    ...base64Forms(bytes, "address"),
+  ];
+  for (const [name, hash] of hashes) {
+    const digest = hash(bytes);
+    needles.push({ text: bytesToHex(digest), form: `${name} of the address`, caseSensitive: false }, ...base64Forms(digest, `${name} of the address`));
+  }
+  const seen = new Set<string>();
+  return needles.filter((needle) => !seen.has(needle.text) && seen.add(needle.text));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** An address written in a URL, raw or with `%40`; not `logo@2x.png` nor `pkg@1.2.3`. */
+const writtenAddress = /[a-z0-9._%+-]+(?:@|%40)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,})(?![a-z0-9-])/gi;
+const assetExtension = /^(?:png|jpe?g|gif|webp|svg|css|js|ico|bmp|woff2?|ttf|html?|php|aspx?)$/i;
+
+/** What to look for: the given recipients' forms, or (without recipients) any written address. */
+export interface IdentifierFinder {
+  /** The form of the identifier in this piece of a URL, or undefined. */
+  find(text: string): string | undefined;
+}
+
+/**
+ * A finder for these recipients (lower-cased), computed once.
+ * @example
+ * identifierFinder(["ann@example.com"]).find("https://t.example/o?e=ann%40example.com") //=> "URL-encoded address"
+ */
+export function identifierFinder(recipients: readonly string[]): IdentifierFinder {
+  const needles = recipients.flatMap((address) => recipientNeedles(address.trim().toLowerCase()));
+  if (needles.length === 0) {
+    return {
+      find(text) {
+        if (!text.includes("@") && !/%40/i.test(text)) return undefined;
+        for (const match of text.matchAll(writtenAddress)) {
+          if (!assetExtension.test(match[1] ?? "")) return "email address";
+        }
+        return undefined;
+      },
+    };
+  }
+  return {
+    find(text) {
+      const decoded = safeDecode(text);
+      const lower = text.toLowerCase();
+      const decodedLower = decoded.toLowerCase();
+      for (const needle of needles) {
+        const found = needle.caseSensitive
+          ? text.includes(needle.text) || decoded.includes(needle.text)
+          : lower.includes(needle.text) || decodedLower.includes(needle.text);
+        if (found) return needle.form;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The part of a URL that is the sender's choice: path, query and fragment, not the scheme and host. */
+function afterHost(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+}
+
+/** Attributes that may hold a URL: an element with none of them fetches nothing. */
+const urlAttributes = [
+  "src", "srcset", "href", "xlink:href", "background", "poster", "style", "data", "o:href", "lowsrc", "dynsrc",
+  "imagesrcset", "codebase", "manifest", "content", "ping", "url", "archive", "code",
+];
+
+/** A visible, sized-for-content image whose only identifier is one query parameter: drop the parameter. */
+function parameterReplacement(element: Element, resource: Resource, finder: IdentifierFinder): Finding["replacement"] {
+  if (resource.vector !== "img" || resource.attribute !== "src" || element.hiddenBy !== undefined) return undefined;
+  const size = sizeOf(element);
+  if (isTiny(size) || isSmall(size)) return undefined;
+  const url = resource.url;
+  if (finder.find(url.split("?", 1)[0] ?? "") !== undefined) return undefined;
+  const result = removeParams(url, (param) => (finder.find(`${param.name}=${param.value ?? ""}`) ? "identifier" : undefined));
+  if (result.removed.length !== 1 || finder.find(result.url) !== undefined) return undefined;
+  return { url: result.url, changes: result.removed.map((param) => param.name) };
+}
+
+/**
+ * Finds recipient identifiers in every URL an element fetches on open (removed, or the one query parameter
+ * that carries it) and in links (reported, kept).
+ * @param recipients - Lower-cased addresses from the `recipient` option; empty: look for any written address.
+ */
+export function recipientIdDetector(recipients: readonly string[]): Detector {
+  const finder = identifierFinder(recipients);
+  // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
+  const reportLinks = recipients.length > 0;
+  // Without a recipient the evidence is a written address: an element whose attributes hold no `@` has none.
+  const mayCarry = reportLinks
+    ? (attributes: Readonly<Record<string, string>>) => urlAttributes.some((name) => name in attributes)
+    : (attributes: Readonly<Record<string, string>>) => {
+        for (const name in attributes) {
+          const value = attributes[name] as string;
+          if (value.includes("@") || value.includes("%40")) return true;
+        }
+        return false;
+      };
+  return {
+    name: "recipient-id",
+    detect(element) {
+      if (element.name !== "style" && !mayCarry(element.attributes)) return undefined;
+      const findings: Finding[] = [];
+      for (const resource of element.resources) {
+        if (isLocalUrl(resource.url)) continue;
+        if (resource.fetch === "click" && (!reportLinks || !/^\s*https?:/i.test(resource.url))) continue;
+        const form = finder.find(afterHost(resource.url));
+        if (form === undefined) continue;
+        if (resource.fetch === "click") {
+          findings.push({ detector: this.name, reason: `link carries the recipient's ${form}`, resource, keep: true });
+          continue;
+        }
+        const replacement = parameterReplacement(element, resource, finder);
+        findings.push({
+          detector: this.name,
+          reason: replacement ? `removed the recipient's ${form} from a content image` : `carries the recipient's ${form}`,
+          resource,
+          ...(replacement ? { replacement } : {}),
+        });
+      }
+      return findings;
+    },
+  };
+}

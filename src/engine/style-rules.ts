@@ -1,0 +1,310 @@
+// The simple rules of earlier `<style>` blocks that size or hide elements, collected while streaming so a
+// later `<img class="px">` is judged by `.px{width:1px;height:1px}`, and a `.mobile{display:none}` block that
+// an `@media` rule reveals is known to be content a phone shows.
+//
+// Only selectors a map lookup can answer are kept (`.a`, `#b`, `img.a`, `[class=a]`, `*[class].a`, lists of
+// them): per element the cost is one lookup per class token, its id and its tag name.
+
+import { TokenType } from "@csstools/css-tokenizer";
+import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
+import type { StyleDeclaration } from "../types.js";
+
+/** One `{...}` block of a style sheet. */
+export interface SheetBlock {
+  /** Its prelude as written, trimmed: a selector list or an at-rule (`@media print`). */
+  readonly prelude: string;
+  /** Index of the enclosing block, -1 at top level. */
+  readonly parent: number;
+  /** Offsets of its `{` and just past its `}` (or the end of the sheet). */
+  readonly start: number;
+  readonly end: number;
+  /** Its own declarations, in order. */
+  readonly declarations: readonly SheetDeclaration[];
+}
+
+export interface SheetDeclaration extends StyleDeclaration {
+  readonly important: boolean;
+}
+
+interface OpenBlock {
+  prelude: string;
+  parent: number;
+  start: number;
+  end: number;
+  declarations: SheetDeclaration[];
+}
+
+const importantSuffix = /\s*!\s*important\s*$/i;
+
+/**
+ * Splits a style sheet into its blocks, with their preludes and declarations.
+ * @example
+ * parseSheet("@media print{.a{color:red}}").map((b) => b.prelude) //=> ["@media print", ".a"]
+ */
+export function parseSheet(css: string): SheetBlock[] {
+  const tokens = tokenizeCss(css);
+  const blocks: OpenBlock[] = [];
+  const stack: number[] = [];
+  let segmentStart = -1; // offset of the first token of the current segment
+  let nesting = 0; // ( and [ depth inside the segment
+  const endSegment = (at: number): string => {
+    const text = segmentStart < 0 ? "" : css.slice(segmentStart, at).trim();
+    segmentStart = -1;
+    return text;
+  };
+  const addDeclaration = (text: string): void => {
+    const current = stack[stack.length - 1];
+    const colon = text.indexOf(":");
+    if (current === undefined || colon <= 0) return;
+    const rawValue = text.slice(colon + 1).trim();
+    const important = importantSuffix.test(rawValue);
+    (blocks[current] as OpenBlock).declarations.push({
+      name: text.slice(0, colon).trim().toLowerCase(),
+      value: rawValue.replace(importantSuffix, "").trim(),
+      important,
+    });
+  };
+  for (const token of tokens as Token[]) {
+    const type = token[0];
+    if (type === TokenType.Comment) continue;
+    if (nesting > 0) {
+      if (type === TokenType.OpenParen || type === TokenType.Function || type === TokenType.OpenSquare) nesting++;
+      else if (type === TokenType.CloseParen || type === TokenType.CloseSquare) nesting--;
+      continue;
+    }
+    switch (type) {
+      case TokenType.OpenCurly: {
+        const prelude = endSegment(token[2]);
+        blocks.push({ prelude, parent: stack[stack.length - 1] ?? -1, start: token[2], end: css.length, declarations: [] });
+        stack.push(blocks.length - 1);
+        break;
+      }
+      case TokenType.CloseCurly: {
+        addDeclaration(endSegment(token[2]));
+        const closed = stack.pop();
+        if (closed !== undefined) (blocks[closed] as OpenBlock).end = endOf(token);
+        break;
+      }
+      case TokenType.Semicolon:
+        addDeclaration(endSegment(token[2]));
+        break;
+      default:
+        if (type === TokenType.Whitespace && segmentStart < 0) break;
+        if (segmentStart < 0) segmentStart = token[2];
+        if (type === TokenType.OpenParen || type === TokenType.Function || type === TokenType.OpenSquare) nesting++;
+    }
+  }
+  addDeclaration(endSegment(css.length));
+  return blocks;
+}
+
+/** The at-rule preludes and the selector around a position of a sheet, innermost last. */
+export function blockChain(blocks: readonly SheetBlock[], offset: number): SheetBlock[] {
+  let innermost = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as SheetBlock;
+    if (block.start <= offset && offset < block.end) innermost = i; // later blocks are nested deeper
+  }
+  const chain: SheetBlock[] = [];
+  for (let i = innermost; i >= 0; i = (blocks[i] as SheetBlock).parent) chain.unshift(blocks[i] as SheetBlock);
+  return chain;
+}
+
+const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
+
+/** A style rule with no rule around it: its selector list, its declarations' text and the at-rules around it. */
+interface FlatRule {
+  readonly prelude: string;
+  readonly body: string;
+  readonly outer: readonly string[];
+}
+
+/**
+ * The style rules of a sheet that sit in no other style rule, by one scan over the characters that skips
+ * comments, strings and escapes. Cheaper than tokenizing, and enough here: a selector or a value this misreads
+ * is one a map lookup would not answer anyway (its element is then judged without the rule).
+ */
+function flatRules(css: string): FlatRule[] {
+  const rules: FlatRule[] = [];
+  const stack: { prelude: string; bodyStart: number }[] = [];
+  let segmentStart = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      i++;
+    } else if (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = css.indexOf("*/", i + 2);
+      i = end < 0 ? css.length : end + 1;
+    } else if (c === 0x22 || c === 0x27) {
+      let j = i + 1;
+      while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      stack.push({ prelude: css.slice(segmentStart, i).trim(), bodyStart: i + 1 });
+      segmentStart = i + 1;
+    } else if (c === 0x7d /* } */) {
+      const block = stack.pop();
+      if (block && !block.prelude.startsWith("@") && stack.every((outer) => outer.prelude.startsWith("@"))) {
+        rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+      }
+      segmentStart = i + 1;
+    } else if (c === 0x3b /* ; */) {
+      segmentStart = i + 1;
+    }
+  }
+  return rules;
+}
+
+function splitDeclarations(body: string): SheetDeclaration[] {
+  const declarations: SheetDeclaration[] = [];
+  for (const part of body.split(";")) {
+    const colon = part.indexOf(":");
+    if (colon <= 0) continue;
+    const rawValue = part.slice(colon + 1).trim();
+    const important = importantSuffix.test(rawValue);
+    declarations.push({
+      name: part.slice(0, colon).trim().toLowerCase(),
+      value: rawValue.replace(importantSuffix, "").trim(),
+      important,
+    });
+  }
+  return declarations;
+}
+
+/** The properties that size or hide an element: the only ones collected. */
+const collected: ReadonlySet<string> = new Set([
+  "width", "height", "max-width", "max-height", "display", "visibility", "opacity", "mso-hide",
+]);
+
+/** A selector a map lookup can answer: an optional tag, classes, an optional id. */
+interface SimpleSelector {
+  readonly tag: string | undefined;
+  readonly classes: readonly string[];
+  readonly id: string | undefined;
+  /** `[class=x]`: the whole class attribute. */
+  readonly classIs: string | undefined;
+}
+
+interface CollectedRule {
+  readonly selector: SimpleSelector;
+  readonly declarations: readonly SheetDeclaration[];
+  /** Inside `@media`: it can only reveal (on some screens), never hide. */
+  readonly conditional: boolean;
+}
+
+const simpleSelector =
+  /^(\*|[a-z][a-z0-9-]*)?((?:\.[a-z_-][\w-]*|#[a-z_-][\w-]*|\[class\]|\[class\s*~?=\s*(?:"[\w-]+"|'[\w-]+'|[\w-]+)\s*\])+)?$/i;
+const part = /\.([\w-]+)|#([\w-]+)|\[class\s*(~?)=\s*["']?([\w-]+)["']?\s*\]/gi;
+
+/** Parses `img.a`, `.a.b`, `#x`, `[class=a]`, `*[class].a`; undefined for anything else. */
+export function parseSimpleSelector(text: string): SimpleSelector | undefined {
+  const match = simpleSelector.exec(text.trim());
+  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
+  const tag = match[1] === undefined || match[1] === "*" ? undefined : match[1].toLowerCase();
+  const classes: string[] = [];
+  let id: string | undefined;
+  let classIs: string | undefined;
+  for (const [, cls, hash, tilde, value] of (match[2] ?? "").matchAll(part)) {
+    if (cls !== undefined) classes.push(cls);
+    else if (hash !== undefined) id = hash;
+    else if (value !== undefined) {
+      if (tilde === "~") classes.push(value);
+      else classIs = value;
+    }
+  }
+  if (tag === undefined && classes.length === 0 && id === undefined && classIs === undefined) return undefined;
+  return { tag, classes, id, classIs };
+}
+
+function keyOf(selector: SimpleSelector): string {
+  if (selector.classes[0] !== undefined) return `.${selector.classes[0]}`;
+  if (selector.classIs !== undefined) return `.${selector.classIs.split(/\s+/)[0]}`;
+  if (selector.id !== undefined) return `#${selector.id}`;
+  return selector.tag ?? "*";
+}
+
+function matches(selector: SimpleSelector, tag: string, classes: readonly string[], attributes: Readonly<Record<string, string>>): boolean {
+  if (selector.tag !== undefined && selector.tag !== tag) return false;
+  if (selector.id !== undefined && attributes["id"] !== selector.id) return false;
+  if (selector.classIs !== undefined && attributes["class"] !== selector.classIs) return false;
+  return selector.classes.every((name) => classes.includes(name));
+}
+
+/** What the collected rules say about one element. */
+export interface SheetMatch {
+  /** Size and hiding declarations of unconditional rules, in source order. */
+  readonly declarations: readonly SheetDeclaration[];
+  /** A rule inside `@media` shows it on some screen (display other than none, visible, opacity, max-height). */
+  readonly revealedBy: string | undefined;
+}
+
+const noMatch: SheetMatch = { declarations: [], revealedBy: undefined };
+
+function reveals(declaration: SheetDeclaration): boolean {
+  const value = declaration.value.toLowerCase();
+  switch (declaration.name) {
+    case "display":
+      return value !== "none";
+    case "visibility":
+      return value === "visible";
+    case "opacity":
+      return Number.parseFloat(value) > 0;
+    case "max-height":
+    case "max-width":
+      return value === "none" || Number.parseFloat(value) > 0;
+    default:
+      return false;
+  }
+}
+
+/** The size and hiding rules of the `<style>` blocks seen so far. */
+export class StyleRules {
+  private readonly byKey = new Map<string, CollectedRule[]>();
+
+  get isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+
+  /** Collects the simple size and hiding rules of one style sheet. */
+  add(css: string): void {
+    if (!collectedWords.test(css)) return;
+    for (const { prelude, body, outer } of flatRules(css)) {
+      if (!collectedWords.test(body)) continue;
+      const declarations = splitDeclarations(body).filter((declaration) => collected.has(declaration.name));
+      if (declarations.length === 0) continue;
+      // Rules under @supports are still read; under @media they only reveal (on some screen).
+      const conditional = outer.some((at) => /^@media\b/i.test(at));
+      for (const text of prelude.split(",")) {
+        const selector = parseSimpleSelector(text);
+        if (selector === undefined) continue;
+        const key = keyOf(selector);
+        const list = this.byKey.get(key) ?? [];
+        list.push({ selector, declarations, conditional });
+        this.byKey.set(key, list);
+      }
+    }
+  }
+
+  /** The collected declarations that apply to an element with these attributes. */
+  match(tag: string, attributes: Readonly<Record<string, string>>): SheetMatch {
+    if (this.byKey.size === 0) return noMatch;
+    const classes = (attributes["class"] ?? "").split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+    const keys = classes.map((name) => `.${name}`);
+    if (attributes["id"] !== undefined) keys.push(`#${attributes["id"]}`);
+    keys.push(tag, "*");
+    const found: CollectedRule[] = [];
+    for (const key of keys) {
+      for (const rule of this.byKey.get(key) ?? []) {
+        if (matches(rule.selector, tag, classes, attributes)) found.push(rule);
+      }
+    }
+    if (found.length === 0) return noMatch;
+    const declarations: SheetDeclaration[] = [];
+    let revealedBy: string | undefined;
+    for (const rule of found) {
+      if (!rule.conditional) declarations.push(...rule.declarations);
+      else revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
+    }
+    return { declarations, revealedBy };
+  }
+}

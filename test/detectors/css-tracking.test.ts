@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { stripTrackingWithReport } from "../../src/index.js";
+
+const token = "3f2a9c8e7d6b5a4f3e2d1c0b";
+const U = `https://t.example/r/${token}`;
+
+// [title, input, expected output, expected reason]
+const removed: [string, string, string, string][] = [
+  ["@media print", `<style>@media print{.a{background:url(${U})}}</style>`, `<style>@media print{.a{}}</style>`, `CSS URL with a hex token fetched only on print (@media print .a)`],
+  [":hover", `<style>a:hover{color:red;background-image:url(${U})}</style>`, `<style>a:hover{color:red;}</style>`, "CSS URL with a hex token fetched only on an interaction (a:hover)"],
+  [":active", `<style>.b:active{cursor:url(${U}),auto}</style>`, `<style>.b:active{}</style>`, "CSS URL with a hex token fetched only on an interaction (.b:active)"],
+  [":focus", `<style>input:focus{background:url(${U})}</style>`, `<style>input:focus{}</style>`, "CSS URL with a hex token fetched only on an interaction (input:focus)"],
+  ["a forwarded message in Outlook", `<style>[data-outlook-cycle] .x{background:url(${U})}</style>`, `<style>[data-outlook-cycle] .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply ([data-outlook-cycle] .x)"],
+  ["a Gmail quote", `<style>.gmail_quote .x{background:url(${U})}</style>`, `<style>.gmail_quote .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (.gmail_quote .x)"],
+  ["a quoted blockquote", `<style>blockquote .x{list-style:url(${U})}</style>`, `<style>blockquote .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (blockquote .x)"],
+  ["Outlook's reply header", `<style>#divRplyFwdMsg + div{content:url(${U})}</style>`, `<style>#divRplyFwdMsg + div{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (#divRplyFwdMsg + div)"],
+  ["dark mode", `<style>@media (prefers-color-scheme: dark){.l{background:url(${U})}}</style>`, `<style>@media (prefers-color-scheme: dark){.l{}}</style>`, "CSS URL with a hex token fetched only on dark mode (@media (prefers-color-scheme: dark) .l)"],
+  ["a tokenized @import", `<style>@import url("${U}");.a{color:red}</style>`, `<style>.a{color:red}</style>`, "CSS URL with a hex token in @import"],
+  ["a tokenized @font-face source", `<style>@font-face{font-family:x;src:url(${U})}</style>`, `<style>@font-face{font-family:x;}</style>`, "CSS URL with a hex token in @font-face"],
+  ["image-set() strings in print", `<style>@media print{.a{background:image-set("${U}" 1x)}}</style>`, `<style>@media print{.a{}}</style>`, "CSS URL with a hex token fetched only on print (@media print .a)"],
+  ["border-image in a hidden rule", `<style>.h{display:none;border-image:url(${U}) 30}</style>`, `<style>.h{display:none;}</style>`, "CSS URL with a hex token in a hidden rule"],
+  ["behavior in a 1px rule", `<style>.p{width:1px;height:1px;behavior:url(${U})}</style>`, `<style>.p{width:1px;height:1px;}</style>`, "CSS URL with a hex token in a 1px rule"],
+  ["inline style on a hidden element", `<div style="display:none;background:url(${U})">x</div>`, `<div style="display:none;">x</div>`, "CSS URL with a hex token on a hidden element (display:none on <div>)"],
+  ["inline style on a 1px element", `<div style="width:1px;height:1px;background-image:url(${U})"></div>`, `<div style="width:1px;height:1px;"></div>`, "CSS URL with a hex token on a 1px element"],
+  ["a tracking path in print", `<style>@media print{body{background:url(https://t.example/track/print.gif)}}</style>`, `<style>@media print{body{}}</style>`, "CSS URL with a tracking path fetched only on print (@media print body)"],
+];
+
+const kept: [string, string][] = [
+  ["a tokenized background of a visible element (content in standard)", `<div style="background:url(${U})">x</div>`],
+  ["a tokenized background in a plain rule", `<style>.hero{background:url(${U})}</style>`],
+  ["a clean URL in print", `<style>@media print{.logo{background:url(https://cdn.example/logo.png)}}</style>`],
+  ["a clean font", `<style>@font-face{font-family:x;src:url(https://fonts.example/s/x.woff2)}</style>`],
+  ["a mobile media query with a token (not an event)", `<style>@media (max-width:480px){.hero{background:url(${U})}}</style>`],
+];
+
+describe("css-tracking detector", () => {
+  it.each(removed)("%s", (_title, input, output, reason) => {
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(output);
+    expect(report.findings.map((finding) => [finding.detector, finding.reason])).toEqual([["css-tracking", reason]]);
+    expect(report.findings[0]?.action).toBe("removed-css-declaration");
+  });
+
+  it.each(kept)("keeps %s", (_title, input) => {
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(input);
+    expect(report.findings).toEqual([]);
+  });
+
+  it("removes the kept tokenized background in strict", () => {
+    const input = `<div style="background:url(${U})">x</div>`;
+    expect(stripTrackingWithReport(input, { preset: "strict" }).html).toBe(`<div>x</div>`);
+  });
+});

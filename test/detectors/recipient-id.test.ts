@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { identifierFinder, recipientNeedles } from "../../src/detectors/recipient-id.js";
+import { stripTrackingWithReport } from "../../src/index.js";
+
+// Written with a capital and spaces: the option is trimmed and lower-cased before hashing.
+const recipient = "  Ann.Lee+News@Example.com ";
+const address = "ann.lee+news@example.com";
+const digest = (algorithm: string, encoding: "hex" | "base64" | "base64url") => createHash(algorithm).update(address).digest(encoding);
+const unpadded = (text: string) => text.replace(/=+$/, "");
+
+// Each form computed here with node:crypto and Buffer, independently of the detector's @noble/hashes.
+const forms: [string, string][] = [
+  ["raw", address],
+  ["upper-case", address.toUpperCase()],
+  ["URL-encoded", encodeURIComponent(address)],
+  ["%40 only", address.replace("@", "%40")],
+  ["%2B for +", address.replace("+", "%2B")],
+  ["base64 padded", Buffer.from(address).toString("base64")],
+  ["base64url", Buffer.from(address).toString("base64url")],
+  ["hex", Buffer.from(address).toString("hex")],
+  ["HEX", Buffer.from(address).toString("hex").toUpperCase()],
+  ["MD5", digest("md5", "hex")],
+  ["MD5 upper-case", digest("md5", "hex").toUpperCase()],
+  ["MD5 base64", digest("md5", "base64")],
+  ["MD5 base64url", unpadded(digest("md5", "base64url"))],
+  ["SHA-1", digest("sha1", "hex")],
+  ["SHA-1 base64", encodeURIComponent(digest("sha1", "base64"))],
+  ["SHA-256", digest("sha256", "hex")],
+  ["SHA-256 base64url", digest("sha256", "base64url")],
+  ["SHA-512", digest("sha512", "hex")],
+  ["SHA-512 base64", unpadded(digest("sha512", "base64"))],
+];
+
+describe("recipient identifiers", () => {
+  it.each(forms)("finds the %s form in an image URL's path and removes the image", (_form, text) => {
+    // Sized, visible, with a static file name: only the identifier makes it a tracker.
+    const input = `<p>a</p><img src="https://img.example/o/${text}/banner.png?v=2" width="600" height="200"><p>b</p>`;
+    const { html, report } = stripTrackingWithReport(input, { recipient });
+    expect(html).toBe("<p>a</p><p>b</p>");
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ detector: "recipient-id", action: "removed-element", vector: "img" });
+    expect(report.findings[0]?.reason).toMatch(/^carries the recipient's /);
+  });
+
+  it("finds the address in a path segment", () => {
+    const finder = identifierFinder([address]);
+    expect(finder.find(`/o/${digest("sha256", "hex")}/p.gif`)).toBe("SHA-256 of the address");
+    expect(finder.find("/o/someone-else%40example.com")).toBeUndefined();
+  });
+
+  it("does not confuse another reader's address or hash with this one", () => {
+    const other = createHash("md5").update("bob@example.com").digest("hex");
+    const input = `<img src="https://img.example/a.png?u=${other}" width="600" height="200">`;
+    expect(stripTrackingWithReport(input, { recipient }).html).toBe(input);
+  });
+
+  it("computes the needles once per address, with no duplicates", () => {
+    const needles = recipientNeedles(address);
+    expect(new Set(needles.map((needle) => needle.text)).size).toBe(needles.length);
+    expect(needles.map((needle) => needle.text)).toContain(digest("sha512", "hex"));
+  });
+
+  it("removes only the parameter from a visible content image", () => {
+    const input = `<img src="https://cdn.example/hero.jpg?w=600&amp;e=${encodeURIComponent(address)}&amp;v=2" width="600" height="300">`;
+    const { html, report } = stripTrackingWithReport(input, { recipient });
+    expect(html).toBe(`<img src="https://cdn.example/hero.jpg?w=600&amp;v=2" width="600" height="300">`);
+    expect(report.findings[0]).toMatchObject({ detector: "recipient-id", action: "rewrote-url", changes: ["e"] });
+  });
+
+  it("removes the image when the identifier is in its path", () => {
+    const input = `<img src="https://cdn.example/${digest("md5", "hex")}/hero.jpg" width="600" height="300">x`;
+    expect(stripTrackingWithReport(input, { recipient }).html).toBe("x");
+  });
+
+  it("removes a srcset candidate, a background= and a CSS declaration that carry it", () => {
+    const md5 = digest("md5", "hex");
+    const input = `<img src="https://cdn.example/a.png" srcset="https://cdn.example/a.png 1x, https://t.example/b.png?h=${md5} 2x" width="10" height="10"><td background="https://t.example/bg?h=${md5}">x</td><div style="color:red;background:url(https://t.example/c?h=${md5})">y</div><style>.a{color:red;cursor:url(https://t.example/d?h=${md5}),auto}</style>`;
+    const { html, report } = stripTrackingWithReport(input, { recipient });
+    expect(html).toBe(`<img src="https://cdn.example/a.png" srcset="https://cdn.example/a.png 1x" width="10" height="10"><td>x</td><div style="color:red;">y</div><style>.a{color:red;}</style>`);
+    expect(report.findings.map((finding) => [finding.detector, finding.vector, finding.action])).toEqual([
+      ["recipient-id", "srcset", "removed-srcset-candidate"],
+      ["recipient-id", "background", "removed-attribute"],
+      ["recipient-id", "css-url", "removed-css-declaration"],
+      ["recipient-id", "css-url", "removed-css-declaration"],
+    ]);
+  });
+
+  it("reports an identifier in a link and changes nothing", () => {
+    const input = `<a href="https://news.example/prefs?e=${encodeURIComponent(address)}">prefs</a>`;
+    const { html, report } = stripTrackingWithReport(input, { recipient });
+    expect(html).toBe(input);
+    expect(report.findings).toMatchObject([{ detector: "recipient-id", action: "kept", vector: "anchor", applied: false }]);
+  });
+
+  it("without a recipient, an address written in an open-time URL is the identifier", () => {
+    const input = `<img src="https://img.example/a.png?to=carl%40mail.example" width="600" height="200">x<img src="https://img.example/dee@mail.example/b.png" width="600" height="200"><div style="background:url(https://t.example/o?e=eve@mail.example)">y</div>`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(`<img src="https://img.example/a.png" width="600" height="200">x<div>y</div>`);
+    expect(report.findings.map((finding) => [finding.action, finding.reason])).toEqual([
+      ["rewrote-url", "removed the recipient's email address from a content image"],
+      ["removed-element", "carries the recipient's email address"],
+      ["removed-attribute", "carries the recipient's email address"],
+    ]);
+  });
+
+  it("without a recipient, keeps retina names, package versions and links", () => {
+    const input = `<img src="https://cdn.example/logo@2x.png" width="100" height="50"><link rel="stylesheet" href="https://cdn.example/npm/pkg@1.2.3/a.css"><a href="https://x.example/u?e=ann%40example.com">u</a>`;
+    expect(stripTrackingWithReport(input).report.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { blockChain, parseSheet, parseSimpleSelector, StyleRules } from "../../src/engine/style-rules.js";
+import { stripTrackingWithReport } from "../../src/index.js";
+
+describe("parseSheet", () => {
+  it("splits blocks with their preludes, parents and declarations", () => {
+    const css = "@media print{.a:hover{background:url(x;y.gif) !important;color:red}} .b{width:1px}";
+    const blocks = parseSheet(css);
+    expect(blocks.map((block) => [block.prelude, block.parent])).toEqual([["@media print", -1], [".a:hover", 0], [".b", -1]]);
+    expect(blocks[1]?.declarations).toEqual([
+      { name: "background", value: "url(x;y.gif)", important: true },
+      { name: "color", value: "red", important: false },
+    ]);
+    expect(blockChain(blocks, css.indexOf("url")).map((block) => block.prelude)).toEqual(["@media print", ".a:hover"]);
+    expect(blockChain(blocks, css.indexOf(".b")).map((block) => block.prelude)).toEqual([]);
+  });
+
+  it("ignores comments and survives unclosed blocks", () => {
+    expect(parseSheet("/* { */ .a{width:1px").map((block) => block.declarations)).toEqual([[{ name: "width", value: "1px", important: false }]]);
+  });
+});
+
+describe("parseSimpleSelector", () => {
+  it.each([
+    [".px", { tag: undefined, classes: ["px"], id: undefined, classIs: undefined }],
+    ["img.px.b", { tag: "img", classes: ["px", "b"], id: undefined, classIs: undefined }],
+    ["#p", { tag: undefined, classes: [], id: "p", classIs: undefined }],
+    ["td[class=x]", { tag: "td", classes: [], id: undefined, classIs: "x" }],
+    ["*[class].x", { tag: undefined, classes: ["x"], id: undefined, classIs: undefined }],
+    ["[class~='y']", { tag: undefined, classes: ["y"], id: undefined, classIs: undefined }],
+  ])("%s", (text, expected) => {
+    expect(parseSimpleSelector(text)).toEqual(expected);
+  });
+
+  it.each(["div img", ".a > .b", ".a:hover", "*", "[class]", "a[href]", ".a\\31"])("rejects %s", (text) => {
+    expect(parseSimpleSelector(text)).toBeUndefined();
+  });
+});
+
+describe("StyleRules", () => {
+  it("matches by class, id, tag and [class=x]; @media rules only reveal", () => {
+    const rules = new StyleRules();
+    rules.add(".px{width:1px;height:1px;color:red} img#p{display:none} td[class=c]{max-height:0}");
+    rules.add("@media (max-width:480px){.m{display:block!important} .d{display:none}}");
+    expect(rules.match("img", { class: "a px" }).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
+    expect(rules.match("img", { id: "p" }).declarations).toEqual([{ name: "display", value: "none", important: false }]);
+    expect(rules.match("div", { id: "p" }).declarations).toEqual([]);
+    expect(rules.match("td", { class: "c" }).declarations).toHaveLength(1);
+    expect(rules.match("td", { class: "c d" }).declarations).toHaveLength(0);
+    expect(rules.match("div", { class: "m" }).revealedBy).toBe("@media rule for .m");
+    expect(rules.match("div", { class: "d" })).toEqual({ declarations: [], revealedBy: undefined });
+  });
+
+  it("skips sheets that size and hide nothing without parsing them", () => {
+    const rules = new StyleRules();
+    rules.add("a{color:red}");
+    expect(rules.isEmpty).toBe(true);
+  });
+});
+
+describe("style rules in the engine", () => {
+  it("a mobile block hidden inline but revealed by @media is content: its tokenized image stays", () => {
+    const html = `<style>@media screen and (max-width:480px){.showForMobile{display:block!important}}</style><div class="showForMobile" style="display:none;width:0;max-height:0;overflow:hidden"><img src="https://cdn.example/i/3f2a9c8e7d6b5a4f3e2d1c0b"></div>`;
+    expect(stripTrackingWithReport(html).html).toBe(html);
+  });
+
+  it("rules inside an Outlook conditional comment's <style> reach later elements", () => {
+    const html = `<!--[if mso]><style>.px{width:1px;height:1px}</style><![endif]--><img class="px" src="https://t.example/o.gif">x`;
+    expect(stripTrackingWithReport(html).html).toBe(`<!--[if mso]><style>.px{width:1px;height:1px}</style><![endif]-->x`);
+  });
+});
+
+const homeDepot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "corpus", "real-tracked", "mimekit__homedepot-check-inside-now.html");
+
+describe.skipIf(!existsSync(homeDepot))(`Home Depot's mobile block (${homeDepot}; skipped when the shared corpus is absent)`, () => {
+  it("keeps every image of the blocks revealed on phones", () => {
+    const html = readFileSync(homeDepot, "utf8");
+    const { html: out, report } = stripTrackingWithReport(html);
+    const mobileImages = [...html.matchAll(/<div class="showForMobile"[\s\S]*?<\/div>/g)].flatMap(([block]) => [...block.matchAll(/<img\b[^>]*>/gi)].map(([tag]) => tag));
+    expect(mobileImages.length).toBeGreaterThan(0);
+    for (const tag of mobileImages) expect(out).toContain(tag);
+    expect(report.findings.filter((finding) => finding.reason.includes("showForMobile"))).toEqual([]);
+  });
+});
