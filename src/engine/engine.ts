@@ -12,6 +12,7 @@ import { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
+import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
@@ -70,6 +71,8 @@ export class Engine implements TokenizerCallbacks {
   private readonly warnings: Warning[] = [];
 
   private readonly output: Output;
+  /** Line and column of findings, counted as the input passes. */
+  private readonly lines: LineIndex;
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
 
@@ -105,6 +108,7 @@ export class Engine implements TokenizerCallbacks {
     },
   ) {
     this.output = new Output(sink);
+    this.lines = new LineIndex(context.offset);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -115,6 +119,7 @@ export class Engine implements TokenizerCallbacks {
     if (typeof chunk !== "string") throw new TypeError("strip-tracking: write() takes a string chunk");
     if (chunk === "") return;
     this.output.append(chunk);
+    this.lines.append(chunk);
     this.resolveEndTag();
     this.tokenizer.write(chunk);
     this.enforceLimit();
@@ -512,7 +517,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.config.block.isEmpty || !data.includes("//")) return;
     for (const [url] of data.matchAll(commentUrl)) {
       if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
-      this.findings.push({
+      this.addFindings([{
         vector: "element",
         tag: "!--",
         url,
@@ -522,7 +527,7 @@ export class Engine implements TokenizerCallbacks {
         applied: this.config.applyEdits,
         reason: "comment names a blocked URL",
         offset: this.context.offset + constructStart,
-      });
+      }]);
       if (this.config.applyEdits) this.output.replace(constructStart, end, "");
       return;
     }
@@ -560,7 +565,7 @@ export class Engine implements TokenizerCallbacks {
     });
     nested.write(body);
     const report = nested.end();
-    this.findings.push(...report.findings);
+    this.addFindings(report.findings);
     this.warnings.push(...report.warnings);
     if (output !== body) this.output.replace(start, end, output);
   }
@@ -651,6 +656,7 @@ export class Engine implements TokenizerCallbacks {
     // Keep what an incomplete tag or a held <style> still needs.
     const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
     this.output.flush(Math.min(this.style?.tag.start ?? to, tagStart));
+    this.lines.forget(Math.min(this.style?.tag.start ?? to, tagStart, this.output.cursor) + this.context.offset);
   }
 
   private elementContext() {
@@ -673,7 +679,12 @@ export class Engine implements TokenizerCallbacks {
     decisions: readonly Decision[],
     outcomes: ReadonlyMap<string, AttributeOutcome>,
   ): void {
-    this.findings.push(...reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
+    this.addFindings(reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
+  }
+
+  /** Adds report lines with their line and column (a nested run's are recounted in the whole input). */
+  private addFindings(entries: readonly Omit<ReportEntry, "line" | "column">[]): void {
+    for (const entry of entries) this.findings.push({ ...entry, ...this.lines.position(entry.offset) });
   }
 }
 
