@@ -16,7 +16,7 @@ const entry = {
 // `npm run demo` skips declarations: they take most of the build time and the demo does not read them.
 const dts = process.env.STRIP_TRACKING_NO_DTS !== "1";
 
-const common: Options = { target: "node20", treeshake: true, sourcemap: false, noExternal: bundled };
+const common: Options = { target: "node20", treeshake: true, sourcemap: false, noExternal: bundled, removeNodeProtocol: false };
 
 export default defineConfig([
   { ...common, entry, format: ["esm", "cjs"], dts, splitting: true, clean: true },

@@ -60,7 +60,7 @@ export interface MimeReport {
   readonly changed: boolean;
   /** One entry per text part, in message order. */
   readonly parts: readonly MimePartReport[];
-  /** The read-receipt headers removed (as they were named). */
+  /** The read-receipt headers removed (with `dryRun`: that would be removed), as they were named. */
   readonly removedHeaders: readonly string[];
 }
 
@@ -180,10 +180,11 @@ class PartCleaner extends Transform {
     if (!headers) return;
     if (this.settings.removeReadReceipts) {
       const names = headers.getList().map((line) => line.key).filter(isReadReceiptHeader);
-      if (names.length > 0) {
+      this.removedHeaders = names;
+      // A dry run reports the headers it would remove and changes nothing.
+      if (names.length > 0 && !isDryRun(this.options)) {
         const lineEnd = node.getHeaders().includes("\r\n") ? "\r\n" : "\n";
         for (const name of names) headers.remove(name);
-        this.removedHeaders = names;
         this.changed = true;
         // Rebuilt with the message's own line ending, so every other header line stays as it was.
         this.rootHeaders = headers.build(lineEnd);
@@ -222,6 +223,10 @@ class PartCleaner extends Transform {
   }
 }
 
+function isDryRun(options: StripOptions): boolean {
+  return options.dryRun === true || options.preset === "audit";
+}
+
 function isCleanable(node: MimeNode): boolean {
   if (node.multipart || node.disposition === "attachment") return false;
   const type = node.contentType || "text/plain"; // RFC 2045 §5.2: no Content-Type is text/plain
@@ -251,7 +256,7 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
     contentType === "text/html"
       ? (({ html, report }) => ({ text: html, changed: report.changed, report }))(stripTrackingWithReport(text, options))
       : (({ text: out, changed, ...rest }) => ({ text: out, changed: changed && out !== text, report: { text: out, changed, ...rest } }))(
-          stripTrackingFromText(text, { ...linkOptions(options), dryRun: options.dryRun === true || options.preset === "audit" }),
+          stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) }),
         );
   if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };
   const lineEnd = raw.includes("\r\n") ? "\r\n" : "\n";

@@ -25,7 +25,7 @@ export interface MailReport {
   readonly text?: StripTextResult;
   /** One entry per `alternatives` item of type text/html or text/plain, by its index. */
   readonly alternatives: readonly { readonly index: number; readonly report: Report | StripTextResult }[];
-  /** The read-receipt headers removed (as they were named). */
+  /** The read-receipt headers removed (with `dryRun`: that would be removed), as they were named. */
   readonly removedHeaders: readonly string[];
   /** The recipients handed to the detectors. */
   readonly recipients: readonly string[];
@@ -95,7 +95,7 @@ async function clean(
   const alternativeReports: { index: number; report: Report | StripTextResult }[] = [];
   const report: { -readonly [K in keyof MailReport]: MailReport[K] } = {
     alternatives: alternativeReports,
-    removedHeaders: flags.removeReadReceipts ? removeReadReceiptHeaders(data) : [],
+    removedHeaders: flags.removeReadReceipts ? removeReadReceiptHeaders(data, textOptions(options).dryRun) : [],
     recipients: typeof options.recipient === "string" ? [options.recipient] : [...(options.recipient ?? [])],
   };
 
@@ -170,9 +170,13 @@ function messageRecipients(data: Record<string, unknown>): string[] {
 }
 
 /** Removes read-receipt headers from `data.headers` (an object or an array of `{ key, value }`). */
-function removeReadReceiptHeaders(data: Record<string, unknown>): string[] {
+function removeReadReceiptHeaders(data: Record<string, unknown>, dryRun: boolean): string[] {
   const removed: string[] = [];
   const { headers } = data;
+  if (dryRun) {
+    const names = Array.isArray(headers) ? headers.map((header: { key?: unknown }) => header?.key) : Object.keys(headers ?? {});
+    return names.filter((name): name is string => typeof name === "string" && isReadReceiptHeader(name));
+  }
   if (Array.isArray(headers)) {
     data.headers = headers.filter((header: { key?: unknown }) => {
       const drop = typeof header?.key === "string" && isReadReceiptHeader(header.key);
