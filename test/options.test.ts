@@ -80,7 +80,7 @@ describe("options", () => {
 
 describe("plugin seams", () => {
   const html = '<img src="https://cdn.example/a.png" width="600">';
-  const everyImage = { name: "every-image", tags: ["img"], detect: (element: Element) => ({ detector: "someone-else", reason: "test", resource: element.resources[0] }) };
+  const everyImage = { name: "every-image", tags: ["img"], detect: (element: Element) => ({ detector: "someone-else", reason: "test", resource: element.resources[0]! }) };
 
   it("a finding's detector is the detector's own name, whatever the finding says", () => {
     const { findings } = stripTrackingWithReport(html, { detectors: [everyImage] }).report;

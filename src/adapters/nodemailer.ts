@@ -9,8 +9,8 @@ import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
 /** The part of nodemailer's `MailMessage` the plugin uses (nodemailer >= 6). */
 export interface MailLike {
-  /** The message options given to `sendMail()`. */
-  data: Record<string, unknown>;
+  /** The message options given to `sendMail()` (nodemailer's `MailMessageData`). */
+  data: object;
   /** nodemailer's content resolver: string, Buffer, stream, `{ path }` or `{ href }` to a string or Buffer. */
   resolveContent(data: object, key: string | number, callback: (error: Error | null, value?: string | Buffer) => void): unknown;
 }
@@ -89,7 +89,7 @@ async function clean(
   stripOptions: StripOptions,
   flags: { useMessageRecipients: boolean; amp: boolean; removeReadReceipts: boolean },
 ): Promise<MailReport> {
-  const { data } = mail;
+  const data = mail.data as Record<string, unknown>;
   const recipients = stripOptions.recipient === undefined && flags.useMessageRecipients ? messageRecipients(data) : [];
   const options: StripOptions = recipients.length > 0 ? { ...stripOptions, recipient: recipients } : stripOptions;
   const alternativeReports: { index: number; report: Report | StripTextResult }[] = [];

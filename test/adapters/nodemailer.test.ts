@@ -115,7 +115,7 @@ describe("stripTrackingPlugin through SMTP", () => {
     );
     expectClean(parsedRaw, 4);
     for (const attachment of parsedRaw.attachments.filter((item) => item.mimeType.startsWith("text/"))) {
-      const content = typeof attachment.content === "string" ? attachment.content : Buffer.from(attachment.content).toString("utf8");
+      const content = typeof attachment.content === "string" ? attachment.content : Buffer.from(attachment.content as ArrayBuffer).toString("utf8");
       expect(content).not.toContain("open.tracker.example");
       if (attachment.mimeType !== "text/calendar") expect(content).not.toContain("utm_");
     }
