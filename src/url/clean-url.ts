@@ -14,7 +14,9 @@ import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
 import { resolveRecipients } from "../recipient.js";
 import { safeDecodeUri } from "./decode.js";
 
+/** One change made to a URL. */
 export interface UrlChange {
+  /** A tracking parameter removed, or a redirect wrapper replaced by its destination. */
   readonly kind: "removed-param" | "unwrapped-redirect";
   /** Id of the rule that decided it, e.g. "utm", "amazon-ses", "google-url". */
   readonly rule: string;
@@ -28,16 +30,23 @@ export interface UrlChange {
   readonly from?: string;
 }
 
+/** A known click redirect whose destination is only known to the tracker's server: kept, reported. */
 export interface OpaqueRedirect {
+  /** "Mailchimp", "SendGrid", ... */
   readonly vendor: string;
+  /** Id of the rule that recognised it. */
   readonly rule: string;
+  /** Why it is kept, for a human. */
   readonly reason: string;
 }
 
+/** What {@link cleanUrl} returns. */
 export interface CleanUrlResult {
-  /** The cleaned URL (=== input when nothing changed). */
+  /** The cleaned URL (=== input when nothing changed; a `URL` input's `href`). */
   readonly url: string;
+  /** True when `url` differs from the input. */
   readonly changed: boolean;
+  /** Every change, in the order made (unwrapping first, then parameters). */
   readonly changes: readonly UrlChange[];
   /** A known click tracker whose destination is not in the URL: kept, reported. */
   readonly opaqueRedirect?: OpaqueRedirect;
