@@ -9,7 +9,7 @@ import { usageError } from "./errors.js";
 export function textOf(input: unknown, what: string): string {
   if (typeof input === "string") return input;
   if (input instanceof Uint8Array) return new TextDecoder().decode(input);
-  throw usageError(`${what} must be a string or a Uint8Array/Buffer (read as UTF-8), got ${describe(input)}`);
+  throw usageError(`${what} must be a string or a Uint8Array read as UTF-8 (a Buffer is one), got ${describe(input)}`);
 }
 
 /** A decoder for a stream of chunks: a UTF-8 sequence split between two byte chunks is decoded whole. */
@@ -19,7 +19,7 @@ export function chunkDecoder(what: string): { text(chunk: unknown): string; end(
     text(chunk) {
       if (typeof chunk === "string") return chunk;
       if (chunk instanceof Uint8Array) return (decoder ??= new TextDecoder()).decode(chunk, { stream: true });
-      throw usageError(`${what} must be a string or a Uint8Array/Buffer (read as UTF-8), got ${describe(chunk)}`);
+      throw usageError(`${what} must be a string or a Uint8Array read as UTF-8 (a Buffer is one), got ${describe(chunk)}`);
     },
     end: () => decoder?.decode() ?? "",
   };

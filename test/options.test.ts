@@ -74,7 +74,7 @@ describe("options", () => {
     for (let index = 0; index < bytes.length; index++) stripper.write(bytes.subarray(index, index + 1));
     stripper.end();
     expect(out).toBe("<p>Café ☕</p>");
-    expect(() => stripTracking(42 as never)).toThrow(/html must be a string or a Uint8Array\/Buffer \(read as UTF-8\), got number/);
+    expect(() => stripTracking(42 as never)).toThrow(/html must be a string or a Uint8Array read as UTF-8 \(a Buffer is one\), got number/);
   });
 });
 

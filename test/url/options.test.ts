@@ -78,7 +78,7 @@ describe("inputs", () => {
   });
 
   it("refuses other inputs with a TypeError that says what to pass", () => {
-    expect(() => stripTrackingFromText(42 as never)).toThrow(/text must be a string or a Uint8Array\/Buffer \(read as UTF-8\), got number/);
+    expect(() => stripTrackingFromText(42 as never)).toThrow(/text must be a string or a Uint8Array read as UTF-8 \(a Buffer is one\), got number/);
   });
 
   it("gives each text change its offset, line and column", () => {
