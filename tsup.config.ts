@@ -1,12 +1,25 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  target: "node20",
-  splitting: true,
-  treeshake: true,
-  clean: true,
-  sourcemap: false,
-});
+// The fb55 stack (htmlparser2, domhandler, entities, css-what, ...) is ESM-only: a `require()` of it fails where
+// require(esm) is off (Node 20 before 20.19, `--no-experimental-require-module`, Jest). Bundling it makes both
+// builds self-contained, and one bundled file also imports faster than a tree of small modules.
+const bundled = [/^htmlparser2/, /^domhandler/, /^domutils/, /^dom-serializer/, /^domelementtype/, /^entities/, /^css-what/, /^@csstools\//, /^tldts/];
+
+const entry = {
+  index: "src/index.ts",
+  nodemailer: "src/adapters/nodemailer.ts",
+  mime: "src/adapters/mime.ts",
+  node: "src/adapters/node-stream.ts",
+  dom: "src/adapters/dom.ts",
+};
+
+// `npm run demo` skips declarations: they take most of the build time and the demo does not read them.
+const dts = process.env.STRIP_TRACKING_NO_DTS !== "1";
+
+const common: Options = { target: "node20", treeshake: true, sourcemap: false, noExternal: bundled, removeNodeProtocol: false };
+
+export default defineConfig([
+  { ...common, entry, format: ["esm", "cjs"], dts, splitting: true, clean: true },
+  // The CLI and its worker: ESM only, with a shebang kept from the source.
+  { ...common, entry: { "cli/main": "src/cli/main.ts", "cli/worker": "src/cli/worker.ts" }, format: ["esm"], dts: false, splitting: true, clean: false },
+]);

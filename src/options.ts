@@ -1,26 +1,24 @@
-// Validates user options once and resolves them into the engine's configuration.
+// Validates user options once, in one place, and resolves them into the engine's configuration.
 
 import { type EngineConfig, indexDetectors } from "./engine/config.js";
 import { checkTrackerRules } from "./detectors/known-tracker.js";
+import { optionError, optionsRecord, rejectUnknownOptions } from "./errors.js";
 import { presetDetectors } from "./presets.js";
+import { resolveRecipients } from "./recipient.js";
 import { compileRules } from "./rules/rule-set.js";
 import type { Detector, Preset, Rewriter, StripOptions } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
-const knownOptions = new Set([
-  "preset", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
+const knownOptions: ReadonlySet<string> = new Set([
+  "preset", "dryRun", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
   "keepParams", "removeParams", "unwrapRedirects", "trackers",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
 
-function fail(option: string, expectation: string): never {
-  throw new TypeError(`strip-tracking: option "${option}" ${expectation}`);
-}
-
 function arrayOption<T>(value: unknown, option: string, isItem: (item: unknown) => item is T, what: string): T[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every(isItem)) fail(option, `must be an array of ${what}`);
+  if (!Array.isArray(value) || !value.every(isItem)) throw optionError(option, `must be an array of ${what}`);
   return value;
 }
 
@@ -43,55 +41,49 @@ function arrayIsStrings(value: unknown): boolean {
   return Array.isArray(value) && value.every(isString);
 }
 
-function recipients(value: unknown): string[] {
-  if (value === undefined) return [];
-  const list = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list) || !list.every(isString)) fail("recipient", "must be an email address or an array of them");
-  for (const address of list) {
-    if (!/^[^\s@]+@[^\s@]+$/.test(address.trim())) fail("recipient", `must be an email address, got "${address}"`);
+/** The link options of the strip options, under the names `cleanUrl` takes (it validates them). */
+export function linkOptions(options: StripOptions): CleanUrlOptions {
+  const picked: Record<string, unknown> = {};
+  for (const name of ["unwrapRedirects", "keepParams", "removeParams", "recipient"] as const) {
+    if (options[name] !== undefined) picked[name] = options[name];
   }
-  return list.map((address) => address.trim().toLowerCase());
+  return picked as CleanUrlOptions;
 }
 
-function linkOptions(options: StripOptions): CleanUrlOptions {
-  const keepParams = arrayOption(options.keepParams, "keepParams", isString, "parameter names");
-  const removeParams = arrayOption(options.removeParams, "removeParams", isString, "parameter names");
-  const unwrap = options.unwrapRedirects ?? true;
-  if (typeof unwrap !== "boolean") fail("unwrapRedirects", "must be a boolean");
-  return { keepParams, removeParams, unwrap };
-}
-
-/** Checks every option and builds the engine configuration; throws a TypeError naming the bad option. */
+/**
+ * Checks every option (unknown names included) and builds the engine configuration.
+ * @throws TypeError naming the bad option.
+ */
 export function resolveOptions(options: StripOptions | undefined): EngineConfig {
-  if (options === undefined || options === null) options = {};
-  if (typeof options !== "object") throw new TypeError("strip-tracking: options must be an object");
-  for (const key of Object.keys(options)) {
-    if (!knownOptions.has(key)) fail(key, "is not a known option");
-  }
-  const preset = options.preset ?? "standard";
-  if (!presets.includes(preset)) fail("preset", `must be one of ${presets.join(", ")}`);
-  const maxBufferSize = options.maxBufferSize ?? defaultMaxBufferSize;
+  const record = optionsRecord(options) as StripOptions & Record<string, unknown>;
+  rejectUnknownOptions(record, knownOptions);
+  const preset = record.preset ?? "standard";
+  if (!presets.includes(preset)) throw optionError("preset", `must be one of ${presets.join(", ")}`);
+  const dryRun = record.dryRun ?? false;
+  if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
+  if (record.onData !== undefined && typeof record.onData !== "function") throw optionError("onData", "must be a function");
+  const maxBufferSize = record.maxBufferSize ?? defaultMaxBufferSize;
   if (typeof maxBufferSize !== "number" || !Number.isInteger(maxBufferSize) || maxBufferSize < 1) {
-    fail("maxBufferSize", "must be a positive integer");
+    throw optionError("maxBufferSize", "must be a positive integer");
   }
-  const extraDetectors = arrayOption(options.detectors, "detectors", isDetector, "detectors ({ name, detect })");
-  const disable = new Set(arrayOption(options.disable, "disable", isString, "detector names"));
-  const recipientList = recipients(options.recipient);
-  const builtIns = presetDetectors(preset, linkOptions(options), checkTrackerRules(options.trackers), recipientList);
+  const extraDetectors = arrayOption(record.detectors, "detectors", isDetector, "detectors ({ name, detect })");
+  const disable = new Set(arrayOption(record.disable, "disable", isString, "detector names"));
+  const recipientList = resolveRecipients(record.recipient);
+  const builtIns = presetDetectors(preset, linkOptions(record), checkTrackerRules(record.trackers), recipientList);
   for (const name of disable) {
     if (!builtIns.some((detector) => detector.name === name)) {
-      fail("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);
+      throw optionError("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);
     }
   }
   const detectors = [...builtIns.filter((detector) => !disable.has(detector.name)), ...extraDetectors];
   return {
     preset,
-    applyEdits: preset !== "audit",
+    applyEdits: !dryRun && preset !== "audit",
     recipients: recipientList,
     ...indexDetectors(detectors),
-    rewriters: arrayOption(options.rewriters, "rewriters", isRewriter, "rewriters ({ name, rewrite })"),
-    allow: compileRules(options.allow, "allow"),
-    block: compileRules(options.block, "block"),
+    rewriters: arrayOption(record.rewriters, "rewriters", isRewriter, "rewriters ({ name, rewrite })"),
+    allow: compileRules(record.allow, "allow"),
+    block: compileRules(record.block, "block"),
     maxBufferSize,
   };
 }

@@ -1,19 +1,29 @@
-// The Web Streams face of the core: a TransformStream<string, string> for edge runtimes and browsers.
+// The Web Streams face of the core: a TransformStream for edge runtimes and browsers.
 
 import { createStripper } from "./create-stripper.js";
+import { optionError } from "./errors.js";
 import type { Report, StripOptions } from "./types.js";
 
-/** A TransformStream that strips tracking from HTML text. `onReport` receives the report at the end. */
-export function stripTrackingStream(
-  options?: StripOptions & { readonly onReport?: (report: Report) => void },
-): TransformStream<string, string> {
+/** Options of {@link stripTrackingStream}: the strip options and `onReport`. */
+export interface StripStreamOptions extends StripOptions {
+  /** Receives the report when the stream ends. */
+  readonly onReport?: (report: Report) => void;
+}
+
+/**
+ * A TransformStream that strips tracking from HTML. Chunks are strings, or bytes read as UTF-8.
+ *
+ * @param options - The strip options and `onReport(report)`.
+ * @returns A `TransformStream` whose readable side carries the cleaned HTML as strings.
+ * @example
+ * response.body.pipeThrough(stripTrackingStream({ onReport: (report) => console.log(report.findings) }))
+ */
+export function stripTrackingStream(options?: StripStreamOptions): TransformStream<string | Uint8Array, string> {
   const { onReport, ...stripOptions } = options ?? {};
-  if (onReport !== undefined && typeof onReport !== "function") {
-    throw new TypeError('strip-tracking: option "onReport" must be a function');
-  }
+  if (onReport !== undefined && typeof onReport !== "function") throw optionError("onReport", "must be a function");
   let controller: TransformStreamDefaultController<string> | undefined;
   const stripper = createStripper({ ...stripOptions, onData: (chunk) => controller?.enqueue(chunk) });
-  return new TransformStream<string, string>({
+  return new TransformStream<string | Uint8Array, string>({
     start(streamController) {
       controller = streamController;
     },

@@ -1,24 +1,38 @@
 // The one-call API, built on the streaming core.
 
 import { createStripper } from "./create-stripper.js";
+import { textOf } from "./input.js";
 import type { Report, StripOptions } from "./types.js";
 
 /**
  * Removes email tracking from an HTML document and returns it with every other byte unchanged.
+ *
+ * @param html - The document: a string, or a `Uint8Array`/`Buffer` read as UTF-8.
+ * @param options - See {@link StripOptions}. Invalid or unknown options throw a TypeError naming them.
+ * @returns The cleaned HTML (a string).
  * @example
  * stripTracking('<p>Hi</p><img src="https://t.example/o.gif" width="1" height="1">')
  * //=> '<p>Hi</p>'
  */
-export function stripTracking(html: string, options?: StripOptions): string {
+export function stripTracking(html: string | Uint8Array, options?: StripOptions): string {
   return stripTrackingWithReport(html, options).html;
 }
 
-/** Like `stripTracking`, and also returns the report of everything found and done. */
-export function stripTrackingWithReport(html: string, options?: StripOptions): { html: string; report: Report } {
-  if (typeof html !== "string") throw new TypeError("strip-tracking: html must be a string");
+/**
+ * Like `stripTracking`, and also returns the report of everything found and done.
+ *
+ * @param html - The document: a string, or a `Uint8Array`/`Buffer` read as UTF-8.
+ * @param options - See {@link StripOptions}.
+ * @returns The cleaned HTML and the {@link Report}.
+ * @example
+ * stripTrackingWithReport('<img src="https://t.example/o.gif" width="1" height="1">').report.findings[0].line
+ * //=> 1
+ */
+export function stripTrackingWithReport(html: string | Uint8Array, options?: StripOptions): { html: string; report: Report } {
+  const text = textOf(html, "html");
   const parts: string[] = [];
   const stripper = createStripper({ ...options, onData: (chunk) => parts.push(chunk) });
-  stripper.write(html);
+  stripper.write(text);
   const report = stripper.end();
   return { html: parts.join(""), report };
 }

@@ -1,6 +1,9 @@
 // The public data shapes shared by the engine, detectors, rewriters and the report.
 
-/** Which tracking policy to apply. */
+/**
+ * Which tracking policy to apply: `standard` (the default), `strict` (also remote stylesheets, fonts and any
+ * remote resource with an opaque token), or `audit`, an alias of `standard` with `dryRun: true`.
+ */
 export type Preset = "standard" | "strict" | "audit";
 
 /** Where a URL sits in the markup, i.e. how a mail client would reach it. */
@@ -44,6 +47,7 @@ export interface Resource {
    * file or about:blank one), this is the reading that reaches a remote host.
    */
   readonly absoluteUrl: string | undefined;
+  /** How a mail client reaches the URL. */
   readonly vector: Vector;
   /** The attribute that holds it (lower-case), e.g. `src`, `srcset`, `style`. Undefined for `<style>` text. */
   readonly attribute: string | undefined;
@@ -71,7 +75,9 @@ export interface StyleDeclaration {
 
 /** An open ancestor element, as selectors and detectors see it. */
 export interface Ancestor {
+  /** Lower-case tag name. */
   readonly name: string;
+  /** Attributes by lower-case name, entity-decoded. */
   readonly attributes: Readonly<Record<string, string>>;
 }
 
@@ -79,6 +85,7 @@ export interface Ancestor {
 export interface Element {
   /** Lower-case tag name (`image` is reported as `img`, as browsers build it). */
   readonly name: string;
+  /** The namespace the tree builder puts the element in. */
   readonly namespace: "html" | "svg" | "math";
   /** Attributes by lower-case name, entity-decoded; the first of duplicate attributes wins, as in browsers. */
   readonly attributes: Readonly<Record<string, string>>;
@@ -101,7 +108,7 @@ export interface Element {
   readonly baseHref: string | undefined;
   /** The recipient addresses given in the options, lower-cased. */
   readonly recipients: readonly string[];
-  /** The active preset. */
+  /** The active preset, as given (`audit` included). */
   readonly preset: Preset;
   /** Offset of this element's `<` in the input. */
   readonly offset: number;
@@ -109,8 +116,8 @@ export interface Element {
 
 /** A detector's judgement: this element, or one of its resources, is tracking. */
 export interface Finding {
-  /** The detector's name. */
-  readonly detector: string;
+  /** Ignored: the report names the detector that returned the finding (its `name`). */
+  readonly detector?: string;
   /** Short and human: "1x1 image", "hidden image with a per-recipient token". */
   readonly reason: string;
   /** The resource that tracks; absent when the element itself is the problem (e.g. `<script>`). */
@@ -129,6 +136,7 @@ export interface Detector {
   readonly name: string;
   /** Lower-case tag names this detector wants; omit to see every element. */
   readonly tags?: readonly string[];
+  /** Judges one element: a finding, several, or undefined when it is not tracking. Must not throw. */
   detect(element: Element): Finding | readonly Finding[] | undefined;
 }
 
@@ -145,7 +153,12 @@ export type Edit =
 
 /** Turns a finding into an edit. The first rewriter that returns an edit wins. */
 export interface Rewriter {
+  /** Kebab-case name, shown in the report. */
   readonly name: string;
+  /**
+   * The edit for one finding, or undefined to let the next rewriter decide. An edit's `resource` must be one of
+   * `element.resources` (anything else is a TypeError naming the rewriter).
+   */
   rewrite(finding: Finding, element: Element): Edit | undefined;
 }
 
@@ -170,34 +183,53 @@ export interface ReportEntry {
   readonly newUrl?: string;
   /** For `rewrote-url`: the removed parameters and unwrapped redirect rules. */
   readonly changes?: readonly string[];
+  /** The vendor, when known ("Mailchimp"). */
   readonly vendor?: string;
+  /** The name of the detector that found it (`block-rule` for a block rule, `ambiguous-markup` for the engine). */
   readonly detector: string;
+  /** The name of the rewriter that decided the edit (`default`, `engine`, or a user rewriter's name). */
   readonly rewriter?: string;
+  /** What was done (or, when `applied` is false, would have been done). */
   readonly action: Action;
-  /** False in the `audit` preset: the action is what would have been done. */
+  /** False with `dryRun` (and the `audit` preset) and for `kept`: the action is what would have been done. */
   readonly applied: boolean;
+  /** Short and human: "1x1 image", "unwrapped Google redirect; removed utm_source". */
   readonly reason: string;
-  /** Offset of the element's `<` in the input. */
+  /** Offset of the element's `<` in the input (UTF-16 code units). */
   readonly offset: number;
+  /** 1-based line of `offset` (lines end at "\n"). */
+  readonly line: number;
+  /** 1-based column of `offset`, in UTF-16 code units from the start of its line. */
+  readonly column: number;
 }
 
 /** Something the engine could not do as asked, and what it did instead. */
 export interface Warning {
+  /** `limit-exceeded`: a construct outgrew `maxBufferSize` and was dropped; `unclosed-removed-element`: a
+   * removed element ran to the end of input; `ambiguous-markup`: markup browsers read differently was neutralised. */
   readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup";
+  /** What happened, for a human. */
   readonly message: string;
+  /** Where it happened in the input (UTF-16 code units). */
   readonly offset: number;
 }
 
 /** Everything that was found and done in one run. */
 export interface Report {
+  /** The preset as given. */
   readonly preset: Preset;
-  /** True when the output differs from the input. */
+  /** True when the output differs from the input (always false with `dryRun`). */
   readonly changed: boolean;
+  /** Every finding, in document order. */
   readonly findings: readonly ReportEntry[];
+  /** What could not be done as asked, and what was done instead. */
   readonly warnings: readonly Warning[];
 }
 
-/** A block or allow rule: a CSS selector string (`img[src*="/beacon/"]`) or a URL pattern. */
+/**
+ * A block or allow rule: a CSS selector string (`img[src*="/beacon/"]`), `{ selector }`, or a URL pattern
+ * `{ url: "host" }` / `{ url: "host/path-prefix" }` (subdomains included).
+ */
 export type Rule = string | { readonly selector: string } | { readonly url: string };
 
 /**
@@ -221,9 +253,16 @@ export interface TrackerRule {
   readonly source?: { readonly ref: string; readonly licence: string };
 }
 
+/** Options of `stripTracking`, `stripTrackingWithReport`, `createStripper` and the adapters. */
 export interface StripOptions {
-  /** @default "standard" */
+  /** The policy; see {@link Preset}. @default "standard" */
   readonly preset?: Preset;
+  /**
+   * Change nothing: the output is the input, and every finding is reported with `applied: false` and the action
+   * that would have been taken. Works with any preset ("what would `strict` remove?").
+   * @default false
+   */
+  readonly dryRun?: boolean;
   /** The recipient address(es), so detectors can find them (and their hashes) in URLs. */
   readonly recipient?: string | readonly string[];
   /** Extra detectors, run after the preset's built-in ones. */
@@ -258,6 +297,7 @@ export interface StripOptions {
   readonly maxBufferSize?: number;
 }
 
+/** Options of `createStripper`: the strip options and the output sink. */
 export interface StripperOptions extends StripOptions {
   /** Receives output as soon as it is safe to emit. */
   readonly onData: (chunk: string) => void;
@@ -265,6 +305,8 @@ export interface StripperOptions extends StripOptions {
 
 /** The streaming core: feed chunks, then end. */
 export interface Stripper {
-  write(chunk: string): void;
+  /** Feeds the next chunk: a string, or bytes read as UTF-8 (a sequence split between chunks is kept whole). */
+  write(chunk: string | Uint8Array): void;
+  /** Ends the input, flushes the rest of the output to `onData`, and returns the report. */
   end(): Report;
 }

@@ -7,6 +7,7 @@ describe("public API", () => {
       "cleanUrl",
       "clickTrackingDetector",
       "createStripper",
+      "createUrlCleaner",
       "defaultRewriter",
       "fetchingElementDetector",
       "pixelDetector",

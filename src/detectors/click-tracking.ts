@@ -3,7 +3,7 @@
 // in the link itself, and kept (and reported) when the destination is only known to the tracker.
 
 import type { Detector, Finding, Resource } from "../types.js";
-import { cleanUrl, type CleanUrlOptions, type UrlChange } from "../url/clean-url.js";
+import { type CleanUrlOptions, createUrlCleaner, type UrlCleaner, type UrlChange } from "../url/clean-url.js";
 
 function describe(changes: readonly UrlChange[]): string {
   const unwrapped = changes.filter((change) => change.kind === "unwrapped-redirect");
@@ -19,8 +19,8 @@ function vendorOf(changes: readonly UrlChange[]): string | undefined {
   return changes.find((change) => change.kind === "unwrapped-redirect")?.vendor ?? changes[0]?.vendor;
 }
 
-function judgeLink(resource: Resource, options: CleanUrlOptions, detector: string): Finding | undefined {
-  const result = cleanUrl(resource.url, options);
+function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Finding | undefined {
+  const result = clean(resource.url);
   if (result.unsafeRedirect !== undefined) {
     return { detector, resource, keep: true, reason: `redirect to a non-http(s) destination kept as is (${result.unsafeRedirect.slice(0, 40)})` };
   }
@@ -41,21 +41,16 @@ function judgeLink(resource: Resource, options: CleanUrlOptions, detector: strin
   return undefined;
 }
 
-/** Creates the click-tracking detector with the given URL-cleaning options. */
+/** Creates the click-tracking detector with the given link options (validated here, once). */
 export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
-  // Frozen copies (arrays included), so cleanUrl can validate them once and cache the result.
-  options = Object.freeze({
-    ...options,
-    ...(options.keepParams ? { keepParams: Object.freeze([...options.keepParams]) } : {}),
-    ...(options.removeParams ? { removeParams: Object.freeze([...options.removeParams]) } : {}),
-  });
+  const clean = createUrlCleaner(options);
   return {
     name: "click-tracking",
     tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],
     detect(element) {
       return element.resources.flatMap((resource) => {
         if (resource.vector !== "anchor") return [];
-        const finding = judgeLink(resource, options, this.name);
+        const finding = judgeLink(resource, clean, this.name);
         return finding ? [finding] : [];
       });
     },

@@ -14,6 +14,7 @@ import { cdataInHtmlContent, heldRawText, nestingLimit, tagShapedText, type Verd
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
+import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
@@ -83,6 +84,8 @@ export class Engine implements TokenizerCallbacks {
   private readonly warnings: Warning[] = [];
 
   private readonly output: Output;
+  /** Line and column of findings, counted as the input passes. */
+  private readonly lines: LineIndex;
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
 
@@ -120,6 +123,7 @@ export class Engine implements TokenizerCallbacks {
     },
   ) {
     this.output = new Output(sink, context.depth > 0);
+    this.lines = new LineIndex(context.offset);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
@@ -131,6 +135,7 @@ export class Engine implements TokenizerCallbacks {
     if (typeof chunk !== "string") throw new TypeError("strip-tracking: write() takes a string chunk");
     if (chunk === "") return;
     this.output.append(chunk);
+    this.lines.append(chunk);
     this.resolveEndTag();
     this.tokenizer.write(chunk);
     this.enforceLimit();
@@ -543,7 +548,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.config.block.isEmpty || !data.includes("//")) return;
     for (const [url] of data.matchAll(commentUrl)) {
       if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
-      this.findings.push({
+      this.addFindings([{
         vector: "element",
         tag: "!--",
         url,
@@ -553,7 +558,7 @@ export class Engine implements TokenizerCallbacks {
         applied: this.config.applyEdits,
         reason: "comment names a blocked URL",
         offset: this.context.offset + constructStart,
-      });
+      }]);
       if (this.config.applyEdits) this.output.replace(constructStart, end, "");
       return;
     }
@@ -615,7 +620,7 @@ export class Engine implements TokenizerCallbacks {
     });
     nested.write(body);
     const report = nested.end();
-    for (const finding of report.findings) this.findings.push(finding);
+    this.addFindings(report.findings);
     for (const warning of report.warnings) this.warnings.push(warning);
     if (output !== body) this.output.replace(start, end, output);
   }
@@ -759,6 +764,7 @@ export class Engine implements TokenizerCallbacks {
     const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
     const heldFrom = Math.min(this.style?.tag.start ?? to, this.rawText && !this.rawText.overflowed ? this.rawText.contentStart : to);
     this.output.flush(Math.min(heldFrom, tagStart));
+    this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor) + this.context.offset);
   }
 
   private elementContext() {
@@ -781,7 +787,12 @@ export class Engine implements TokenizerCallbacks {
     decisions: readonly Decision[],
     outcomes: ReadonlyMap<string, AttributeOutcome>,
   ): void {
-    this.findings.push(...reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
+    this.addFindings(reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
+  }
+
+  /** Adds report lines with their line and column (a nested run's are recounted in the whole input). */
+  private addFindings(entries: readonly Omit<ReportEntry, "line" | "column">[]): void {
+    for (const entry of entries) this.findings.push({ ...entry, ...this.lines.position(entry.offset) });
   }
 }
 

@@ -2,7 +2,8 @@
 // Allow rules win over block rules and over every detector.
 
 import { defaultRewriter } from "../rewriters/default-rewriter.js";
-import type { Edit, Element, Finding } from "../types.js";
+import { usageError } from "../errors.js";
+import type { Edit, Element, Finding, Resource } from "../types.js";
 import { detectorsFor, type EngineConfig } from "./config.js";
 import type { ElementView } from "./element-view.js";
 import { unreadableReason } from "./resources.js";
@@ -41,7 +42,12 @@ function isAllowed(finding: Finding, element: Element, config: EngineConfig): bo
 function rewrite(finding: Finding, element: Element, config: EngineConfig): { edit: Edit; rewriter: string } {
   for (const rewriter of config.rewriters) {
     const edit = rewriter.rewrite(finding, element);
-    if (edit) return { edit, rewriter: rewriter.name };
+    if (!edit) continue;
+    // As for findings: only the element's own resource objects tell the engine where a URL sits.
+    if ("resource" in edit && !element.resources.includes(edit.resource)) {
+      throw usageError(`rewriter "${rewriter.name}" returned an edit whose resource is not one of the element's resources`);
+    }
+    return { edit, rewriter: rewriter.name };
   }
   return { edit: defaultRewriter.rewrite(finding, element), rewriter: defaultRewriter.name };
 }
@@ -58,10 +64,11 @@ export function judge(element: ElementView, config: EngineConfig): Decision[] {
     if (result === undefined) continue;
     for (const finding of Array.isArray(result) ? (result as readonly Finding[]) : [result as Finding]) {
       // The engine edits a resource where it sits: only the element's own resource objects say where that is.
-      if (finding.resource && !(element.resources as readonly unknown[]).includes(finding.resource)) {
-        throw new TypeError(`strip-tracking: detector "${detector.name}" returned a resource that is not one of the element's resources`);
+      if (finding.resource && !(element.resources as readonly Resource[]).includes(finding.resource)) {
+        throw usageError(`detector "${detector.name}" returned a resource that is not one of the element's resources`);
       }
-      findings.push(finding);
+      // The report names the detector that spoke, whatever the finding says.
+      findings.push(finding.detector === detector.name ? finding : { ...finding, detector: detector.name });
     }
   }
 

@@ -29,7 +29,7 @@ export function reportEntries(
   offset: number,
   applied: boolean,
   outcomes: ReadonlyMap<string, AttributeOutcome>,
-): ReportEntry[] {
+): Omit<ReportEntry, "line" | "column">[] {
   const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
   return decisions.map((decision) => {
     const { finding, edit, rewriter } = decision;
@@ -44,7 +44,7 @@ export function reportEntries(
       ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
       ...(edit.kind === "replace-url" && finding.replacement ? { changes: finding.replacement.changes } : {}),
       ...(finding.vendor ? { vendor: finding.vendor } : {}),
-      detector: finding.detector,
+      detector: finding.detector ?? "unknown",
       rewriter,
       action: actionOf(effective, resource, attributeRemoved),
       applied: applied && effective.kind !== "keep",

@@ -2,6 +2,7 @@
 
 import type { Ancestor } from "../types.js";
 import { compileSelector, type ElementMatcher } from "./selector.js";
+import { optionError } from "../errors.js";
 
 interface UrlPattern {
   /** Lower-case host; matches itself and its subdomains. */
@@ -23,7 +24,7 @@ function parseUrlPattern(pattern: string, option: string): UrlPattern {
   const slash = withoutScheme.indexOf("/");
   const host = (slash < 0 ? withoutScheme : withoutScheme.slice(0, slash)).toLowerCase().replace(/\.$/, "");
   if (!/^[a-z0-9.-]+$/.test(host) || host.startsWith(".") || !host.includes(".")) {
-    throw new TypeError(`strip-tracking: option "${option}" has a URL pattern without a valid host: "${pattern}"`);
+    throw optionError(option, `has a URL pattern without a valid host: "${pattern}"`);
   }
   return { host, path: slash < 0 ? "" : withoutScheme.slice(slash) };
 }
@@ -38,7 +39,7 @@ function urlMatches(pattern: UrlPattern, url: URL): boolean {
 export function compileRules(rules: unknown, option: "allow" | "block"): RuleSet {
   if (rules === undefined) rules = [];
   if (!Array.isArray(rules)) {
-    throw new TypeError(`strip-tracking: option "${option}" must be an array of rules`);
+    throw optionError(option, "must be an array of rules");
   }
   const selectors: ElementMatcher[] = [];
   const urls: UrlPattern[] = [];
@@ -49,9 +50,7 @@ export function compileRules(rules: unknown, option: "allow" | "block"): RuleSet
     } else if (rule !== null && typeof rule === "object" && typeof (rule as { url?: unknown }).url === "string") {
       urls.push(parseUrlPattern((rule as { url: string }).url, option));
     } else {
-      throw new TypeError(
-        `strip-tracking: option "${option}" entries must be a selector string, { selector } or { url }`,
-      );
+      throw optionError(option, "entries must be a selector string, { selector } or { url }");
     }
   }
   return {

@@ -3,6 +3,7 @@
 
 import { AttributeAction, parse, type Selector, SelectorType } from "css-what";
 import type { Ancestor } from "../types.js";
+import { usageError } from "../errors.js";
 
 /** Matches an element (name + attributes) given its ancestors, outermost first. */
 export type ElementMatcher = (element: Ancestor, ancestors: readonly Ancestor[]) => boolean;
@@ -67,7 +68,7 @@ function tokenTest(token: Selector, selector: string): Compound {
     default:
       break;
   }
-  throw new TypeError(`strip-tracking: selector "${selector}" uses "${describe(token)}", which is not supported`);
+  throw usageError(`selector "${selector}" uses "${describe(token)}", which is not supported`);
 }
 
 function describe(token: Selector): string {
@@ -77,7 +78,7 @@ function describe(token: Selector): string {
 function compileCompoundOnly(tokens: readonly Selector[], selector: string): Compound {
   const steps = compileSteps(tokens, selector);
   if (steps.length !== 1) {
-    throw new TypeError(`strip-tracking: selector "${selector}" uses a combinator inside :not()/:is(), not supported`);
+    throw usageError(`selector "${selector}" uses a combinator inside :not()/:is(), not supported`);
   }
   return steps[0]!.compound;
 }
@@ -102,7 +103,7 @@ function compileSteps(tokens: readonly Selector[], selector: string): Step[] {
       token.type === SelectorType.Parent ||
       token.type === SelectorType.ColumnCombinator
     ) {
-      throw new TypeError(`strip-tracking: selector "${selector}" uses a "${token.type}" combinator, not supported`);
+      throw usageError(`selector "${selector}" uses a "${token.type}" combinator, not supported`);
     } else {
       tests.push(tokenTest(token, selector));
     }
@@ -134,7 +135,7 @@ export function compileSelector(selector: string): ElementMatcher {
   try {
     parsed = parse(selector);
   } catch (error) {
-    throw new TypeError(`strip-tracking: selector "${selector}" does not parse: ${(error as Error).message}`);
+    throw usageError(`selector "${selector}" does not parse: ${(error as Error).message}`);
   }
   const alternatives = parsed.map((tokens) => compileSteps(tokens, selector));
   return (element, ancestors) => {

@@ -2,19 +2,41 @@
  * Click-tracking removal for plain-text email parts: every http(s) URL in the text is cleaned with
  * cleanUrl and spliced back; every other byte stays as it was.
  */
-import { cleanUrl, type CleanUrlOptions, type UrlChange } from "../url/clean-url.js";
+import { optionError, optionsRecord } from "../errors.js";
+import { textOf } from "../input.js";
+import { LineCounter } from "./line-counter.js";
+import { type CleanUrlOptions, createUrlCleaner, type UrlChange } from "../url/clean-url.js";
 
+/** Options of {@link stripTrackingFromText}: the link options of `stripTracking`, and `dryRun`. */
+export interface StripTextOptions extends Omit<CleanUrlOptions, "htmlAttribute"> {
+  /** Report what would change and change nothing. @default false */
+  readonly dryRun?: boolean;
+}
+
+/** One URL of the text that was (or, with `dryRun`, would be) cleaned. */
 export interface TextUrlChange {
   /** The URL as it was in the text. */
   readonly url: string;
-  /** What replaced it. */
+  /** What replaced it (or would have). */
   readonly cleaned: string;
+  /** The removed parameters and unwrapped redirects. */
   readonly changes: readonly UrlChange[];
+  /** Offset of the URL in the text (UTF-16 code units). */
+  readonly offset: number;
+  /** 1-based line of the URL. */
+  readonly line: number;
+  /** 1-based column of the URL (UTF-16 code units from the line start). */
+  readonly column: number;
 }
 
+/** What {@link stripTrackingFromText} returns. */
 export interface StripTextResult {
+  /** The cleaned text (the input itself with `dryRun` or when nothing changed). */
   readonly text: string;
-  readonly changes: TextUrlChange[];
+  /** True when a URL was (or, with `dryRun`, would be) changed. */
+  readonly changed: boolean;
+  /** One entry per URL that changed, in text order. */
+  readonly changes: readonly TextUrlChange[];
 }
 
 // A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets).
@@ -44,26 +66,32 @@ function trimUrlEnd(candidate: string): string {
 /**
  * Removes click tracking from the URLs in a plain-text email part.
  *
- * @param text - The decoded text of a text/plain part.
- * @param options - As for cleanUrl (`htmlAttribute` is ignored: plain text has no entities).
+ * @param text - The decoded text of a text/plain part; a `Uint8Array`/`Buffer` is read as UTF-8.
+ * @param options - The link options of `stripTracking` (`unwrapRedirects`, `keepParams`, `removeParams`,
+ *   `recipient`) and `dryRun`. Unknown options throw a TypeError naming them.
  * @returns The text with cleaned URLs and one entry per URL that changed.
  * @example
  * stripTrackingFromText("Read <https://example.com/a?utm_source=news>.").text
  * //=> "Read <https://example.com/a>."
  */
-export function stripTrackingFromText(text: string, options?: CleanUrlOptions): StripTextResult {
-  cleanUrl("", options); // validates the options (TypeError) even when the text holds no URL
-  const urlOptions: CleanUrlOptions = { ...options, htmlAttribute: false };
+export function stripTrackingFromText(text: string | Uint8Array, options?: StripTextOptions): StripTextResult {
+  const { dryRun = false, ...linkOptions } = optionsRecord(options);
+  if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
+  const clean = createUrlCleaner(linkOptions as CleanUrlOptions);
+  const input = textOf(text, "text");
+  const lines = new LineCounter();
   const changes: TextUrlChange[] = [];
   let out = "";
   let copied = 0;
-  for (const match of text.matchAll(URL_IN_TEXT)) {
+  for (const match of input.matchAll(URL_IN_TEXT)) {
     const url = trimUrlEnd(match[0]);
-    const result = cleanUrl(url, urlOptions);
+    const result = clean(url);
     if (!result.changed) continue;
-    out += text.slice(copied, match.index) + result.url;
+    out += input.slice(copied, match.index) + result.url;
     copied = match.index + url.length;
-    changes.push({ url, cleaned: result.url, changes: result.changes });
+    const { line, column } = lines.position(input, match.index);
+    changes.push({ url, cleaned: result.url, changes: result.changes, offset: match.index, line, column });
   }
-  return { text: changes.length === 0 ? text : out + text.slice(copied), changes };
+  const changed = changes.length > 0;
+  return { text: !changed || dryRun ? input : out + input.slice(copied), changed, changes };
 }

@@ -142,6 +142,8 @@ describe("pixel detector", () => {
         applied: true,
         reason: "1x1 image",
         offset: input.indexOf("<img"),
+        line: 1,
+        column: input.indexOf("<img") + 1,
       },
     ]);
   });

@@ -18,7 +18,7 @@ describe("stripTrackingFromText", () => {
 
   it("leaves text without tracking byte-identical and reports nothing", () => {
     const text = "Hi,\n\nSee https://example.com/a?id=1 and mailto:a@b.c or *|UNSUB|*.\n";
-    expect(stripTrackingFromText(text)).toEqual({ text, changes: [] });
+    expect(stripTrackingFromText(text)).toEqual({ text, changed: false, changes: [] });
   });
 
   it("keeps opaque trackers and merge-tag URLs as they are", () => {
@@ -33,6 +33,9 @@ describe("stripTrackingFromText", () => {
         url: "https://example.com/?utm_source=a",
         cleaned: "https://example.com/",
         changes: [{ kind: "removed-param", rule: "utm", vendor: "Google Analytics", param: "utm_source", value: "a" }],
+        offset: 3,
+        line: 1,
+        column: 4,
       },
     ]);
   });

@@ -364,13 +364,9 @@ describe("cleanUrl change reports", () => {
 describe("cleanUrl options", () => {
   const url = "https://www.google.com/url?q=https%3A%2F%2Fexample.com%2F%3Futm_source%3Dx%26ref%3Dy";
 
-  it("unwrap: false keeps wrappers but still cleans params of the URL itself", () => {
-    expect(cleanUrl(url, { unwrap: false }).url).toBe(url);
-    expect(cleanUrl("https://example.com/?utm_source=x", { unwrap: false }).url).toBe("https://example.com/");
-  });
-
-  it("params: false unwraps but keeps parameters", () => {
-    expect(cleanUrl(url, { params: false }).url).toBe("https://example.com/?utm_source=x&ref=y");
+  it("unwrapRedirects: false keeps wrappers but still cleans params of the URL itself", () => {
+    expect(cleanUrl(url, { unwrapRedirects: false }).url).toBe(url);
+    expect(cleanUrl("https://example.com/?utm_source=x", { unwrapRedirects: false }).url).toBe("https://example.com/");
   });
 
   it("removeParams adds exact names, case-insensitively", () => {

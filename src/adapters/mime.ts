@@ -1,0 +1,313 @@
+// strip-tracking/mime: clean a raw RFC 822 message (.eml) for relays and MTAs, on @zone-eu/mailsplit.
+//
+// Every text/html and text/plain part (not an attachment, not inside an attached message/rfc822) is decoded
+// (transfer encoding, then charset), cleaned, and written back only when something changed: a part with no
+// change keeps its original bytes, a changed part is re-encoded in its original transfer encoding and charset.
+// Everything else passes through as mailsplit split it, byte for byte. Memory: the largest text part is held.
+//
+// A relay that changes a body breaks the sender's DKIM signature: re-sign the message with your own domain after
+// cleaning (and, as forwarders do, rewrite From:). For outgoing mail, clean before signing.
+
+import { Duplex, Readable, Transform, type TransformCallback } from "node:stream";
+import { Joiner, type MimeNode, Splitter } from "@zone-eu/mailsplit";
+import iconv from "iconv-lite";
+import * as libqp from "libqp";
+import { optionError, optionsRecord, usageError } from "../errors.js";
+import { linkOptions, resolveOptions } from "../options.js";
+import { stripTrackingWithReport } from "../strip-tracking.js";
+import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
+import type { Report, StripOptions } from "../types.js";
+import { isReadReceiptHeader } from "./read-receipt-headers.js";
+
+/** Options of the MIME rewriter: the strip options and a few of its own. */
+export interface MimeOptions extends StripOptions {
+  /**
+   * Hand the message's own recipients (To, Cc) to the detectors as `recipient` when `recipient` is not given.
+   * @default true
+   */
+  readonly useMessageRecipients?: boolean;
+  /** Remove the read-receipt request headers of the message (never `List-Unsubscribe`). @default true */
+  readonly removeReadReceipts?: boolean;
+}
+
+/** Options of {@link stripTrackingMimeStream}: the MIME options and `onReport`. */
+export interface MimeStreamOptions extends MimeOptions {
+  /** Receives the report when the message has passed. */
+  readonly onReport?: (report: MimeReport) => void;
+}
+
+/** What was found in one text part. */
+export interface MimePartReport {
+  /** The IMAP-style part number, e.g. "1.2" ("TEXT" for a single-part message's body). */
+  readonly part: string;
+  /** `text/html` or `text/plain`. */
+  readonly contentType: string;
+  /** The charset the part was read and written in (lower-case; `utf-8` when it named none). */
+  readonly charset: string;
+  /** The Content-Transfer-Encoding (lower-case; `7bit` when it named none). */
+  readonly transferEncoding: string;
+  /** True when the part was rewritten (false: its bytes passed through untouched). */
+  readonly changed: boolean;
+  /** The HTML report, or the cleaned URLs of a plain-text part. */
+  readonly report: Report | StripTextResult;
+  /** Why the part was left as it was without being read (an unknown charset), when it was. */
+  readonly skipped?: string;
+}
+
+/** What was done to one message. */
+export interface MimeReport {
+  /** True when any byte of the message changed. */
+  readonly changed: boolean;
+  /** One entry per text part, in message order. */
+  readonly parts: readonly MimePartReport[];
+  /** The read-receipt headers removed (with `dryRun`: that would be removed), as they were named. */
+  readonly removedHeaders: readonly string[];
+}
+
+/** The cleaned message and the report. */
+export interface MimeResult {
+  readonly message: Buffer;
+  readonly report: MimeReport;
+}
+
+interface Settings {
+  readonly stripOptions: StripOptions;
+  readonly useMessageRecipients: boolean;
+  readonly removeReadReceipts: boolean;
+}
+
+type Chunk = MimeNode | { type: "data" | "body"; value: Buffer; node?: MimeNode };
+
+/**
+ * Cleans a whole raw message.
+ *
+ * @param message - The message as a string, bytes, or a Node `Readable`.
+ * @param options - The strip options, `useMessageRecipients` and `removeReadReceipts`.
+ * @returns The cleaned message (a Buffer, byte-identical when nothing changed) and the report.
+ * @example
+ * const { message, report } = await stripTrackingFromMime(rawEml);
+ */
+export async function stripTrackingFromMime(message: string | Uint8Array | Readable, options?: MimeOptions): Promise<MimeResult> {
+  let report: MimeReport | undefined;
+  const stream = stripTrackingMimeStream({ ...options, onReport: (value) => (report = value) });
+  const source = typeof message === "string" || message instanceof Uint8Array ? Readable.from([Buffer.from(message)]) : message;
+  if (!(source instanceof Readable)) throw usageError("message must be a string, a Uint8Array/Buffer or a Readable");
+  const parts: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    source.once("error", reject);
+    stream.on("error", reject);
+    stream.on("data", (chunk: Buffer) => parts.push(chunk));
+    stream.on("end", resolve);
+    source.pipe(stream);
+  });
+  return { message: Buffer.concat(parts), report: report! };
+}
+
+/**
+ * A Node `Duplex`: write a raw message in, read the cleaned message out (Splitter → cleaner → Joiner). The
+ * report reaches `onReport` and is emitted as a `report` event before the readable side ends.
+ *
+ * @param options - The MIME options and `onReport(report)`; invalid options throw a TypeError here.
+ * @returns The Duplex stream.
+ * @example
+ * await pipeline(process.stdin, stripTrackingMimeStream(), process.stdout);
+ */
+export function stripTrackingMimeStream(options?: MimeStreamOptions): Duplex {
+  const { onReport, useMessageRecipients = true, removeReadReceipts = true, ...stripOptions } = optionsRecord(options) as MimeStreamOptions;
+  if (typeof useMessageRecipients !== "boolean") throw optionError("useMessageRecipients", "must be a boolean");
+  if (typeof removeReadReceipts !== "boolean") throw optionError("removeReadReceipts", "must be a boolean");
+  if (onReport !== undefined && typeof onReport !== "function") throw optionError("onReport", "must be a function");
+  resolveOptions(stripOptions);
+  const splitter = new Splitter({ ignoreEmbedded: true });
+  const cleaner = new PartCleaner({ stripOptions, useMessageRecipients, removeReadReceipts });
+  const joiner = new Joiner();
+  const duplex = Duplex.from({ writable: splitter, readable: joiner });
+  cleaner.on("report", (report: MimeReport) => {
+    onReport?.(report);
+    duplex.emit("report", report);
+  });
+  for (const stream of [splitter, cleaner] as Transform[]) stream.on("error", (error: Error) => duplex.destroy(error));
+  splitter.pipe(cleaner).pipe(joiner);
+  return duplex;
+}
+
+/** The object-mode step between Splitter and Joiner: holds each text part, cleans it, writes it back. */
+class PartCleaner extends Transform {
+  private held: { node: MimeNode; body: Buffer[] } | undefined;
+  private options: StripOptions;
+  private readonly parts: MimePartReport[] = [];
+  private removedHeaders: string[] = [];
+  private changed = false;
+
+  constructor(private readonly settings: Settings) {
+    super({ objectMode: true });
+    this.options = settings.stripOptions;
+  }
+
+  override _transform(chunk: Chunk, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      if (chunk.type === "body" && this.held) {
+        this.held.body.push(chunk.value);
+      } else {
+        this.release();
+        if (chunk.type === "node") this.onNode(chunk);
+        else this.push(chunk);
+      }
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.release();
+      this.emit("report", { changed: this.changed, parts: this.parts, removedHeaders: this.removedHeaders });
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  private onNode(node: MimeNode): void {
+    if (node.root) this.onRoot(node);
+    if (isCleanable(node)) this.held = { node, body: [] };
+    else this.pushHeaders(node);
+  }
+
+  private onRoot(node: MimeNode): void {
+    const headers = node.headers || undefined;
+    if (!headers) return;
+    if (this.settings.removeReadReceipts) {
+      const names = headers.getList().map((line) => line.key).filter(isReadReceiptHeader);
+      this.removedHeaders = names;
+      // A dry run reports the headers it would remove and changes nothing.
+      if (names.length > 0 && !isDryRun(this.options)) {
+        const lineEnd = node.getHeaders().includes("\r\n") ? "\r\n" : "\n";
+        for (const name of names) headers.remove(name);
+        this.changed = true;
+        // Rebuilt with the message's own line ending, so every other header line stays as it was.
+        this.rootHeaders = headers.build(lineEnd);
+      }
+    }
+    if (this.options.recipient === undefined && this.settings.useMessageRecipients) {
+      const recipients = ["to", "cc"].flatMap((key) => headers.get(key)).flatMap(addressesIn);
+      if (recipients.length > 0) this.options = { ...this.options, recipient: [...new Set(recipients)] };
+    }
+  }
+
+  /** The root's rebuilt header block (read receipts removed), when it was rebuilt. */
+  private rootHeaders: Buffer | undefined;
+
+  /** Writes a node's header block: the joiner serializes a node, and takes a Buffer as it is. */
+  private pushHeaders(node: MimeNode): void {
+    this.push(node.root && this.rootHeaders ? this.rootHeaders : node);
+  }
+
+  /** Cleans the held part and writes it: its original bytes when nothing changed. */
+  private release(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    const { node } = held;
+    const raw = Buffer.concat(held.body);
+    const part = cleanPart(node, raw, this.options);
+    this.parts.push(part.report);
+    this.pushHeaders(node);
+    if (part.body === undefined) {
+      for (const value of held.body) this.push({ type: "body", value, node });
+    } else {
+      this.changed = true;
+      this.push({ type: "body", value: part.body, node });
+    }
+  }
+}
+
+function isDryRun(options: StripOptions): boolean {
+  return options.dryRun === true || options.preset === "audit";
+}
+
+function isCleanable(node: MimeNode): boolean {
+  if (node.multipart || node.disposition === "attachment") return false;
+  const type = node.contentType || "text/plain"; // RFC 2045 §5.2: no Content-Type is text/plain
+  return type === "text/html" || type === "text/plain";
+}
+
+const addressPattern = /[^\s<>,;:"'()[\]@]+@[^\s<>,;:"'()[\]@]+/g;
+
+function addressesIn(header: string): string[] {
+  const value = header.slice(header.indexOf(":") + 1);
+  return [...value.matchAll(addressPattern)].map(([address]) => address.toLowerCase());
+}
+
+/** Decodes, cleans and (when changed) re-encodes one part; `body` is undefined when it is unchanged. */
+function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?: Buffer; report: MimePartReport } {
+  const contentType = node.contentType || "text/plain";
+  const charset = String(node.charset || "utf-8").toLowerCase();
+  const transferEncoding = String(node.encoding || "7bit").toLowerCase();
+  const base = { part: node.partNr ? node.partNr.join(".") : "", contentType, charset, transferEncoding };
+  const bytes = decodeTransfer(raw, transferEncoding);
+  const text = bytes && decodeCharset(bytes, charset);
+  if (text === undefined) {
+    const skipped = bytes ? `unknown charset "${charset}"` : `unknown transfer encoding "${transferEncoding}"`;
+    return { report: { ...base, changed: false, report: stripTrackingFromText("", {}), skipped } };
+  }
+  const cleaned =
+    contentType === "text/html"
+      ? (({ html, report }) => ({ text: html, changed: report.changed, report }))(stripTrackingWithReport(text, options))
+      : (({ text: out, changed, ...rest }) => ({ text: out, changed: changed && out !== text, report: { text: out, changed, ...rest } }))(
+          stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) }),
+        );
+  if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };
+  const lineEnd = raw.includes("\r\n") ? "\r\n" : "\n";
+  const body = encodeTransfer(encodeCharset(cleaned.text, charset), transferEncoding, lineEnd, raw);
+  return { body, report: { ...base, changed: true, report: cleaned.report } };
+}
+
+function decodeTransfer(raw: Buffer, encoding: string): Buffer | undefined {
+  switch (encoding) {
+    case "base64":
+      return Buffer.from(raw.toString("latin1").replace(/[^A-Za-z0-9+/=]/g, ""), "base64");
+    case "quoted-printable":
+      return libqp.decode(raw);
+    case "7bit":
+    case "8bit":
+    case "binary":
+      return raw;
+    default:
+      return undefined;
+  }
+}
+
+function encodeTransfer(bytes: Buffer, encoding: string, lineEnd: string, original: Buffer): Buffer {
+  const endsWithBreak = original.toString("latin1").endsWith("\n");
+  switch (encoding) {
+    case "base64": {
+      const lines = bytes.toString("base64").match(/.{1,76}/g) ?? [];
+      return Buffer.from(lines.join(lineEnd) + (endsWithBreak ? lineEnd : ""), "latin1");
+    }
+    case "quoted-printable": {
+      let encoded = libqp.wrap(libqp.encode(bytes), 76);
+      if (lineEnd === "\n") encoded = encoded.replaceAll("=\r\n", "=\n");
+      return Buffer.from(encoded, "latin1");
+    }
+    default:
+      return bytes;
+  }
+}
+
+const utf8Labels = new Set(["utf-8", "utf8", "us-ascii", "ascii"]);
+
+function decodeCharset(bytes: Buffer, charset: string): string | undefined {
+  try {
+    // WHATWG TextDecoder first (edge-safe, full ICU in Node); iconv-lite where it knows no such label (UTF-7, ...).
+    return new TextDecoder(utf8Labels.has(charset) ? "utf-8" : charset).decode(bytes);
+  } catch {
+    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : undefined;
+  }
+}
+
+function encodeCharset(text: string, charset: string): Buffer {
+  if (utf8Labels.has(charset) || !iconv.encodingExists(charset)) return Buffer.from(text, "utf8");
+  return iconv.encode(text, charset);
+}

@@ -1,0 +1,79 @@
+// Cleans one input (HTML or a raw message) and says what was found, in the shape the CLI reports.
+
+import { stripTrackingFromMime } from "../adapters/mime.js";
+import { stripTrackingWithReport } from "../strip-tracking.js";
+import type { ReportEntry, StripOptions, Warning } from "../types.js";
+import { detectKind, type InputKind } from "./detect-kind.js";
+
+/** One finding as the CLI reports it: where (line and column in the file, or in a message part) and what. */
+export interface CliFinding {
+  /** For a message: the part number; absent for an HTML file. */
+  readonly part?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly action: ReportEntry["action"];
+  readonly applied: boolean;
+  readonly detector: string;
+  readonly reason: string;
+  readonly url?: string;
+  readonly newUrl?: string;
+  readonly vendor?: string;
+}
+
+/** What the CLI reports for one input. */
+export interface FileResult {
+  readonly file: string;
+  readonly kind: InputKind;
+  /** True when the output differs from the input (or, with --check, would). */
+  readonly changed: boolean;
+  readonly findings: readonly CliFinding[];
+  readonly warnings: readonly Warning[];
+  /** For a message: the read-receipt headers removed. */
+  readonly removedHeaders?: readonly string[];
+}
+
+function fromEntry(entry: ReportEntry, part?: string): CliFinding {
+  const { line, column, action, applied, detector, reason, url, newUrl, vendor } = entry;
+  return {
+    ...(part === undefined ? {} : { part }),
+    line, column, action, applied, detector, reason,
+    ...(url === undefined ? {} : { url }),
+    ...(newUrl === undefined ? {} : { newUrl }),
+    ...(vendor === undefined ? {} : { vendor }),
+  };
+}
+
+/** Cleans `input` (named `file` in the report); `output` is the cleaned bytes. */
+export async function cleanInput(file: string, input: Buffer, options: StripOptions): Promise<{ output: Buffer; result: FileResult }> {
+  const kind = detectKind(input.subarray(0, 4096).toString("latin1"));
+  const dryRun = options.dryRun === true || options.preset === "audit";
+  if (kind === "html") {
+    const { html, report } = stripTrackingWithReport(input, options);
+    const wouldChange = report.findings.some((finding) => finding.action !== "kept");
+    return {
+      output: report.changed ? Buffer.from(html, "utf8") : input,
+      result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
+    };
+  }
+  const { message, report } = await stripTrackingFromMime(input, options);
+  const findings: CliFinding[] = [];
+  const warnings: Warning[] = [];
+  for (const part of report.parts) {
+    if ("findings" in part.report) {
+      findings.push(...part.report.findings.map((entry) => fromEntry(entry, part.part)));
+      warnings.push(...part.report.warnings);
+    } else {
+      for (const change of part.report.changes) {
+        findings.push({
+          part: part.part, line: change.line, column: change.column, action: "rewrote-url", applied: !dryRun,
+          detector: "click-tracking", reason: "link in plain text", url: change.url, newUrl: change.cleaned,
+        });
+      }
+    }
+  }
+  const wouldChange = findings.some((finding) => finding.action !== "kept") || report.removedHeaders.length > 0;
+  return {
+    output: message,
+    result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders },
+  };
+}

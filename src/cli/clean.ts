@@ -1,0 +1,204 @@
+// The default command: clean files, directories or stdin; report on stderr (or as JSON on stdout).
+
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Preset, StripOptions } from "../types.js";
+import { cleanInput, type FileResult } from "./clean-file.js";
+import { exitCodes } from "./exit-codes.js";
+import { inputFiles } from "./inputs.js";
+import { WorkerPool } from "./pool.js";
+import { type FileTask, processFile } from "./process-file.js";
+
+export const cleanUsage = `Usage: strip-tracking [options] [file|directory|-]...
+
+Removes email tracking from HTML files and raw messages (.eml), told apart by their content.
+With no input, or "-", reads stdin. One input: the cleaned document goes to stdout (or --out-dir).
+Several inputs or a directory: use --out-dir, or --check / --json for a report only.
+
+Options:
+  -o, --out-dir <dir>      write cleaned files there (directory structure kept)
+      --check              change nothing; exit 1 when anything would be removed (template CI)
+      --dry-run            report what would change, write the input unchanged
+      --json               print the report as JSON on stdout (instead of the cleaned document)
+  -p, --preset <name>      standard (default), strict or audit
+  -r, --recipient <addr>   the recipient's address (repeatable)
+      --keep-param <name>  a link parameter never removed (repeatable)
+      --remove-param <name> an extra link parameter to remove (repeatable)
+  -j, --jobs <n>           files cleaned in parallel on worker threads (default 1)
+  -q, --quiet              no summary on stderr
+  -h, --help               this help
+  -v, --version            the version
+
+Exit codes: 0 done (and, with --check, nothing to remove); 1 --check found tracking;
+2 bad usage, or an input could not be read or cleaned.`;
+
+const presets: readonly Preset[] = ["standard", "strict", "audit"];
+
+type Result = FileResult | { file: string; error: string };
+
+/** Runs the clean command; returns the exit code. */
+export async function clean(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "out-dir": { type: "string", short: "o" },
+      check: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+      preset: { type: "string", short: "p" },
+      recipient: { type: "string", short: "r", multiple: true },
+      "keep-param": { type: "string", multiple: true },
+      "remove-param": { type: "string", multiple: true },
+      jobs: { type: "string", short: "j" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${cleanUsage}\n`);
+    return exitCodes.ok;
+  }
+  const preset = (values.preset ?? "standard") as Preset;
+  if (!presets.includes(preset)) throw new UsageError(`--preset must be one of ${presets.join(", ")}`);
+  const jobs = Number(values.jobs ?? "1");
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
+  const check = values.check === true;
+  const options: StripOptions = {
+    preset,
+    ...(check || values["dry-run"] ? { dryRun: true } : {}),
+    ...(values.recipient ? { recipient: values.recipient } : {}),
+    ...(values["keep-param"] ? { keepParams: values["keep-param"] } : {}),
+    ...(values["remove-param"] ? { removeParams: values["remove-param"] } : {}),
+  };
+  const outDir = values["out-dir"];
+  const reportOnly = check || values.json === true;
+  const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true });
+
+  const paths = positionals.length === 0 ? ["-"] : positionals;
+  if (paths.includes("-")) {
+    if (paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other inputs');
+    if (outDir !== undefined) throw new UsageError("--out-dir needs file inputs; stdin goes to stdout");
+    const input = await readStdin(io.stdin);
+    const { output, result } = await cleanInput("<stdin>", input, options);
+    if (!reportOnly) io.stdout.write(output);
+    report.add(result);
+    return report.finish(check);
+  }
+
+  const single = paths.length === 1 && !(await isDirectory(paths[0]!));
+  if (single && outDir === undefined) {
+    const input = await readFile(paths[0]!);
+    const { output, result } = await cleanInput(paths[0]!, input, options);
+    if (!reportOnly) io.stdout.write(output);
+    report.add(result);
+    return report.finish(check);
+  }
+  if (outDir === undefined && !reportOnly) {
+    throw new UsageError("several inputs: give --out-dir, or --check / --json for a report only");
+  }
+
+  const writeTo = reportOnly && check ? undefined : outDir;
+  const task = (path: string, outName: string): FileTask => ({
+    path,
+    outPath: writeTo === undefined ? undefined : join(writeTo, outName),
+    options,
+  });
+  if (jobs === 1) {
+    for await (const file of inputFiles(paths)) {
+      report.progress(file.path);
+      report.add(await processFile(task(file.path, file.outName)));
+    }
+  } else {
+    const pool = new WorkerPool(jobs, new URL("./worker.js", import.meta.url), (result) => report.add(result));
+    try {
+      for await (const file of inputFiles(paths)) {
+        report.progress(file.path);
+        await pool.run(task(file.path, file.outName));
+      }
+    } finally {
+      await pool.close();
+    }
+  }
+  return report.finish(check);
+}
+
+/** The streams the CLI talks to (the process's own, or a test's). */
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** A mistake in the command line: exit code 2 with the message and a hint. */
+export class UsageError extends Error {}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path)).isDirectory();
+}
+
+/** Collects results: a line per finding on stderr, JSON streamed on stdout, a progress line on a TTY. */
+class Reporter {
+  private files = 0;
+  private changed = 0;
+  private findings = 0;
+  private errors = 0;
+  private seen = 0;
+  private jsonStarted = false;
+
+  constructor(private readonly io: CliIo, private readonly mode: { json: boolean; quiet: boolean }) {}
+
+  progress(file: string): void {
+    this.seen++;
+    if (!this.io.stderr.isTTY || this.mode.quiet) return;
+    this.io.stderr.write(`\r\x1b[K[${this.files}/${this.seen}] ${file.slice(-60)}`);
+  }
+
+  add(result: Result): void {
+    this.files++;
+    if (this.io.stderr.isTTY && !this.mode.quiet) this.io.stderr.write("\r\x1b[K");
+    if ("error" in result) {
+      this.errors++;
+      this.io.stderr.write(`${result.file}: error: ${result.error}\n`);
+    } else {
+      if (result.changed) this.changed++;
+      this.findings += result.findings.length;
+      if (!this.mode.quiet) this.describe(result);
+    }
+    if (this.mode.json) {
+      this.io.stdout.write(`${this.jsonStarted ? "," : '{"files":['}\n${JSON.stringify(result)}`);
+      this.jsonStarted = true;
+    }
+  }
+
+  finish(check: boolean): number {
+    if (this.mode.json) {
+      const summary = { files: this.files, changed: this.changed, findings: this.findings, errors: this.errors };
+      this.io.stdout.write(`${this.jsonStarted ? "\n]," : '{"files":[],'}"summary":${JSON.stringify(summary)}}\n`);
+    }
+    if (!this.mode.quiet) {
+      const verb = check ? "would change" : "changed";
+      this.io.stderr.write(
+        `strip-tracking: ${this.files} file${this.files === 1 ? "" : "s"}, ${this.findings} finding${this.findings === 1 ? "" : "s"}, ${this.changed} ${verb}${this.errors ? `, ${this.errors} error${this.errors === 1 ? "" : "s"}` : ""}\n`,
+      );
+    }
+    if (this.errors > 0) return exitCodes.error;
+    return check && this.changed > 0 ? exitCodes.found : exitCodes.ok;
+  }
+
+  private describe(result: FileResult): void {
+    for (const finding of result.findings) {
+      const where = `${result.file}${finding.part === undefined ? "" : `#${finding.part}`}:${finding.line}:${finding.column}`;
+      const what = finding.action === "rewrote-url" ? `${finding.url} -> ${finding.newUrl}` : (finding.url ?? "");
+      this.io.stderr.write(`${where}: ${finding.applied || finding.action === "kept" ? "" : "(would be) "}${finding.action} ${finding.reason}${what ? ` ${what}` : ""}\n`);
+    }
+    for (const name of result.removedHeaders ?? []) this.io.stderr.write(`${result.file}: removed-header ${name}\n`);
+  }
+}

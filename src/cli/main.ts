@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The `strip-tracking` command: dispatches to a subcommand; with none named, cleans (see clean.ts).
+
+import { createRequire } from "node:module";
+import { clean, type CliIo, UsageError } from "./clean.js";
+import { exitCodes } from "./exit-codes.js";
+
+/** A subcommand: takes its own arguments, returns the exit code. */
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+// One line per subcommand; the first argument picks one, anything else is the default `clean`.
+const commands: Readonly<Record<string, Command>> = {
+  clean,
+};
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  if (argv[0] === "--version" || argv[0] === "-v") {
+    const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+    io.stdout.write(`${version}\n`);
+    return exitCodes.ok;
+  }
+  const named = argv[0] !== undefined ? commands[argv[0]] : undefined;
+  const command = named ?? clean;
+  try {
+    return await command(named ? argv.slice(1) : argv, io);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    io.stderr.write(`strip-tracking: ${(error as Error).message}${usage ? " (see --help)" : ""}\n`);
+    return exitCodes.error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

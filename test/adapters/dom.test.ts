@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import render from "dom-serializer";
+import { Element } from "domhandler";
+import { parseDocument } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { stripTrackingFromDom } from "../../src/adapters/dom.js";
+import { stripTrackingWithReport } from "../../src/strip-tracking.js";
+
+const html = `<div id="mail"><p>Hi</p><a href="https://x.example/?utm_source=a&amp;id=1">x</a><img src="https://t.example/o.gif" width="1" height="1"></div>`;
+
+describe("stripTrackingFromDom", () => {
+  it("cleans a document in place and returns the report", () => {
+    const document = parseDocument(html);
+    const report = stripTrackingFromDom(document, { preset: "strict" });
+    expect(render(document)).toBe(`<div id="mail"><p>Hi</p><a href="https://x.example/?id=1">x</a></div>`);
+    // Positions are in the serialized tree.
+    const serialized = render(parseDocument(html));
+    expect(report.findings.map((finding) => [finding.action, finding.line, finding.column])).toEqual([
+      ["rewrote-url", 1, serialized.indexOf("<a ") + 1],
+      ["removed-element", 1, serialized.indexOf("<img") + 1],
+    ]);
+    const div = document.children[0] as Element;
+    expect(div.parent).toBe(document);
+  });
+
+  it("cleans an element's children and keeps the element itself", () => {
+    const document = parseDocument(`<section>${html}</section>`);
+    const section = document.children[0] as Element;
+    stripTrackingFromDom(section);
+    expect(document.children[0]).toBe(section);
+    expect(render(section)).not.toContain("o.gif");
+  });
+
+  it("leaves a tree with nothing to clean untouched (same node objects)", () => {
+    const document = parseDocument("<p>plain</p>");
+    const paragraph = document.children[0];
+    expect(stripTrackingFromDom(document).changed).toBe(false);
+    expect(document.children[0]).toBe(paragraph);
+  });
+
+  it("refuses what is not a tree", () => {
+    expect(() => stripTrackingFromDom("<p>" as never)).toThrow(TypeError);
+  });
+
+  const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
+  const files = (() => {
+    try {
+      return ["real-tracked", "templates"].flatMap((dir) =>
+        readdirSync(join(corpus, dir)).filter((name) => name.endsWith(".html")).map((name) => join(corpus, dir, name)),
+      );
+    } catch {
+      return [];
+    }
+  })();
+
+  it.skipIf(files.length === 0)(`agrees with the string path on the corpus (${files.length} files)`, () => {
+    for (const file of files) {
+      const document = parseDocument(readFileSync(file, "utf8"));
+      const serialized = render(document);
+      const viaString = stripTrackingWithReport(serialized);
+      const report = stripTrackingFromDom(document);
+      expect(report, file).toEqual(viaString.report);
+      // The same tree as parsing the string path's output.
+      expect(render(document), file).toBe(render(parseDocument(viaString.html)));
+    }
+  });
+});

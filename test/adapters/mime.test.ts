@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import PostalMime from "postal-mime";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { stripTrackingFromMime, stripTrackingMimeStream } from "../../src/adapters/mime.js";
+import { detectKind } from "../../src/cli/detect-kind.js";
+import { stripTrackingWithReport } from "../../src/strip-tracking.js";
+import { cleanLink, cleanMessage, pdfBytes, singlePart, trackedLink, trackedMessage } from "../support/messages.js";
+
+const parse = (message: Buffer | string) => PostalMime.parse(message);
+
+/** The findings that would still change something (a kept opaque redirect is not a tracker we can remove). */
+function removable(html: string): string[] {
+  return stripTrackingWithReport(html).report.findings.filter((finding) => finding.action !== "kept").map((finding) => finding.reason);
+}
+
+function headerBlock(message: Buffer): string[] {
+  const text = message.toString("latin1");
+  const end = text.search(/\r?\n\r?\n/);
+  return text.slice(0, end).split(/\r?\n(?![ \t])/);
+}
+
+describe("stripTrackingFromMime on written messages", () => {
+  for (const lineEnd of ["\r\n", "\n"]) {
+    it(`cleans every text part and keeps the rest (${JSON.stringify(lineEnd)} line ends)`, async () => {
+      const input = Buffer.from(trackedMessage(lineEnd), "utf8");
+      const { message, report } = await stripTrackingFromMime(input);
+      const before = await parse(input);
+      const after = await parse(message);
+      expect(after.html).not.toContain("open.tracker.example");
+      expect(after.html).toContain(`href="${cleanLink}"`);
+      expect(after.html).toContain("Café news");
+      expect(after.text).toContain(`Buy: ${cleanLink}\n`);
+      expect(after.headers.find((header) => header.key === "disposition-notification-to")).toBeUndefined();
+      expect(after.headers.find((header) => header.key === "x-confirm-reading-to")).toBeUndefined();
+      expect(after.headers.find((header) => header.key === "list-unsubscribe")?.value).toBe("<https://shop.example/unsub?u=1&utm_source=x>");
+      // Attachments, the attached message included, are byte-identical.
+      expect(after.attachments.length).toBe(before.attachments.length);
+      for (const [index, attachment] of after.attachments.entries()) {
+        expect(Buffer.from(attachment.content as ArrayBuffer)).toEqual(Buffer.from(before.attachments[index]!.content as ArrayBuffer));
+      }
+      expect(Buffer.from(after.attachments[0]!.content as ArrayBuffer)).toEqual(pdfBytes);
+      expect(message.toString("latin1")).toContain(`<p>old</p><img src="https://open.tracker.example/o.gif?id=77e1b2"`);
+      // Transfer encodings stay: base64 text, QP html; line endings stay.
+      expect(report.parts.map(({ part, contentType, transferEncoding, changed }) => [part, contentType, transferEncoding, changed])).toEqual([
+        ["1.1", "text/plain", "base64", true],
+        ["1.2", "text/html", "quoted-printable", true],
+      ]);
+      expect(report.removedHeaders).toEqual(["disposition-notification-to", "x-confirm-reading-to"]);
+      if (lineEnd === "\n") expect(message.includes("\r\n")).toBe(false);
+      // Every header but the read-receipt ones is as it was, byte for byte.
+      expect(headerBlock(message)).toEqual(headerBlock(input).filter((line) => !/^(disposition-notification-to|x-confirm-reading-to):/i.test(line)));
+    });
+  }
+
+  it("gives back a message with nothing to clean byte for byte", async () => {
+    const input = Buffer.from(cleanMessage(), "utf8");
+    const { message, report } = await stripTrackingFromMime(input);
+    expect(report.changed).toBe(false);
+    expect(message.equals(input)).toBe(true);
+  });
+
+  it("keeps a clean part's bytes when another part changes", async () => {
+    const input = trackedMessage().replace(/(Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n)[^-]*/,
+      `$1${Buffer.from("nothing here\n").toString("base64")}\r\n`);
+    const { message, report } = await stripTrackingFromMime(input);
+    expect(report.parts[0]).toMatchObject({ contentType: "text/plain", changed: false });
+    expect(message.toString("latin1")).toContain(`${Buffer.from("nothing here\n").toString("base64")}\r\n--inner`);
+  });
+
+  it.each([
+    ["iso-8859-1", "quoted-printable"],
+    ["windows-1252", "8bit"],
+    ["utf-7", "7bit"],
+    ["koi8-r", "base64"],
+  ])("reads and writes back a %s part in %s", async (charset, transferEncoding) => {
+    const words = charset === "koi8-r" ? "Привет" : "Café";
+    const html = `<p>${words}</p><a href="${trackedLink}">x</a>${'<img src="https://t.example/o.gif" width="1" height="1">'}`;
+    let body = iconv.encode(html, charset);
+    if (transferEncoding === "quoted-printable") body = Buffer.from((await import("libqp")).encode(body), "latin1");
+    const input = Buffer.from(singlePart(body, { type: "text/html", charset, transferEncoding }), "latin1");
+    const { message, report } = await stripTrackingFromMime(input);
+    expect(report.parts[0]).toMatchObject({ charset, transferEncoding, changed: true });
+    const expected = `<p>${words}</p><a href="${cleanLink}">x</a>`;
+    if (charset === "utf-7") {
+      // postal-mime (TextDecoder) has no UTF-7: read the body with iconv-lite.
+      const raw = message.subarray(message.indexOf("\r\n\r\n") + 4);
+      expect(iconv.decode(raw, "utf-7").trim()).toBe(expected);
+    } else {
+      expect((await parse(message)).html?.trim()).toBe(expected);
+    }
+    expect(message.toString("latin1")).toContain(`Content-Type: text/html; charset=${charset}`);
+    expect(message.toString("latin1")).toContain(`Content-Transfer-Encoding: ${transferEncoding}`);
+  });
+
+  it("leaves a part in an unknown charset alone and says why", async () => {
+    const input = singlePart(Buffer.from(`<img src="https://t.example/o.gif" width="1" height="1">`), { type: "text/html", charset: "x-unknown-42", transferEncoding: "7bit" });
+    const { message, report } = await stripTrackingFromMime(input);
+    expect(message.toString()).toBe(input);
+    expect(report.parts[0]?.skipped).toBe('unknown charset "x-unknown-42"');
+  });
+
+  it("passes the message's recipients to the detectors", async () => {
+    const input = singlePart(Buffer.from('<img src="https://img.example/banner.png?e=ann%40example.com" width="600">'), {
+      type: "text/html", charset: "utf-8", transferEncoding: "7bit",
+    }).replace("To: b@example.com", "To: Ann <Ann@Example.com>");
+    let recipients: readonly string[] = [];
+    const spy = { name: "spy", detect: (element: { recipients: readonly string[] }) => void (recipients = element.recipients) };
+    await stripTrackingFromMime(input, { detectors: [spy as never] });
+    expect(recipients).toEqual(["ann@example.com"]);
+  });
+
+  it("dryRun reports and changes nothing, read receipts included", async () => {
+    const input = Buffer.from(trackedMessage());
+    const { message, report } = await stripTrackingFromMime(input, { dryRun: true });
+    expect(message.equals(input)).toBe(true);
+    expect(report.removedHeaders).toEqual(["disposition-notification-to", "x-confirm-reading-to"]);
+    expect(report.parts.every((part) => !part.changed)).toBe(true);
+  });
+
+  it("streams: the Duplex gives the same bytes and emits the report", async () => {
+    const input = Buffer.from(trackedMessage());
+    const chunks: Buffer[] = [];
+    let reported = false;
+    const stream = stripTrackingMimeStream({ onReport: () => (reported = true) });
+    await pipeline(Readable.from([input.subarray(0, 100), input.subarray(100, 777), input.subarray(777)]), stream, async (source) => {
+      for await (const chunk of source) chunks.push(chunk as Buffer);
+    });
+    expect(reported).toBe(true);
+    expect(Buffer.concat(chunks).equals((await stripTrackingFromMime(input)).message)).toBe(true);
+  });
+
+  it("rejects unknown options with a TypeError naming them", () => {
+    expect(() => stripTrackingMimeStream({ headers: false } as never)).toThrow(/option "headers" is not a known option/);
+  });
+});
+
+const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus", "real-tracked");
+const corpusMessages = (() => {
+  try {
+    return readdirSync(corpus).filter((name) => detectKind(readFileSync(join(corpus, name)).subarray(0, 4096).toString("latin1")) === "eml");
+  } catch {
+    return [];
+  }
+})();
+
+describe.skipIf(corpusMessages.length === 0)(`stripTrackingFromMime on ../shared/corpus/real-tracked (${corpusMessages.length} messages)`, () => {
+  it.each(corpusMessages)("%s", async (name) => {
+    const input = readFileSync(join(corpus, name));
+    const { message, report } = await stripTrackingFromMime(input);
+    const before = await parse(input);
+    const after = await parse(message);
+    if (!report.changed) expect(message.equals(input)).toBe(true);
+    if (after.html) expect(removable(after.html)).toEqual([]);
+    expect(after.attachments.length).toBe(before.attachments.length);
+    for (const [index, attachment] of after.attachments.entries()) {
+      expect(Buffer.from(attachment.content as ArrayBuffer).equals(Buffer.from(before.attachments[index]!.content as ArrayBuffer))).toBe(true);
+    }
+    expect(headerBlock(message)).toEqual(headerBlock(input).filter((line) => !/^(disposition-notification-to|return-receipt-to|x-confirm-reading-to|read-receipt-to):/i.test(line)));
+  });
+});
+
+if (corpusMessages.length === 0) {
+  describe("../shared/corpus/real-tracked", () => {
+    it("is absent: the corpus checks of the MIME rewriter were skipped", () => {
+      expect(corpusMessages).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,111 @@
+// The built binary, run as a child process: stdin, files, directories with --jobs 2, --check, --json.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { cleanLink, pixel, trackedLink, trackedMessage } from "../support/messages.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const bin = join(root, "dist", "cli", "main.js");
+const tracked = `<p>Hi</p>\n<a href="${trackedLink}">Buy</a>\n  ${pixel}\n`;
+const clean = `<p>Hi</p>\n<a href="${cleanLink}">Buy</a>\n`;
+
+function run(args: string[], input?: string | Buffer) {
+  const stdin = typeof input === "string" ? Buffer.from(input) : input;
+  const result = spawnSync(process.execPath, [bin, ...args], { input: stdin, cwd: root, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8"), raw: result.stdout };
+}
+
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), "strip-tracking-cli-"));
+}
+
+describe("strip-tracking (built binary)", () => {
+  it("cleans stdin to stdout and lists findings as file:line:column on stderr", () => {
+    const { code, stdout, stderr } = run([], tracked);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`<p>Hi</p>\n<a href="${cleanLink}">Buy</a>\n  \n`);
+    expect(stderr).toContain("<stdin>:2:1: rewrote-url");
+    expect(stderr).toContain("<stdin>:3:3: removed-element 1x1 image");
+    expect(stderr).toContain("strip-tracking: 1 file, 2 findings, 1 changed");
+  });
+
+  it("tells a raw message from HTML by its content, whatever the name", () => {
+    const dir = workspace();
+    const file = join(dir, "message.html"); // a message, misnamed
+    writeFileSync(file, trackedMessage());
+    const { code, raw, stderr } = run([file]);
+    expect(code).toBe(0);
+    expect(raw.toString("latin1")).toMatch(/^From: Shop <news@shop.example>\r\n/);
+    expect(raw.toString("latin1")).not.toContain("Disposition-Notification-To");
+    expect(stderr).toMatch(/message\.html#1\.2:\d+:\d+: removed-element 1x1 image/);
+    expect(stderr).toContain("removed-header disposition-notification-to");
+  });
+
+  it("--check exits 1 when anything would be removed, 0 otherwise, and writes nothing", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "tracked.html"), tracked);
+    writeFileSync(join(dir, "clean.html"), clean);
+    const found = run(["--check", join(dir, "tracked.html")]);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toBe("");
+    expect(found.stderr).toContain("(would be) removed-element");
+    expect(found.stderr).toContain("1 would change");
+    expect(run(["--check", join(dir, "clean.html")]).code).toBe(0);
+    expect(run(["--check", "--preset", "strict", join(dir, "clean.html")]).code).toBe(0);
+  });
+
+  it("exits 2 on bad usage and on unreadable input", () => {
+    expect(run(["--preset", "loose"], "").code).toBe(2);
+    expect(run(["--jobs", "0", "x"]).code).toBe(2);
+    expect(run(["--no-such-flag"]).stderr).toContain("(see --help)");
+    const missing = run(["/nonexistent/strip-tracking.html"]);
+    expect(missing.code).toBe(2);
+  });
+
+  it("prints --help and --version", () => {
+    expect(run(["--help"]).stdout).toContain("Exit codes: 0");
+    expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  });
+
+  it("cleans a directory with --jobs 2 into --out-dir, keeping its structure, with a JSON report", () => {
+    const dir = workspace();
+    const input = join(dir, "in");
+    mkdirSync(join(input, "nested"), { recursive: true });
+    for (let index = 0; index < 6; index++) writeFileSync(join(input, index % 2 ? "nested" : "", `t${index}.html`), index === 3 ? clean : tracked);
+    writeFileSync(join(input, "m.eml"), trackedMessage());
+    writeFileSync(join(input, "notes.md"), tracked); // not an email file: skipped
+    const out = join(dir, "out");
+    const { code, stdout } = run(["--jobs", "2", "--json", "--out-dir", out, input]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { files: { file: string; kind: string; changed: boolean; findings: { line: number; column: number; action: string }[] }[]; summary: Record<string, number> };
+    expect(report.summary).toEqual({ files: 7, changed: 6, findings: 13, errors: 0 });
+    const byName = new Map(report.files.map((file) => [file.file.slice(input.length + 1), file]));
+    expect([...byName.keys()].sort()).toEqual(["m.eml", "nested/t1.html", "nested/t3.html", "nested/t5.html", "t0.html", "t2.html", "t4.html"]);
+    expect(byName.get("m.eml")?.kind).toBe("eml");
+    expect(byName.get("t0.html")?.findings.map(({ line, column, action }) => [line, column, action])).toEqual([[2, 1, "rewrote-url"], [3, 3, "removed-element"]]);
+    expect(readFileSync(join(out, "nested", "t3.html"), "utf8")).toBe(clean);
+    expect(readFileSync(join(out, "t0.html"), "utf8")).toBe(`<p>Hi</p>\n<a href="${cleanLink}">Buy</a>\n  \n`);
+    expect(readdirSync(out).sort()).toEqual(["m.eml", "nested", "t0.html", "t2.html", "t4.html"]);
+  });
+
+  it("--check over a directory with --jobs 2 reports every file and writes nothing", () => {
+    const dir = workspace();
+    for (let index = 0; index < 5; index++) writeFileSync(join(dir, `t${index}.html`), index === 0 ? tracked : clean);
+    const { code, stderr } = run(["--check", "--jobs", "2", dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("strip-tracking: 5 files, 2 findings, 1 would change");
+    expect(readdirSync(dir)).toHaveLength(5);
+  });
+
+  it("refuses several inputs without --out-dir, --check or --json", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "a.html"), clean);
+    const { code, stderr } = run([dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("give --out-dir");
+  });
+});
