@@ -3,13 +3,13 @@
 import { type EngineConfig, indexDetectors } from "./engine/config.js";
 import { presetDetectors } from "./presets.js";
 import { compileRules } from "./rules/rule-set.js";
-import type { Detector, Preset, Rewriter, StripOptions } from "./types.js";
+import type { Detector, Preset, ReportEntry, Rewriter, StripOptions } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 const knownOptions = new Set([
   "preset", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
-  "keepParams", "removeParams", "unwrapRedirects",
+  "keepParams", "removeParams", "unwrapRedirects", "onFinding",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
 
@@ -91,5 +91,11 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
     allow: compileRules(options.allow, "allow"),
     block: compileRules(options.block, "block"),
     maxBufferSize,
+    onFinding: findingCallback(options.onFinding),
   };
+}
+
+function findingCallback(value: unknown): ((entry: ReportEntry) => void) | undefined {
+  if (value !== undefined && typeof value !== "function") fail("onFinding", "must be a function");
+  return value as ((entry: ReportEntry) => void) | undefined;
 }

@@ -163,7 +163,7 @@ export interface ReportEntry {
 
 /** Something the engine could not do as asked, and what it did instead. */
 export interface Warning {
-  readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup";
+  readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup" | "report-truncated";
   readonly message: string;
   readonly offset: number;
 }
@@ -210,6 +210,12 @@ export interface StripOptions {
    * @default 16777216
    */
   readonly maxBufferSize?: number;
+  /**
+   * Receives each report line as soon as it is made, for callers that do not want the report kept (a relay
+   * streaming a mailbox). When given, `report.findings` stays empty. Without it, the report keeps at most
+   * 10,000 findings and adds a `report-truncated` warning when there were more.
+   */
+  readonly onFinding?: (entry: ReportEntry) => void;
 }
 
 export interface StripperOptions extends StripOptions {

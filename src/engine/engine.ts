@@ -6,7 +6,7 @@ import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { removeSpans } from "../css/remove-spans.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import { isHtmlSpace } from "../html/whitespace.js";
-import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
+import type { Report, Resource, StyleDeclaration, Warning } from "../types.js";
 import { type EngineConfig } from "./config.js";
 import { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
@@ -15,6 +15,7 @@ import { type OpenElement, OpenElements } from "./open-elements.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
+import { ReportLog } from "./report-log.js";
 import { type LocatedResource, resolveUrl, stylesheetResources } from "./resources.js";
 import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
@@ -29,6 +30,8 @@ export interface EngineContext {
   /** Offset of the nested input in the whole document, so report offsets stay document offsets. */
   readonly offset: number;
   readonly depth: number;
+  /** The report lines of the whole run, shared by nested runs. */
+  readonly findings: ReportLog;
 }
 
 interface AttributeInProgress {
@@ -66,7 +69,7 @@ const maxInheritedDepth = 512;
 export class Engine implements TokenizerCallbacks {
   private readonly tokenizer: Tokenizer;
   private readonly tree: OpenElements;
-  private readonly findings: ReportEntry[] = [];
+  private readonly findings: ReportLog;
   private readonly warnings: Warning[] = [];
 
   private readonly output: Output;
@@ -102,8 +105,10 @@ export class Engine implements TokenizerCallbacks {
       inCdata: false,
       offset: 0,
       depth: 0,
+      findings: new ReportLog(config.onFinding),
     },
   ) {
+    this.findings = context.findings;
     this.output = new Output(sink);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
@@ -127,10 +132,12 @@ export class Engine implements TokenizerCallbacks {
     this.ended = true;
     this.finishAtEof();
     this.flush(this.output.total);
+    const truncation = this.context.depth === 0 ? this.findings.truncation() : undefined;
+    if (truncation) this.warnings.push(truncation);
     return {
       preset: this.config.preset,
       changed: this.output.changed,
-      findings: this.findings,
+      findings: this.findings.findings,
       warnings: this.warnings,
     };
   }
@@ -557,10 +564,10 @@ export class Engine implements TokenizerCallbacks {
       inCdata: what === "cdata" || this.context.inCdata,
       offset: this.context.offset + start,
       depth: this.context.depth + 1,
+      findings: this.findings,
     });
     nested.write(body);
     const report = nested.end();
-    this.findings.push(...report.findings);
     this.warnings.push(...report.warnings);
     if (output !== body) this.output.replace(start, end, output);
   }
