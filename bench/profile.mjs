@@ -53,9 +53,26 @@ for (const [id, count] of selfSamples) {
   files.set(fileKey, (files.get(fileKey) ?? 0) + count);
 }
 
+// Inclusive time: a sample counts once for every distinct function on its stack.
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const keyOf = (node) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || "(anonymous)"} ${url ? `${basename(url)}:${lineNumber + 1}` : ""}`.trim();
+};
+const inclusive = new Map();
+for (const [id, count] of selfSamples) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(byId.get(at)));
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + count);
+}
+
 const pct = (count) => `${((100 * count) / total).toFixed(1).padStart(5)}%`;
 console.log(`profile: ${file} (${total} samples)`);
 console.log(`\ntop ${TOP} functions by self time`);
 for (const [key, count] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(count)}  ${key}`);
+console.log(`\ntop ${TOP} functions by inclusive time (dist/ and its dependencies)`);
+const ours = [...inclusive].filter(([key]) => /index\.js|\.js:/.test(key) && !/\[eval|synthetic-corpus|node:/.test(key));
+for (const [key, count] of ours.sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(count)}  ${key}`);
 console.log("\nby file");
 for (const [key, count] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${pct(count)}  ${key}`);
