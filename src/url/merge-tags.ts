@@ -14,16 +14,8 @@ const PERCENT_TAG = /%(?![0-9A-Fa-f]{2})[A-Za-z_][\w.-]*%/;
 const HEX_PERCENT_TAG = /%[A-Za-z]{2}\w*[G-Zg-z][\w.]*%/;
 const MARKERS = /\*\||\|\*|\{\{|\}\}|\{%|%\}|<%|%>|&lt;%|%&gt;|\$\{|%%|\[\[|\]\]|\[[A-Za-z_][\w ]*\]/;
 
-/** Characters every merge tag above holds at least one of: `|{}<>%$[]`. */
-const markerChar = new Uint8Array(128);
-for (const char of "|{}<>%$[]") markerChar[char.charCodeAt(0)] = 1;
-
 /** True when `url` contains merge-tag syntax anywhere. */
 export function hasMergeTag(url: string): boolean {
-  // Most URLs hold none of the marker characters: answer them without running the patterns.
-  let i = 0;
-  while (i < url.length && markerChar[url.charCodeAt(i)] !== 1) i++;
-  if (i === url.length) return false;
   return (
     MARKERS.test(url) ||
     PERCENT_TAG.test(url) ||

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { safeDecodeUri } from "../../src/url/decode.js";
 import { hasMergeTag } from "../../src/url/merge-tags.js";
 
-// The patterns alone, without the marker-character pre-check: the oracle the pre-check must agree with.
+// The patterns alone: the oracle any faster pre-check in hasMergeTag must agree with. (A marker-character
+// scan before the patterns was tried and measured ~0.9x: V8's regex scan is faster than a char-code loop.)
 const PERCENT_TAG = /%(?![0-9A-Fa-f]{2})[A-Za-z_][\w.-]*%/;
 const HEX_PERCENT_TAG = /%[A-Za-z]{2}\w*[G-Zg-z][\w.]*%/;
 const MARKERS = /\*\||\|\*|\{\{|\}\}|\{%|%\}|<%|%>|&lt;%|%&gt;|\$\{|%%|\[\[|\]\]|\[[A-Za-z_][\w ]*\]/;
