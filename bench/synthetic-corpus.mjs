@@ -92,7 +92,7 @@ class Writer {
 }
 
 /** One made-up sender: brand, domains, and the ESP whose URL shapes it uses. */
-function makeSender(w) {
+function makeSender(w, tracked) {
   const brand = w.word() + w.pick(["", "", "ly", "io", "co", "hub", "mart"]);
   const tld = w.pick(TLDS);
   const domain = `${brand}.${tld}`;
@@ -107,6 +107,7 @@ function makeSender(w) {
     campaign: `${w.word()}_${w.int(2019, 2026)}_${w.chars(HEX, 4)}`,
     recipientToken: w.chars(HEX, 32),
     font: w.pick(FONTS),
+    tracked,
   };
 }
 
@@ -151,6 +152,7 @@ function pixelUrl(w, s) {
 
 /** A link to `target` as the sender's ESP would rewrite it, or plain with utm_* parameters. */
 function link(w, s, path) {
+  if (!s.tracked) return `${s.www}/${path}`;
   const utm = `utm_source=${w.pick(["newsletter", "email", "crm", "braze"])}&amp;utm_medium=email&amp;utm_campaign=${s.campaign}${w.chance(0.5) ? `&amp;utm_content=${w.word()}_${w.int(1, 9)}` : ""}`;
   const target = `${s.www}/${path}${path.includes("?") ? "&amp;" : "?"}${utm}`;
   const enc = encodeURIComponent(target.replace(/&amp;/g, "&"));
@@ -220,7 +222,7 @@ function styleBlock(w, s) {
   }
   const imp = w.chance(0.3) ? `@import url('https://fonts.googleapis.com/css2?family=${w.pick(["Inter", "Lato", "Roboto", "Open+Sans"])}:wght@400;700&display=swap');\n` : "";
   let open = "";
-  if (w.chance(0.08)) open = `.tracker-bg{background:url(${pixelUrl(w, s)});}\n`;
+  if (s.tracked && w.chance(0.08)) open = `.tracker-bg{background:url(${pixelUrl(w, s)});}\n`;
   return `<style type="text/css">\n${imp}${fontFace}${rules.join("\n")}\n${media.join("\n")}\n${open}</style>\n`;
 }
 
@@ -316,6 +318,7 @@ function spacer(w, s) {
 }
 
 function midPixel(w, s) {
+  if (!s.tracked) return;
   // Some senders embed a second tracker mid-body: hidden by CSS or tiny by attributes.
   const url = pixelUrl(w, s);
   w.push(
@@ -335,12 +338,13 @@ function footer(w, s) {
   }
   w.push(`<p style="margin:16px 0 8px;">${w.paragraph(1, 3)}</p>\n`);
   w.push(`<p style="margin:0 0 8px;">&copy; ${w.int(2019, 2026)} ${s.brand} ${w.pick(["Inc.", "Ltd", "GmbH", "S.A.", "LLC"])}, ${w.int(1, 999)} ${w.word()} ${w.pick(["Street", "Ave", "Road"])}, ${w.word()}</p>\n`);
-  const unsubHref = w.chance(0.4) ? w.pick(UNSUB_TAGS) : `https://${s.clickHost}/unsubscribe?u=${s.recipientToken}&amp;list=${w.chars(HEX, 10)}`;
+  const unsubHref = w.chance(0.4) || !s.tracked ? w.pick(UNSUB_TAGS) : `https://${s.clickHost}/unsubscribe?u=${s.recipientToken}&amp;list=${w.chars(HEX, 10)}`;
   w.push(`<p style="margin:0;"><a href="${unsubHref}" style="color:#767676;text-decoration:underline;">Unsubscribe</a> &middot; <a href="https://${s.clickHost}/preferences/${s.recipientToken}" style="color:#767676;">Preferences</a> &middot; <a href="mailto:support@${s.domain}" style="color:#767676;">support@${s.domain}</a></p>\n`);
   w.push("</td></tr></table>\n");
 }
 
 function openPixel(w, s) {
+  if (!s.tracked) return;
   const url = pixelUrl(w, s);
   w.push(
     w.pick([
@@ -352,10 +356,10 @@ function openPixel(w, s) {
   );
 }
 
-/** One document of about `target` UTF-16 code units. */
-function generateDocument(random, target) {
+/** One document of about `target` UTF-16 code units; `tracked: false` leaves out pixels and link tracking. */
+function generateDocument(random, target, tracked = true) {
   const w = new Writer(random);
-  const s = makeSender(w);
+  const s = makeSender(w, tracked);
   head(w, s);
   w.push(`<body style="margin:0;padding:0;background-color:#f4f4f4;" bgcolor="#f4f4f4">\n<center style="width:100%;background-color:#f4f4f4;">\n`);
   preheader(w, s);
@@ -381,15 +385,24 @@ function generateDocument(random, target) {
  * Generates documents of ~20-200 KB each (log-uniform) until their total length reaches `totalBytes`
  * (counted in UTF-16 code units; the text is nearly all ASCII). Same seed, same corpus.
  */
-export function generateCorpus({ seed = 1, totalBytes = 30e6 } = {}) {
-  const random = mulberry32(seed);
+export function generateCorpus({ seed = 1, totalBytes = 30e6, tracked = true } = {}) {
   const docs = [];
   let total = 0;
-  while (total < totalBytes) {
-    const target = Math.round(20_000 * 10 ** random());
-    const doc = generateDocument(random, target);
+  for (const doc of generateDocuments({ seed, tracked })) {
     docs.push(doc);
     total += doc.length;
+    if (total >= totalBytes) break;
   }
   return docs;
+}
+
+/** An endless stream of documents of ~20-200 KB each, the same sequence as `generateCorpus` for a seed. */
+export function* generateDocuments({ seed = 1, tracked = true } = {}) {
+  const random = mulberry32(seed);
+  for (;;) yield generateDocument(random, Math.round(20_000 * 10 ** random()), tracked);
+}
+
+/** One document of about `length` UTF-16 code units (at least ~8 K: head, hero and footer). */
+export function generateDocumentOfLength({ seed = 1, length, tracked = true }) {
+  return generateDocument(mulberry32(seed), length, tracked);
 }

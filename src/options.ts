@@ -6,13 +6,13 @@ import { optionError, optionsRecord, rejectUnknownOptions } from "./errors.js";
 import { presetDetectors } from "./presets.js";
 import { resolveRecipients } from "./recipient.js";
 import { compileRules } from "./rules/rule-set.js";
-import type { Detector, Preset, Rewriter, StripOptions } from "./types.js";
+import type { Detector, Preset, ReportEntry, Rewriter, StripOptions } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 const knownOptions: ReadonlySet<string> = new Set([
   "preset", "dryRun", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
-  "keepParams", "removeParams", "unwrapRedirects", "trackers",
+  "keepParams", "removeParams", "unwrapRedirects", "trackers", "onFinding",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
 
@@ -85,5 +85,11 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
     allow: compileRules(record.allow, "allow"),
     block: compileRules(record.block, "block"),
     maxBufferSize,
+    onFinding: findingCallback(record.onFinding),
   };
+}
+
+function findingCallback(value: unknown): ((entry: ReportEntry) => void) | undefined {
+  if (value !== undefined && typeof value !== "function") throw optionError("onFinding", "must be a function");
+  return value as ((entry: ReportEntry) => void) | undefined;
 }

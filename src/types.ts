@@ -206,8 +206,9 @@ export interface ReportEntry {
 /** Something the engine could not do as asked, and what it did instead. */
 export interface Warning {
   /** `limit-exceeded`: a construct outgrew `maxBufferSize` and was dropped; `unclosed-removed-element`: a
-   * removed element ran to the end of input; `ambiguous-markup`: markup browsers read differently was neutralised. */
-  readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup";
+   * removed element ran to the end of input; `ambiguous-markup`: markup browsers read differently was neutralised;
+   * `report-truncated`: the kept report reached its cap (pass `onFinding` to receive every line). */
+  readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup" | "report-truncated";
   /** What happened, for a human. */
   readonly message: string;
   /** Where it happened in the input (UTF-16 code units). */
@@ -295,6 +296,12 @@ export interface StripOptions {
    * @default 16777216
    */
   readonly maxBufferSize?: number;
+  /**
+   * Receives each report line as soon as it is made, for callers that do not want the report kept (a relay
+   * streaming a mailbox). When given, `report.findings` stays empty. Without it, the report keeps at most
+   * 10,000 findings and adds a `report-truncated` warning when there were more.
+   */
+  readonly onFinding?: (entry: ReportEntry) => void;
 }
 
 /** Options of `createStripper`: the strip options and the output sink. */

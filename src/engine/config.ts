@@ -1,6 +1,6 @@
 // The engine's resolved configuration: options validated once, detectors indexed by tag name.
 
-import type { Detector, Preset, Rewriter } from "../types.js";
+import type { Detector, Preset, ReportEntry, Rewriter } from "../types.js";
 import type { RuleSet } from "../rules/rule-set.js";
 
 export interface EngineConfig {
@@ -16,6 +16,8 @@ export interface EngineConfig {
   readonly allow: RuleSet;
   readonly block: RuleSet;
   readonly maxBufferSize: number;
+  /** Receives each report line as it is made; when set, the report keeps none. */
+  readonly onFinding: ((entry: ReportEntry) => void) | undefined;
 }
 
 /** The detectors that want to see an element with this tag name, in the order they were given. */

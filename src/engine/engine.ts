@@ -18,6 +18,7 @@ import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
 import { reportEntries } from "./report-entry.js";
+import { ReportLog } from "./report-log.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
 import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
@@ -35,6 +36,10 @@ export interface EngineContext {
   readonly depth: number;
   /** Size and hiding rules of earlier `<style>` blocks, shared with nested runs. */
   readonly styleRules?: StyleRules;
+  /** The report lines of the whole run, shared by nested runs. */
+  readonly findings: ReportLog;
+  /** Line and column of the whole input, shared by nested runs (only the outermost run feeds it). */
+  readonly lines?: LineIndex;
 }
 
 interface AttributeInProgress {
@@ -80,12 +85,14 @@ const maxInheritedDepth = 512;
 export class Engine implements TokenizerCallbacks {
   private readonly tokenizer: Tokenizer;
   private readonly tree: OpenElements;
-  private readonly findings: ReportEntry[] = [];
+  private readonly findings: ReportLog;
   private readonly warnings: Warning[] = [];
 
   private readonly output: Output;
   /** Line and column of findings, counted as the input passes. */
   private readonly lines: LineIndex;
+  /** The outermost run feeds the line index and forgets what it no longer holds; nested runs only read it. */
+  private readonly ownsLines: boolean;
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
 
@@ -120,10 +127,13 @@ export class Engine implements TokenizerCallbacks {
       inCdata: false,
       offset: 0,
       depth: 0,
+      findings: new ReportLog(config.onFinding),
     },
   ) {
+    this.findings = context.findings;
     this.output = new Output(sink, context.depth > 0);
-    this.lines = new LineIndex(context.offset);
+    this.ownsLines = context.lines === undefined;
+    this.lines = context.lines ?? new LineIndex(context.offset);
     this.tree = new OpenElements(context.openElements);
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
@@ -135,7 +145,7 @@ export class Engine implements TokenizerCallbacks {
     if (typeof chunk !== "string") throw new TypeError("strip-tracking: write() takes a string chunk");
     if (chunk === "") return;
     this.output.append(chunk);
-    this.lines.append(chunk);
+    if (this.ownsLines) this.lines.append(chunk);
     this.resolveEndTag();
     this.tokenizer.write(chunk);
     this.enforceLimit();
@@ -148,10 +158,12 @@ export class Engine implements TokenizerCallbacks {
     this.ended = true;
     this.finishAtEof();
     this.flush(this.output.total);
+    const truncation = this.context.depth === 0 ? this.findings.truncation() : undefined;
+    if (truncation) this.warnings.push(truncation);
     return {
       preset: this.config.preset,
       changed: this.output.changed,
-      findings: this.findings,
+      findings: this.findings.findings,
       warnings: this.warnings,
     };
   }
@@ -617,10 +629,11 @@ export class Engine implements TokenizerCallbacks {
       offset: this.context.offset + start,
       depth: this.context.depth + 1,
       styleRules: this.styleRules,
+      findings: this.findings,
+      lines: this.lines,
     });
     nested.write(body);
     const report = nested.end();
-    this.addFindings(report.findings);
     for (const warning of report.warnings) this.warnings.push(warning);
     if (output !== body) this.output.replace(start, end, output);
   }
@@ -652,6 +665,8 @@ export class Engine implements TokenizerCallbacks {
       inCdata: this.context.inCdata,
       offset: this.context.offset + at,
       depth: this.context.depth + 1,
+      findings: new ReportLog(undefined),
+      lines: this.lines,
     });
     nested.write(text);
     const report = nested.end();
@@ -764,7 +779,7 @@ export class Engine implements TokenizerCallbacks {
     const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
     const heldFrom = Math.min(this.style?.tag.start ?? to, this.rawText && !this.rawText.overflowed ? this.rawText.contentStart : to);
     this.output.flush(Math.min(heldFrom, tagStart));
-    this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor) + this.context.offset);
+    if (this.ownsLines) this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor));
   }
 
   private elementContext() {

@@ -53,3 +53,27 @@ export function reportEntries(
     };
   });
 }
+
+/**
+ * A copy of `text` that shares no memory with the string it came from. V8 keeps the whole parent of a slice
+ * (and every part of a concatenation) alive; a report line that outlives its chunk must not keep the input.
+ * Concatenating flattens into a fresh string, and the slice of that fresh string refers to it alone.
+ * @example
+ * ownString(hugeInput.slice(10, 60)) //=> the same 50 characters, without hugeInput behind them
+ */
+export function ownString(text: string): string {
+  return (" " + text).slice(1);
+}
+
+/** The entry with every string its own (see `ownString`), safe to keep after the input is gone. */
+export function ownedEntry(entry: ReportEntry): ReportEntry {
+  return {
+    ...entry,
+    tag: ownString(entry.tag),
+    ...(entry.url !== undefined ? { url: ownString(entry.url) } : {}),
+    ...(entry.newUrl !== undefined ? { newUrl: ownString(entry.newUrl) } : {}),
+    ...(entry.changes !== undefined ? { changes: entry.changes.map(ownString) } : {}),
+    ...(entry.vendor !== undefined ? { vendor: ownString(entry.vendor) } : {}),
+    reason: ownString(entry.reason),
+  };
+}

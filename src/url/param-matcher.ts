@@ -74,10 +74,12 @@ function siteRulesFor(host: string): RuleSet[] {
  * the per-site rules of the host and its parent domains. The host's rule sets are found once, not per parameter.
  */
 export function paramRulesFor(host: string): (normalizedName: string) => TrackingParamRule | undefined {
-  const sites = siteRulesFor(host);
+  // Found on the first parameter a global rule does not claim: a URL without parameters never looks.
+  let sites: RuleSet[] | undefined;
   return (normalizedName) => {
     const global = lookup(globalRules, normalizedName);
     if (global) return global;
+    sites ??= siteRulesFor(host);
     for (const set of sites) {
       const rule = lookup(set, normalizedName);
       if (rule) return rule;

@@ -30,15 +30,25 @@ interface Span {
   readonly end: number;
 }
 
-// In an HTML attribute "&amp;" (and its numeric forms) is how a literal "&" is written.
-const ENTITY_AMPERSAND = /^&(?:amp;|#38;|#x26;)/i;
+/** True when `text` holds `word` (lower-case ASCII letters, digits, `#;`) at `index`, in any case. */
+function hasWordAt(text: string, index: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = text.charCodeAt(index + i);
+    const expected = word.charCodeAt(i);
+    // Letters compare with their case bit set; the other characters of the words here equal themselves.
+    if (code !== expected && (expected < 0x61 || expected > 0x7a || (code | 0x20) !== expected)) return false;
+  }
+  return true;
+}
 
 /** Length of the separator starting at `index`, or 0 when there is none. */
 function separatorLength(text: string, index: number, htmlAttribute: boolean): number {
   if (text.charCodeAt(index) !== 0x26 /* & */) return 0;
+  // In an HTML attribute "&amp;" (and its numeric forms) is how a literal "&" is written.
   if (htmlAttribute) {
-    const entity = ENTITY_AMPERSAND.exec(text.slice(index, index + 6));
-    if (entity) return entity[0].length;
+    if (hasWordAt(text, index + 1, "amp;")) return 5;
+    if (hasWordAt(text, index + 1, "#38;")) return 5;
+    if (hasWordAt(text, index + 1, "#x26;")) return 6;
   }
   return 1;
 }

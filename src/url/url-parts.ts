@@ -17,24 +17,103 @@ const HTTP_URL = /^https?:\/\/([^/?#\\\s]*)/i;
 // Printable host characters only: anything else (spaces, controls, quotes) is not a host we can trust.
 const VALID_HOST = /^(?:[^\s\0-\x1f"'<>\\^`{|}%/?#@:[\]]+|\[[0-9a-f:.]+\])$/i;
 
-/** Parses `url` when it is an absolute http(s) URL with a plausible host; undefined otherwise. */
-export function parseHttpUrl(url: string): HttpUrlParts | undefined {
+const enum CharCode {
+  Hash = 0x23, // "#"
+  Dot = 0x2e, // "."
+  Slash = 0x2f, // "/"
+  Colon = 0x3a, // ":"
+  Question = 0x3f, // "?"
+  At = 0x40, // "@"
+  OpenBracket = 0x5b, // "["
+  Backslash = 0x5c, // "\\"
+  CloseBracket = 0x5d, // "]"
+  LowerH = 0x68,
+  LowerP = 0x70,
+  LowerS = 0x73,
+  LowerT = 0x74,
+}
+
+/** Length of "http://" or "https://" at the start of `url` (any case), or 0. */
+function schemeLength(url: string): number {
+  if ((url.charCodeAt(0) | 0x20) !== CharCode.LowerH) return 0;
+  if ((url.charCodeAt(1) | 0x20) !== CharCode.LowerT || (url.charCodeAt(2) | 0x20) !== CharCode.LowerT) return 0;
+  if ((url.charCodeAt(3) | 0x20) !== CharCode.LowerP) return 0;
+  const colon = (url.charCodeAt(4) | 0x20) === CharCode.LowerS ? 5 : 4;
+  if (url.charCodeAt(colon) !== CharCode.Colon) return 0;
+  if (url.charCodeAt(colon + 1) !== CharCode.Slash || url.charCodeAt(colon + 2) !== CharCode.Slash) return 0;
+  return colon + 3;
+}
+
+/**
+ * ASCII characters a host may not hold (as VALID_HOST says): controls, space, `"'<>\^\`{|}%/?#@:[]`. The
+ * authority ends at the first of `/?#\` or a space; a non-ASCII character sends the URL to the regex path.
+ */
+const badHostChar = new Uint8Array(128);
+for (let code = 0; code <= 0x20; code++) badHostChar[code] = 1;
+for (const char of "\"'<>\\^`{|}%/?#@:[]") badHostChar[char.charCodeAt(0)] = 1;
+
+/** The host of an ASCII authority, validated as VALID_HOST does; "" when invalid, undefined for non-ASCII. */
+function asciiHost(url: string, start: number, end: number): string | undefined {
+  let hostStart = start;
+  for (let i = start; i < end; i++) {
+    const code = url.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    if (code === CharCode.At) hostStart = i + 1;
+  }
+  // A port: ":" and digits at the end.
+  let hostEnd = end;
+  let i = end;
+  while (i > hostStart && url.charCodeAt(i - 1) >= 0x30 && url.charCodeAt(i - 1) <= 0x39) i--;
+  if (i > hostStart && url.charCodeAt(i - 1) === CharCode.Colon) hostEnd = i - 1;
+  if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === CharCode.Dot) hostEnd--;
+  if (hostEnd === hostStart) return "";
+  if (url.charCodeAt(hostStart) === CharCode.OpenBracket) {
+    const host = url.slice(hostStart, hostEnd).toLowerCase();
+    return VALID_HOST.test(host) ? host : "";
+  }
+  for (let j = hostStart; j < hostEnd; j++) if (badHostChar[url.charCodeAt(j)] === 1) return "";
+  return url.slice(hostStart, hostEnd).toLowerCase();
+}
+
+/** The host by the regexes: for authorities with non-ASCII characters (Unicode spaces end an authority). */
+function hostByRegex(url: string): { host: string; pathStart: number } | undefined {
   const match = HTTP_URL.exec(url);
   if (!match) return undefined;
   const authority = match[1] ?? "";
   const hostAndPort = authority.slice(authority.lastIndexOf("@") + 1);
   const host = hostAndPort.replace(/:\d*$/, "").replace(/\.$/, "").toLowerCase();
-  if (!VALID_HOST.test(host)) return undefined;
-  const pathStart = match[0].length;
-  const rest = url.slice(pathStart);
-  const hash = rest.indexOf("#");
-  const beforeHash = hash < 0 ? rest : rest.slice(0, hash);
-  const question = beforeHash.indexOf("?");
+  return VALID_HOST.test(host) ? { host, pathStart: match[0].length } : undefined;
+}
+
+/** Parses `url` when it is an absolute http(s) URL with a plausible host; undefined otherwise. */
+export function parseHttpUrl(url: string): HttpUrlParts | undefined {
+  const start = schemeLength(url);
+  if (start === 0) return undefined;
+  let pathStart = start;
+  while (pathStart < url.length) {
+    const code = url.charCodeAt(pathStart);
+    if (code === CharCode.Slash || code === CharCode.Question || code === CharCode.Hash || code === CharCode.Backslash) break;
+    // ASCII whitespace ends the authority (as \s does); other controls belong to it and make the host invalid.
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) break;
+    pathStart++;
+  }
+  let host = asciiHost(url, start, pathStart);
+  if (host === undefined) {
+    const parsed = hostByRegex(url);
+    if (!parsed) return undefined;
+    host = parsed.host;
+    pathStart = parsed.pathStart;
+  }
+  if (host === "") return undefined;
+  const hash = url.indexOf("#", pathStart);
+  const end = hash < 0 ? url.length : hash;
+  const question = url.indexOf("?", pathStart);
+  const queryStart = question >= 0 && question < end ? question : -1;
   return {
     host,
     pathStart,
-    path: question < 0 ? beforeHash : beforeHash.slice(0, question),
-    query: question < 0 ? "" : beforeHash.slice(question + 1),
+    path: url.slice(pathStart, queryStart < 0 ? end : queryStart),
+    query: queryStart < 0 ? "" : url.slice(queryStart + 1, end),
   };
 }
 
@@ -45,12 +124,12 @@ export function hostMatches(host: string, suffix: string): boolean {
 
 /** The raw value of the first query parameter named one of `names` (case-insensitive), "&"-separated. */
 export function queryParam(query: string, names: readonly string[]): string | undefined {
-  if (query === "") return undefined;
-  for (const part of query.split("&")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).toLowerCase();
-    if (names.includes(name)) return part.slice(eq + 1);
+  for (let start = 0; start < query.length; ) {
+    let end = query.indexOf("&", start);
+    if (end < 0) end = query.length;
+    const eq = query.indexOf("=", start);
+    if (eq >= 0 && eq < end && names.includes(query.slice(start, eq).toLowerCase())) return query.slice(eq + 1, end);
+    start = end + 1;
   }
   return undefined;
 }

@@ -26,9 +26,15 @@ describe("pathological inputs", () => {
 
   it("strips 20,000 conditional comments under deep nesting", () => {
     const input = `${"<div>".repeat(20_000)}${`<!--[if mso]>${pixel}<![endif]-->`.repeat(20_000)}`;
-    const { html, report } = stripTrackingWithReport(input);
+    let found = 0;
+    const { html, report } = stripTrackingWithReport(input, { onFinding: () => found++ });
     expect(html === `${"<div>".repeat(20_000)}${"<!--[if mso]><![endif]-->".repeat(20_000)}`).toBe(true);
-    expect(report.findings).toHaveLength(20_000);
+    expect(found).toBe(20_000);
+    expect(report.findings).toHaveLength(0);
+    // A kept report stops at its cap and says so.
+    const kept = stripTrackingWithReport(input).report;
+    expect(kept.findings).toHaveLength(10_000);
+    expect(kept.warnings.map((warning) => warning.code)).toEqual(["report-truncated"]);
   });
 
   it("keeps a 20 MB attribute value intact", () => {

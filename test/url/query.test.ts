@@ -29,6 +29,15 @@ describe("removeParams splices the original string", () => {
     expect(removeParams(url, dropNamed("b"), false).url).toBe(url);
   });
 
+  it("reads the entity separators in any case, and nothing close to them", () => {
+    const url = "https://x.example/?a=1&AMP;b=2&#X26;c=3&Amp;d=4";
+    expect(removeParams(url, dropNamed("b", "c", "d"), true).url).toBe("https://x.example/?a=1");
+    // "&am;" and "&#39;" are not ampersands: "am;e" and "#39;f" are parameter names.
+    const near = "https://x.example/?a=1&am;e=2&#39;f=3";
+    expect(removeParams(near, dropNamed("am;e", "#39;f"), true).url).toBe("https://x.example/?a=1");
+    expect(removeParams(near, dropNamed("e", "f"), true).url).toBe(near);
+  });
+
   it("does not mistake the # of &#38; for a fragment in attribute text", () => {
     expect(removeParams("https://x.example/?a=1&#38;b=2", dropNamed("b"), true).url).toBe("https://x.example/?a=1");
   });

@@ -1,0 +1,75 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { describe, expect, it } from "vitest";
+import { ownedEntry, ownString } from "../../src/engine/report-entry.js";
+import type { ReportEntry } from "../../src/index.js";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** Heap bytes still held after keeping `keep(parent)` for each of 20 fresh 1 MB parents. */
+function retained(keep: (parent: string) => string): number {
+  const kept: string[] = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 20; i++) {
+    const parent = `${"x".repeat(1_000_000)}${i}`;
+    kept.push(keep(parent));
+  }
+  gc();
+  gc();
+  const held = process.memoryUsage().heapUsed - before;
+  expect(kept).toHaveLength(20);
+  return held;
+}
+
+describe("ownString", () => {
+  it("returns the same text", () => {
+    for (const text of ["", "a", "https://t.example/open?u=1234567890abcdef", "é—🎉 mixed"]) expect(ownString(text)).toBe(text);
+  });
+
+  it("does not keep the parent of a slice alive (a plain slice does)", () => {
+    const slice = (parent: string) => parent.slice(100, 200);
+    expect(retained(slice)).toBeGreaterThan(15_000_000);
+    expect(retained((parent) => ownString(slice(parent)))).toBeLessThan(2_000_000);
+  });
+
+  it("does not keep the parts of a concatenation alive", () => {
+    const joined = (parent: string) => parent.slice(100, 200) + parent.slice(300, 340);
+    expect(retained(joined)).toBeGreaterThan(15_000_000);
+    expect(retained((parent) => ownString(joined(parent)))).toBeLessThan(2_000_000);
+  });
+});
+
+describe("ownedEntry", () => {
+  it("copies every field, strings included", () => {
+    const entry: ReportEntry = {
+      vector: "anchor",
+      tag: "a",
+      url: "https://shop.example/x?utm_source=n",
+      newUrl: "https://shop.example/x",
+      changes: ["utm_source"],
+      vendor: "Example",
+      detector: "click-tracking",
+      rewriter: "default",
+      action: "rewrote-url",
+      applied: true,
+      reason: "removed utm_source",
+      offset: 12,
+      line: 1,
+      column: 13,
+    };
+    expect(ownedEntry(entry)).toEqual(entry);
+    const minimal: ReportEntry = { vector: "element", tag: "script", detector: "x", action: "removed-element", applied: true, reason: "r", offset: 0, line: 1, column: 1 };
+    expect(ownedEntry(minimal)).toEqual(minimal);
+    expect(Object.keys(ownedEntry(minimal)).sort()).toEqual(Object.keys(minimal).sort());
+  });
+
+  it("keeps no slice of a large input alive", () => {
+    const entryFrom = (parent: string): string => {
+      const entry = ownedEntry({ vector: "img", tag: "img", url: parent.slice(10, 90), detector: "pixel", action: "removed-element", applied: true, reason: `1x1 image at ${parent.slice(5, 40)}`, offset: 0, line: 1, column: 1 });
+      return entry.url! + entry.reason;
+    };
+    expect(retained(entryFrom)).toBeLessThan(2_000_000);
+  });
+});

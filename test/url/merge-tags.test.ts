@@ -1,0 +1,35 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { safeDecodeUri } from "../../src/url/decode.js";
+import { hasMergeTag } from "../../src/url/merge-tags.js";
+
+// The patterns alone: the oracle any faster pre-check in hasMergeTag must agree with. (A marker-character
+// scan before the patterns was tried and measured ~0.9x: V8's regex scan is faster than a char-code loop.)
+const PERCENT_TAG = /%(?![0-9A-Fa-f]{2})[A-Za-z_][\w.-]*%/;
+const HEX_PERCENT_TAG = /%[A-Za-z]{2}\w*[G-Zg-z][\w.]*%/;
+const MARKERS = /\*\||\|\*|\{\{|\}\}|\{%|%\}|<%|%>|&lt;%|%&gt;|\$\{|%%|\[\[|\]\]|\[[A-Za-z_][\w ]*\]/;
+const byPatterns = (url: string) =>
+  MARKERS.test(url) || PERCENT_TAG.test(url) || (HEX_PERCENT_TAG.test(url) && safeDecodeUri(url) === undefined);
+
+describe("hasMergeTag", () => {
+  it.each([
+    ["https://x.example/u?id=*|UNIQID|*", true],
+    ["{{unsubscribe_url}}", true],
+    ["https://x.example/%unsubscribe_url%", true],
+    ["https://x.example/?u=[Unsubscribe]", true],
+    ["https://x.example/<%= id %>", true],
+    ["https://x.example/${id}", true],
+    ["https://x.example/a?b=c&d=e#f", false],
+    ["https://x.example/%E2%82%ACg%20", false],
+  ])("%s: %s", (url, expected) => {
+    expect(hasMergeTag(url)).toBe(expected);
+  });
+
+  const pieces = fc.constantFrom(..."ab%|{}<>$[]*_.&;=/?#AF0", "%%", "{{", "&lt;%", "%&gt;", "%ADDRESS%", "%E2%82%AC", "*|");
+  test.prop([fc.array(pieces, { maxLength: 14 }).map((parts) => parts.join(""))], { seed: 21, numRuns: 3000 })(
+    "agrees with the patterns alone",
+    (url) => {
+      expect(hasMergeTag(url)).toBe(byPatterns(url));
+    },
+  );
+});
