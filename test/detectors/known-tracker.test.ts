@@ -84,6 +84,17 @@ describe("known-tracker detector", () => {
     expect(report.findings[0]!.reason).toContain("tiny or hidden");
   });
 
+  it("resolves relative URLs against <base href> (a relative src can reach a tracker host)", () => {
+    const input = `<base href="https://us2.list-manage.com/"><p>x</p><img src="track/open.php?u=1&amp;id=2">`;
+    const { report } = stripTrackingWithReport(input);
+    expect(report.findings.some((finding) => finding.detector === "known-tracker" && finding.vendor === "Mailchimp")).toBe(true);
+  });
+
+  it("finds a tracker URL hidden behind CSS escapes in a style attribute", () => {
+    const input = `<div style="background:url(https\\3a //open.convertkit-mail4.com/r8und5ew3vioh27r27rs0)">x</div>`;
+    expect(stripTrackingWithReport(input).report.findings[0]).toMatchObject({ detector: "known-tracker", vendor: "Kit (ConvertKit)" });
+  });
+
   it("is named and can be disabled", () => {
     const input = `<img src="${attr(mailchimp)}">`;
     expect(stripTracking(input, { disable: ["known-tracker"] })).toBe(input);
