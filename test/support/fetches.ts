@@ -337,7 +337,6 @@ export function blockedFetchesWithSuffixes(html: string, host = blockedHost): { 
   return found;
 }
 
-
 // ---- more fetches: data: stylesheets, svg animation and paint, other document schemes (issue 6, items 5, 7, 8) --
 
 /** Document URLs a mail is shown at: webmail over https and over http (`https:host/p` differs between them). */
