@@ -3,7 +3,7 @@ import { defineConfig, type Options } from "tsup";
 // The fb55 stack (htmlparser2, domhandler, entities, css-what, ...) is ESM-only: a `require()` of it fails where
 // require(esm) is off (Node 20 before 20.19, `--no-experimental-require-module`, Jest). Bundling it makes both
 // builds self-contained, and one bundled file also imports faster than a tree of small modules.
-const bundled = [/^htmlparser2/, /^domhandler/, /^domutils/, /^dom-serializer/, /^domelementtype/, /^entities/, /^css-what/, /^@csstools\//, /^tldts/];
+const bundled = [/^htmlparser2/, /^domhandler/, /^domutils/, /^dom-serializer/, /^domelementtype/, /^entities/, /^css-what/, /^@csstools\//, /^tldts/, /^@noble\/hashes/];
 
 const entry = {
   index: "src/index.ts",

@@ -24,8 +24,8 @@ export function presetDetectors(
   // Order matters: the first finding per resource wins. Click tracking rewrites a link before `recipient-id`
   // reports an identifier in it (and keeps it).
   const standard = [
-    pixelDetector,
     knownTrackerDetector(trackers),
+    pixelDetector,
     fetchingElementDetector,
     clickTrackingDetector(links),
     recipientIdDetector(recipients),
