@@ -28,8 +28,8 @@ describe("public API", () => {
   it("lists the built-in detectors of each preset", () => {
     for (const preset of ["standard", "audit"] as const) {
       expect(api.presetDetectors(preset).map((detector) => detector.name)).toEqual([
-        "pixel",
         "known-tracker",
+        "pixel",
         "fetching-element",
         "click-tracking",
         "recipient-id",
@@ -37,8 +37,8 @@ describe("public API", () => {
       ]);
     }
     expect(api.presetDetectors("strict").map((detector) => detector.name)).toEqual([
-      "pixel",
       "known-tracker",
+      "pixel",
       "fetching-element",
       "click-tracking",
       "recipient-id",

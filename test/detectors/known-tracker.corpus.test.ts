@@ -30,7 +30,7 @@ const anyRule = (url: string) => rules.match(url, () => true);
  */
 const reviewedLeft = new Set(["omnivore__money-stuff_source.html liveintent", "spamscope-mailparser__mail_test_5 epsilon-2"]);
 
-/** What the detector removes from the corpus, reviewed by hand: every entry is an open-tracking endpoint. */
+/** What only this detector removes from the corpus, reviewed by hand: every entry is an open-tracking endpoint. */
 const reviewedRemoved: Record<string, string[]> = {
   "mailtrackerblocker__multibgcsstrackers.html": ["Litmus x7"],
   "omnivore__axios-am_source.html": ["Sailthru x1"],
@@ -39,9 +39,10 @@ const reviewedRemoved: Record<string, string[]> = {
   "omnivore__convertkit-confirmation.html": ["Kit (ConvertKit) x1"],
   "omnivore__convertkit-newsletter.html": ["Kit (ConvertKit) x1"],
   "omnivore__forte-labs_source.html": ["WordPress.com x1"],
-  "omnivore__golang-weekly_source.html": ["Cooper Press x1"],
-  "omnivore__money-stuff_source.html": ["LiveIntent x5", "Sailthru x1"],
-  "omnivore__node-weekly-newsletter.html": ["Cooper Press x1"],
+  // Cooper Press 3x1 and LiveIntent 2x6 beacons carry tokens: the pixel detector removes them as well.
+  "omnivore__money-stuff_source.html": ["Sailthru x1"],
+  // A hidden image with no token by our rules: only its known endpoint gives it away.
+  "omnivore__morning-brew_source.html": ["Sailthru x1"],
   "omnivore__tomasz-tunguz-newsletter.html": ["Kit (ConvertKit) x1"],
 };
 
@@ -69,12 +70,16 @@ describe.skipIf(!existsSync(trackedDir))(`known-tracker on real tracked mail (${
     expect(left).toEqual([]);
   });
 
-  it("removes exactly the reviewed tracking endpoints", () => {
+  it("removes exactly the reviewed tracking endpoints beyond what the other detectors remove", () => {
+    // known-tracker runs first, so it also names the vendor of pixels the pixel detector would remove anyway;
+    // what it adds on its own is the list reviewed by hand.
     const removed: Record<string, string[]> = {};
     for (const [name, html] of tracked) {
+      const without = stripTrackingWithReport(html, { disable: ["known-tracker"] }).report.findings;
+      const removedAnyway = new Set(without.filter((finding) => finding.action !== "kept").map((finding) => `${finding.offset} ${finding.url}`));
       const counts = new Map<string, number>();
       for (const finding of stripTrackingWithReport(html).report.findings) {
-        if (finding.detector !== "known-tracker") continue;
+        if (finding.detector !== "known-tracker" || removedAnyway.has(`${finding.offset} ${finding.url}`)) continue;
         counts.set(finding.vendor!, (counts.get(finding.vendor!) ?? 0) + 1);
       }
       if (counts.size > 0) removed[name] = [...counts].map(([vendor, n]) => `${vendor} x${n}`).sort();

@@ -113,7 +113,8 @@ const kept: [string, string][] = [
 
 describe("pixel detector", () => {
   it.each(cases)("%s", (_title, input, output, reason) => {
-    const { html, report } = stripTrackingWithReport(input);
+    // known-tracker runs first and would name a vendor for some of these URLs: judge the pixel rules alone.
+    const { html, report } = stripTrackingWithReport(input, { disable: ["known-tracker"] });
     expect(html).toBe(output);
     expect(report.findings.map((finding) => finding.reason)).toEqual([reason]);
     expect(report.findings[0]).toMatchObject({ detector: "pixel", applied: true });
