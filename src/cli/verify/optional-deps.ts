@@ -27,8 +27,13 @@ export const chromiumArgs = [
   "--font-render-hinting=none",
 ];
 
+/** Imports a package by name (a parameter so that tests can play a machine without it). */
+type Importer = (name: string) => Promise<unknown>;
+
 /** Loads the optional packages; lists the missing ones instead when any cannot be imported. */
-export async function loadVerifyDeps(): Promise<VerifyDeps | { readonly missing: readonly string[] }> {
+export async function loadVerifyDeps(
+  importer: Importer = (name) => import(name),
+): Promise<VerifyDeps | { readonly missing: readonly string[] }> {
   const missing: string[] = [];
   const load = async <T>(name: string, load: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -38,9 +43,9 @@ export async function loadVerifyDeps(): Promise<VerifyDeps | { readonly missing:
       return undefined;
     }
   };
-  const playwright = await load("playwright-core", () => import("playwright-core"));
-  const pixelmatch = await load("pixelmatch", () => import("pixelmatch"));
-  const pngjs = await load("pngjs", () => import("pngjs"));
+  const playwright = await load("playwright-core", () => importer("playwright-core") as Promise<typeof import("playwright-core")>);
+  const pixelmatch = await load("pixelmatch", () => importer("pixelmatch") as Promise<typeof import("pixelmatch")>);
+  const pngjs = await load("pngjs", () => importer("pngjs") as Promise<typeof import("pngjs")>);
   if (playwright === undefined || pixelmatch === undefined || pngjs === undefined) return { missing };
   return {
     launch: (executablePath) => playwright.chromium.launch({ executablePath, args: chromiumArgs, timeout: 60_000 }),
