@@ -72,9 +72,7 @@ export function compareMail(findings: readonly ReportEntry[], pairs: readonly Wi
   const rewritten = fresh.filter((url) => newUrls.has(url));
   const added = fresh.filter((url) => !newUrls.has(url));
   const lostImages = pairs.flatMap(({ width, before, after }) =>
-    lost(before.images, after.images)
-      .filter((image) => !namesAsTracker(byUrl.get(image.url), image))
-      .map(({ url }) => ({ width, url })),
+    unexplainedLosses(findings, before.images, after.images).map((url) => ({ width, url })),
   );
   const failures = [
     ...added.map((url) => `request the input did not make: ${url}`),
@@ -85,6 +83,25 @@ export function compareMail(findings: readonly ReportEntry[], pairs: readonly Wi
     ]),
   ];
   return { removed, kept, rewritten, added, lostImages, failures };
+}
+
+/**
+ * The URLs of images a reader sees in `before` and not in `after` (counted, so one of two copies of a logo lost is
+ * a loss) that no finding names as a tracker.
+ */
+export function unexplainedLosses(
+  findings: readonly ReportEntry[],
+  before: readonly SeenImage[],
+  after: readonly SeenImage[],
+): string[] {
+  const byUrl = new Map<string, ReportEntry>();
+  for (const entry of findings) {
+    const url = entry.url === undefined ? undefined : absoluteUrl(entry.url);
+    if (url !== undefined && !byUrl.has(url)) byUrl.set(url, entry);
+  }
+  return lost(before, after)
+    .filter((image) => !namesAsTracker(byUrl.get(image.url), image))
+    .map(({ url }) => url);
 }
 
 /**

@@ -35,8 +35,8 @@ const settleMs = 250;
 /** Screenshots stop at this height, so a long mail makes a report page, not a poster. */
 const maxShotHeight = 3000;
 
-// Runs in the page. A string, so that it is sent as written (no bundler helpers inside).
-const seenImagesScript = `(() => [...document.querySelectorAll("img, input[type=image]")].flatMap((el) => {
+/** Runs in a document: the images it shows (`SeenImage[]`). A string, so it is sent as written (no bundler helpers). */
+export const seenImagesScript = `(() => [...document.querySelectorAll("img, input[type=image]")].flatMap((el) => {
   const box = el.getBoundingClientRect();
   const visible = box.width > 0 && box.height > 0 &&
     el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
