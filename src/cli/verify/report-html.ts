@@ -64,6 +64,13 @@ export function indexPage(results: readonly MailResult[], preset: string): strin
       `<td>${vendorCounts(result.findings).map(([vendor, n]) => `${escape(vendor)} ${n}`).join(", ") || "none"}</td>` +
       `<td>${result.requestsBefore} → ${result.requestsAfter}</td><td>${result.changed ? "changed" : "no change"}</td></tr>`,
   );
+  const all = vendorCounts(results.flatMap((result) => result.findings));
+  const sum = (field: "requestsBefore" | "requestsAfter"): number => results.reduce((n, result) => n + result[field], 0);
+  rows.push(
+    `<tr><th>all ${results.length} mail(s)</th><th>${failing} with failures</th>` +
+      `<th>${all.map(([vendor, n]) => `${escape(vendor)} ${n}`).join(", ") || "none"}</th>` +
+      `<th>${sum("requestsBefore")} → ${sum("requestsAfter")}</th><th>${results.filter((result) => result.changed).length} changed</th></tr>`,
+  );
   return page(
     "strip-tracking verify",
     `<h1>strip-tracking verify</h1><p>${results.length} mail(s), preset <code>${escape(preset)}</code>, ` +
