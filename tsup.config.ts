@@ -20,6 +20,6 @@ const common: Options = { target: "node20", treeshake: true, sourcemap: false, n
 
 export default defineConfig([
   { ...common, entry, format: ["esm", "cjs"], dts, splitting: true, clean: true },
-  // The CLI and its worker: ESM only, with a shebang kept from the source.
-  { ...common, entry: { "cli/main": "src/cli/main.ts", "cli/worker": "src/cli/worker.ts" }, format: ["esm"], dts: false, splitting: true, clean: false },
+  // The CLI, its worker and `verify`: ESM only, with a shebang kept from the source.
+  { ...common, entry: { "cli/main": "src/cli/main.ts", "cli/worker": "src/cli/worker.ts", "cli/verify": "src/cli/verify.ts" }, format: ["esm"], dts: false, splitting: true, clean: false },
 ]);

@@ -11,6 +11,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 // One line per subcommand; the first argument picks one, anything else is the default `clean`.
 const commands: Readonly<Record<string, Command>> = {
   clean,
+  // Loaded only when asked for: it needs Chromium and optional packages.
+  verify: async (argv, io) => (await import("./verify.js")).verify(argv, { stderr: (text) => void io.stderr.write(text) }),
 };
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */

@@ -1,0 +1,84 @@
+// Responsive mail patterns, written for the phone check of browser.test.ts (issue 8, "Phones"): blocks that only a
+// phone shows (hidden inline, revealed by `@media`), blocks that only a desktop shows, and Outlook's `mso-hide:all`.
+// Images inside take their size from a class, as real mail does, or from attributes. Each mail also holds one
+// 1x1 tracker, the only URL stripping may remove.
+
+/** The tracker every mail holds: a 1x1 image, removed by the default preset. */
+export const responsiveTracker = "https://t.example/open.gif";
+
+/** A responsive mail and the images (absolute URLs) a reader sees in it, on a phone (375 px) and a desktop (800 px). */
+export interface ResponsiveMail {
+  readonly title: string;
+  readonly html: string;
+  readonly phone: readonly string[];
+  readonly desktop: readonly string[];
+}
+
+const tracker = `<img src="${responsiveTracker}" width="1" height="1" alt="">`;
+const cdn = "https://cdn.example/responsive";
+
+export const responsiveMails: readonly ResponsiveMail[] = [
+  {
+    title: "hidden mobile block revealed by @media, unsized images sized by a class",
+    html: `<!DOCTYPE html><html><head><style>
+.full { width: 100%; height: auto; }
+@media only screen and (max-width: 600px) {
+  .show-mobile { display: block !important; width: auto !important; max-height: none !important; overflow: visible !important; }
+  .hide-mobile { display: none !important; }
+}
+</style></head><body>
+<div class="hide-mobile"><img src="${cdn}/1/desktop-banner.png" width="600" height="200" alt="Winter sale"></div>
+<div class="show-mobile" style="display:none;width:0;max-height:0;overflow:hidden"><img class="full" src="${cdn}/1/mobile-banner.png" alt="Winter sale"></div>
+<p>Everything half price this week.</p>${tracker}
+</body></html>`,
+    phone: [`${cdn}/1/mobile-banner.png`, responsiveTracker],
+    desktop: [`${cdn}/1/desktop-banner.png`, responsiveTracker],
+  },
+  {
+    title: "hidden desktop block, and a mobile block with sized images revealed by an attribute selector",
+    html: `<!DOCTYPE html><html><head><style>
+@media screen and (max-width: 480px) {
+  table[class=desktop-only] { display: none !important; }
+  *[class].mobile-only { display: block !important; max-height: none !important; }
+}
+</style></head><body>
+<img src="${cdn}/2/logo.png" width="120" height="40" alt="ACME">
+<table class="desktop-only" width="600"><tr><td><img src="${cdn}/2/wide-hero.jpg" width="600" height="250" alt="Hero"></td></tr></table>
+<div class="mobile-only" style="display:none;max-height:0;overflow:hidden"><img src="${cdn}/2/narrow-hero.jpg" width="320" height="320" alt="Hero"></div>
+${tracker}
+</body></html>`,
+    phone: [`${cdn}/2/logo.png`, `${cdn}/2/narrow-hero.jpg`, responsiveTracker],
+    desktop: [`${cdn}/2/logo.png`, `${cdn}/2/wide-hero.jpg`, responsiveTracker],
+  },
+  {
+    title: "mso-hide:all blocks (hidden from Outlook only) and an Outlook-only image",
+    html: `<!DOCTYPE html><html><head><style>
+.fluid { width: 100%; max-width: 560px; height: auto; }
+@media only screen and (max-width: 599px) { .phone-menu { display: block !important; max-height: none !important; } }
+</style></head><body>
+<div style="mso-hide:all"><img class="fluid" src="${cdn}/3/animated-header.gif" alt="Header"></div>
+<!--[if mso]><img src="${cdn}/3/outlook-header.png" width="560" height="120" alt="Header"><![endif]-->
+<!--[if !mso]><!--><div class="phone-menu" style="display:none;max-height:0;overflow:hidden;mso-hide:all">
+<a href="https://shop.example/menu"><img class="fluid" src="${cdn}/3/menu.png" alt="Menu"></a></div><!--<![endif]-->
+<p>News.</p>${tracker}
+</body></html>`,
+    phone: [`${cdn}/3/animated-header.gif`, `${cdn}/3/menu.png`, responsiveTracker],
+    desktop: [`${cdn}/3/animated-header.gif`, responsiveTracker],
+  },
+  {
+    title: "hidden mobile table with images sized by img[class=...] inside @media",
+    html: `<!DOCTYPE html><html><head><style>
+@media only screen and (max-width: 600px) {
+  img[class="stretch"] { width: 100% !important; height: auto !important; }
+  table[class="mobile-table"] { display: table !important; width: 100% !important; max-height: none !important; }
+}
+</style></head><body>
+<table class="mobile-table" width="600" style="display:none;width:0;max-height:0;overflow:hidden"><tr>
+<td><img class="stretch" src="${cdn}/4/offer-1.jpg" alt="Offer"></td></tr><tr>
+<td><img class="stretch" src="${cdn}/4/offer-2.jpg" alt="Offer"></td></tr></table>
+<p>Offers inside.</p>${tracker}
+</body></html>`,
+    phone: [`${cdn}/4/offer-1.jpg`, `${cdn}/4/offer-2.jpg`, responsiveTracker],
+    desktop: [responsiveTracker],
+  },
+];
