@@ -49,11 +49,22 @@ export function cssLength(value: string | undefined): number | undefined {
   return factor === undefined ? undefined : number * factor;
 }
 
+/** A dimension CSS sets to something other than a length in pixels (`100%`, `auto`): never tiny or small. */
+const unknownLength = Number.POSITIVE_INFINITY;
+
 function applyStyle(size: { width: number | undefined; height: number | undefined }, style: readonly StyleDeclaration[]): void {
   for (const { name, value } of style) {
     if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
     const length = cssLength(value);
-    if (length === undefined) continue;
+    if (length === undefined) {
+      if (name !== "width" && name !== "height") continue;
+      // `auto` follows the other dimension and the image's own ratio (a 1x1 gif stays 1x1); `100%`, `50vw` and
+      // the like override the attribute with a size we cannot know here, so not a tiny one.
+      const keyword = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+      const overridden = keyword === "auto" ? undefined : keyword === "" ? size[name] : unknownLength;
+      size[name] = overridden;
+      continue;
+    }
     if (name === "width" || (name === "max-width" && length <= 1)) size.width = length;
     if (name === "height" || (name === "max-height" && length <= 1)) size.height = length;
   }
@@ -76,12 +87,17 @@ export function isTiny({ width, height }: Size): boolean {
   return (width ?? 0) <= 1 && (height ?? 0) <= 1;
 }
 
-/** Both dimensions given and at most 6 px: a beacon when its URL says so (LiveIntent 2x6, WordPress.com 6x5). */
+/**
+ * At most 6 px, one dimension enough (the other follows the image's own ratio): a beacon when its URL says so
+ * (LiveIntent 2x6, WordPress.com 6x5, Cooper Press 3x1 under `img{height:auto}`).
+ */
 export function isSmall({ width, height }: Size): boolean {
-  return width !== undefined && height !== undefined && width <= 6 && height <= 6;
+  if (width === undefined && height === undefined) return false;
+  return (width ?? 0) <= 6 && (height ?? 0) <= 6;
 }
 
 export function describeSize({ width, height }: Size): string {
-  const show = (value: number | undefined): string => (value === undefined ? "?" : String(Math.round(value * 100) / 100));
+  const show = (value: number | undefined): string =>
+    value === undefined ? "?" : value === unknownLength ? "auto" : String(Math.round(value * 100) / 100);
   return `${show(width)}x${show(height)}`;
 }

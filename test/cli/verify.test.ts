@@ -55,11 +55,11 @@ describe.skipIf(!present)("verify on the corpus (Chromium)", () => {
 
   it("lists the tracked mails' trackers as removed requests, matched to their findings", () => {
     const page = readFileSync(join(out, "mailtrackerblocker__multibgcsstrackers.html"), "utf8");
-    expect(page).toMatch(/Requests removed \(3\)/);
-    expect(page).toContain("https://dqmaer86.emltrk.com/v2/dqmaer86?d=Vyau4ZI</code> — 1x1 image");
+    expect(page).toMatch(/Requests removed \(4\)/);
+    expect(page).toContain("https://dqmaer86.emltrk.com/v2/dqmaer86?d=Vyau4ZI</code> — Litmus open pixel (known endpoint) (known-tracker, Litmus;");
     expect(page).not.toContain("no finding names this URL");
     const substack = readFileSync(join(out, "omnivore__substack-email_source.html"), "utf8");
-    expect(substack).toMatch(/mailgun\.substack\.com\/api\/v1\/email\/open\?token=[^<]*<\/code> — 1x1 image/);
+    expect(substack).toMatch(/mailgun\.substack\.com\/api\/v1\/email\/open\?token=[^<]*<\/code> — Substack open pixel \(known endpoint\) \(known-tracker, Substack;/);
     expect(substack).toMatch(/Requests added \(0\)/);
   });
 
