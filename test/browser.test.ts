@@ -35,6 +35,7 @@ import { absoluteUrl, unexplainedLosses } from "../src/cli/verify/compare.js";
 import { type SeenImage, seenImagesScript } from "../src/cli/verify/renderer.js";
 import { type ReportEntry, type StripOptions, stripTracking, stripTrackingWithReport } from "../src/index.js";
 import { adversarialSections, fill, regressionInputs } from "./support/adversarial-cases.js";
+import { adversarialResourceSections } from "./support/adversarial-resource-cases.js";
 import { blockedFetches, isBlocked, T } from "./support/fetches.js";
 import { responsiveMails, responsiveTracker } from "./support/responsive-mails.js";
 
@@ -68,7 +69,7 @@ interface HostileCase {
 }
 
 const hostileCases: HostileCase[] = [
-  ...adversarialSections.flatMap(([section, cases]) =>
+  ...[...adversarialSections, ...adversarialResourceSections].flatMap(([section, cases]) =>
     cases.map((kase) => ({ title: `${section}: ${kase.title}`, html: kase.html })),
   ),
   ...Object.entries(regressionInputs).flatMap(([group, inputs]) =>
