@@ -639,6 +639,43 @@ describe.skipIf(!browserAvailable)("Chromium: responsive mails keep every image 
   });
 });
 
+// ---- (e) two readers, one email (issue 8): after stripping, Chromium makes the same requests for both -----------
+
+const pairsDir = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "recipient-pairs");
+const pairRecipients = JSON.parse(readFileSync(join(pairsDir, "recipients.json"), "utf8")) as Record<string, { a: string; b: string }>;
+const pairNames = Object.keys(pairRecipients).sort();
+
+describe.skipIf(!browserAvailable)("Chromium: two readers of the same mail make the same requests once it is stripped", () => {
+  const requests = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    const jobs = pairNames.flatMap((name) =>
+      (["a", "b"] as const).flatMap((reader) => {
+        const input = readFileSync(join(pairsDir, `${name}.${reader}.html`), "utf8");
+        const output = stripTracking(input, { recipient: pairRecipients[name]![reader] });
+        return modes.flatMap((mode) => [
+          { key: `${name} ${reader} ${mode} input`, mode, side: "input" as const, html: input },
+          { key: `${name} ${reader} ${mode} output`, mode, side: "output" as const, html: output },
+        ]);
+      }),
+    );
+    const loaded = await loadAll(jobs, corpusBatch);
+    jobs.forEach(({ key }, i) => requests.set(key, [...new Set(loaded[i]!.requests.map((url) => absolute(url) ?? url))].sort()));
+  }, 600_000);
+
+  it.each(pairNames.flatMap((name) => modes.map((mode) => [name, mode] as const)))("%s (%s)", (name, mode) => {
+    const of = (reader: "a" | "b", side: "input" | "output"): string[] => requests.get(`${name} ${reader} ${mode} ${side}`)!;
+    expect(of("a", "output")).toEqual(of("b", "output"));
+  });
+
+  it("is not vacuous: most unstripped pairs fetch different URLs on open (print, :hover and Outlook-only ones do not)", () => {
+    const telling = pairNames.filter((name) =>
+      modes.every((mode) => JSON.stringify(requests.get(`${name} a ${mode} input`)) !== JSON.stringify(requests.get(`${name} b ${mode} input`))),
+    );
+    expect(telling.length).toBeGreaterThanOrEqual(pairNames.length - 3);
+  });
+});
+
 // Runs last, over the whole file: connections that went around request interception, per browser context.
 it.skipIf(!browserAvailable)("nothing went around request interception to t.example (refusing proxies)", () => {
   const summary = [
