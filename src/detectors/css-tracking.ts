@@ -74,6 +74,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
 /** Finds CSS URLs that report an event (print, hover, forward) or sit on tiny or hidden elements. */
 export const cssTrackingDetector: Detector = {
   name: "css-tracking",
+  needs: "resources",
   detect(element) {
     if (element.name !== "style" && !mayContainCssUrl(element.attributes["style"] ?? "")) return undefined;
     const findings: Finding[] = [];

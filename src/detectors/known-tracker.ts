@@ -114,6 +114,7 @@ function mayFetchFromHost(element: Element): boolean {
 function detectorFor(matcher: TrackerMatcher): Detector {
   return {
     name: "known-tracker",
+    needs: "resources",
     // Every element: resources reach detectors from many vectors (attributes, srcset, inline and <style> CSS).
     detect(element) {
       if (!mayFetchFromHost(element) || element.resources.length === 0) return undefined;

@@ -91,6 +91,7 @@ const backgroundOnly: ReadonlySet<string> = new Set(["body", "table", "td", "th"
 /** Finds spy pixels among the image-like fetches of an element. */
 export const pixelDetector: Detector = {
   name: "pixel",
+  needs: "resources",
   tags: [
     "img", "input", "image", "use", "feimage", "video", "source", "link", "base", "body", "table", "td", "th", "tr",
     "amp-img", "amp-anim", "v:image", "v:imagedata", "v:fill", "v:background", "v:rect", "v:roundrect", "v:shape",

@@ -163,6 +163,7 @@ export function recipientIdDetector(recipients: readonly string[]): Detector {
       };
   return {
     name: "recipient-id",
+    needs: "resources",
     detect(element) {
       if (element.name !== "style" && !mayCarry(element.attributes)) return undefined;
       const findings: Finding[] = [];
