@@ -8,6 +8,7 @@
 // Only the declaration or the `@import`/`@font-face` source goes, never the rule.
 
 import { mayContainCssUrl } from "../css/css-urls.js";
+import { cssKeyword } from "../css/keyword.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
@@ -40,11 +41,11 @@ function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string |
   let width: number | undefined;
   let height: number | undefined;
   for (const { name, value } of declarations) {
-    const lower = value.toLowerCase();
-    if (name === "display" && lower === "none") return "a hidden rule";
-    if (name === "visibility" && lower === "hidden") return "a hidden rule";
-    if (name === "width") width = cssLength(lower);
-    if (name === "height") height = cssLength(lower);
+    // Read as CSS reads it: `display:n\one` hides too.
+    if (name === "display" && cssKeyword(value) === "none") return "a hidden rule";
+    if (name === "visibility" && cssKeyword(value) === "hidden") return "a hidden rule";
+    if (name === "width") width = cssLength(value);
+    if (name === "height") height = cssLength(value);
   }
   return width !== undefined && height !== undefined && width <= 1 && height <= 1 ? "a 1px rule" : undefined;
 }
