@@ -13,7 +13,8 @@ describe("cssKeyword", () => {
     ["none none", undefined],
     ["1px", undefined],
     ["", undefined],
-    ["\\", undefined],
+    // An escape at the end of the input is U+FFFD, an ident (CSS Syntax 3 §4.3.7).
+    ["\\", "\uFFFD"],
   ])("%j → %s", (value, expected) => {
     expect(cssKeyword(value)).toBe(expected);
   });
