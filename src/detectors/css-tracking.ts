@@ -12,6 +12,7 @@ import { cssKeyword } from "../css/keyword.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
+import { afterHost } from "../url/url-parts.js";
 import { cssLength, isTiny, sizeOf } from "./element-size.js";
 
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
@@ -54,7 +55,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
   const url = resource.absoluteUrl;
   if (url === undefined || isLocalUrl(resource.url)) return undefined;
   const token = findOpaqueToken(url);
-  const evidence = token ? `a ${token} token` : trackingPath.test(url.replace(/^[a-z]+:\/\/[^/?#]*/i, "")) ? "a tracking path" : undefined;
+  const evidence = token ? `a ${token} token` : trackingPath.test(afterHost(url)) ? "a tracking path" : undefined;
   if (evidence === undefined) return undefined;
   const finding = (where: string): Finding => ({ detector: "css-tracking", reason: `CSS URL with ${evidence} ${where}`, resource });
   if (resource.vector === "css-import") return finding("in @import");

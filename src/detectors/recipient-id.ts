@@ -13,6 +13,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Detector, Element, Finding, Resource } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { removeParams } from "../url/query.js";
+import { afterHost } from "../url/url-parts.js";
 import { isSmall, isTiny, sizeOf } from "./element-size.js";
 
 /** One form of a recipient address to look for, and what to call it in the report. */
@@ -120,10 +121,6 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
   };
 }
 
-/** The part of a URL that is the sender's choice: path, query and fragment, not the scheme and host. */
-function afterHost(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-}
 
 /** Attributes that may hold a URL: an element with none of them fetches nothing. */
 const urlAttributes = [
