@@ -29,7 +29,8 @@ const isDetector = (item: unknown): item is Detector =>
   item !== null &&
   typeof (item as Detector).name === "string" &&
   typeof (item as Detector).detect === "function" &&
-  ((item as Detector).tags === undefined || arrayIsStrings((item as Detector).tags));
+  ((item as Detector).tags === undefined || arrayIsStrings((item as Detector).tags)) &&
+  ((item as Detector).needs === undefined || (item as Detector).needs === "resources");
 
 const isRewriter = (item: unknown): item is Rewriter =>
   typeof item === "object" &&

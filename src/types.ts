@@ -136,6 +136,12 @@ export interface Detector {
   readonly name: string;
   /** Lower-case tag names this detector wants; omit to see every element. */
   readonly tags?: readonly string[];
+  /**
+   * `"resources"`: the detector only finds things in `element.resources`, so the engine may skip, without
+   * computing anything, the elements (of its `tags`, or any) that cannot have a resource: no attribute that can
+   * hold a URL, no inline style with a CSS URL, not a `<style>`.
+   */
+  readonly needs?: "resources";
   /** Judges one element: a finding, several, or undefined when it is not tracking. Must not throw. */
   detect(element: Element): Finding | readonly Finding[] | undefined;
 }

@@ -50,20 +50,23 @@ const imageSetFunctions: ReadonlySet<string> = new Set([
 const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr", "if", "inherit"]);
 
 /**
- * Cheap pre-check: false only when the text cannot contain a fetch. Every fetch needs a URL-taking function
- * name written right before its `(` (`url(`, `src(`, `image-set(`, `image(`, `cross-fade(`, in any case, any
- * vendor prefix), or an at-rule (`@import "x"`), or an escape (how `\75 rl(` and `u\rl(` spell `url(`).
- * Comments cannot split a function name from its `(`, so nothing else can fetch.
+ * Cheap pre-check: false only when the text cannot contain a fetch, so the full scan would find nothing. Every URL
+ * the scan finds sits in a URL-taking function written with its name right before its `(` (`url(`, `src(`,
+ * `image-set(`, `image(`, `cross-fade(`, any case, any vendor prefix), or in an `@import` prelude (`@import "x"`),
+ * and an escape (`\75 rl(`, `@\69mport`) always has a `\`. Comments cannot split a name from its `(` or its `@`.
+ * Not `@` alone: `@media` is in nearly every sheet. test/css/css-urls.test.ts checks this against the full scan.
  * @param css - A `style` value or `<style>` content.
  * @returns Whether `findDeclarationUrls` / `findStylesheetUrls` may find anything.
  * @example
  * mayContainCssUrl("color:red") //=> false
+ * mayContainCssUrl("@media (max-width:600px){.a{color:red}}") //=> false
  * mayContainCssUrl("background:\\75 rl(x)") //=> true
  */
 export function mayContainCssUrl(css: string): boolean {
-  return css.includes("\\") || css.includes("@") || fetchingFunction.test(css);
+  return css.includes("\\") || fetchingFunction.test(css) || importRule.test(css);
 }
 
+const importRule = /@import/i;
 const fetchingFunction = /(?:url|src|image-set|image|cross-fade)\(/i;
 
 /**
@@ -75,7 +78,11 @@ const fetchingFunction = /(?:url|src|image-set|image|cross-fade)\(/i;
  * //=> [{ url: "x.gif", kind: "url", property: "background", declaration: { start: 10, end: 32 } }]
  */
 export function findDeclarationUrls(css: string): CssUrl[] {
-  if (!mayContainCssUrl(css)) return [];
+  return mayContainCssUrl(css) ? scanDeclarationUrls(css) : [];
+}
+
+/** `findDeclarationUrls` without the pre-check: the full scan the pre-check is proved against. */
+export function scanDeclarationUrls(css: string): CssUrl[] {
   const tokens = tokenizeCss(css);
   const found: CssUrl[] = [];
   walkDeclarationList(tokens, collector(tokens, found));
@@ -91,7 +98,11 @@ export function findDeclarationUrls(css: string): CssUrl[] {
  * //=> [{ url: "x.css", kind: "import", property: "@import", declaration: { start: 0, end: 16 } }]
  */
 export function findStylesheetUrls(css: string): CssUrl[] {
-  if (!mayContainCssUrl(css)) return [];
+  return mayContainCssUrl(css) ? scanStylesheetUrls(css) : [];
+}
+
+/** `findStylesheetUrls` without the pre-check: the full scan the pre-check is proved against. */
+export function scanStylesheetUrls(css: string): CssUrl[] {
   const tokens = tokenizeCss(css);
   const found: CssUrl[] = [];
   walkStylesheet(tokens, collector(tokens, found));
@@ -148,6 +159,8 @@ interface Frame {
   readonly hasImageStrings: boolean;
   /** A `url(` / `src(` function still waiting for its first argument. */
   awaitsUrlArgument: boolean;
+  /** Inside a URL-taking function (at any depth): a bad string here may be a broken URL. */
+  readonly inUrlFunction: boolean;
 }
 
 /**
@@ -182,7 +195,8 @@ function collectUrls(
         add(found, site, "", "bad-url");
         break;
       case TokenType.BadString:
-        if (top !== undefined || hasTopStrings) add(found, site, "", "bad-url");
+        // Elsewhere (`rgba("x` then a newline) a bad string is only a broken declaration: nothing is fetched.
+        if (top?.inUrlFunction === true || hasTopStrings) add(found, site, "", "bad-url");
         break;
       case TokenType.String: {
         const value = (token as TokenString)[4].value;
@@ -194,16 +208,21 @@ function collectUrls(
         const name = asciiLower((token as TokenFunction)[4].value);
         const isUrlPosition = isUrlArgument || top?.hasImageStrings === true;
         if (isUrlPosition && substitutionFunctions.has(name)) add(found, site, "", "bad-url");
+        const hasImageStrings = imageSetFunctions.has(name);
+        const awaitsUrlArgument = urlFunctions.has(name);
         stack.push({
           closer: TokenType.CloseParen,
-          hasImageStrings: imageSetFunctions.has(name),
-          awaitsUrlArgument: urlFunctions.has(name),
+          hasImageStrings,
+          awaitsUrlArgument,
+          inUrlFunction: hasImageStrings || awaitsUrlArgument || top?.inUrlFunction === true,
         });
         break;
       }
       default: {
         const closer = closerOf(type);
-        if (closer !== undefined) stack.push({ closer, hasImageStrings: false, awaitsUrlArgument: false });
+        if (closer !== undefined) {
+          stack.push({ closer, hasImageStrings: false, awaitsUrlArgument: false, inUrlFunction: top?.inUrlFunction === true });
+        }
       }
     }
   }

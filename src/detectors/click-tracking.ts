@@ -46,6 +46,7 @@ export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
   const clean = createUrlCleaner(options);
   return {
     name: "click-tracking",
+    needs: "resources",
     tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],
     detect(element) {
       return element.resources.flatMap((resource) => {

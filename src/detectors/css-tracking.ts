@@ -8,9 +8,11 @@
 // Only the declaration or the `@import`/`@font-face` source goes, never the rule.
 
 import { mayContainCssUrl } from "../css/css-urls.js";
+import { cssKeyword } from "../css/keyword.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
+import { afterHost } from "../url/url-parts.js";
 import { cssLength, isTiny, sizeOf } from "./element-size.js";
 
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
@@ -40,11 +42,11 @@ function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string |
   let width: number | undefined;
   let height: number | undefined;
   for (const { name, value } of declarations) {
-    const lower = value.toLowerCase();
-    if (name === "display" && lower === "none") return "a hidden rule";
-    if (name === "visibility" && lower === "hidden") return "a hidden rule";
-    if (name === "width") width = cssLength(lower);
-    if (name === "height") height = cssLength(lower);
+    // Read as CSS reads it: `display:n\one` hides too.
+    if (name === "display" && cssKeyword(value) === "none") return "a hidden rule";
+    if (name === "visibility" && cssKeyword(value) === "hidden") return "a hidden rule";
+    if (name === "width") width = cssLength(value);
+    if (name === "height") height = cssLength(value);
   }
   return width !== undefined && height !== undefined && width <= 1 && height <= 1 ? "a 1px rule" : undefined;
 }
@@ -53,7 +55,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
   const url = resource.absoluteUrl;
   if (url === undefined || isLocalUrl(resource.url)) return undefined;
   const token = findOpaqueToken(url);
-  const evidence = token ? `a ${token} token` : trackingPath.test(url.replace(/^[a-z]+:\/\/[^/?#]*/i, "")) ? "a tracking path" : undefined;
+  const evidence = token ? `a ${token} token` : trackingPath.test(afterHost(url)) ? "a tracking path" : undefined;
   if (evidence === undefined) return undefined;
   const finding = (where: string): Finding => ({ detector: "css-tracking", reason: `CSS URL with ${evidence} ${where}`, resource });
   if (resource.vector === "css-import") return finding("in @import");
@@ -74,6 +76,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
 /** Finds CSS URLs that report an event (print, hover, forward) or sit on tiny or hidden elements. */
 export const cssTrackingDetector: Detector = {
   name: "css-tracking",
+  needs: "resources",
   detect(element) {
     if (element.name !== "style" && !mayContainCssUrl(element.attributes["style"] ?? "")) return undefined;
     const findings: Finding[] = [];

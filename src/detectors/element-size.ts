@@ -81,10 +81,18 @@ export function sizeOf(element: Element): Size {
   return size;
 }
 
-/** 0 or 1 px: nothing a reader can see. One given dimension is enough (the other follows the image). */
-export function isTiny({ width, height }: Size): boolean {
+/**
+ * At least one dimension given, and every given one at most `pixels` (the other follows the image).
+ * @example fitsIn({ width: 6, height: undefined }, 6) //=> true
+ */
+export function fitsIn({ width, height }: Size, pixels: number): boolean {
   if (width === undefined && height === undefined) return false;
-  return (width ?? 0) <= 1 && (height ?? 0) <= 1;
+  return (width ?? 0) <= pixels && (height ?? 0) <= pixels;
+}
+
+/** 0 or 1 px: nothing a reader can see. One given dimension is enough (the other follows the image). */
+export function isTiny(size: Size): boolean {
+  return fitsIn(size, 1);
 }
 
 /**

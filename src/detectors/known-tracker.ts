@@ -7,6 +7,7 @@ import { openTrackers } from "../data/open-trackers.js";
 import type { Detector, Element, Finding, Resource, TrackerRule } from "../types.js";
 import { Host, HostIndex } from "../url/host-index.js";
 import { parseHttpUrl } from "../url/url-parts.js";
+import { fitsIn, sizeOf } from "./element-size.js";
 
 /** The largest width or height (px) of an element that counts as pixel evidence for an `evidence: "pixel"` rule. */
 const tinySize = 6;
@@ -64,23 +65,12 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
   };
 }
 
-function pixels(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*(?:!important)?\s*$/i.exec(value);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** Tiny (every given dimension at most 6 px, by attribute or inline style) or hidden. */
+/**
+ * Tiny (every given dimension at most 6 px, read as the pixel detector reads sizes: HTML dimensions, `<style>`
+ * rules, inline style) or hidden.
+ */
 function isPixelLike(element: Element): boolean {
-  if (element.hiddenBy !== undefined) return true;
-  let width = pixels(element.attributes["width"]);
-  let height = pixels(element.attributes["height"]);
-  for (const { name, value } of element.style) {
-    if (name === "width") width = pixels(value) ?? width;
-    if (name === "height") height = pixels(value) ?? height;
-  }
-  if (width === undefined && height === undefined) return false;
-  return (width ?? 0) <= tinySize && (height ?? 0) <= tinySize;
+  return element.hiddenBy !== undefined || fitsIn(sizeOf(element), tinySize);
 }
 
 function judge(element: Element, resource: Resource, matcher: TrackerMatcher, name: string): Finding | undefined {
@@ -88,9 +78,17 @@ function judge(element: Element, resource: Resource, matcher: TrackerMatcher, na
   let evidence: boolean | undefined;
   const rule = matcher.match(resource.absoluteUrl, () => (evidence ??= isPixelLike(element)));
   if (!rule) return undefined;
-  const what = imageVectors.has(resource.vector) ? "open pixel" : "open tracker";
-  const how = rule.evidence === "pixel" ? "known endpoint, tiny or hidden" : "known endpoint";
-  return { detector: name, reason: `${rule.vendor} ${what} (${how})`, vendor: rule.vendor, resource };
+  return { detector: name, reason: reasonFor(rule, imageVectors.has(resource.vector) ? "open pixel" : "open tracker"), vendor: rule.vendor, resource };
+}
+
+/**
+ * The report's phrase. A broad rule that names no host matches a path shape other senders use too (`/open.gif`):
+ * it says whose path it is, not that the vendor sent it.
+ */
+function reasonFor(rule: TrackerRule, what: string): string {
+  if (rule.evidence !== "pixel") return `${rule.vendor} ${what} (known endpoint)`;
+  if (!rule.hosts && !rule.hostPattern) return `${what} on a path used by ${rule.vendor} (tiny or hidden)`;
+  return `${rule.vendor} ${what} (known endpoint, tiny or hidden)`;
 }
 
 /**
@@ -114,6 +112,7 @@ function mayFetchFromHost(element: Element): boolean {
 function detectorFor(matcher: TrackerMatcher): Detector {
   return {
     name: "known-tracker",
+    needs: "resources",
     // Every element: resources reach detectors from many vectors (attributes, srcset, inline and <style> CSS).
     detect(element) {
       if (!mayFetchFromHost(element) || element.resources.length === 0) return undefined;

@@ -14,6 +14,7 @@
 import type { Detector, Element, Finding, Resource, Vector } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
+import { afterHost } from "../url/url-parts.js";
 import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
@@ -28,9 +29,6 @@ const imageVectors: ReadonlySet<Vector> = new Set([
 /** `<link rel>` values whose fetch no reader ever sees as content in a message. */
 const unseenLinks = /\b(?:icon|apple-touch-icon|apple-touch-icon-precomposed|mask-icon|stylesheet)\b/i;
 
-function pathOf(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-}
 
 /** What the URL itself says: an opaque token (in any segment, even before an asset file name) or a tracking path. */
 interface UrlEvidence {
@@ -46,7 +44,7 @@ function evidenceOf(url: string): UrlEvidence {
   return {
     token,
     anyToken: token ?? findOpaqueToken(url, true),
-    trackingPath: trackingPath.test(pathOf(url)),
+    trackingPath: trackingPath.test(afterHost(url)),
   };
 }
 
@@ -70,7 +68,7 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
   if (isTiny(dimensions)) {
     const evidence = evidenceOf(url);
     const clean = !evidence.anyToken && !evidence.trackingPath;
-    if (clean && spacerName.test(pathOf(url).split(/[?#]/)[0] ?? "")) return undefined;
+    if (clean && spacerName.test(afterHost(url).split(/[?#]/)[0] ?? "")) return undefined;
     return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken} token` : ""}`);
   }
   if (isSmall(dimensions)) {
@@ -91,6 +89,7 @@ const backgroundOnly: ReadonlySet<string> = new Set(["body", "table", "td", "th"
 /** Finds spy pixels among the image-like fetches of an element. */
 export const pixelDetector: Detector = {
   name: "pixel",
+  needs: "resources",
   tags: [
     "img", "input", "image", "use", "feimage", "video", "source", "link", "base", "body", "table", "td", "th", "tr",
     "amp-img", "amp-anim", "v:image", "v:imagedata", "v:fill", "v:background", "v:rect", "v:roundrect", "v:shape",

@@ -13,6 +13,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Detector, Element, Finding, Resource } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { removeParams } from "../url/query.js";
+import { afterHost } from "../url/url-parts.js";
 import { isSmall, isTiny, sizeOf } from "./element-size.js";
 
 /** One form of a recipient address to look for, and what to call it in the report. */
@@ -29,12 +30,12 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Base64 and base64url without padding: the padded forms contain them. */
+/** Base64 and base64url without padding (the padded forms contain them); `form` names base64 once. */
 function base64Forms(bytes: Uint8Array, form: string): Needle[] {
   const standard = base64(bytes).replace(/=+$/, "");
   const url = standard.replace(/\+/g, "-").replace(/\//g, "_");
-  const forms = [{ text: standard, form: `${form} (base64)`, caseSensitive: true }];
-  if (url !== standard) forms.push({ text: url, form: `${form} (base64url)`, caseSensitive: true });
+  const forms = [{ text: standard, form, caseSensitive: true }];
+  if (url !== standard) forms.push({ text: url, form: form.replace("base64", "base64url"), caseSensitive: true });
   return forms;
 }
 
@@ -53,15 +54,16 @@ export function recipientNeedles(address: string): Needle[] {
   const bytes = utf8ToBytes(address);
   const encoded = encodeURIComponent(address).toLowerCase();
   const needles: Needle[] = [
-    { text: address, form: "address", caseSensitive: false },
-    { text: encoded, form: "URL-encoded address", caseSensitive: false },
-    { text: address.replace(/\+/g, "%2b"), form: "URL-encoded address", caseSensitive: false },
-    { text: bytesToHex(bytes), form: "address (hex)", caseSensitive: false },
-    ...base64Forms(bytes, "address"),
+    { text: address, form: "the recipient's address", caseSensitive: false },
+    { text: encoded, form: "the recipient's address, URL-encoded", caseSensitive: false },
+    { text: address.replace(/\+/g, "%2b"), form: "the recipient's address, URL-encoded", caseSensitive: false },
+    { text: bytesToHex(bytes), form: "the recipient's address as hex", caseSensitive: false },
+    ...base64Forms(bytes, "the recipient's address as base64"),
   ];
   for (const [name, hash] of hashes) {
     const digest = hash(bytes);
-    needles.push({ text: bytesToHex(digest), form: `${name} of the address`, caseSensitive: false }, ...base64Forms(digest, `${name} of the address`));
+    const form = `the recipient's address as ${name}`;
+    needles.push({ text: bytesToHex(digest), form, caseSensitive: false }, ...base64Forms(digest, `${form} (base64)`));
   }
   const seen = new Set<string>();
   return needles.filter((needle) => !seen.has(needle.text) && seen.add(needle.text));
@@ -81,14 +83,14 @@ const assetExtension = /^(?:png|jpe?g|gif|webp|svg|css|js|ico|bmp|woff2?|ttf|htm
 
 /** What to look for: the given recipients' forms, or (without recipients) any written address. */
 export interface IdentifierFinder {
-  /** The form of the identifier in this piece of a URL, or undefined. */
+  /** The identifier in this piece of a URL as a phrase ("the recipient's address as SHA-256"), or undefined. */
   find(text: string): string | undefined;
 }
 
 /**
  * A finder for these recipients (lower-cased), computed once.
  * @example
- * identifierFinder(["ann@example.com"]).find("https://t.example/o?e=ann%40example.com") //=> "URL-encoded address"
+ * identifierFinder(["ann@example.com"]).find("https://t.example/o?e=ann%40example.com") //=> "the recipient's address, URL-encoded"
  */
 export function identifierFinder(recipients: readonly string[]): IdentifierFinder {
   const needles = recipients.flatMap((address) => recipientNeedles(address.trim().toLowerCase()));
@@ -97,7 +99,7 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
       find(text) {
         if (!text.includes("@") && !/%40/i.test(text)) return undefined;
         for (const match of text.matchAll(writtenAddress)) {
-          if (!assetExtension.test(match[1] ?? "")) return "email address";
+          if (!assetExtension.test(match[1] ?? "")) return "an email address";
         }
         return undefined;
       },
@@ -119,10 +121,6 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
   };
 }
 
-/** The part of a URL that is the sender's choice: path, query and fragment, not the scheme and host. */
-function afterHost(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-}
 
 /** Attributes that may hold a URL: an element with none of them fetches nothing. */
 const urlAttributes = [
@@ -163,6 +161,7 @@ export function recipientIdDetector(recipients: readonly string[]): Detector {
       };
   return {
     name: "recipient-id",
+    needs: "resources",
     detect(element) {
       if (element.name !== "style" && !mayCarry(element.attributes)) return undefined;
       const findings: Finding[] = [];
@@ -172,13 +171,13 @@ export function recipientIdDetector(recipients: readonly string[]): Detector {
         const form = finder.find(afterHost(resource.url));
         if (form === undefined) continue;
         if (resource.fetch === "click") {
-          findings.push({ detector: this.name, reason: `link carries the recipient's ${form}`, resource, keep: true });
+          findings.push({ detector: this.name, reason: `link carries ${form}`, resource, keep: true });
           continue;
         }
         const replacement = parameterReplacement(element, resource, finder);
         findings.push({
           detector: this.name,
-          reason: replacement ? `removed the recipient's ${form} from a content image` : `carries the recipient's ${form}`,
+          reason: replacement ? `removed ${form} from a content image's URL` : `URL carries ${form}`,
           resource,
           ...(replacement ? { replacement } : {}),
         });

@@ -21,6 +21,7 @@ function judgeResource(resource: Resource, rel: string, detector: string): Findi
 /** Finds remote stylesheets, fonts and tokenized resources (the `strict` preset). */
 export const remoteResourceDetector: Detector = {
   name: "remote-resource",
+  needs: "resources",
   detect(element) {
     if (element.resources.length === 0) return undefined;
     const rel = element.attributes["rel"] ?? "";

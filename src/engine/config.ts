@@ -1,17 +1,27 @@
-// The engine's resolved configuration: options validated once, detectors indexed by tag name.
+// The engine's resolved configuration: options validated once, detectors indexed by tag name and by whether
+// they need resources, so an element none of them can find anything in costs one look at its attributes.
 
-import type { Detector, Preset, ReportEntry, Rewriter } from "../types.js";
+import { mayContainCssUrl } from "../css/css-urls.js";
+import type { Detector, Element, Preset, ReportEntry, Rewriter } from "../types.js";
 import type { RuleSet } from "../rules/rule-set.js";
+
+/** The detectors for one tag name: all of them, and those left for an element that cannot have resources. */
+export interface DetectorLists {
+  readonly all: readonly Detector[];
+  /** True when some detector of `all` needs resources (then `withoutResources` is shorter). */
+  readonly someNeedResources: boolean;
+  readonly withoutResources: readonly Detector[];
+}
 
 export interface EngineConfig {
   readonly preset: Preset;
   /** False in `audit`: findings are reported, nothing is changed. */
   readonly applyEdits: boolean;
   readonly recipients: readonly string[];
-  /** Detectors that want a given tag name. */
-  readonly detectorsByTag: ReadonlyMap<string, readonly Detector[]>;
+  /** Detectors that want a given tag name (with those that want every element). */
+  readonly detectorsByTag: ReadonlyMap<string, DetectorLists>;
   /** Detectors that want every element. */
-  readonly detectorsForAll: readonly Detector[];
+  readonly detectorsForAll: DetectorLists;
   readonly rewriters: readonly Rewriter[];
   readonly allow: RuleSet;
   readonly block: RuleSet;
@@ -20,20 +30,58 @@ export interface EngineConfig {
   readonly onFinding: ((entry: ReportEntry) => void) | undefined;
 }
 
-/** The detectors that want to see an element with this tag name, in the order they were given. */
-export function detectorsFor(config: EngineConfig, tag: string): readonly Detector[] {
-  return config.detectorsByTag.get(tag) ?? config.detectorsForAll;
+/**
+ * Attributes that never hold a URL on any element, in any namespace (the engine's resources come from the
+ * others; test/engine/config.test.ts checks this against them). Anything not listed, `data-*` and `aria-*`
+ * aside, counts as a possible URL: an unknown attribute costs a judgement, never a miss.
+ */
+const inertAttributes: ReadonlySet<string> = new Set([
+  "class", "id", "align", "valign", "width", "height", "bgcolor", "color", "border", "cellpadding", "cellspacing",
+  "colspan", "rowspan", "dir", "lang", "xml:lang", "role", "title", "alt", "face", "size", "name", "target",
+  "rel", "type", "nowrap", "hidden", "tabindex", "bordercolor", "frame", "rules", "summary", "scope", "headers",
+  "hspace", "vspace", "clear", "start", "span", "charset", "http-equiv", "xmlns", "xmlns:v", "xmlns:o",
+  "translate", "itemprop", "itemscope", "itemtype", "leftmargin", "topmargin", "marginwidth", "marginheight",
+  "text", "link", "vlink", "alink", "label", "for", "value", "checked", "disabled", "selected",
+]);
+
+/**
+ * False only when the element cannot have a resource: not a `<style>`, and every attribute is inert or an inline
+ * style without a CSS URL. A superset test, cheaper than finding the resources (no allocation).
+ */
+export function mayHaveResources(element: Element): boolean {
+  if (element.name === "style") return true;
+  const attributes = element.attributes;
+  for (const name in attributes) {
+    if (name === "style") {
+      if (mayContainCssUrl(attributes[name]!)) return true;
+    } else if (!inertAttributes.has(name) && !name.startsWith("data-") && !name.startsWith("aria-")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The detectors that want to see this element, in the order they were given. */
+export function detectorsFor(config: EngineConfig, element: Element): readonly Detector[] {
+  const lists = config.detectorsByTag.get(element.name) ?? config.detectorsForAll;
+  if (!lists.someNeedResources || lists.all.length === 0) return lists.all;
+  return mayHaveResources(element) ? lists.all : lists.withoutResources;
+}
+
+function listsOf(detectors: readonly Detector[]): DetectorLists {
+  const withoutResources = detectors.filter((detector) => detector.needs !== "resources");
+  return { all: detectors, someNeedResources: withoutResources.length < detectors.length, withoutResources };
 }
 
 /** Indexes detectors by tag name, keeping their order within each list. */
 export function indexDetectors(detectors: readonly Detector[]): {
-  detectorsByTag: Map<string, readonly Detector[]>;
-  detectorsForAll: readonly Detector[];
+  detectorsByTag: Map<string, DetectorLists>;
+  detectorsForAll: DetectorLists;
 } {
   const tags = new Set(detectors.flatMap((detector) => detector.tags ?? []));
-  const detectorsByTag = new Map<string, readonly Detector[]>();
+  const detectorsByTag = new Map<string, DetectorLists>();
   for (const tag of tags) {
-    detectorsByTag.set(tag, detectors.filter((detector) => !detector.tags || detector.tags.includes(tag)));
+    detectorsByTag.set(tag, listsOf(detectors.filter((detector) => !detector.tags || detector.tags.includes(tag))));
   }
-  return { detectorsByTag, detectorsForAll: detectors.filter((detector) => !detector.tags) };
+  return { detectorsByTag, detectorsForAll: listsOf(detectors.filter((detector) => !detector.tags)) };
 }

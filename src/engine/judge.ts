@@ -4,7 +4,7 @@
 import { defaultRewriter } from "../rewriters/default-rewriter.js";
 import { usageError } from "../errors.js";
 import type { Edit, Element, Finding, Resource } from "../types.js";
-import { detectorsFor, type EngineConfig } from "./config.js";
+import { detectorsFor, type EngineConfig, mayHaveResources } from "./config.js";
 import type { ElementView } from "./element-view.js";
 import { unreadableReason } from "./resources.js";
 
@@ -14,23 +14,25 @@ export interface Decision {
   readonly rewriter: string;
 }
 
-function blockRuleFindings(element: ElementView, config: EngineConfig): Finding[] {
-  if (config.block.isEmpty) return [];
+function addBlockRuleFindings(findings: Finding[], element: ElementView, config: EngineConfig): void {
   // The live stack, not `element.ancestors` (a copy per element would make deep nesting quadratic).
   if (config.block.matchesElement(element, element.openAncestors)) {
-    return [{ detector: "block-rule", reason: "matches a block selector" }];
+    findings.push({ detector: "block-rule", reason: "matches a block selector" });
+    return;
   }
-  return element.resources
-    .filter((resource) => resource.fetch === "open" && config.block.matchesUrl(resource.absoluteUrl))
-    .map((resource) => ({ detector: "block-rule", reason: "matches a block URL pattern", resource }));
+  for (const resource of element.resources) {
+    if (resource.fetch === "open" && config.block.matchesUrl(resource.absoluteUrl)) {
+      findings.push({ detector: "block-rule", reason: "matches a block URL pattern", resource });
+    }
+  }
 }
 
 /** Resources the engine cannot read as a browser would (a data: stylesheet nested too deep): they fail closed. */
-function unreadableFindings(element: Element): Finding[] {
-  return element.resources.flatMap((resource) => {
+function addUnreadableFindings(findings: Finding[], element: Element): void {
+  for (const resource of element.resources) {
     const reason = unreadableReason(resource);
-    return reason === undefined ? [] : [{ detector: "ambiguous-markup", reason: `${reason}: removed unread`, resource }];
-  });
+    if (reason !== undefined) findings.push({ detector: "ambiguous-markup", reason: `${reason}: removed unread`, resource });
+  }
 }
 
 function isAllowed(finding: Finding, element: Element, config: EngineConfig): boolean {
@@ -52,25 +54,37 @@ function rewrite(finding: Finding, element: Element, config: EngineConfig): { ed
   return { edit: defaultRewriter.rewrite(finding, element), rewriter: defaultRewriter.name };
 }
 
-/** The decisions for one element, in detector order, at most one per resource (the first finding wins). */
+/**
+ * The decisions for one element, in detector order, at most one per resource (the first finding wins). An element
+ * nothing is found in costs no allocation but the returned empty list (which the engine may add to).
+ */
 export function judge(element: ElementView, config: EngineConfig): Decision[] {
-  const detectors = detectorsFor(config, element.name);
-  if (detectors.length === 0 && config.block.isEmpty) return [];
+  const detectors = detectorsFor(config, element);
+  const blocking = !config.block.isEmpty;
+  if (detectors.length === 0 && !blocking) return [];
   if (!config.allow.isEmpty && config.allow.matchesElement(element, element.openAncestors)) return [];
 
-  const findings = [...unreadableFindings(element), ...blockRuleFindings(element, config)];
+  let findings: Finding[] | undefined;
+  // Unreadable resources only exist where resources can: detectors that need none are not a reason to look.
+  if (blocking || detectors.length > 0 && mayHaveResources(element)) {
+    findings = [];
+    addUnreadableFindings(findings, element);
+    if (blocking) addBlockRuleFindings(findings, element, config);
+  }
   for (const detector of detectors) {
     const result = detector.detect(element);
     if (result === undefined) continue;
-    for (const finding of Array.isArray(result) ? (result as readonly Finding[]) : [result as Finding]) {
+    const list = Array.isArray(result) ? (result as readonly Finding[]) : [result as Finding];
+    for (const finding of list) {
       // The engine edits a resource where it sits: only the element's own resource objects say where that is.
       if (finding.resource && !(element.resources as readonly Resource[]).includes(finding.resource)) {
         throw usageError(`detector "${detector.name}" returned a resource that is not one of the element's resources`);
       }
       // The report names the detector that spoke, whatever the finding says.
-      findings.push(finding.detector === detector.name ? finding : { ...finding, detector: detector.name });
+      (findings ??= []).push(finding.detector === detector.name ? finding : { ...finding, detector: detector.name });
     }
   }
+  if (findings === undefined || findings.length === 0) return [];
 
   const decisions: Decision[] = [];
   const judged = new Set<unknown>();

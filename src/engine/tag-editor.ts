@@ -92,14 +92,61 @@ export function editTag(
   }
 
   splices.sort((a, b) => a.start - b.start);
+  return { text: applySplices(source, offset, nameEnd, attributes, splices), outcomes };
+}
+
+/** How a piece of tag text ends, as far as what may follow it without a space. */
+type Ending = "name" | "unquoted" | "closed";
+
+/**
+ * Joins the kept text and the splices. A removal must not make its neighbours read differently: where it leaves
+ * the text before it (a tag name, a bare attribute name, an unquoted value) directly against the text after it,
+ * a space is kept between them. `<rect height=10 fill="url(T)"/>` becomes `<rect height=10 />`, not
+ * `<rect height=10/>` (whose `height` reads `10/` and which is no longer self-closing), and `<a x="1"y=2>` without
+ * `x` becomes `<a y=2>`, not `<ay=2>`.
+ */
+function applySplices(source: string, offset: number, nameEnd: number, attributes: readonly RawAttribute[], splices: readonly Splice[]): string {
+  const endings = new Map<number, Ending>([[nameEnd - offset, "name"]]);
+  for (const attribute of attributes) {
+    const quoted = attribute.quote === QuoteType.Double || attribute.quote === QuoteType.Single;
+    endings.set(attribute.end - offset, quoted ? "closed" : attribute.quote === QuoteType.Unquoted ? "unquoted" : "name");
+  }
   let text = "";
   let cursor = 0;
+  // How the text written so far ends, and whether a removal has just joined it to what comes next.
+  let ending: Ending | undefined;
+  let afterRemoval = false;
+  const keep = (end: number): void => {
+    if (end <= cursor) return;
+    if (afterRemoval && needsSpace(ending, source.charCodeAt(cursor))) text += " ";
+    text += source.slice(cursor, end);
+    ending = endings.get(end);
+    afterRemoval = false;
+  };
   for (const splice of splices) {
     if (splice.start < cursor) continue;
-    text += source.slice(cursor, splice.start) + splice.text;
+    keep(splice.start);
+    if (splice.text !== "") {
+      text += splice.text;
+      // A value splice ends where the value ended: a quoted value's closing quote is still to come.
+      ending = splice.text.startsWith('"') ? "closed" : undefined;
+      afterRemoval = false;
+    } else {
+      afterRemoval = true;
+    }
     cursor = splice.end;
   }
-  return { text: text + source.slice(cursor), outcomes };
+  keep(source.length);
+  return text;
+}
+
+/** Whether `next` (a character code) may not directly follow text with this ending. */
+function needsSpace(ending: Ending | undefined, next: number): boolean {
+  if (Number.isNaN(next) || isHtmlSpace(next) || next === 0x3e /* > */) return false;
+  if (ending === "closed") return false;
+  // After a tag or attribute name a `/` ends the name; after an unquoted value it would join the value.
+  if (next === 0x2f /* / */) return ending !== "name";
+  return true;
 }
 
 /** The attribute's new decoded value, or undefined when the attribute should go. */

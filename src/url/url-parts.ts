@@ -133,3 +133,11 @@ export function queryParam(query: string, names: readonly string[]): string | un
   }
   return undefined;
 }
+
+/**
+ * The part of a URL that is the sender's choice: path, query and fragment, without the scheme and host.
+ * @example afterHost("https://t.example/o.gif?u=1") //=> "/o.gif?u=1"
+ */
+export function afterHost(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+}

@@ -1,6 +1,14 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { type CssUrl, findDeclarationUrls, findStylesheetUrls, findValueUrls, mayContainCssUrl } from "../../src/css/css-urls.js";
+import {
+  type CssUrl,
+  findDeclarationUrls,
+  findStylesheetUrls,
+  findValueUrls,
+  mayContainCssUrl,
+  scanDeclarationUrls,
+  scanStylesheetUrls,
+} from "../../src/css/css-urls.js";
 import { removeSpans } from "../../src/css/remove-spans.js";
 
 /** [kind, url, property, the text of the declaration span, atRule]: readable, and exact up to the span's text. */
@@ -128,6 +136,11 @@ describe("mayContainCssUrl", () => {
     ["background:\\75 rl(x)", true],
     ["background:u\\rl(x)", true],
     ["@import 'x'", true],
+    ["@IMPORT 'x'", true],
+    ["@\\69mport 'x'", true],
+    ["@media (max-width:600px){.a{color:rgba(0,0,0,.5)}}", false],
+    ["@font-face{font-family:x}", false],
+    ["a{b:image(x)}", true],
   ])("%j → %s", (css, expected) => {
     expect(mayContainCssUrl(css)).toBe(expected);
   });
@@ -138,7 +151,8 @@ const cssPiece = fc.constantFrom(
   "url(", "URL(", "\\75 rl(", "u\\rl(", "src(", "image-set(", "-webkit-image-set(", "cross-fade(", "var(",
   "(", ")", "{", "}", "[", "]", ";", ":", ",", "!important", "@import ", "@media print", "@font-face", "@supports ",
   "src", "background", "a", "--x", "&", "\"", "'", "\\", "\n", "\r\n", "\r", "\f", "\0", " ", "/*", "*/", "x.gif",
-  "https://t.example/p", "1x", "<!--", "-->", "#", "%", "\uD800",
+  "https://t.example/p", "1x", "<!--", "-->", "#", "%", "\uD800", "@\\69mport ", "@IMPORT ", "@im/**/port ",
+  "rgba(", "calc(", "@media (max-width:1px)", "image(", "@", "import", "ur", "l(",
 );
 const cssSoup = fc.oneof(fc.array(cssPiece, { maxLength: 40 }).map((pieces) => pieces.join("")), fc.string());
 const settings = { seed: 20_240_601, numRuns: 600 };
@@ -178,6 +192,21 @@ describe.each([
   fcIt.prop([cssSoup], settings)("finds nothing after its declarations are removed", (css) => {
     const once = removeSpans(css, find(css).map(({ declaration }) => declaration));
     expect(find(once)).toEqual([]);
+  });
+});
+
+describe("mayContainCssUrl is sound", () => {
+  // Against the full scans, which tokenize whatever the text: a false pre-check must never hide a URL.
+  fcIt.prop([cssSoup], { seed: 20_261_202, numRuns: 2000 })("false only where the full scans find nothing", (css) => {
+    if (mayContainCssUrl(css)) return;
+    expect(scanDeclarationUrls(css)).toEqual([]);
+    expect(scanStylesheetUrls(css)).toEqual([]);
+  });
+
+  it("a bad string outside a URL-taking function is no URL", () => {
+    expect(scanDeclarationUrls('color:rgba("x\n);background:url("y\n)')).toEqual([
+      { url: "", kind: "bad-url", property: "background", declaration: { start: 16, end: 35 } },
+    ]);
   });
 });
 

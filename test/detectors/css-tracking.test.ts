@@ -19,6 +19,8 @@ const removed: [string, string, string, string][] = [
   ["a tokenized @font-face source", `<style>@font-face{font-family:x;src:url(${U})}</style>`, `<style>@font-face{font-family:x;}</style>`, "CSS URL with a hex token in @font-face"],
   ["image-set() strings in print", `<style>@media print{.a{background:image-set("${U}" 1x)}}</style>`, `<style>@media print{.a{}}</style>`, "CSS URL with a hex token fetched only on print (@media print .a)"],
   ["border-image in a hidden rule", `<style>.h{display:none;border-image:url(${U}) 30}</style>`, `<style>.h{display:none;}</style>`, "CSS URL with a hex token in a hidden rule"],
+  ["a hidden rule written with an escape", `<style>.h{display:n\\one;background:url(${U})}</style>`, `<style>.h{display:n\\one;}</style>`, "CSS URL with a hex token in a hidden rule"],
+  ["a hidden rule with !important", `<style>.h{visibility:HIDDEN !important;background:url(${U})}</style>`, `<style>.h{visibility:HIDDEN !important;}</style>`, "CSS URL with a hex token in a hidden rule"],
   ["behavior in a 1px rule", `<style>.p{width:1px;height:1px;behavior:url(${U})}</style>`, `<style>.p{width:1px;height:1px;}</style>`, "CSS URL with a hex token in a 1px rule"],
   ["inline style on a hidden element", `<div style="display:none;background:url(${U})">x</div>`, `<div style="display:none;">x</div>`, "CSS URL with a hex token on a hidden element (display:none on <div>)"],
   ["inline style on a 1px element", `<div style="width:1px;height:1px;background-image:url(${U})"></div>`, `<div style="width:1px;height:1px;"></div>`, "CSS URL with a hex token on a 1px element"],

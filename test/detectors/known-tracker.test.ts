@@ -68,7 +68,11 @@ describe("known-tracker detector", () => {
     expect(html).toBe(output);
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ detector: "known-tracker", vendor, applied: true });
-    expect(report.findings[0]!.reason).toMatch(new RegExp(`^${vendor.replace(/[()]/g, "\\$&")} open (?:pixel|tracker) \\(known endpoint`));
+    // A host-less broad rule (LiveIntent's `/imp?s=`) matches a path shape on any host: it names whose shape it is.
+    const name = vendor.replace(/[()]/g, "\\$&");
+    expect(report.findings[0]!.reason).toMatch(
+      new RegExp(`^(?:${name} open (?:pixel|tracker) \\(known endpoint|open (?:pixel|tracker) on a path used by ${name} \\(tiny or hidden\\)$)`),
+    );
   });
 
   it.each(kept)("keeps %s", (_title, input) => {
@@ -81,7 +85,29 @@ describe("known-tracker detector", () => {
     );
     const report = stripTrackingWithReport(`<img src="https://shop.example/t/abc123/def456" width="4" height="3">`).report;
     expect(report.findings[0]).toMatchObject({ detector: "known-tracker", vendor: "Sendy" });
-    expect(report.findings[0]!.reason).toContain("tiny or hidden");
+    // A host-less broad rule matches a path shape: the reason says whose shape it is, not who sent it.
+    expect(report.findings[0]!.reason).toBe("open pixel on a path used by Sendy (tiny or hidden)");
+  });
+
+  it("reads sizes as the pixel detector does (HTML dimensions, <style> rules)", () => {
+    const rules: TrackerRule[] = [{ id: "e", vendor: "Ev", path: /\/beacon-\d+\.png$/, evidence: "pixel" }];
+    const options = { trackers: rules, disable: ["pixel"] };
+    const reason = (html: string) => stripTrackingWithReport(html, options).report.findings.map((finding) => finding.reason);
+    expect(reason(`<img src="https://cdn.example/beacon-1.png" width="1x" height="1x">`)).toEqual([
+      "open pixel on a path used by Ev (tiny or hidden)",
+    ]);
+    expect(reason(`<style>.b{width:2px;height:2px}</style><img class="b" src="https://cdn.example/beacon-1.png">`)).toEqual([
+      "open pixel on a path used by Ev (tiny or hidden)",
+    ]);
+    expect(reason(`<img src="https://cdn.example/beacon-1.png" style="width:0.1em;height:0.1em">`)).toHaveLength(1);
+    expect(reason(`<img src="https://cdn.example/beacon-1.png" width="1x" style="width:300px">`)).toEqual([]);
+    expect(reason(`<style>.b{width:300px}</style><img class="b" width="1" src="https://cdn.example/beacon-1.png">`)).toEqual([]);
+  });
+
+  it("names the vendor of a broad rule bound to its hosts", () => {
+    const rules: TrackerRule[] = [{ id: "h", vendor: "Hosty", hosts: ["px.hosty.example"], path: /^\//, evidence: "pixel" }];
+    const { report } = stripTrackingWithReport(`<img src="https://px.hosty.example/x" width="1" height="1">`, { trackers: rules });
+    expect(report.findings[0]!.reason).toBe("Hosty open pixel (known endpoint, tiny or hidden)");
   });
 
   it("resolves relative URLs against <base href> (a relative src can reach a tracker host)", () => {

@@ -40,12 +40,12 @@ describe("recipient identifiers", () => {
     expect(html).toBe("<p>a</p><p>b</p>");
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ detector: "recipient-id", action: "removed-element", vector: "img" });
-    expect(report.findings[0]?.reason).toMatch(/^carries the recipient's /);
+    expect(report.findings[0]?.reason).toMatch(/^URL carries the recipient's address/);
   });
 
   it("finds the address in a path segment", () => {
     const finder = identifierFinder([address]);
-    expect(finder.find(`/o/${digest("sha256", "hex")}/p.gif`)).toBe("SHA-256 of the address");
+    expect(finder.find(`/o/${digest("sha256", "hex")}/p.gif`)).toBe("the recipient's address as SHA-256");
     expect(finder.find("/o/someone-else%40example.com")).toBeUndefined();
   });
 
@@ -98,9 +98,9 @@ describe("recipient identifiers", () => {
     const { html, report } = stripTrackingWithReport(input);
     expect(html).toBe(`<img src="https://img.example/a.png" width="600" height="200">x<div>y</div>`);
     expect(report.findings.map((finding) => [finding.action, finding.reason])).toEqual([
-      ["rewrote-url", "removed the recipient's email address from a content image"],
-      ["removed-element", "carries the recipient's email address"],
-      ["removed-attribute", "carries the recipient's email address"],
+      ["rewrote-url", "removed an email address from a content image's URL"],
+      ["removed-element", "URL carries an email address"],
+      ["removed-attribute", "URL carries an email address"],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { hostMatches, parseHttpUrl, queryParam } from "../../src/url/url-parts.js";
+import { afterHost, hostMatches, parseHttpUrl, queryParam } from "../../src/url/url-parts.js";
 
 // The regex reading that parseHttpUrl replaced: the oracle its char-code scan must agree with.
 const HTTP_URL = /^https?:\/\/([^/?#\\\s]*)/i;
@@ -90,5 +90,17 @@ describe("hostMatches", () => {
     ["example.com.evil", "example.com", false],
   ])("%s under %s: %s", (host, suffix, expected) => {
     expect(hostMatches(host, suffix)).toBe(expected);
+  });
+});
+
+describe("afterHost", () => {
+  it.each([
+    ["https://t.example/o.gif?u=1#f", "/o.gif?u=1#f"],
+    ["HTTP://T.example:8080?x", "?x"],
+    ["https://t.example", ""],
+    ["//t.example/p", "//t.example/p"],
+    ["/relative/path", "/relative/path"],
+  ])("%s → %s", (url, expected) => {
+    expect(afterHost(url)).toBe(expected);
   });
 });

@@ -1,0 +1,96 @@
+// The detector index: an element none of the resource-only detectors can find anything in is not judged by them,
+// and every element that can fetch something still is.
+
+import { fc, test } from "@fast-check/vitest";
+import { QuoteType } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { indexDetectors, mayHaveResources } from "../../src/engine/config.js";
+import type { Namespace } from "../../src/engine/open-elements.js";
+import type { RawAttribute } from "../../src/engine/raw-tag.js";
+import { attributeResources } from "../../src/engine/resources.js";
+import { stripTracking } from "../../src/index.js";
+import type { Detector, Element } from "../../src/types.js";
+
+function element(name: string, attributes: Record<string, string>): Element {
+  return { name, attributes } as unknown as Element;
+}
+
+function raw(attributes: readonly [string, string][]): RawAttribute[] {
+  return attributes.map(([name, value]) => ({
+    name, nameStart: 0, valueStart: 0, valueEnd: 0, end: 0, quote: QuoteType.Double, value,
+  }));
+}
+
+describe("mayHaveResources", () => {
+  it.each<[string, Record<string, string>, boolean]>([
+    ["div", { class: "x", style: "color:red", align: "center", "data-x": "https://t.example/o" }, false],
+    ["td", { width: "1", height: "1", bgcolor: "#fff" }, false],
+    ["td", { background: "https://t.example/o.gif" }, true],
+    ["foo", { background: "https://t.example/o.gif" }, true],
+    ["p", { style: "background:url(https://t.example/o.gif)" }, true],
+    ["p", { style: "background:\\75 rl(x)" }, true],
+    ["rect", { fill: "url(https://t.example/o.svg#a)" }, true],
+    ["v:fill", { src: "https://t.example/o.gif" }, true],
+    ["amp-img", { src: "https://t.example/o.gif" }, true],
+    ["x-unknown", { whatever: "y" }, true],
+    ["style", {}, true],
+  ])("<%s %j> → %s", (name, attributes, expected) => {
+    expect(mayHaveResources(element(name, attributes))).toBe(expected);
+  });
+
+  const tags: [string, Namespace][] = [
+    ["img", "html"], ["td", "html"], ["a", "html"], ["meta", "html"], ["input", "html"], ["link", "html"],
+    ["object", "html"], ["applet", "html"], ["html", "html"], ["video", "html"], ["amp-img", "html"], ["div", "html"],
+    ["image", "svg"], ["use", "svg"], ["rect", "svg"], ["set", "svg"], ["animate", "svg"], ["a", "svg"],
+    ["v:fill", "html"], ["v:rect", "html"], ["v:imagedata", "html"], ["mi", "math"],
+  ];
+  const attributeName = fc.oneof(
+    fc.constantFrom(
+      "class", "id", "style", "width", "height", "type", "rel", "name", "value", "alt", "title", "bgcolor", "data-src",
+      "aria-label", "src", "href", "background", "content", "http-equiv", "fill", "to", "values", "attributename",
+      "srcset", "poster", "data", "code", "o:href", "url", "ping", "manifest", "xlink:href", "link", "text",
+    ),
+    fc.stringMatching(/^[a-z][a-z:-]{0,8}$/),
+  );
+  const attributeValue = fc.constantFrom(
+    "https://t.example/o.gif", "url(https://t.example/o.gif)", "0;url=https://t.example/", "refresh", "href",
+    "image", "stylesheet", "color:red", "x.gif 1x", "", "#a", "url(#a)",
+  );
+  test.prop([fc.constantFrom(...tags), fc.uniqueArray(fc.tuple(attributeName, attributeValue), { selector: ([name]) => name, maxLength: 6 })], {
+    seed: 20261202,
+    numRuns: 2000,
+  })("false only for elements whose attributes hold no resource", ([tag, namespace], attributes) => {
+    const record = Object.fromEntries(attributes);
+    if (mayHaveResources(element(tag, record))) return;
+    expect(attributeResources(tag, namespace, raw(attributes), undefined)).toEqual([]);
+    expect(attributeResources(tag, namespace, raw(attributes), "https://base.example/")).toEqual([]);
+  });
+});
+
+describe("indexDetectors", () => {
+  it("keeps detectors that need no resources for every element, in order", () => {
+    const a: Detector = { name: "a", needs: "resources", detect: () => undefined };
+    const b: Detector = { name: "b", detect: () => undefined };
+    const c: Detector = { name: "c", tags: ["td"], needs: "resources", detect: () => undefined };
+    const { detectorsByTag, detectorsForAll } = indexDetectors([a, b, c]);
+    expect(detectorsForAll.all).toEqual([a, b]);
+    expect(detectorsForAll.withoutResources).toEqual([b]);
+    expect(detectorsByTag.get("td")?.all).toEqual([a, b, c]);
+    expect(detectorsByTag.get("td")?.withoutResources).toEqual([b]);
+  });
+
+  it("judges, through the engine, exactly the elements that may fetch", () => {
+    const seen: string[] = [];
+    const everything: string[] = [];
+    const watcher: Detector = { name: "watcher", needs: "resources", detect: (e) => void seen.push(e.name) };
+    const all: Detector = { name: "all", detect: (e) => void everything.push(e.name) };
+    const html =
+      '<div class="x" style="color:red"><p align=center>hi</p><foo background="https://t.example/o.gif"></foo>' +
+      '<span style="background:url(https://t.example/s.gif)">x</span><svg><rect fill="url(https://t.example/f.svg#a)"/></svg>' +
+      '<v:fill src="https://t.example/v.gif"></v:fill><amp-img src="https://t.example/a.gif"></amp-img>' +
+      "<style>.a{color:red}</style></div>";
+    stripTracking(html, { detectors: [watcher, all] });
+    expect(seen).toEqual(["foo", "span", "rect", "v:fill", "amp-img", "style"]);
+    expect(everything).toEqual(expect.arrayContaining(["div", "p", "svg", "foo", "span", "rect", "style"]));
+  });
+});

@@ -1,0 +1,155 @@
+// The tag editor's splices: removing attributes never changes how the rest of the tag reads.
+
+import { fc, test } from "@fast-check/vitest";
+import { QuoteType, Tokenizer } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import type { RawAttribute } from "../../src/engine/raw-tag.js";
+import { editTag } from "../../src/engine/tag-editor.js";
+
+const seed = Number(process.env["FUZZ_SEED"] ?? "20261202");
+
+interface ReadTag {
+  readonly name: string;
+  readonly nameEnd: number;
+  readonly attributes: RawAttribute[];
+  readonly selfClosing: boolean;
+}
+
+/** The first start tag of `html` as htmlparser2's Tokenizer reads it, with spans as the engine records them. */
+function readTag(html: string): ReadTag {
+  let name = "";
+  let nameEnd = 0;
+  let selfClosing = false;
+  const attributes: RawAttribute[] = [];
+  let current: { name: string; nameStart: number; nameEnd: number; value: string } | undefined;
+  const noop = (): void => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onattribname: (start, end) => {
+        current = { name: html.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: "" };
+      },
+      onattribdata: (start, end) => {
+        if (current) current.value += html.slice(start, end);
+      },
+      onattribentity: (codepoint) => {
+        if (current) current.value += String.fromCodePoint(codepoint);
+      },
+      onattribend: (quote, endIndex) => {
+        if (!current) return;
+        const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
+        let valueStart = current.nameEnd;
+        if (quote !== QuoteType.NoValue) {
+          while (html[valueStart] !== "=") valueStart++;
+          valueStart++;
+          while (/\s/.test(html[valueStart] ?? "")) valueStart++;
+          if (quoted) valueStart++;
+        }
+        const valueEnd = quote === QuoteType.NoValue ? current.nameEnd : quoted ? endIndex - 1 : endIndex;
+        attributes.push({
+          name: current.name,
+          nameStart: current.nameStart,
+          valueStart: Math.min(valueStart, valueEnd),
+          valueEnd,
+          end: quote === QuoteType.NoValue ? current.nameEnd : endIndex,
+          quote,
+          value: current.value,
+        });
+        current = undefined;
+      },
+      oncdata: noop,
+      onclosetag: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onopentagend: noop,
+      onopentagname: (start, end) => {
+        if (name === "") {
+          name = html.slice(start, end).toLowerCase();
+          nameEnd = end;
+        }
+      },
+      onprocessinginstruction: noop,
+      onselfclosingtag: () => {
+        selfClosing = true;
+      },
+      ontext: noop,
+      ontextentity: noop,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return { name, nameEnd, attributes, selfClosing };
+}
+
+/** The tag with the attributes at these indexes removed. */
+function removeAttributes(html: string, remove: (attribute: RawAttribute, index: number) => boolean): string {
+  const tag = readTag(html);
+  const removals = tag.attributes.filter(remove);
+  return editTag(html, 0, tag.nameEnd, tag.attributes, [], removals).text;
+}
+
+describe("editTag removals", () => {
+  it.each([
+    ['<rect height=10 fill="url(T)"/>', "fill", "<rect height=10 />"],
+    ["<rect height=10 fill=x/>", "fill", "<rect height=10>"],
+    ['<rect height="10" fill="url(T)"/>', "fill", '<rect height="10"/>'],
+    ['<rect hidden fill="url(T)"/>', "fill", "<rect hidden/>"],
+    ['<rect fill="url(T)"/>', "fill", "<rect/>"],
+    ['<img src="t"alt="x">', "src", '<img alt="x">'],
+    ['<img a=1 src="t"alt="x">', "src", '<img a=1 alt="x">'],
+    ['<img a="1" src="t"alt="x">', "src", '<img a="1"alt="x">'],
+    ['<img a=1 src="t" alt="x">', "src", '<img a=1 alt="x">'],
+    ["<img a=1 src=t>", "src", "<img a=1>"],
+    ["<img a=1 src=t />", "src", "<img a=1 />"],
+    ["<title/style=x>", "style", "<title>"],
+  ])("%s without %s is %s", (html, name, expected) => {
+    expect(removeAttributes(html, (attribute) => attribute.name === name)).toBe(expected);
+  });
+});
+
+const attributeName = fc.stringMatching(/^[a-z][a-z0-9-]{0,3}$/);
+/** Unquoted values may hold `/` (`a=1/` reads `1/`), never spaces, quotes, `=`, `<`, `>` or `&`. */
+const unquotedValue = fc.stringMatching(/^[a-z0-9/.:()#-]{1,5}$/);
+const quotedValue = fc.stringMatching(/^[a-z0-9 /.:()#=>'-]{0,5}$/);
+const attribute = fc.oneof(
+  attributeName.map((name) => ({ text: name, quoted: false })),
+  fc.tuple(attributeName, unquotedValue).map(([name, value]) => ({ text: `${name}=${value}`, quoted: false })),
+  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}="${value.replace(/'/g, "")}"`, quoted: true })),
+  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}='${value}'`, quoted: true })),
+);
+/** What may sit between attributes: spaces, slashes, or nothing after a quoted value. */
+const separator = fc.constantFrom(" ", "  ", "\n", " / ", "/", "");
+const tagText = fc
+  .tuple(
+    fc.constantFrom("rect", "img", "td", "a"),
+    fc.uniqueArray(fc.tuple(attribute, separator), { selector: ([a]) => a.text.split("=")[0], maxLength: 6 }),
+    fc.constantFrom(">", "/>", " />", " >", "//>"),
+  )
+  .map(([name, attributes, end]) => {
+    let text = `<${name}`;
+    let previousQuoted = false;
+    for (const [{ text: written, quoted }, between] of attributes) {
+      // A separator is always needed after a name or an unquoted value; `/` alone only after a quoted value.
+      text += previousQuoted || between.includes(" ") || between.includes("\n") ? between : ` ${between.trim()} `.replace(/ +/g, " ");
+      text += written;
+      previousQuoted = quoted;
+    }
+    return text + end;
+  });
+
+describe("editTag property", () => {
+  test.prop([tagText, fc.array(fc.boolean(), { maxLength: 6 })], { seed })(
+    "re-reading the edited tag gives exactly the kept attributes and the same self-closing flag",
+    (html, removeFlags) => {
+      const before = readTag(html);
+      const remove = (_: RawAttribute, index: number): boolean => removeFlags[index] ?? false;
+      const edited = removeAttributes(html, remove);
+      const after = readTag(edited);
+      const kept = before.attributes.filter((a, index) => !remove(a, index)).map((a) => [a.name, a.value]);
+      expect(after.name).toBe(before.name);
+      expect(after.attributes.map((a) => [a.name, a.value])).toEqual(kept);
+      expect(after.selfClosing).toBe(before.selfClosing);
+    },
+  );
+});
