@@ -11,18 +11,12 @@ export type Token = CSSToken;
  * @returns Tokens without the EOF token, positioned in `css`.
  */
 export function tokenizeCss(css: string): readonly Token[] {
-  // The same text is often read twice in a row (a <style> sheet for its URLs and for its rules, a `style`
-  // attribute for its declarations and its URLs): the last result is kept and shared. Tokens are never modified.
-  if (css === last.css) return last.tokens;
   const { text, crlfs } = preprocess(css);
   const tokens = tokenize({ css: text });
   tokens.pop(); // EOF, whose positions are -1
   if (crlfs.length > 0) shiftPositions(tokens, crlfs);
-  last = { css, tokens };
   return tokens;
 }
-
-let last: { readonly css: string; readonly tokens: readonly Token[] } = { css: "", tokens: [] };
 
 /** Exclusive end of a token in the original text. */
 export function endOf(token: Token): number {
