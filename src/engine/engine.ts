@@ -26,7 +26,8 @@ import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
 export interface EngineContext {
-  readonly openElements: readonly OpenElement[];
+  /** The open elements the run starts inside; the run changes its own copy. */
+  readonly openElements: OpenElements;
   readonly baseHref: string | undefined;
   readonly inConditionalComment: boolean;
   /** True inside the tail of a CDATA section, which only some browser readers see as markup. */
@@ -116,12 +117,14 @@ export class Engine implements TokenizerCallbacks {
   private baseHref: string | undefined;
   private ended = false;
   private readonly styleRules: StyleRules;
+  /** The open elements nested runs start inside, for one state of the stack (see `nestedAncestors`). */
+  private inheritedTree: { readonly version: number; readonly tree: OpenElements } | undefined;
 
   constructor(
     private readonly config: EngineConfig,
     sink: (chunk: string) => void,
     private readonly context: EngineContext = {
-      openElements: [],
+      openElements: new OpenElements(),
       baseHref: undefined,
       inConditionalComment: false,
       inCdata: false,
@@ -134,7 +137,7 @@ export class Engine implements TokenizerCallbacks {
     this.output = new Output(sink, context.depth > 0);
     this.ownsLines = context.lines === undefined;
     this.lines = context.lines ?? new LineIndex(context.offset);
-    this.tree = new OpenElements(context.openElements);
+    this.tree = context.openElements.clone();
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -618,11 +621,9 @@ export class Engine implements TokenizerCallbacks {
       this.dropConstruct(constructStart, constructEnd, limit);
       return;
     }
-    // Browsers stop nesting at 512 open elements: deeper ancestors cannot matter, and copying them could.
-    const ancestors = this.tree.stack.slice(-maxInheritedDepth);
     let output = "";
     const nested = new Engine(this.config, (chunk) => (output += chunk), {
-      openElements: htmlAncestors(ancestors),
+      openElements: this.nestedAncestors(),
       baseHref: this.baseHref,
       inConditionalComment: what === "conditional-comment" || this.context.inConditionalComment,
       inCdata: what === "cdata" || this.context.inCdata,
@@ -636,6 +637,19 @@ export class Engine implements TokenizerCallbacks {
     const report = nested.end();
     for (const warning of report.warnings) this.warnings.push(warning);
     if (output !== body) this.output.replace(start, end, output);
+  }
+
+  /**
+   * The open elements a nested run starts inside: the HTML ones among the innermost 512 (browsers stop nesting
+   * at 512 open elements, so deeper ancestors cannot matter, and copying them could). Built once per state of
+   * the stack: consecutive conditional comments share it, and each nested run clones it whole.
+   */
+  private nestedAncestors(): OpenElements {
+    const version = this.tree.version;
+    if (this.inheritedTree?.version !== version) {
+      this.inheritedTree = { version, tree: new OpenElements(htmlAncestors(this.tree.stack.slice(-maxInheritedDepth))) };
+    }
+    return this.inheritedTree.tree;
   }
 
   /** Decides a held raw-text element's text, which ends at `contentEnd`: kept, or dropped when tag-shaped. */
@@ -659,7 +673,7 @@ export class Engine implements TokenizerCallbacks {
   private probe(text: string, at: number): boolean {
     if (nestingLimit(this.context.depth)) return true;
     const nested = new Engine({ ...this.config, applyEdits: false }, () => {}, {
-      openElements: [],
+      openElements: new OpenElements(),
       baseHref: this.baseHref,
       inConditionalComment: this.context.inConditionalComment,
       inCdata: this.context.inCdata,
