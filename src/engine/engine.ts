@@ -9,8 +9,23 @@ import { isHtmlSpace } from "../html/whitespace.js";
 import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { resolveUrl } from "../url/resolve-url.js";
 import { type EngineConfig } from "./config.js";
-import { ElementView } from "./element-view.js";
-import { cdataInHtmlContent, heldRawText, nestingLimit, tagShapedText, type Verdict } from "./ambiguous-markup.js";
+import { type ElementContext, ElementView } from "./element-view.js";
+import {
+  baseInCdata,
+  cdataInHtmlContent,
+  heldRawText,
+  markupInForeignStyle,
+  nestingLimit,
+  noscriptAttributeVerdict,
+  noscriptEndInAttributes,
+  noscriptEndInComment,
+  quotedEndTag,
+  rawTextContext,
+  rawTextInAmbiguousContext,
+  styleInAmbiguousContext,
+  tagShapedText,
+  type Verdict,
+} from "./ambiguous-markup.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
@@ -79,7 +94,6 @@ interface PendingEndTag {
 
 const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
 const conditionalCommentEnd = /<!\[endif\]\s*$/i;
-const noscriptEnd = /<\/noscript/i;
 const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxInheritedDepth = 512;
 
@@ -118,6 +132,7 @@ export class Engine implements TokenizerCallbacks {
   private ended = false;
   private readonly styleRules: StyleRules;
   /** The open elements nested runs start inside, for one state of the stack (see `nestedAncestors`). */
+  private sharedElementContext: ElementContext | undefined;
   private inheritedTree: { readonly version: number; readonly tree: OpenElements } | undefined;
 
   constructor(
@@ -188,7 +203,7 @@ export class Engine implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    if (this.style) this.dropHeldStyle("an svg <style> holding markup was removed");
+    if (this.style) this.dropHeldStyle(markupInForeignStyle("markup"));
     this.tag = {
       name: this.slice(start, endIndex).toLowerCase(),
       start: start - 1,
@@ -228,13 +243,13 @@ export class Engine implements TokenizerCallbacks {
   onclosetag(start: number, endIndex: number): void {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
     const name = this.slice(start, endIndex).toLowerCase();
-    if (this.style && name !== "style") this.dropHeldStyle("an svg <style> holding markup was removed");
+    if (this.style && name !== "style") this.dropHeldStyle(markupInForeignStyle("markup"));
     this.endTag = { start: start - 2, nameEnd: endIndex, name, searchFrom: endIndex };
     this.resolveEndTag();
   }
 
   oncomment(start: number, endIndex: number, offset: number): void {
-    if (this.style) this.dropHeldStyle("an svg <style> holding a comment was removed");
+    if (this.style) this.dropHeldStyle(markupInForeignStyle("a comment"));
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
     const dataEnd = Math.max(start, endIndex - offset);
@@ -329,6 +344,7 @@ export class Engine implements TokenizerCallbacks {
 
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
       this.baseHref = attributes["href"]; // as written: resolveUrl reads it in every document scheme
+      this.sharedElementContext = undefined;
     }
     if (name === "style" && (namespace === "html" || !selfClosing)) {
       // Hold the whole <style> element: its CSS is judged once its text is complete.
@@ -336,34 +352,25 @@ export class Engine implements TokenizerCallbacks {
       this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
-    const ambiguous = this.noscriptAmbiguity(tag, end);
+    const ambiguous = noscriptEndInAttributes(this.noscriptOpen, () => this.slice(tag.start, end), tag.attributes);
     const decisions = judge(view, this.config);
-    const rawTextContext = namespace === "html" && rawTextElements.has(name) ? this.rawTextAmbiguity() : undefined;
-    if (name === "base" && this.context.inCdata) {
-      // A <base> only Blink's preload scanner sees would rebase its later fetches, even outside the CDATA.
-      this.warn("ambiguous-markup", "removed <base> inside CDATA", tag.start);
+    const context = namespace === "html" && rawTextElements.has(name) ? this.rawTextContext() : undefined;
+    const cdataBase = baseInCdata(name, this.context.inCdata);
+    const rawText = rawTextInAmbiguousContext(name, context);
+    if (cdataBase) {
+      this.warnVerdict(cdataBase, tag.start);
       decisions.unshift(ambiguousRemoval(name, "![CDATA["));
-    } else if (rawTextContext && !decisions.some(isRemoval)) {
-      this.warn("ambiguous-markup", `removed <${name}> inside <${rawTextContext}>`, tag.start);
-      decisions.unshift(ambiguousRemoval(name, rawTextContext));
+    } else if (rawText && !decisions.some(isRemoval)) {
+      this.warnVerdict(rawText, tag.start);
+      decisions.unshift(ambiguousRemoval(name, context));
     }
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
     this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous, brokeOut);
   }
 
-  /**
-   * Where a raw-text element's content would be read as markup by some browsers: after `<noscript>` (raw text
-   * itself with scripting on), or in `<select>` (whose parsing ignores those start tags).
-   */
-  private rawTextAmbiguity(): string | undefined {
-    if (this.noscriptOpen) return "noscript";
-    return this.tree.has("select") ? "select" : undefined;
-  }
-
-  /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
-  private noscriptAmbiguity(tag: RawTag, end: number): RawAttribute[] {
-    if (!this.noscriptOpen || !noscriptEnd.test(this.slice(tag.start, end))) return [];
-    return tag.attributes.filter((attribute) => noscriptEnd.test(attribute.value));
+  /** Where a raw-text element here would be read as markup by some browsers (see `rawTextContext`). */
+  private rawTextContext(): "noscript" | "select" | undefined {
+    return rawTextContext(this.noscriptOpen, this.tree.has("select"));
   }
 
   private applyStartTag(
@@ -403,7 +410,7 @@ export class Engine implements TokenizerCallbacks {
       }
     }
     for (const attribute of ambiguous) {
-      this.warn("ambiguous-markup", `removed a "${attribute.name}" attribute holding </noscript`, tag.start);
+      this.warnVerdict(noscriptAttributeVerdict(attribute.name), tag.start);
     }
     const source = this.slice(tag.start, end);
     const changes = edits.length > 0 || ambiguous.length > 0;
@@ -455,13 +462,11 @@ export class Engine implements TokenizerCallbacks {
       return;
     }
     if (this.removalDepth < 0) {
-      // Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`. Drop the attributes so
-      // both read the same tag (ADVERSARIAL.md L2).
-      const inside = this.slice(endTag.nameEnd, end - 1);
-      if (/["']/.test(inside)) {
+      const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
+      if (verdict) {
         const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
         if (this.config.applyEdits) this.output.replace(endTag.start, end, bare);
-        this.warn("ambiguous-markup", "removed attributes with quotes from an end tag", endTag.start);
+        this.warnVerdict(verdict, endTag.start);
       }
     }
     this.safe = end;
@@ -484,14 +489,17 @@ export class Engine implements TokenizerCallbacks {
     const baseHref = this.baseHref;
     const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
     const decisions = judge(style.view.withResources(sheet), this.config);
-    const context = this.rawTextAmbiguity();
+    const context = this.rawTextContext();
     const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => this.probe(text, style.contentStart));
     if (tagShaped) {
       this.warn(tagShaped.code, tagShaped.message, style.tag.start);
       decisions.unshift(ambiguousRemoval("style", "style text"));
-    } else if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
-      this.warn("ambiguous-markup", `removed a <style> inside <${context}>`, style.tag.start);
-      decisions.unshift(ambiguousRemoval("style", context));
+    } else {
+      const inContext = styleInAmbiguousContext(context, css);
+      if (inContext) {
+        this.warnVerdict(inContext, style.tag.start);
+        decisions.unshift(ambiguousRemoval("style", context));
+      }
     }
     if (style.foreign) {
       // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
@@ -528,9 +536,9 @@ export class Engine implements TokenizerCallbacks {
 
   private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
-    if (this.noscriptOpen && noscriptEnd.test(data)) {
-      if (this.config.applyEdits) this.output.replace(constructStart, end, "");
-      this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
+    const noscriptEnd = noscriptEndInComment(this.noscriptOpen, data);
+    if (noscriptEnd) {
+      this.dropConstruct(constructStart, end, noscriptEnd);
       return;
     }
     if (data.startsWith("[CDATA[")) {
@@ -692,7 +700,7 @@ export class Engine implements TokenizerCallbacks {
 
   /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
   private dropConstruct(start: number, end: number, verdict: Verdict): void {
-    this.warn(verdict.code, verdict.message, start);
+    this.warnVerdict(verdict, start);
     if (this.config.applyEdits) this.output.replace(start, end, "");
   }
 
@@ -733,7 +741,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.discarding || this.output.total - this.safe <= this.config.maxBufferSize) return;
     const at = this.context.offset + this.safe;
     if (this.style) {
-      this.dropHeldStyle("a <style> block exceeded maxBufferSize and was removed", "limit-exceeded");
+      this.dropHeldStyle({ code: "limit-exceeded", message: "a <style> block exceeded maxBufferSize and was removed" });
       this.safe = this.output.total;
       return;
     }
@@ -753,11 +761,11 @@ export class Engine implements TokenizerCallbacks {
   }
 
   /** Stops holding a <style> element and removes it whole (fail closed): its start tag is not yet emitted. */
-  private dropHeldStyle(message: string, code: Warning["code"] = "ambiguous-markup"): void {
+  private dropHeldStyle(verdict: Verdict): void {
     const style = this.style;
     if (!style) return;
     this.style = undefined;
-    this.warn(code, message, style.tag.start);
+    this.warnVerdict(verdict, style.tag.start);
     this.flush(style.tag.start);
     // Nothing is pushed while a <style> is held: it is still the current element.
     this.removalDepth = this.tree.depth - 1;
@@ -796,18 +804,24 @@ export class Engine implements TokenizerCallbacks {
     if (this.ownsLines) this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor));
   }
 
-  private elementContext() {
-    return {
+  /** What every element's view shares; made again only when the `<base>` changes it. */
+  private elementContext(): ElementContext {
+    this.sharedElementContext ??= {
       ancestors: this.tree.stack,
       inConditionalComment: this.context.inConditionalComment,
       baseHref: this.baseHref,
       recipients: this.config.recipients,
       preset: this.config.preset,
     };
+    return this.sharedElementContext;
   }
 
   private warn(code: Warning["code"], message: string, offset: number): void {
     this.warnings.push({ code, message, offset: this.context.offset + offset });
+  }
+
+  private warnVerdict(verdict: Verdict, offset: number): void {
+    this.warn(verdict.code, verdict.message, offset);
   }
 
   private record(
