@@ -58,10 +58,14 @@ export interface EngineContext {
   readonly lines?: LineIndex;
 }
 
+/** An attribute while the tokenizer reads it: it becomes the `RawAttribute` itself once its end is known. */
 interface AttributeInProgress {
-  readonly name: string;
-  readonly nameStart: number;
-  readonly nameEnd: number;
+  name: string;
+  nameStart: number;
+  valueStart: number;
+  valueEnd: number;
+  end: number;
+  quote: QuoteType;
   value: string;
 }
 
@@ -214,7 +218,16 @@ export class Engine implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    this.attribute = { name: this.slice(start, endIndex).toLowerCase(), nameStart: start, nameEnd: endIndex, value: "" };
+    // The spans are filled in by `finishAttribute`; until then they hold the name's end.
+    this.attribute = {
+      name: this.slice(start, endIndex).toLowerCase(),
+      nameStart: start,
+      valueStart: endIndex,
+      valueEnd: endIndex,
+      end: endIndex,
+      quote: QuoteType.NoValue,
+      value: "",
+    };
   }
 
   onattribdata(start: number, endIndex: number): void {
@@ -280,27 +293,21 @@ export class Engine implements TokenizerCallbacks {
   // ---- start tags ----------------------------------------------------------------------------------------
 
   private finishAttribute(attribute: AttributeInProgress, quote: QuoteType, endIndex: number): RawAttribute {
-    if (quote === QuoteType.NoValue) {
-      return { ...attribute, valueStart: attribute.nameEnd, valueEnd: attribute.nameEnd, end: attribute.nameEnd, quote };
-    }
+    attribute.quote = quote;
+    if (quote === QuoteType.NoValue) return attribute; // its spans all hold the name's end
     // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
     const output = this.output;
-    let valueStart = attribute.nameEnd;
+    let valueStart = attribute.end;
     while (valueStart < endIndex && output.charCodeAt(valueStart) !== 0x3d /* = */) valueStart++;
     valueStart++;
     while (valueStart < endIndex && isHtmlSpace(output.charCodeAt(valueStart))) valueStart++;
     const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
     if (quoted) valueStart++;
     const valueEnd = quoted ? endIndex - 1 : endIndex;
-    return {
-      name: attribute.name,
-      nameStart: attribute.nameStart,
-      valueStart: Math.min(valueStart, valueEnd),
-      valueEnd,
-      end: endIndex,
-      quote,
-      value: attribute.value,
-    };
+    attribute.valueStart = Math.min(valueStart, valueEnd);
+    attribute.valueEnd = valueEnd;
+    attribute.end = endIndex;
+    return attribute;
   }
 
   private finishStartTag(end: number, selfClosing: boolean): void {
