@@ -56,3 +56,92 @@ export function tagShapedText(where: string, text: string, probe: (text: string)
   if (!tagOpen.test(text) || !probe(text)) return undefined;
   return { code: "ambiguous-markup", message: `removed <${where}> text holding markup that would fetch a blocked or tracking URL` };
 }
+
+const noscriptEnd = /<\/noscript/i;
+
+/**
+ * With scripting on (most webmail), `<noscript>` is raw text up to the first `</noscript`, wherever it sits; in
+ * htmlparser2 it is markup. An attribute value holding `</noscript` ends the noscript for those browsers and
+ * what follows is live: `<noscript><p title="</noscript><img src=T>"></noscript>` (ADVERSARIAL.md L5). Returns
+ * the attributes to remove (the tag stays).
+ */
+export function noscriptEndInAttributes<A extends { readonly value: string }>(
+  noscriptOpen: boolean,
+  tagSource: () => string,
+  attributes: readonly A[],
+): A[] {
+  if (!noscriptOpen || !noscriptEnd.test(tagSource())) return [];
+  return attributes.filter((attribute) => noscriptEnd.test(attribute.value));
+}
+
+/** The warning for one attribute removed by `noscriptEndInAttributes`. */
+export function noscriptAttributeVerdict(name: string): Verdict {
+  return { code: "ambiguous-markup", message: `removed a "${name}" attribute holding </noscript` };
+}
+
+/**
+ * The same reading as `noscriptEndInAttributes`, for a comment: `<noscript><!--</noscript><img src=T>--></noscript>` (L5 noscript + comment)
+ * ends the noscript inside the comment for browsers with scripting on, so the img is live. The comment goes.
+ */
+export function noscriptEndInComment(noscriptOpen: boolean, data: string): Verdict | undefined {
+  if (!noscriptOpen || !noscriptEnd.test(data)) return undefined;
+  return { code: "ambiguous-markup", message: "removed a comment holding </noscript inside <noscript>" };
+}
+
+/**
+ * Where a raw-text element's content would be read as markup by some browsers: after `<noscript>` (raw text
+ * itself with scripting on: `<noscript><style></noscript><img src=T></style>`, L5), or in `<select>` (Chromium's
+ * customizable select reads `<select><style><a id="</style><img src=T>">` as live markup; ADVERSARIAL.md §4).
+ */
+export function rawTextContext(noscriptOpen: boolean, inSelect: boolean): "noscript" | "select" | undefined {
+  if (noscriptOpen) return "noscript";
+  return inSelect ? "select" : undefined;
+}
+
+/**
+ * A raw-text start tag (`<title>`, `<textarea>`, `<xmp>`, ...) inside `<noscript>` or `<select>` (see
+ * `rawTextContext`): the element goes whole, unless a detector removes it anyway.
+ */
+export function rawTextInAmbiguousContext(name: string, context: string | undefined): Verdict | undefined {
+  if (context === undefined) return undefined;
+  return { code: "ambiguous-markup", message: `removed <${name}> inside <${context}>` };
+}
+
+/**
+ * A `<style>` inside `<select>` (any text), or inside `<noscript>` when its text holds `</noscript`: the browser
+ * readings differ on where it ends (`<select><style><a id="</style><img src=T>">`, L5's `<style></noscript>`).
+ */
+export function styleInAmbiguousContext(context: string | undefined, css: string): Verdict | undefined {
+  if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
+    return { code: "ambiguous-markup", message: `removed a <style> inside <${context}>` };
+  }
+  return undefined;
+}
+
+/**
+ * A `<base>` inside a CDATA section's tail is seen only by Blink's preload scanner, and would rebase its later
+ * fetches, even outside the CDATA: `<svg><![CDATA[><base href=T>]]></svg><img src=logo.png>` (test/browser.test.ts). It goes.
+ */
+export function baseInCdata(name: string, inCdata: boolean): Verdict | undefined {
+  if (name !== "base" || !inCdata) return undefined;
+  return { code: "ambiguous-markup", message: "removed <base> inside CDATA" };
+}
+
+/**
+ * Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`:
+ * `<p>x</p a="><!--"><img src=T>-->` hides a live img in what we read as a comment (ADVERSARIAL.md L2). The
+ * attributes go (the end tag stays, bare), so both read the same tag.
+ */
+export function quotedEndTag(afterName: string): Verdict | undefined {
+  if (!afterName.includes('"') && !afterName.includes("'")) return undefined;
+  return { code: "ambiguous-markup", message: "removed attributes with quotes from an end tag" };
+}
+
+/**
+ * An svg/math `<style>` is held until its end tag, its text read as CSS. A start tag, another end tag or a
+ * comment inside it is markup that browsers read as elements (`<svg><style><img src=T></style>`, live in both
+ * readings; ADVERSARIAL.md §4) while we hold it as text: the whole `<style>` element goes.
+ */
+export function markupInForeignStyle(what: "markup" | "a comment"): Verdict {
+  return { code: "ambiguous-markup", message: `an svg <style> holding ${what} was removed` };
+}

@@ -9,8 +9,23 @@ import { isHtmlSpace } from "../html/whitespace.js";
 import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
 import { resolveUrl } from "../url/resolve-url.js";
 import { type EngineConfig } from "./config.js";
-import { ElementView } from "./element-view.js";
-import { cdataInHtmlContent, heldRawText, nestingLimit, tagShapedText, type Verdict } from "./ambiguous-markup.js";
+import { type ElementContext, ElementView } from "./element-view.js";
+import {
+  baseInCdata,
+  cdataInHtmlContent,
+  heldRawText,
+  markupInForeignStyle,
+  nestingLimit,
+  noscriptAttributeVerdict,
+  noscriptEndInAttributes,
+  noscriptEndInComment,
+  quotedEndTag,
+  rawTextContext,
+  rawTextInAmbiguousContext,
+  styleInAmbiguousContext,
+  tagShapedText,
+  type Verdict,
+} from "./ambiguous-markup.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
@@ -26,7 +41,8 @@ import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
 export interface EngineContext {
-  readonly openElements: readonly OpenElement[];
+  /** The open elements the run starts inside; the run changes its own copy. */
+  readonly openElements: OpenElements;
   readonly baseHref: string | undefined;
   readonly inConditionalComment: boolean;
   /** True inside the tail of a CDATA section, which only some browser readers see as markup. */
@@ -42,10 +58,14 @@ export interface EngineContext {
   readonly lines?: LineIndex;
 }
 
+/** An attribute while the tokenizer reads it: it becomes the `RawAttribute` itself once its end is known. */
 interface AttributeInProgress {
-  readonly name: string;
-  readonly nameStart: number;
-  readonly nameEnd: number;
+  name: string;
+  nameStart: number;
+  valueStart: number;
+  valueEnd: number;
+  end: number;
+  quote: QuoteType;
   value: string;
 }
 
@@ -78,7 +98,6 @@ interface PendingEndTag {
 
 const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
 const conditionalCommentEnd = /<!\[endif\]\s*$/i;
-const noscriptEnd = /<\/noscript/i;
 const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxInheritedDepth = 512;
 
@@ -116,12 +135,15 @@ export class Engine implements TokenizerCallbacks {
   private baseHref: string | undefined;
   private ended = false;
   private readonly styleRules: StyleRules;
+  /** The open elements nested runs start inside, for one state of the stack (see `nestedAncestors`). */
+  private sharedElementContext: ElementContext | undefined;
+  private inheritedTree: { readonly version: number; readonly tree: OpenElements } | undefined;
 
   constructor(
     private readonly config: EngineConfig,
     sink: (chunk: string) => void,
     private readonly context: EngineContext = {
-      openElements: [],
+      openElements: new OpenElements(),
       baseHref: undefined,
       inConditionalComment: false,
       inCdata: false,
@@ -134,7 +156,7 @@ export class Engine implements TokenizerCallbacks {
     this.output = new Output(sink, context.depth > 0);
     this.ownsLines = context.lines === undefined;
     this.lines = context.lines ?? new LineIndex(context.offset);
-    this.tree = new OpenElements(context.openElements);
+    this.tree = context.openElements.clone();
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -185,7 +207,7 @@ export class Engine implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    if (this.style) this.dropHeldStyle("an svg <style> holding markup was removed");
+    if (this.style) this.dropHeldStyle(markupInForeignStyle("markup"));
     this.tag = {
       name: this.slice(start, endIndex).toLowerCase(),
       start: start - 1,
@@ -196,7 +218,16 @@ export class Engine implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    this.attribute = { name: this.slice(start, endIndex).toLowerCase(), nameStart: start, nameEnd: endIndex, value: "" };
+    // The spans are filled in by `finishAttribute`; until then they hold the name's end.
+    this.attribute = {
+      name: this.slice(start, endIndex).toLowerCase(),
+      nameStart: start,
+      valueStart: endIndex,
+      valueEnd: endIndex,
+      end: endIndex,
+      quote: QuoteType.NoValue,
+      value: "",
+    };
   }
 
   onattribdata(start: number, endIndex: number): void {
@@ -225,13 +256,13 @@ export class Engine implements TokenizerCallbacks {
   onclosetag(start: number, endIndex: number): void {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
     const name = this.slice(start, endIndex).toLowerCase();
-    if (this.style && name !== "style") this.dropHeldStyle("an svg <style> holding markup was removed");
+    if (this.style && name !== "style") this.dropHeldStyle(markupInForeignStyle("markup"));
     this.endTag = { start: start - 2, nameEnd: endIndex, name, searchFrom: endIndex };
     this.resolveEndTag();
   }
 
   oncomment(start: number, endIndex: number, offset: number): void {
-    if (this.style) this.dropHeldStyle("an svg <style> holding a comment was removed");
+    if (this.style) this.dropHeldStyle(markupInForeignStyle("a comment"));
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
     const dataEnd = Math.max(start, endIndex - offset);
@@ -262,27 +293,21 @@ export class Engine implements TokenizerCallbacks {
   // ---- start tags ----------------------------------------------------------------------------------------
 
   private finishAttribute(attribute: AttributeInProgress, quote: QuoteType, endIndex: number): RawAttribute {
-    if (quote === QuoteType.NoValue) {
-      return { ...attribute, valueStart: attribute.nameEnd, valueEnd: attribute.nameEnd, end: attribute.nameEnd, quote };
-    }
+    attribute.quote = quote;
+    if (quote === QuoteType.NoValue) return attribute; // its spans all hold the name's end
     // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
     const output = this.output;
-    let valueStart = attribute.nameEnd;
+    let valueStart = attribute.end;
     while (valueStart < endIndex && output.charCodeAt(valueStart) !== 0x3d /* = */) valueStart++;
     valueStart++;
     while (valueStart < endIndex && isHtmlSpace(output.charCodeAt(valueStart))) valueStart++;
     const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
     if (quoted) valueStart++;
     const valueEnd = quoted ? endIndex - 1 : endIndex;
-    return {
-      name: attribute.name,
-      nameStart: attribute.nameStart,
-      valueStart: Math.min(valueStart, valueEnd),
-      valueEnd,
-      end: endIndex,
-      quote,
-      value: attribute.value,
-    };
+    attribute.valueStart = Math.min(valueStart, valueEnd);
+    attribute.valueEnd = valueEnd;
+    attribute.end = endIndex;
+    return attribute;
   }
 
   private finishStartTag(end: number, selfClosing: boolean): void {
@@ -326,6 +351,7 @@ export class Engine implements TokenizerCallbacks {
 
     if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
       this.baseHref = attributes["href"]; // as written: resolveUrl reads it in every document scheme
+      this.sharedElementContext = undefined;
     }
     if (name === "style" && (namespace === "html" || !selfClosing)) {
       // Hold the whole <style> element: its CSS is judged once its text is complete.
@@ -333,34 +359,25 @@ export class Engine implements TokenizerCallbacks {
       this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
-    const ambiguous = this.noscriptAmbiguity(tag, end);
+    const ambiguous = noscriptEndInAttributes(this.noscriptOpen, () => this.slice(tag.start, end), tag.attributes);
     const decisions = judge(view, this.config);
-    const rawTextContext = namespace === "html" && rawTextElements.has(name) ? this.rawTextAmbiguity() : undefined;
-    if (name === "base" && this.context.inCdata) {
-      // A <base> only Blink's preload scanner sees would rebase its later fetches, even outside the CDATA.
-      this.warn("ambiguous-markup", "removed <base> inside CDATA", tag.start);
+    const context = namespace === "html" && rawTextElements.has(name) ? this.rawTextContext() : undefined;
+    const cdataBase = baseInCdata(name, this.context.inCdata);
+    const rawText = rawTextInAmbiguousContext(name, context);
+    if (cdataBase) {
+      this.warnVerdict(cdataBase, tag.start);
       decisions.unshift(ambiguousRemoval(name, "![CDATA["));
-    } else if (rawTextContext && !decisions.some(isRemoval)) {
-      this.warn("ambiguous-markup", `removed <${name}> inside <${rawTextContext}>`, tag.start);
-      decisions.unshift(ambiguousRemoval(name, rawTextContext));
+    } else if (rawText && !decisions.some(isRemoval)) {
+      this.warnVerdict(rawText, tag.start);
+      decisions.unshift(ambiguousRemoval(name, context));
     }
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
     this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous, brokeOut);
   }
 
-  /**
-   * Where a raw-text element's content would be read as markup by some browsers: after `<noscript>` (raw text
-   * itself with scripting on), or in `<select>` (whose parsing ignores those start tags).
-   */
-  private rawTextAmbiguity(): string | undefined {
-    if (this.noscriptOpen) return "noscript";
-    return this.tree.has("select") ? "select" : undefined;
-  }
-
-  /** Inside `<noscript>`, an attribute holding `</noscript` is read as markup by browsers with scripting on. */
-  private noscriptAmbiguity(tag: RawTag, end: number): RawAttribute[] {
-    if (!this.noscriptOpen || !noscriptEnd.test(this.slice(tag.start, end))) return [];
-    return tag.attributes.filter((attribute) => noscriptEnd.test(attribute.value));
+  /** Where a raw-text element here would be read as markup by some browsers (see `rawTextContext`). */
+  private rawTextContext(): "noscript" | "select" | undefined {
+    return rawTextContext(this.noscriptOpen, this.tree.has("select"));
   }
 
   private applyStartTag(
@@ -400,7 +417,7 @@ export class Engine implements TokenizerCallbacks {
       }
     }
     for (const attribute of ambiguous) {
-      this.warn("ambiguous-markup", `removed a "${attribute.name}" attribute holding </noscript`, tag.start);
+      this.warnVerdict(noscriptAttributeVerdict(attribute.name), tag.start);
     }
     const source = this.slice(tag.start, end);
     const changes = edits.length > 0 || ambiguous.length > 0;
@@ -452,13 +469,11 @@ export class Engine implements TokenizerCallbacks {
       return;
     }
     if (this.removalDepth < 0) {
-      // Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`. Drop the attributes so
-      // both read the same tag (ADVERSARIAL.md L2).
-      const inside = this.slice(endTag.nameEnd, end - 1);
-      if (/["']/.test(inside)) {
+      const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
+      if (verdict) {
         const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
         if (this.config.applyEdits) this.output.replace(endTag.start, end, bare);
-        this.warn("ambiguous-markup", "removed attributes with quotes from an end tag", endTag.start);
+        this.warnVerdict(verdict, endTag.start);
       }
     }
     this.safe = end;
@@ -481,14 +496,17 @@ export class Engine implements TokenizerCallbacks {
     const baseHref = this.baseHref;
     const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
     const decisions = judge(style.view.withResources(sheet), this.config);
-    const context = this.rawTextAmbiguity();
+    const context = this.rawTextContext();
     const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => this.probe(text, style.contentStart));
     if (tagShaped) {
       this.warn(tagShaped.code, tagShaped.message, style.tag.start);
       decisions.unshift(ambiguousRemoval("style", "style text"));
-    } else if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
-      this.warn("ambiguous-markup", `removed a <style> inside <${context}>`, style.tag.start);
-      decisions.unshift(ambiguousRemoval("style", context));
+    } else {
+      const inContext = styleInAmbiguousContext(context, css);
+      if (inContext) {
+        this.warnVerdict(inContext, style.tag.start);
+        decisions.unshift(ambiguousRemoval("style", context));
+      }
     }
     if (style.foreign) {
       // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
@@ -525,9 +543,9 @@ export class Engine implements TokenizerCallbacks {
 
   private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
     const data = this.slice(dataStart, dataEnd);
-    if (this.noscriptOpen && noscriptEnd.test(data)) {
-      if (this.config.applyEdits) this.output.replace(constructStart, end, "");
-      this.warn("ambiguous-markup", "removed a comment holding </noscript inside <noscript>", constructStart);
+    const noscriptEnd = noscriptEndInComment(this.noscriptOpen, data);
+    if (noscriptEnd) {
+      this.dropConstruct(constructStart, end, noscriptEnd);
       return;
     }
     if (data.startsWith("[CDATA[")) {
@@ -618,11 +636,9 @@ export class Engine implements TokenizerCallbacks {
       this.dropConstruct(constructStart, constructEnd, limit);
       return;
     }
-    // Browsers stop nesting at 512 open elements: deeper ancestors cannot matter, and copying them could.
-    const ancestors = this.tree.stack.slice(-maxInheritedDepth);
     let output = "";
     const nested = new Engine(this.config, (chunk) => (output += chunk), {
-      openElements: htmlAncestors(ancestors),
+      openElements: this.nestedAncestors(),
       baseHref: this.baseHref,
       inConditionalComment: what === "conditional-comment" || this.context.inConditionalComment,
       inCdata: what === "cdata" || this.context.inCdata,
@@ -636,6 +652,19 @@ export class Engine implements TokenizerCallbacks {
     const report = nested.end();
     for (const warning of report.warnings) this.warnings.push(warning);
     if (output !== body) this.output.replace(start, end, output);
+  }
+
+  /**
+   * The open elements a nested run starts inside: the HTML ones among the innermost 512 (browsers stop nesting
+   * at 512 open elements, so deeper ancestors cannot matter, and copying them could). Built once per state of
+   * the stack: consecutive conditional comments share it, and each nested run clones it whole.
+   */
+  private nestedAncestors(): OpenElements {
+    const version = this.tree.version;
+    if (this.inheritedTree?.version !== version) {
+      this.inheritedTree = { version, tree: new OpenElements(htmlAncestors(this.tree.stack.slice(-maxInheritedDepth))) };
+    }
+    return this.inheritedTree.tree;
   }
 
   /** Decides a held raw-text element's text, which ends at `contentEnd`: kept, or dropped when tag-shaped. */
@@ -659,7 +688,7 @@ export class Engine implements TokenizerCallbacks {
   private probe(text: string, at: number): boolean {
     if (nestingLimit(this.context.depth)) return true;
     const nested = new Engine({ ...this.config, applyEdits: false }, () => {}, {
-      openElements: [],
+      openElements: new OpenElements(),
       baseHref: this.baseHref,
       inConditionalComment: this.context.inConditionalComment,
       inCdata: this.context.inCdata,
@@ -678,7 +707,7 @@ export class Engine implements TokenizerCallbacks {
 
   /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
   private dropConstruct(start: number, end: number, verdict: Verdict): void {
-    this.warn(verdict.code, verdict.message, start);
+    this.warnVerdict(verdict, start);
     if (this.config.applyEdits) this.output.replace(start, end, "");
   }
 
@@ -719,7 +748,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.discarding || this.output.total - this.safe <= this.config.maxBufferSize) return;
     const at = this.context.offset + this.safe;
     if (this.style) {
-      this.dropHeldStyle("a <style> block exceeded maxBufferSize and was removed", "limit-exceeded");
+      this.dropHeldStyle({ code: "limit-exceeded", message: "a <style> block exceeded maxBufferSize and was removed" });
       this.safe = this.output.total;
       return;
     }
@@ -739,11 +768,11 @@ export class Engine implements TokenizerCallbacks {
   }
 
   /** Stops holding a <style> element and removes it whole (fail closed): its start tag is not yet emitted. */
-  private dropHeldStyle(message: string, code: Warning["code"] = "ambiguous-markup"): void {
+  private dropHeldStyle(verdict: Verdict): void {
     const style = this.style;
     if (!style) return;
     this.style = undefined;
-    this.warn(code, message, style.tag.start);
+    this.warnVerdict(verdict, style.tag.start);
     this.flush(style.tag.start);
     // Nothing is pushed while a <style> is held: it is still the current element.
     this.removalDepth = this.tree.depth - 1;
@@ -782,18 +811,24 @@ export class Engine implements TokenizerCallbacks {
     if (this.ownsLines) this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor));
   }
 
-  private elementContext() {
-    return {
+  /** What every element's view shares; made again only when the `<base>` changes it. */
+  private elementContext(): ElementContext {
+    this.sharedElementContext ??= {
       ancestors: this.tree.stack,
       inConditionalComment: this.context.inConditionalComment,
       baseHref: this.baseHref,
       recipients: this.config.recipients,
       preset: this.config.preset,
     };
+    return this.sharedElementContext;
   }
 
   private warn(code: Warning["code"], message: string, offset: number): void {
     this.warnings.push({ code, message, offset: this.context.offset + offset });
+  }
+
+  private warnVerdict(verdict: Verdict, offset: number): void {
+    this.warn(verdict.code, verdict.message, offset);
   }
 
   private record(

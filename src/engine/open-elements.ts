@@ -64,6 +64,17 @@ function last(positions: readonly number[] | undefined): number {
   return positions === undefined || positions.length === 0 ? -1 : positions[positions.length - 1]!;
 }
 
+/** Pops the last entry of a position list when it is `position`. */
+function popAt(positions: number[], position: number): void {
+  if (positions.length > 0 && positions[positions.length - 1] === position) positions.pop();
+}
+
+function copyPositions(byName: ReadonlyMap<string, readonly number[]>): Map<string, number[]> {
+  const copy = new Map<string, number[]>();
+  for (const [name, positions] of byName) if (positions.length > 0) copy.set(name, positions.slice());
+  return copy;
+}
+
 /** The first entry greater than `after` of an ascending position list, or -1. */
 function firstAfter(positions: readonly number[], after: number): number {
   let low = 0;
@@ -84,22 +95,45 @@ function firstAfter(positions: readonly number[], after: number): number {
  * desc), which is where a simpler model goes wrong (issue 6, item 1).
  */
 export class OpenElements {
-  private readonly elements: OpenElement[] = [];
+  private elements: OpenElement[] = [];
   /** Positions of open HTML elements by name, innermost last. */
-  private readonly htmlByName = new Map<string, number[]>();
+  private htmlByName = new Map<string, number[]>();
   /** Positions of open svg/math elements by name, innermost last. */
-  private readonly foreignByName = new Map<string, number[]>();
+  private foreignByName = new Map<string, number[]>();
   /** Positions of open HTML elements. */
-  private readonly htmlElements: number[] = [];
+  private htmlElements: number[] = [];
   /** Positions of open HTML integration points and MathML text integration points. */
-  private readonly integrationPoints: number[] = [];
+  private integrationPoints: number[] = [];
   /** Positions of open foreign elements that bound every scope (svg title/desc/foreignObject, math mi...). */
-  private readonly scopeWalls: number[] = [];
+  private scopeWalls: number[] = [];
   /** Positions of open "special" elements (HTML and foreign). */
-  private readonly specials: number[] = [];
+  private specials: number[] = [];
+  /** Counts pushes and pops: an unchanged count means an unchanged stack. */
+  private changes = 0;
 
   constructor(initial: readonly OpenElement[] = []) {
     for (const element of initial) this.add(element);
+  }
+
+  /**
+   * A copy that changes independently. It copies the arrays whole, never element by element: a nested run (a
+   * conditional comment) starts from a copy of a stack up to 512 deep, once per comment.
+   */
+  clone(): OpenElements {
+    const copy = new OpenElements();
+    copy.elements = this.elements.slice();
+    copy.htmlByName = copyPositions(this.htmlByName);
+    copy.foreignByName = copyPositions(this.foreignByName);
+    copy.htmlElements = this.htmlElements.slice();
+    copy.integrationPoints = this.integrationPoints.slice();
+    copy.scopeWalls = this.scopeWalls.slice();
+    copy.specials = this.specials.slice();
+    return copy;
+  }
+
+  /** Changes whenever the stack changes (pushes and pops counted): for caching what is derived from it. */
+  get version(): number {
+    return this.changes;
   }
 
   /** The open elements, outermost first. Read-only: change it through the methods. */
@@ -284,6 +318,7 @@ export class OpenElements {
   }
 
   private add(element: OpenElement): void {
+    this.changes++;
     const index = this.elements.length;
     this.elements.push(element);
     const byName = element.namespace === "html" ? this.htmlByName : this.foreignByName;
@@ -305,12 +340,15 @@ export class OpenElements {
   /** Pops every element at `index` and above. */
   private popTo(index: number): void {
     while (this.elements.length > index) {
+      this.changes++;
       const element = this.elements.pop()!;
       const position = this.elements.length;
       (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
-      for (const positions of [this.htmlElements, this.integrationPoints, this.scopeWalls, this.specials]) {
-        if (last(positions) === position) positions.pop();
-      }
+      // One by one, not a loop over a fresh array: this runs for every element closed.
+      popAt(this.htmlElements, position);
+      popAt(this.integrationPoints, position);
+      popAt(this.scopeWalls, position);
+      popAt(this.specials, position);
     }
   }
 

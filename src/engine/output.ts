@@ -16,7 +16,14 @@ export class Output {
   private length = 0;
   /** Everything before this offset has been copied or dropped. */
   private done = 0;
+  /** Output made since the last flush, before the open run of input. */
   private pending: string[] = [];
+  /**
+   * The run of input copied through unchanged since the last edit, as offsets: it becomes a string (one slice)
+   * only when an edit or a flush closes it, so a chunk nothing touched is handed on as one slice of the input.
+   */
+  private runFrom = 0;
+  private runTo = 0;
   private edited = false;
   /** The last character handed on (a char code), or -1. */
   private lastEmitted = -1;
@@ -70,14 +77,14 @@ export class Output {
   /** Copies the input up to `to` (when `keep`) or drops it. */
   advance(to: number, keep: boolean): void {
     if (to <= this.done) return;
-    if (keep) this.emit(this.slice(this.done, to));
+    if (keep) this.copy(this.done, to);
     else this.removed();
     this.done = to;
   }
 
   /** Replaces [from, to) with `replacement`, copying what comes before it. */
   replace(from: number, to: number, replacement: string): void {
-    if (from > this.done) this.emit(this.slice(this.done, from));
+    if (from > this.done) this.copy(this.done, from);
     if (replacement === "") this.removed();
     else this.emit(replacement);
     this.done = Math.max(this.done, to);
@@ -86,7 +93,7 @@ export class Output {
 
   /** Drops [from, to), copying what comes before it. */
   drop(from: number, to: number): void {
-    if (from > this.done) this.emit(this.slice(this.done, from));
+    if (from > this.done) this.copy(this.done, from);
     if (to > Math.max(from, this.done)) this.removed();
     this.done = Math.max(this.done, to);
   }
@@ -96,25 +103,54 @@ export class Output {
     this.beforeRemoval ??= this.lastEmitted;
   }
 
+  /** Hands on the input [from, to) unchanged: it extends the open run when it follows it. */
+  private copy(from: number, to: number): void {
+    if (to <= from) return;
+    if (this.beforeRemoval !== undefined) this.separateFromRemoval(this.charCodeAt(from));
+    if (this.runTo !== from || this.runTo === this.runFrom) {
+      this.closeRun();
+      this.runFrom = from;
+    }
+    this.runTo = to;
+    this.lastEmitted = this.charCodeAt(to - 1);
+  }
+
+  /** Hands on a replacement text. */
   private emit(text: string): void {
     if (text === "") return;
-    if (this.beforeRemoval !== undefined) {
-      if (formsDelimiter(this.beforeRemoval, text.charCodeAt(0), this.inCommentLike)) this.pending.push(" ");
-      this.beforeRemoval = undefined;
-    }
+    if (this.beforeRemoval !== undefined) this.separateFromRemoval(text.charCodeAt(0));
+    this.closeRun();
     this.pending.push(text);
     this.lastEmitted = text.charCodeAt(text.length - 1);
   }
 
+  /** Keeps a space after a removal when the text that follows would join the text before it into markup. */
+  private separateFromRemoval(next: number): void {
+    const before = this.beforeRemoval!;
+    this.beforeRemoval = undefined;
+    if (formsDelimiter(before, next, this.inCommentLike)) {
+      this.closeRun();
+      this.pending.push(" ");
+    }
+  }
+
+  /** Turns the open run of input into a string (one slice). */
+  private closeRun(): void {
+    if (this.runTo === this.runFrom) return;
+    this.pending.push(this.slice(this.runFrom, this.runTo));
+    this.runFrom = this.runTo;
+  }
+
   /** Forgets the input before `keepFrom` (never past the cursor) and hands the pending output to the sink. */
   flush(keepFrom: number): void {
+    this.closeRun();
     keepFrom = Math.min(keepFrom, this.done);
     if (keepFrom > this.start) {
       this.text = this.text.slice(keepFrom - this.start);
       this.start = keepFrom;
     }
     if (this.pending.length === 0) return;
-    const chunk = this.pending.join("");
+    const chunk = this.pending.length === 1 ? this.pending[0]! : this.pending.join("");
     this.pending = [];
     if (chunk !== "") this.sink(chunk);
   }

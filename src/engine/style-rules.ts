@@ -239,6 +239,7 @@ export interface SheetMatch {
 }
 
 const noMatch: SheetMatch = { declarations: [], revealedBy: undefined };
+const noClasses: readonly string[] = [];
 
 function reveals(declaration: SheetDeclaration): boolean {
   const value = declaration.value.toLowerCase();
@@ -288,17 +289,16 @@ export class StyleRules {
   /** The collected declarations that apply to an element with these attributes. */
   match(tag: string, attributes: Readonly<Record<string, string>>): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
-    const classes = (attributes["class"] ?? "").split(/[\t\n\f\r ]+/).filter((name) => name !== "");
-    const keys = classes.map((name) => `.${name}`);
-    if (attributes["id"] !== undefined) keys.push(`#${attributes["id"]}`);
-    keys.push(tag, "*");
-    const found: CollectedRule[] = [];
-    for (const key of keys) {
-      for (const rule of this.byKey.get(key) ?? []) {
-        if (matches(rule.selector, tag, classes, attributes)) found.push(rule);
-      }
-    }
-    if (found.length === 0) return noMatch;
+    // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
+    const classAttribute = attributes["class"];
+    const classes = classAttribute === undefined ? noClasses : classAttribute.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+    let found: CollectedRule[] | undefined;
+    for (const name of classes) found = this.collect(`.${name}`, tag, classes, attributes, found);
+    const id = attributes["id"];
+    if (id !== undefined) found = this.collect(`#${id}`, tag, classes, attributes, found);
+    found = this.collect(tag, tag, classes, attributes, found);
+    found = this.collect("*", tag, classes, attributes, found);
+    if (found === undefined) return noMatch;
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     for (const rule of found) {
@@ -306,5 +306,21 @@ export class StyleRules {
       else revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
     }
     return { declarations, revealedBy };
+  }
+
+  /** Adds the rules under `key` that match the element to `found` (made on the first match). */
+  private collect(
+    key: string,
+    tag: string,
+    classes: readonly string[],
+    attributes: Readonly<Record<string, string>>,
+    found: CollectedRule[] | undefined,
+  ): CollectedRule[] | undefined {
+    const rules = this.byKey.get(key);
+    if (rules === undefined) return found;
+    for (const rule of rules) {
+      if (matches(rule.selector, tag, classes, attributes)) (found ??= []).push(rule);
+    }
+    return found;
   }
 }

@@ -70,3 +70,39 @@ describe("open-element simulator", () => {
     expect(tree.isInForeignContent()).toBe(false);
   });
 });
+
+describe("OpenElements.clone", () => {
+  function feed(tree: OpenElements, tokens: string[]): string[] {
+    for (const token of tokens) {
+      if (token.startsWith("/")) {
+        tree.end(token.slice(1));
+        continue;
+      }
+      const namespace = tree.prepareStartTag(token, {});
+      tree.push({ name: token, namespace, attributes: {}, hiddenBy: undefined }, false);
+    }
+    return tree.stack.map((element) => `${element.namespace}:${element.name}`);
+  }
+
+  it("behaves like the original, and changes independently of it", () => {
+    const original = new OpenElements();
+    feed(original, ["div", "table", "tr", "td", "svg", "desc"]);
+    const copy = original.clone();
+    const more = ["p", "/desc", "b", "/svg", "/td", "span", "/table"];
+    const fromCopy = feed(copy, more);
+    const reference = new OpenElements();
+    feed(reference, ["div", "table", "tr", "td", "svg", "desc"]);
+    expect(fromCopy).toEqual(feed(reference, more));
+    expect(original.stack.map((element) => element.name)).toEqual(["div", "table", "tr", "td", "svg", "desc"]);
+  });
+
+  it("counts every change in its version", () => {
+    const tree = new OpenElements();
+    const before = tree.version;
+    feed(tree, ["div"]);
+    const afterPush = tree.version;
+    expect(afterPush).not.toBe(before);
+    feed(tree, ["/div"]);
+    expect(tree.version).not.toBe(afterPush);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import {
+  baseInCdata,
+  markupInForeignStyle,
+  noscriptEndInAttributes,
+  noscriptEndInComment,
+  quotedEndTag,
+  rawTextContext,
+  rawTextInAmbiguousContext,
+  styleInAmbiguousContext,
+} from "../../src/engine/ambiguous-markup.js";
+import { stripTrackingWithReport } from "../../src/index.js";
+
+const T = "https://t.example/p.gif";
+
+describe("fail-closed rules, one function each", () => {
+  it("noscriptEndInAttributes: only inside <noscript>, only the attributes holding </noscript", () => {
+    const attributes = [{ name: "title", value: "</noscript><img>" }, { name: "class", value: "x" }];
+    expect(noscriptEndInAttributes(false, () => "<p title=...>", attributes)).toEqual([]);
+    expect(noscriptEndInAttributes(true, () => '<p class="x">', attributes)).toEqual([]);
+    expect(noscriptEndInAttributes(true, () => '<p title="</NOSCRIPT>">', attributes)).toEqual([attributes[0]]);
+  });
+
+  it("noscriptEndInComment", () => {
+    expect(noscriptEndInComment(true, "</noscript><img>")?.code).toBe("ambiguous-markup");
+    expect(noscriptEndInComment(false, "</noscript><img>")).toBeUndefined();
+    expect(noscriptEndInComment(true, "plain")).toBeUndefined();
+  });
+
+  it("rawTextContext and rawTextInAmbiguousContext", () => {
+    expect(rawTextContext(true, true)).toBe("noscript");
+    expect(rawTextContext(false, true)).toBe("select");
+    expect(rawTextContext(false, false)).toBeUndefined();
+    expect(rawTextInAmbiguousContext("title", "select")?.message).toBe("removed <title> inside <select>");
+    expect(rawTextInAmbiguousContext("title", undefined)).toBeUndefined();
+  });
+
+  it("styleInAmbiguousContext: any <style> in <select>, in <noscript> only with </noscript in it", () => {
+    expect(styleInAmbiguousContext("select", "a{}")?.message).toBe("removed a <style> inside <select>");
+    expect(styleInAmbiguousContext("noscript", "a{}")).toBeUndefined();
+    expect(styleInAmbiguousContext("noscript", "</noscript>")?.code).toBe("ambiguous-markup");
+    expect(styleInAmbiguousContext(undefined, "</noscript>")).toBeUndefined();
+  });
+
+  it("baseInCdata, quotedEndTag, markupInForeignStyle", () => {
+    expect(baseInCdata("base", true)?.message).toBe("removed <base> inside CDATA");
+    expect(baseInCdata("base", false)).toBeUndefined();
+    expect(baseInCdata("img", true)).toBeUndefined();
+    expect(quotedEndTag(' a="')).toBeDefined();
+    expect(quotedEndTag(" a='")).toBeDefined();
+    expect(quotedEndTag(" a=b")).toBeUndefined();
+    expect(markupInForeignStyle("a comment").message).toBe("an svg <style> holding a comment was removed");
+  });
+
+  it.each([
+    ["L2 quoted end tag", `<p>x</p a="><!--"><img src=${T}>-->`, "removed attributes with quotes from an end tag"],
+    ["L5 noscript attribute", `<noscript><p title="</noscript><img src=${T}>"></noscript>`, 'removed a "title" attribute holding </noscript'],
+    ["L5 noscript comment", `<noscript><!--</noscript><img src=${T}>--></noscript>`, "removed a comment holding </noscript inside <noscript>"],
+    ["select raw text", "<select><title>x</title></select>", "removed <title> inside <select>"],
+    ["svg style holding markup", `<svg><style><img src=${T}></style></svg>`, "an svg <style> holding markup was removed"],
+  ])("the engine applies it: %s", (_name, html, message) => {
+    const { report } = stripTrackingWithReport(html);
+    expect(report.warnings.map((warning) => warning.message)).toContain(message);
+  });
+});
