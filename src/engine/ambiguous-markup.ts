@@ -120,7 +120,7 @@ export function styleInAmbiguousContext(context: string | undefined, css: string
 
 /**
  * A `<base>` inside a CDATA section's tail is seen only by Blink's preload scanner, and would rebase its later
- * fetches, even outside the CDATA: `<svg><![CDATA[><base href=T>]]></svg><img src=logo.png>` (test/browser.test.ts). It goes.
+ * fetches, even outside the CDATA: `<svg><![CDATA[><base href=T>]]></svg><img src=logo.png>` (test/suites/browser.test.ts). It goes.
  */
 export function baseInCdata(name: string, inCdata: boolean): Verdict | undefined {
   if (name !== "base" || !inCdata) return undefined;

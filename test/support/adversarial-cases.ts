@@ -1,5 +1,5 @@
 // The hand-written hostile cases of docs/ADVERSARIAL.md §7 (and the inputs of the regressions they found), as
-// data shared by test/adversarial.test.ts (parse5 oracle) and test/browser.test.ts (real Chromium).
+// data shared by test/suites/adversarial.test.ts (parse5 oracle) and test/suites/browser.test.ts (real Chromium).
 //
 // `$T` in a case stands for T = https://t.example/p.gif; `$OK` for an allowed image URL. `fill` replaces them.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as api from "../src/index.js";
+import * as api from "../../src/index.js";
 
 describe("public API", () => {
   it("exports exactly the documented names", () => {

@@ -31,13 +31,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Frame, type Page, type Request, type Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { absoluteUrl, unexplainedLosses } from "../src/cli/verify/compare.js";
-import { type SeenImage, seenImagesScript } from "../src/cli/verify/renderer.js";
-import { type ReportEntry, type StripOptions, stripTracking, stripTrackingWithReport } from "../src/index.js";
-import { adversarialSections, fill, regressionInputs } from "./support/adversarial-cases.js";
-import { adversarialResourceSections } from "./support/adversarial-resource-cases.js";
-import { blockedFetches, isBlocked, T } from "./support/fetches.js";
-import { responsiveMails, responsiveTracker } from "./support/responsive-mails.js";
+import { absoluteUrl, unexplainedLosses } from "../../src/cli/verify/compare.js";
+import { type SeenImage, seenImagesScript } from "../../src/cli/verify/renderer.js";
+import { type ReportEntry, type StripOptions, stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import { adversarialSections, fill, regressionInputs } from "../support/adversarial-cases.js";
+import { adversarialResourceSections } from "../support/adversarial-resource-cases.js";
+import { blockedFetches, isBlocked, T } from "../support/fetches.js";
+import { responsiveMails, responsiveTracker } from "../support/responsive-mails.js";
 
 const executablePath = "/usr/bin/chromium";
 const browserAvailable = existsSync(executablePath);
@@ -113,7 +113,7 @@ const preloadScannerCases: HostileCase[] = [
 
 hostileCases.push(...preloadScannerCases);
 
-const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus", "real-tracked");
+const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "corpus", "real-tracked");
 const corpusFiles: [string, string][] = existsSync(corpusDir)
   ? readdirSync(corpusDir)
       .filter((name) => name.endsWith(".html"))
@@ -641,7 +641,7 @@ describe.skipIf(!browserAvailable)("Chromium: responsive mails keep every image 
 
 // ---- (e) two readers, one email (issue 8): after stripping, Chromium makes the same requests for both -----------
 
-const pairsDir = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "recipient-pairs");
+const pairsDir = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "recipient-pairs");
 const pairRecipients = JSON.parse(readFileSync(join(pairsDir, "recipients.json"), "utf8")) as Record<string, { a: string; b: string }>;
 const pairNames = Object.keys(pairRecipients).sort();
 

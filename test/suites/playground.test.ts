@@ -9,13 +9,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs } from "../src/cli/verify/optional-deps.js";
+import { chromiumArgs } from "../../src/cli/verify/optional-deps.js";
 
 const executablePath = "/usr/bin/chromium";
 const available = existsSync(executablePath);
 if (!available) console.warn(`playground.test: ${executablePath} is absent; skipping the playground in Chromium.`);
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tracker = "https://t.example/open.gif";
 const mail =
   '<!DOCTYPE html><html><head><style>p { color: #333 }</style></head><body>' +

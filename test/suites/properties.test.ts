@@ -3,9 +3,9 @@
 
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { type StripOptions, stripTracking, stripTrackingWithReport } from "../src/index.js";
-import { splitAt, streamed } from "./support/chunks.js";
-import { blockedFetchesWithSuffixes, T } from "./support/fetches.js";
+import { type StripOptions, stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import { splitAt, streamed } from "../support/chunks.js";
+import { blockedFetchesWithSuffixes, T } from "../support/fetches.js";
 
 const fuzzRuns = Number(process.env["FUZZ_RUNS"] ?? "0");
 const runs = (n: number): number => (fuzzRuns > 0 ? fuzzRuns : n);

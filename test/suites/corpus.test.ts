@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type Report, stripTracking, stripTrackingWithReport } from "../src/index.js";
-import { fixedChunks, mulberry32, streamed } from "./support/chunks.js";
+import { type Report, stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import { fixedChunks, mulberry32, streamed } from "../support/chunks.js";
 
-const corpus = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "corpus");
+const corpus = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "corpus");
 const templatesDir = join(corpus, "templates");
 const trackedDir = join(corpus, "real-tracked");
 

@@ -7,7 +7,7 @@ import { EdgeVM } from "@edge-runtime/vm";
 import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const distEntry = join(root, "dist", "index.js");
 
 const PIXEL = "https://t.example/o.gif?u=3f2a9c1e7b6d4a5f8e0c2b1a9d8e7f60";

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { stripTrackingWithReport } from "../src/index.js";
-import { fetches } from "./support/fetches.js";
+import { stripTrackingWithReport } from "../../src/index.js";
+import { fetches } from "../support/fetches.js";
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "recipient-pairs");
+const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "recipient-pairs");
 const recipients = JSON.parse(readFileSync(join(dir, "recipients.json"), "utf8")) as Record<string, { a: string; b: string }>;
 const names = readdirSync(dir)
   .filter((file) => file.endsWith(".a.html"))

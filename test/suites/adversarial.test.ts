@@ -7,11 +7,11 @@
 // `$T` in a case stands for T = https://t.example/p.gif; `$OK` for an allowed image URL.
 
 import { describe, expect, it } from "vitest";
-import { createStripper, stripTracking, stripTrackingWithReport } from "../src/index.js";
-import type { StripOptions } from "../src/index.js";
+import { createStripper, stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import type { StripOptions } from "../../src/index.js";
 import { adversarialSections, type Case, cssCases, eofCases, elementCoverage, fill, issue6Cases, outlookCases,
-  regressionInputs, tokenizerDifferentials } from "./support/adversarial-cases.js";
-import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
+  regressionInputs, tokenizerDifferentials } from "../support/adversarial-cases.js";
+import { blockedFetches, blockedFetchesWithSuffixes, T } from "../support/fetches.js";
 
 const options: StripOptions = { block: [{ url: "t.example" }] };
 

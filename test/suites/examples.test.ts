@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 function run(script: string, args: string[] = []) {
   const result = spawnSync(process.execPath, [join(root, "examples", script), ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });

@@ -10,12 +10,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type StripOptions, stripTrackingWithReport } from "../src/index.js";
-import { mulberry32, splitAt, streamed } from "./support/chunks.js";
-import { blockedFetches, blockedFetchesWithSuffixes, T } from "./support/fetches.js";
+import { type StripOptions, stripTrackingWithReport } from "../../src/index.js";
+import { mulberry32, splitAt, streamed } from "../support/chunks.js";
+import { blockedFetches, blockedFetchesWithSuffixes, T } from "../support/fetches.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const peerRoot = join(here, "..", "..", "shared", "peer-suites");
+const peerRoot = join(here, "..", "..", "..", "shared", "peer-suites");
 const html5libDir = join(peerRoot, "html5lib-tokenizer");
 const dompurifyFile = join(peerRoot, "dompurify", "payloads.json");
 const available = existsSync(html5libDir) && existsSync(dompurifyFile);
