@@ -16,7 +16,7 @@ export interface StripStreamOptions extends StripOptions {
  * @param options - The strip options and `onReport(report)`.
  * @returns A `TransformStream` whose readable side carries the cleaned HTML as strings.
  * @example
- * response.body.pipeThrough(stripTrackingStream({ onReport: (report) => console.log(report.findings) }))
+ * response.body.pipeThrough(stripTrackingStream({ onReport: (report) => audit.save(report) }))
  */
 export function stripTrackingStream(options?: StripStreamOptions): TransformStream<string | Uint8Array, string> {
   const { onReport, ...stripOptions } = options ?? {};

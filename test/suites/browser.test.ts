@@ -32,6 +32,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Frame, type Page, type Request, type Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { absoluteUrl, unexplainedLosses } from "../../src/cli/verify/compare.js";
+import { chromiumArgs } from "../../src/cli/verify/optional-deps.js";
 import { type SeenImage, seenImagesScript } from "../../src/cli/verify/renderer.js";
 import { type ReportEntry, type StripOptions, stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import { adversarialSections, fill, regressionInputs } from "../support/adversarial-cases.js";
@@ -388,16 +389,7 @@ beforeAll(async () => {
     executablePath,
     timeout: 60_000,
     proxy: { server: await browserProxy.start() },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...chromiumArgs],
   });
   for (const mode of modes) {
     for (const side of ["output", "input"] as const) {
