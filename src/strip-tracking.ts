@@ -30,9 +30,9 @@ export function stripTracking(html: string | Uint8Array, options?: StripOptions)
  */
 export function stripTrackingWithReport(html: string | Uint8Array, options?: StripOptions): { html: string; report: Report } {
   const text = textOf(html, "html");
-  const parts: string[] = [];
-  const stripper = createStripper({ ...options, onData: (chunk) => parts.push(chunk) });
+  let output = "";
+  const stripper = createStripper({ ...options, onData: (chunk) => (output += chunk) });
   stripper.write(text);
   const report = stripper.end();
-  return { html: parts.join(""), report };
+  return { html: output, report };
 }

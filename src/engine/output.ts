@@ -150,7 +150,10 @@ export class Output {
       this.start = keepFrom;
     }
     if (this.pending.length === 0) return;
-    const chunk = this.pending.length === 1 ? this.pending[0]! : this.pending.join("");
+    // Concatenated, not joined: V8 keeps the pieces as a rope and copies them once, when the reader first needs
+    // the characters (join copies them here, and writing to a socket or file copies them again).
+    let chunk = "";
+    for (const piece of this.pending) chunk += piece;
     this.pending = [];
     if (chunk !== "") this.sink(chunk);
   }
