@@ -6,7 +6,7 @@ import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { removeSpans } from "../css/remove-spans.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import { isHtmlSpace } from "../html/whitespace.js";
-import type { Report, ReportEntry, Resource, StyleDeclaration, Warning } from "../types.js";
+import type { Report, Resource, StyleDeclaration, Warning } from "../types.js";
 import { resolveUrl } from "../url/resolve-url.js";
 import { type EngineConfig } from "./config.js";
 import { type ElementContext, ElementView } from "./element-view.js";
@@ -32,7 +32,7 @@ import { type OpenElement, OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
-import { reportEntries } from "./report-entry.js";
+import { ownedEntry, reportEntries } from "./report-entry.js";
 import { ReportLog } from "./report-log.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
 import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
@@ -393,7 +393,7 @@ export class Engine implements TokenizerCallbacks {
     const removal = decisions.find(isRemoval);
     if (removal) {
       const pushed = this.tree.push(open, selfClosing);
-      this.record(open.name, tag.start, decisions, new Map());
+      this.record(open.name, tag.start, decisions);
       // A tag that broke out of svg/math must stay, bare, or what follows would be parsed as svg/math.
       if (apply) this.output.replace(tag.start, end, brokeOut ? bareTag(this.slice(tag.start + 1, tag.nameEnd)) : "");
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
@@ -419,11 +419,14 @@ export class Engine implements TokenizerCallbacks {
     for (const attribute of ambiguous) {
       this.warnVerdict(noscriptAttributeVerdict(attribute.name), tag.start);
     }
-    const source = this.slice(tag.start, end);
-    const changes = edits.length > 0 || ambiguous.length > 0;
-    const edited = changes ? editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous) : undefined;
-    this.record(open.name, tag.start, decisions, edited?.outcomes ?? new Map());
-    if (edited && apply && edited.text !== source) this.output.replace(tag.start, end, edited.text);
+    if (edits.length > 0 || ambiguous.length > 0) {
+      const source = this.slice(tag.start, end);
+      const edited = editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous);
+      this.record(open.name, tag.start, decisions, edited.outcomes);
+      if (apply && edited.text !== source) this.output.replace(tag.start, end, edited.text);
+    } else {
+      this.record(open.name, tag.start, decisions);
+    }
     if (this.tree.push(open, selfClosing) && open.namespace === "html" && heldRawText.has(open.name)) {
       this.rawText = { name: open.name, contentStart: end, overflowed: false };
     }
@@ -527,7 +530,7 @@ export class Engine implements TokenizerCallbacks {
     }
     const startTagSource = this.slice(style.tag.start, style.contentStart);
     const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
-    this.record("style", style.tag.start, decisions, edited?.outcomes ?? new Map());
+    this.record("style", style.tag.start, decisions, edited?.outcomes);
     if (!this.config.applyEdits) return;
     if (removal) {
       this.output.replace(style.tag.start, end, "");
@@ -578,7 +581,8 @@ export class Engine implements TokenizerCallbacks {
     if (this.config.block.isEmpty || !data.includes("//")) return;
     for (const [url] of data.matchAll(commentUrl)) {
       if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
-      this.addFindings([{
+      const offset = this.context.offset + constructStart;
+      this.findings.push([ownedEntry({
         vector: "element",
         tag: "!--",
         url,
@@ -587,8 +591,9 @@ export class Engine implements TokenizerCallbacks {
         action: "removed-element",
         applied: this.config.applyEdits,
         reason: "comment names a blocked URL",
-        offset: this.context.offset + constructStart,
-      }]);
+        offset,
+        ...this.lines.position(offset),
+      })]);
       if (this.config.applyEdits) this.output.replace(constructStart, end, "");
       return;
     }
@@ -831,18 +836,16 @@ export class Engine implements TokenizerCallbacks {
     this.warn(verdict.code, verdict.message, offset);
   }
 
+  /** Reports the decisions about the element at `offset` (a nested run's lines are placed in the whole input). */
   private record(
     tag: string,
     offset: number,
     decisions: readonly Decision[],
-    outcomes: ReadonlyMap<string, AttributeOutcome>,
+    outcomes?: ReadonlyMap<string, AttributeOutcome>,
   ): void {
-    this.addFindings(reportEntries(decisions, tag, this.context.offset + offset, this.config.applyEdits, outcomes));
-  }
-
-  /** Adds report lines with their line and column (a nested run's are recounted in the whole input). */
-  private addFindings(entries: readonly Omit<ReportEntry, "line" | "column">[]): void {
-    for (const entry of entries) this.findings.push({ ...entry, ...this.lines.position(entry.offset) });
+    if (decisions.length === 0) return;
+    const at = this.context.offset + offset;
+    this.findings.push(reportEntries(decisions, tag, at, this.config.applyEdits, outcomes, this.lines.position(at)));
   }
 }
 

@@ -1,5 +1,6 @@
 // Turns the decisions about one element into report lines.
 
+import type { Position } from "../text/line-counter.js";
 import type { Action, Edit, ReportEntry } from "../types.js";
 import type { Decision } from "./judge.js";
 import type { LocatedResource } from "./resources.js";
@@ -22,37 +23,46 @@ function actionOf(edit: Edit, resource: LocatedResource | undefined, attributeRe
   }
 }
 
-/** What the report says about each decision on one element. */
+/**
+ * The report lines of the decisions about one element, each built once, in the key order of `ReportEntry`, with
+ * every string its own (see `ownString`): a kept line never holds the input alive.
+ */
 export function reportEntries(
   decisions: readonly Decision[],
   tag: string,
   offset: number,
   applied: boolean,
-  outcomes: ReadonlyMap<string, AttributeOutcome>,
-): Omit<ReportEntry, "line" | "column">[] {
+  outcomes: ReadonlyMap<string, AttributeOutcome> | undefined,
+  position: Position,
+): ReportEntry[] {
   const removal = decisions.find((decision) => decision.edit.kind === "remove-element");
+  const ownTag = ownString(tag);
   return decisions.map((decision) => {
     const { finding, edit, rewriter } = decision;
     const resource = finding.resource as LocatedResource | undefined;
     // Once the element goes, every other finding on it went with it.
     const effective: Edit = removal && decision !== removal && edit.kind !== "keep" ? removal.edit : edit;
-    const attributeRemoved = resource?.attribute !== undefined && outcomes.get(resource.attribute) === "removed";
-    return {
-      vector: resource?.vector ?? "element",
-      tag,
-      ...(resource ? { url: resource.url } : {}),
-      ...(edit.kind === "replace-url" ? { newUrl: edit.url } : {}),
-      ...(edit.kind === "replace-url" && finding.replacement ? { changes: finding.replacement.changes } : {}),
-      ...(finding.vendor ? { vendor: finding.vendor } : {}),
-      detector: finding.detector ?? "unknown",
-      rewriter,
-      action: actionOf(effective, resource, attributeRemoved),
-      applied: applied && effective.kind !== "keep",
-      reason: finding.reason,
-      offset,
-    };
+    const attributeRemoved = resource?.attribute !== undefined && outcomes?.get(resource.attribute) === "removed";
+    const entry: Partial<Mutable<ReportEntry>> = { vector: resource?.vector ?? "element", tag: ownTag };
+    if (resource) entry.url = ownString(resource.url);
+    if (edit.kind === "replace-url") {
+      entry.newUrl = ownString(edit.url);
+      if (finding.replacement) entry.changes = finding.replacement.changes.map(ownString);
+    }
+    if (finding.vendor) entry.vendor = ownString(finding.vendor);
+    entry.detector = finding.detector ?? "unknown";
+    entry.rewriter = rewriter;
+    entry.action = actionOf(effective, resource, attributeRemoved);
+    entry.applied = applied && effective.kind !== "keep";
+    entry.reason = ownString(finding.reason);
+    entry.offset = offset;
+    entry.line = position.line;
+    entry.column = position.column;
+    return entry as ReportEntry;
   });
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A copy of `text` that shares no memory with the string it came from. V8 keeps the whole parent of a slice
@@ -68,7 +78,7 @@ export function ownString(text: string): string {
 /** The entry with every string its own (see `ownString`), safe to keep after the input is gone. */
 export function ownedEntry(entry: ReportEntry): ReportEntry {
   // One copy, then its strings replaced in place: the keys keep their order, and no object is made per field.
-  const owned: { -readonly [K in keyof ReportEntry]: ReportEntry[K] } = { ...entry };
+  const owned: Mutable<ReportEntry> = { ...entry };
   owned.tag = ownString(entry.tag);
   if (entry.url !== undefined) owned.url = ownString(entry.url);
   if (entry.newUrl !== undefined) owned.newUrl = ownString(entry.newUrl);

@@ -1,14 +1,13 @@
 // The report lines of one run: handed to the caller's `onFinding` as they are made, or kept up to a cap.
 
 import type { ReportEntry, Warning } from "../types.js";
-import { ownedEntry } from "./report-entry.js";
 
 /** The most findings a kept report holds. Past it, findings are counted, not kept, and a warning says so. */
 export const maxReportFindings = 10_000;
 
 /**
  * Collects report lines for one stripper, nested runs included (they share it). Every line it keeps or hands
- * out holds its own strings, so a report never keeps the input alive.
+ * out holds its own strings (its makers see to it), so a report never keeps the input alive.
  */
 export class ReportLog {
   /** The kept lines, in document order; empty when a caller takes them through `onFinding`. */
@@ -18,10 +17,11 @@ export class ReportLog {
 
   constructor(private readonly onFinding: ((entry: ReportEntry) => void) | undefined) {}
 
-  push(...entries: ReportEntry[]): void {
+  /** Adds lines made by `reportEntries` or `ownedEntry` (they hold their own strings). */
+  push(entries: readonly ReportEntry[]): void {
     for (const entry of entries) {
-      if (this.onFinding) this.onFinding(ownedEntry(entry));
-      else if (this.findings.length < maxReportFindings) this.findings.push(ownedEntry(entry));
+      if (this.onFinding) this.onFinding(entry);
+      else if (this.findings.length < maxReportFindings) this.findings.push(entry);
       else if (this.dropped++ === 0) this.firstDroppedOffset = entry.offset;
     }
   }
