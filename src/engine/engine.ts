@@ -1,41 +1,34 @@
-// The single-pass engine. It drives htmlparser2's Tokenizer, keeps a light model of the tree, asks the judge
-// about each element, and has `Output` copy the input through with only the edited spans replaced. Every
-// position is an offset into the whole input.
+// The single-pass engine. It drives htmlparser2's Tokenizer, keeps a light model of the tree, and hands each
+// construct to the piece that decides it (`start-tag.ts`, `style-element.ts`, `comments.ts`); the pieces return
+// plans, and only the engine applies them: `Output` copies the input through with only the planned spans
+// replaced. Every position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import { removeSpans } from "../css/remove-spans.js";
-import { foreignStyleText } from "../html/foreign-style-text.js";
-import { isHtmlSpace } from "../html/whitespace.js";
-import type { Report, Resource, StyleDeclaration, Warning } from "../types.js";
-import { resolveUrl } from "../url/resolve-url.js";
-import { type EngineConfig } from "./config.js";
-import { type ElementContext, ElementView } from "./element-view.js";
+import type { Report, StyleDeclaration, Warning } from "../types.js";
 import {
-  baseInCdata,
-  cdataInHtmlContent,
   heldRawText,
   markupInForeignStyle,
   nestingLimit,
-  noscriptAttributeVerdict,
-  noscriptEndInAttributes,
-  noscriptEndInComment,
   quotedEndTag,
   rawTextContext,
-  rawTextInAmbiguousContext,
-  styleInAmbiguousContext,
   tagShapedText,
   type Verdict,
 } from "./ambiguous-markup.js";
-import { rawTextElements } from "./html-elements.js";
-import { type Decision, judge } from "./judge.js";
+import { type CommentPlan, planCdata, planComment } from "./comments.js";
+import { type EngineConfig } from "./config.js";
+import { type ElementContext, ElementView } from "./element-view.js";
+import { PendingEndTag } from "./end-tag.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
-import { attributeRecord, type RawAttribute, type RawTag } from "./raw-tag.js";
+import type { Plan, Scope } from "./plan.js";
+import { attributeRecord } from "./raw-tag.js";
+import { ElementRemoval } from "./removal.js";
 import { ownedEntry, reportEntries } from "./report-entry.js";
 import { ReportLog } from "./report-log.js";
-import { type LocatedResource, stylesheetResources } from "./resources.js";
-import { type AttributeOutcome, editTag, type ResourceEdit } from "./tag-editor.js";
+import { planStartTag } from "./start-tag.js";
+import { type HeldStyle, planStyle, styleSheetText } from "./style-element.js";
+import { TagCollector } from "./tag-collector.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
 import { StyleRules } from "./style-rules.js";
 
@@ -58,26 +51,6 @@ export interface EngineContext {
   readonly lines?: LineIndex;
 }
 
-/** An attribute while the tokenizer reads it: it becomes the `RawAttribute` itself once its end is known. */
-interface AttributeInProgress {
-  name: string;
-  nameStart: number;
-  valueStart: number;
-  valueEnd: number;
-  end: number;
-  quote: QuoteType;
-  value: string;
-}
-
-interface HeldStyle {
-  readonly tag: RawTag;
-  /** An svg/math <style>: its text is markup (entities, CDATA), not raw text. */
-  readonly foreign: boolean;
-  /** Offset just past the start tag. */
-  readonly contentStart: number;
-  readonly view: ElementView;
-}
-
 /** An HTML raw-text element (not `<style>`, not `<script>`) whose text is held until its end tag. */
 interface HeldRawText {
   readonly name: string;
@@ -87,18 +60,6 @@ interface HeldRawText {
   overflowed: boolean;
 }
 
-interface PendingEndTag {
-  /** Offset of `</`. */
-  readonly start: number;
-  readonly nameEnd: number;
-  readonly name: string;
-  /** Where the search for its `>` goes on: no input is scanned twice. */
-  searchFrom: number;
-}
-
-const conditionalCommentStart = /^\s*\[if\s[^\]]*\]>/i;
-const conditionalCommentEnd = /<!\[endif\]\s*$/i;
-const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 const maxInheritedDepth = 512;
 
 export class Engine implements TokenizerCallbacks {
@@ -115,20 +76,15 @@ export class Engine implements TokenizerCallbacks {
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
 
-  /** Depth of the element being removed (its content is dropped until it closes); -1 when none. */
-  private removalDepth = -1;
-  /** Name and start of the element being removed. */
-  private removalName = "";
-  private removalStart = 0;
-  /** The element being removed broke out of svg/math: its tags stay (bare), only its content goes. */
-  private removalKeepsEndTag = false;
+  /** The element being removed: its content is dropped until it closes. */
+  private readonly removal = new ElementRemoval();
   /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
   private noscriptOpen = false;
   /** The construct in progress outgrew the buffer limit: it is dropped when it completes. */
   private discarding = false;
 
-  private tag: RawTag | undefined;
-  private attribute: AttributeInProgress | undefined;
+  /** The start tag the tokenizer is reading. */
+  private readonly tagInProgress: TagCollector;
   private endTag: PendingEndTag | undefined;
   private style: HeldStyle | undefined;
   private rawText: HeldRawText | undefined;
@@ -138,6 +94,8 @@ export class Engine implements TokenizerCallbacks {
   /** The open elements nested runs start inside, for one state of the stack (see `nestedAncestors`). */
   private sharedElementContext: ElementContext | undefined;
   private inheritedTree: { readonly version: number; readonly tree: OpenElements } | undefined;
+  /** What the deciding pieces read of this engine. */
+  private readonly scope: Scope;
 
   constructor(
     private readonly config: EngineConfig,
@@ -160,6 +118,27 @@ export class Engine implements TokenizerCallbacks {
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
+    this.tagInProgress = new TagCollector(this.output);
+    this.scope = this.makeScope();
+  }
+
+  private makeScope(): Scope {
+    // Getters: the pieces see the state as it is when they decide.
+    const engine = this;
+    return {
+      config: this.config,
+      get noscriptOpen() {
+        return engine.noscriptOpen;
+      },
+      inCdata: this.context.inCdata,
+      get baseHref() {
+        return engine.baseHref;
+      },
+      slice: (start, end) => this.output.slice(start, end),
+      rawTextContext: () => rawTextContext(this.noscriptOpen, this.tree.has("select")),
+      inHtmlElement: () => this.tree.isInHtmlElement(),
+      probe: (text, at) => this.probe(text, at),
+    };
   }
 
   write(chunk: string): void {
@@ -208,41 +187,23 @@ export class Engine implements TokenizerCallbacks {
 
   onopentagname(start: number, endIndex: number): void {
     if (this.style) this.dropHeldStyle(markupInForeignStyle("markup"));
-    this.tag = {
-      name: this.slice(start, endIndex).toLowerCase(),
-      start: start - 1,
-      nameEnd: endIndex,
-      attributes: [],
-      oversized: false,
-    };
+    this.tagInProgress.openTag(start, endIndex);
   }
 
   onattribname(start: number, endIndex: number): void {
-    // The spans are filled in by `finishAttribute`; until then they hold the name's end.
-    this.attribute = {
-      name: this.slice(start, endIndex).toLowerCase(),
-      nameStart: start,
-      valueStart: endIndex,
-      valueEnd: endIndex,
-      end: endIndex,
-      quote: QuoteType.NoValue,
-      value: "",
-    };
+    this.tagInProgress.attributeName(start, endIndex);
   }
 
   onattribdata(start: number, endIndex: number): void {
-    if (this.attribute && !this.tag?.oversized) this.attribute.value += this.slice(start, endIndex);
+    this.tagInProgress.attributeData(start, endIndex);
   }
 
   onattribentity(codepoint: number): void {
-    if (this.attribute && !this.tag?.oversized) this.attribute.value += String.fromCodePoint(codepoint);
+    this.tagInProgress.attributeEntity(codepoint);
   }
 
   onattribend(quote: QuoteType, endIndex: number): void {
-    const attribute = this.attribute;
-    this.attribute = undefined;
-    if (!attribute || !this.tag || this.tag.oversized) return;
-    this.tag.attributes.push(this.finishAttribute(attribute, quote, endIndex));
+    this.tagInProgress.attributeEnd(quote, endIndex);
   }
 
   onopentagend(endIndex: number): void {
@@ -257,7 +218,7 @@ export class Engine implements TokenizerCallbacks {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
     const name = this.slice(start, endIndex).toLowerCase();
     if (this.style && name !== "style") this.dropHeldStyle(markupInForeignStyle("markup"));
-    this.endTag = { start: start - 2, nameEnd: endIndex, name, searchFrom: endIndex };
+    this.endTag = new PendingEndTag(start - 2, endIndex, name);
     this.resolveEndTag();
   }
 
@@ -265,8 +226,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.style) this.dropHeldStyle(markupInForeignStyle("a comment"));
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    const dataEnd = Math.max(start, endIndex - offset);
-    if (this.removalDepth < 0) this.judgeComment(this.safe, start, dataEnd, end);
+    if (!this.removal.active) this.applyCommentPlan(this.safe, end, planComment(start, Math.max(start, endIndex - offset), this.scope));
     this.safe = end;
   }
 
@@ -274,7 +234,9 @@ export class Engine implements TokenizerCallbacks {
     if (this.style) return; // CDATA in an svg <style> is part of its text
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    if (this.removalDepth < 0) this.neutraliseCdata(start - "<![CDATA[".length, start, Math.max(start, endIndex - offset), end);
+    if (!this.removal.active) {
+      this.applyCommentPlan(start - "<![CDATA[".length, end, planCdata(start, Math.max(start, endIndex - offset), this.scope));
+    }
     this.safe = end;
   }
 
@@ -292,27 +254,8 @@ export class Engine implements TokenizerCallbacks {
 
   // ---- start tags ----------------------------------------------------------------------------------------
 
-  private finishAttribute(attribute: AttributeInProgress, quote: QuoteType, endIndex: number): RawAttribute {
-    attribute.quote = quote;
-    if (quote === QuoteType.NoValue) return attribute; // its spans all hold the name's end
-    // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
-    const output = this.output;
-    let valueStart = attribute.end;
-    while (valueStart < endIndex && output.charCodeAt(valueStart) !== 0x3d /* = */) valueStart++;
-    valueStart++;
-    while (valueStart < endIndex && isHtmlSpace(output.charCodeAt(valueStart))) valueStart++;
-    const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
-    if (quoted) valueStart++;
-    const valueEnd = quoted ? endIndex - 1 : endIndex;
-    attribute.valueStart = Math.min(valueStart, valueEnd);
-    attribute.valueEnd = valueEnd;
-    attribute.end = endIndex;
-    return attribute;
-  }
-
   private finishStartTag(end: number, selfClosing: boolean): void {
-    const tag = this.tag;
-    this.tag = undefined;
+    const tag = this.tagInProgress.take();
     if (!tag) return;
     const attributes = attributeRecord(tag.attributes);
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
@@ -325,7 +268,7 @@ export class Engine implements TokenizerCallbacks {
       this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
       return;
     }
-    if (this.removalDepth >= 0) {
+    if (this.removal.active) {
       // Inside an element being removed: only the tree matters, to know where the removal ends.
       this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
       this.safe = end;
@@ -359,76 +302,15 @@ export class Engine implements TokenizerCallbacks {
       this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
-    const ambiguous = noscriptEndInAttributes(this.noscriptOpen, () => this.slice(tag.start, end), tag.attributes);
-    const decisions = judge(view, this.config);
-    const context = namespace === "html" && rawTextElements.has(name) ? this.rawTextContext() : undefined;
-    const cdataBase = baseInCdata(name, this.context.inCdata);
-    const rawText = rawTextInAmbiguousContext(name, context);
-    if (cdataBase) {
-      this.warnVerdict(cdataBase, tag.start);
-      decisions.unshift(ambiguousRemoval(name, "![CDATA["));
-    } else if (rawText && !decisions.some(isRemoval)) {
-      this.warnVerdict(rawText, tag.start);
-      decisions.unshift(ambiguousRemoval(name, context));
-    }
+    const plan = planStartTag(tag, end, view, brokeOut, this.scope);
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
-    this.applyStartTag(tag, end, open, selfClosing, decisions, ambiguous, brokeOut);
-  }
-
-  /** Where a raw-text element here would be read as markup by some browsers (see `rawTextContext`). */
-  private rawTextContext(): "noscript" | "select" | undefined {
-    return rawTextContext(this.noscriptOpen, this.tree.has("select"));
-  }
-
-  private applyStartTag(
-    tag: RawTag,
-    end: number,
-    open: OpenElement,
-    selfClosing: boolean,
-    decisions: readonly Decision[],
-    ambiguous: readonly RawAttribute[],
-    brokeOut: boolean,
-  ): void {
-    const apply = this.config.applyEdits;
-    const removal = decisions.find(isRemoval);
-    if (removal) {
-      const pushed = this.tree.push(open, selfClosing);
-      this.record(open.name, tag.start, decisions);
-      // A tag that broke out of svg/math must stay, bare, or what follows would be parsed as svg/math.
-      if (apply) this.output.replace(tag.start, end, brokeOut ? bareTag(this.slice(tag.start + 1, tag.nameEnd)) : "");
+    this.apply(plan);
+    const pushed = this.tree.push(open, selfClosing);
+    if (plan.removesElement) {
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
-      if (pushed) {
-        this.removalDepth = this.tree.depth - 1;
-        this.removalName = open.name;
-        this.removalStart = tag.start;
-        this.removalKeepsEndTag = brokeOut;
-      }
-      this.safe = end;
-      return;
-    }
-
-    const edits: ResourceEdit[] = [];
-    for (const { edit } of decisions) {
-      if (edit.kind === "remove-resource" || edit.kind === "replace-url") {
-        edits.push({
-          resource: edit.resource as LocatedResource,
-          url: edit.kind === "replace-url" ? edit.url : undefined,
-        });
-      }
-    }
-    for (const attribute of ambiguous) {
-      this.warnVerdict(noscriptAttributeVerdict(attribute.name), tag.start);
-    }
-    if (edits.length > 0 || ambiguous.length > 0) {
-      const source = this.slice(tag.start, end);
-      const edited = editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous);
-      this.record(open.name, tag.start, decisions, edited.outcomes);
-      if (apply && edited.text !== source) this.output.replace(tag.start, end, edited.text);
-    } else {
-      this.record(open.name, tag.start, decisions);
-    }
-    if (this.tree.push(open, selfClosing) && open.namespace === "html" && heldRawText.has(open.name)) {
-      this.rawText = { name: open.name, contentStart: end, overflowed: false };
+      if (pushed) this.removal.begin(this.tree.depth - 1, name, tag.start, brokeOut);
+    } else if (pushed && namespace === "html" && heldRawText.has(name)) {
+      this.rawText = { name, contentStart: end, overflowed: false };
     }
     this.safe = end;
   }
@@ -439,13 +321,10 @@ export class Engine implements TokenizerCallbacks {
   private resolveEndTag(): void {
     const endTag = this.endTag;
     if (!endTag) return;
-    const gt = this.output.indexOf(">", endTag.searchFrom);
-    if (gt < 0) {
-      endTag.searchFrom = this.output.total;
-      return;
-    }
+    const end = endTag.findEnd(this.output);
+    if (end < 0) return;
     this.endTag = undefined;
-    this.finishEndTag(endTag, gt + 1);
+    this.finishEndTag(endTag, end);
   }
 
   private finishEndTag(endTag: PendingEndTag, end: number): void {
@@ -463,20 +342,19 @@ export class Engine implements TokenizerCallbacks {
       return;
     }
     if (this.rawText && endTag.name === this.rawText.name) this.finishRawText(endTag.start);
-    const closesRemoved =
-      this.removalDepth >= 0 && this.tree.stack[this.removalDepth]?.name === endTag.name && !this.removalKeepsEndTag;
+    const removal = this.removal;
+    const closesRemoved = removal.active && this.tree.stack[removal.depth]?.name === endTag.name && !removal.keepsEndTag;
     if (endTag.name === "noscript") this.noscriptOpen = false;
     this.tree.end(endTag.name);
     if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
       this.safe = end;
       return;
     }
-    if (this.removalDepth < 0) {
+    if (!removal.active) {
       const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
       if (verdict) {
         const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
-        if (this.config.applyEdits) this.output.replace(endTag.start, end, bare);
-        this.warnVerdict(verdict, endTag.start);
+        this.apply({ replace: { from: endTag.start, to: end, text: bare }, warnings: [{ verdict, at: endTag.start }] });
       }
     }
     this.safe = end;
@@ -484,9 +362,8 @@ export class Engine implements TokenizerCallbacks {
 
   /** When the element being removed is no longer open, stop dropping at `at`. Returns true when it ended. */
   private checkRemovalEnded(at: number): boolean {
-    if (this.removalDepth < 0 || this.tree.depth > this.removalDepth) return false;
-    this.removalDepth = -1;
-    this.removalName = "";
+    if (!this.removal.endedAt(this.tree.depth)) return false;
+    this.removal.finish();
     if (this.config.applyEdits) this.output.drop(this.output.cursor, at);
     return true;
   }
@@ -495,131 +372,40 @@ export class Engine implements TokenizerCallbacks {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    this.styleRules.add(style.foreign ? foreignStyleText(css) : css);
-    const baseHref = this.baseHref;
-    const sheet = () => stylesheetResources(style.foreign ? foreignStyleText(css) : css, baseHref);
-    const decisions = judge(style.view.withResources(sheet), this.config);
-    const context = this.rawTextContext();
-    const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => this.probe(text, style.contentStart));
-    if (tagShaped) {
-      this.warn(tagShaped.code, tagShaped.message, style.tag.start);
-      decisions.unshift(ambiguousRemoval("style", "style text"));
-    } else {
-      const inContext = styleInAmbiguousContext(context, css);
-      if (inContext) {
-        this.warnVerdict(inContext, style.tag.start);
-        decisions.unshift(ambiguousRemoval("style", context));
-      }
-    }
-    if (style.foreign) {
-      // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
-      const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
-      if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
-    }
-    const removal = decisions.find(isRemoval);
-    const tagEdits: ResourceEdit[] = [];
-    const cssSpans = [];
-    for (const { edit } of decisions) {
-      if (edit.kind !== "remove-resource" && edit.kind !== "replace-url") continue;
-      const resource = edit.resource as LocatedResource;
-      if (resource.location.kind === "stylesheet") {
-        if (edit.kind === "remove-resource") cssSpans.push(resource.location.declaration);
-      } else {
-        tagEdits.push({ resource, url: edit.kind === "replace-url" ? edit.url : undefined });
-      }
-    }
-    const startTagSource = this.slice(style.tag.start, style.contentStart);
-    const edited = tagEdits.length > 0 ? editTag(startTagSource, style.tag.start, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
-    this.record("style", style.tag.start, decisions, edited?.outcomes);
-    if (!this.config.applyEdits) return;
-    if (removal) {
-      this.output.replace(style.tag.start, end, "");
-      return;
-    }
-    const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
-    if (edited || newCss !== css) {
-      this.output.replace(style.tag.start, contentEnd, (edited?.text ?? startTagSource) + newCss);
-    }
+    this.styleRules.add(styleSheetText(style, css));
+    this.apply(planStyle(style, css, contentEnd, end, this.scope));
   }
 
   // ---- comments and CDATA --------------------------------------------------------------------------------
 
-  private judgeComment(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
-    const data = this.slice(dataStart, dataEnd);
-    const noscriptEnd = noscriptEndInComment(this.noscriptOpen, data);
-    if (noscriptEnd) {
-      this.dropConstruct(constructStart, end, noscriptEnd);
-      return;
+  /** Applies what `comments.ts` decided about the comment or CDATA construct [start, end). */
+  private applyCommentPlan(start: number, end: number, plan: CommentPlan): void {
+    if (plan === undefined) return;
+    switch (plan.kind) {
+      case "drop":
+        this.dropConstruct(start, end, plan.verdict);
+        return;
+      case "read-nested":
+        this.stripNested(plan.from, plan.to, plan.what, start, end);
+        return;
+      case "blocked-url": {
+        const offset = this.context.offset + start;
+        const line = ownedEntry({
+          vector: "element",
+          tag: "!--",
+          url: plan.url,
+          detector: "block-rule",
+          rewriter: "engine",
+          action: "removed-element",
+          applied: this.config.applyEdits,
+          reason: "comment names a blocked URL",
+          offset,
+          ...this.lines.position(offset),
+        });
+        this.findings.push([line]);
+        if (this.config.applyEdits) this.output.replace(start, end, "");
+      }
     }
-    if (data.startsWith("[CDATA[")) {
-      // An unterminated `<![CDATA[` reaches here as a comment; browsers still end it at the first `>`.
-      this.neutraliseCdata(constructStart, dataStart + 7, dataEnd, end);
-      return;
-    }
-    const opening = conditionalCommentStart.exec(data);
-    if (!opening) {
-      this.judgePlainComment(constructStart, data, end);
-      return;
-    }
-    // Outlook reads the body of `<!--[if mso]>...<![endif]-->` as HTML: strip it like the rest of the document.
-    const bodyStart = dataStart + opening[0].length;
-    const closing = conditionalCommentEnd.exec(data);
-    const bodyEnd = closing ? dataStart + closing.index : dataEnd;
-    if (bodyEnd > bodyStart) this.stripNested(bodyStart, bodyEnd, "conditional-comment", constructStart, end);
-  }
-
-  /**
-   * Word's comment parser is undocumented (ADVERSARIAL.md §4): a plain comment naming a blocked URL goes,
-   * whole. Comments render nothing, so nothing visible is lost.
-   */
-  private judgePlainComment(constructStart: number, data: string, end: number): void {
-    const verdict = tagShapedText("!--", data, (text) => this.probe(text, constructStart + 4));
-    if (verdict) {
-      this.dropConstruct(constructStart, end, verdict);
-      return;
-    }
-    if (this.config.block.isEmpty || !data.includes("//")) return;
-    for (const [url] of data.matchAll(commentUrl)) {
-      if (!this.config.block.matchesUrl(resolveUrl(url, this.baseHref))) continue;
-      const offset = this.context.offset + constructStart;
-      this.findings.push([ownedEntry({
-        vector: "element",
-        tag: "!--",
-        url,
-        detector: "block-rule",
-        rewriter: "engine",
-        action: "removed-element",
-        applied: this.config.applyEdits,
-        reason: "comment names a blocked URL",
-        offset,
-        ...this.lines.position(offset),
-      })]);
-      if (this.config.applyEdits) this.output.replace(constructStart, end, "");
-      return;
-    }
-  }
-
-  /**
-   * Browsers end `<![CDATA[` in HTML content at the first `>`, as a bogus comment; what follows is live markup
-   * to them though htmlparser2 reads it as CDATA (ADVERSARIAL.md L1). In svg/math it is real CDATA, but Blink's
-   * preload scanner still reads it the HTML way and fetches what follows the `>`.
-   */
-  private neutraliseCdata(constructStart: number, dataStart: number, dataEnd: number, end: number): void {
-    const data = this.slice(dataStart, dataEnd);
-    const gt = data.indexOf(">");
-    // Before the first `>` is text to every reader: unjudged, so it must not hold a fetch.
-    const head = tagShapedText("![CDATA[", gt < 0 ? data : data.slice(0, gt), (text) => this.probe(text, dataStart));
-    if (head) {
-      this.dropConstruct(constructStart, end, head);
-      return;
-    }
-    if (gt < 0 || !data.includes("<", gt)) return; // no markup after the `>`: nothing is read differently
-    const verdict = cdataInHtmlContent(this.tree.isInHtmlElement());
-    if (verdict) {
-      this.dropConstruct(constructStart, end, verdict);
-      return;
-    }
-    this.stripNested(dataStart + gt + 1, dataEnd, "cdata", constructStart, end);
   }
 
   /**
@@ -724,10 +510,10 @@ export class Engine implements TokenizerCallbacks {
       this.endTag = undefined;
       this.finishEndTag(endTag, this.output.total);
     }
-    if (this.tag) {
+    if (this.tagInProgress.tag) {
       // A tag cut off by the end of input is dropped by browsers, but bytes appended later (a footer, a MIME
       // boundary) could complete it: judge it as if it ended here.
-      if (this.attribute) this.onattribend(QuoteType.Unquoted, this.output.total);
+      if (this.tagInProgress.inAttribute) this.tagInProgress.attributeEnd(QuoteType.Unquoted, this.output.total);
       this.finishStartTag(this.output.total, false);
     }
     if (this.style) {
@@ -736,9 +522,9 @@ export class Engine implements TokenizerCallbacks {
       this.finishStyle(style, this.output.total, this.output.total);
     }
     if (this.rawText) this.finishRawText(this.output.total);
-    if (this.removalDepth >= 0) {
-      this.warn("unclosed-removed-element", `<${this.removalName}> was removed up to the end of input`, this.removalStart);
-      this.removalDepth = -1;
+    if (this.removal.active) {
+      this.warn("unclosed-removed-element", `<${this.removal.name}> was removed up to the end of input`, this.removal.start);
+      this.removal.finish();
       if (this.config.applyEdits) this.output.drop(this.output.cursor, this.output.total);
     }
     if (this.discarding) {
@@ -766,7 +552,7 @@ export class Engine implements TokenizerCallbacks {
       this.safe = this.output.total;
       return;
     }
-    if (this.tag) this.tag.oversized = true;
+    if (this.tagInProgress.tag) this.tagInProgress.tag.oversized = true;
     this.warn("limit-exceeded", "a construct exceeded maxBufferSize and was removed", at);
     this.flush(this.safe);
     this.discarding = true;
@@ -780,10 +566,7 @@ export class Engine implements TokenizerCallbacks {
     this.warnVerdict(verdict, style.tag.start);
     this.flush(style.tag.start);
     // Nothing is pushed while a <style> is held: it is still the current element.
-    this.removalDepth = this.tree.depth - 1;
-    this.removalName = "style";
-    this.removalStart = style.tag.start;
-    this.removalKeepsEndTag = false;
+    this.removal.begin(this.tree.depth - 1, "style", style.tag.start, false);
   }
 
   /** When the construct ending at `end` was being discarded, drop it and return true. */
@@ -808,9 +591,10 @@ export class Engine implements TokenizerCallbacks {
 
   /** Decides the input up to `to`: copied, or dropped inside a removed element or a discarded construct. */
   private flush(to: number): void {
-    this.output.advance(to, !((this.removalDepth >= 0 && this.config.applyEdits) || this.discarding));
+    this.output.advance(to, !((this.removal.active && this.config.applyEdits) || this.discarding));
     // Keep what an incomplete tag or a held <style> still needs.
-    const tagStart = this.tag && !this.tag.oversized ? this.tag.start : to;
+    const tag = this.tagInProgress.tag;
+    const tagStart = tag && !tag.oversized ? tag.start : to;
     const heldFrom = Math.min(this.style?.tag.start ?? to, this.rawText && !this.rawText.overflowed ? this.rawText.contentStart : to);
     this.output.flush(Math.min(heldFrom, tagStart));
     if (this.ownsLines) this.lines.forget(Math.min(heldFrom, tagStart, this.output.cursor));
@@ -836,16 +620,16 @@ export class Engine implements TokenizerCallbacks {
     this.warn(verdict.code, verdict.message, offset);
   }
 
-  /** Reports the decisions about the element at `offset` (a nested run's lines are placed in the whole input). */
-  private record(
-    tag: string,
-    offset: number,
-    decisions: readonly Decision[],
-    outcomes?: ReadonlyMap<string, AttributeOutcome>,
-  ): void {
-    if (decisions.length === 0) return;
-    const at = this.context.offset + offset;
-    this.findings.push(reportEntries(decisions, tag, at, this.config.applyEdits, outcomes, this.lines.position(at)));
+  /** Applies a plan: its warnings, its report lines (placed in the whole input), then its edit of the bytes. */
+  private apply(plan: Plan): void {
+    if (plan.warnings) for (const { verdict, at } of plan.warnings) this.warnVerdict(verdict, at);
+    const report = plan.report;
+    if (report && report.decisions.length > 0) {
+      const at = this.context.offset + report.at;
+      const position = this.lines.position(at);
+      this.findings.push(reportEntries(report.decisions, report.tag, at, this.config.applyEdits, report.outcomes, position));
+    }
+    if (plan.replace && this.config.applyEdits) this.output.replace(plan.replace.from, plan.replace.to, plan.replace.text);
   }
 }
 
@@ -853,27 +637,3 @@ export class Engine implements TokenizerCallbacks {
 function htmlAncestors(stack: readonly OpenElement[]): OpenElement[] {
   return stack.filter((element) => element.namespace === "html");
 }
-
-/** A start tag with no attributes: it still breaks out of svg/math, and fetches nothing. */
-function bareTag(name: string): string {
-  // `<font>` breaks out only with color, face or size.
-  return name.toLowerCase() === "font" ? `<${name} color>` : `<${name}>`;
-}
-
-function isRemoval(decision: Decision): boolean {
-  return decision.edit.kind === "remove-element";
-}
-
-function isStylesheetResource(resource: Resource): boolean {
-  return (resource as LocatedResource).location.kind === "stylesheet";
-}
-
-/** The engine's own decision to remove an element whose content browsers may read differently. */
-function ambiguousRemoval(tag: string, context = "noscript"): Decision {
-  return {
-    finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <${context}> is read as markup by some browsers` },
-    edit: { kind: "remove-element" },
-    rewriter: "engine",
-  };
-}
-

@@ -1,0 +1,52 @@
+// What a piece of the engine decided about one construct. The pieces (start tags, `<style>` elements,
+// comments) read the input and decide; only the engine applies a plan to the bytes, the report and the warnings.
+
+import type { Verdict } from "./ambiguous-markup.js";
+import type { EngineConfig } from "./config.js";
+import type { Decision } from "./judge.js";
+import type { AttributeOutcome } from "./tag-editor.js";
+
+export interface Plan {
+  /** Replace the input [from, to) with `text` ("" removes it). */
+  readonly replace?: { readonly from: number; readonly to: number; readonly text: string };
+  /** The decisions about an element, for its report lines. */
+  readonly report?: {
+    readonly tag: string;
+    /** Offset of the element's `<`. */
+    readonly at: number;
+    readonly decisions: readonly Decision[];
+    readonly outcomes?: ReadonlyMap<string, AttributeOutcome>;
+  };
+  /** Fail-closed rules that fired, each with the offset it is reported at. */
+  readonly warnings?: readonly PlannedWarning[];
+}
+
+export interface PlannedWarning {
+  readonly verdict: Verdict;
+  readonly at: number;
+}
+
+/** The plan that changes nothing. */
+export const nothing: Plan = {};
+
+/** What the deciding pieces may read of the engine's state (they never write it). */
+export interface Scope {
+  readonly config: EngineConfig;
+  /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
+  readonly noscriptOpen: boolean;
+  /** Inside the tail of a CDATA section, which only some browser readers see as markup. */
+  readonly inCdata: boolean;
+  /** The first `<base href>` as written. */
+  readonly baseHref: string | undefined;
+  /** The input [start, end) (whole-input offsets). */
+  slice(start: number, end: number): string;
+  /** Where a raw-text element here would be read as markup by some browsers (see `rawTextContext`). */
+  rawTextContext(): "noscript" | "select" | undefined;
+  /** The current element is an HTML element (not svg or math). */
+  inHtmlElement(): boolean;
+  /**
+   * Judges `text` (found at input offset `at`) as if it were live HTML: true when that would remove or change a
+   * fetch (see `tagShapedText`).
+   */
+  probe(text: string, at: number): boolean;
+}

@@ -1,0 +1,91 @@
+// The decision about one start tag (outside `<style>`, which is held until its text is complete): the judge's
+// decisions, the fail-closed rules that apply to the tag, and the edit that follows from them.
+
+import {
+  baseInCdata,
+  noscriptAttributeVerdict,
+  noscriptEndInAttributes,
+  rawTextInAmbiguousContext,
+} from "./ambiguous-markup.js";
+import type { ElementView } from "./element-view.js";
+import { rawTextElements } from "./html-elements.js";
+import { type Decision, judge } from "./judge.js";
+import { nothing, type Plan, type PlannedWarning, type Scope } from "./plan.js";
+import type { RawTag } from "./raw-tag.js";
+import type { LocatedResource } from "./resources.js";
+import { editTag, type ResourceEdit } from "./tag-editor.js";
+
+export interface StartTagPlan extends Plan {
+  /** The element goes, content and all: the engine drops what it holds until it closes. */
+  readonly removesElement?: boolean;
+}
+
+/**
+ * Plans the start tag `tag`, which ends at `end`. `view` is the element detectors see; `brokeOut` says the tag
+ * broke out of svg/math (then a removed tag must stay, bare, or what follows would be parsed as svg/math).
+ */
+export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeOut: boolean, scope: Scope): StartTagPlan {
+  const { name, namespace } = view;
+  const warnings: PlannedWarning[] = [];
+  const decisions = judge(view, scope.config);
+  const context = namespace === "html" && rawTextElements.has(name) ? scope.rawTextContext() : undefined;
+  const cdataBase = baseInCdata(name, scope.inCdata);
+  const rawText = rawTextInAmbiguousContext(name, context);
+  if (cdataBase) {
+    warnings.push({ verdict: cdataBase, at: tag.start });
+    decisions.unshift(ambiguousRemoval(name, "![CDATA["));
+  } else if (rawText && !decisions.some(isRemoval)) {
+    warnings.push({ verdict: rawText, at: tag.start });
+    decisions.unshift(ambiguousRemoval(name, context));
+  }
+
+  const removal = decisions.find(isRemoval);
+  if (removal) {
+    const text = brokeOut ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
+    return { removesElement: true, replace: { from: tag.start, to: end, text }, report: { tag: name, at: tag.start, decisions }, warnings };
+  }
+
+  const ambiguous = noscriptEndInAttributes(scope.noscriptOpen, () => scope.slice(tag.start, end), tag.attributes);
+  for (const attribute of ambiguous) warnings.push({ verdict: noscriptAttributeVerdict(attribute.name), at: tag.start });
+  const edits = resourceEdits(decisions);
+  if (edits.length === 0 && ambiguous.length === 0) {
+    return decisions.length === 0 && warnings.length === 0 ? nothing : { report: { tag: name, at: tag.start, decisions }, warnings };
+  }
+  const source = scope.slice(tag.start, end);
+  const edited = editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous);
+  return {
+    ...(edited.text !== source ? { replace: { from: tag.start, to: end, text: edited.text } } : {}),
+    report: { tag: name, at: tag.start, decisions, outcomes: edited.outcomes },
+    warnings,
+  };
+}
+
+/** The attribute-level edits among the decisions. */
+export function resourceEdits(decisions: readonly Decision[]): ResourceEdit[] {
+  const edits: ResourceEdit[] = [];
+  for (const { edit } of decisions) {
+    if (edit.kind === "remove-resource" || edit.kind === "replace-url") {
+      edits.push({ resource: edit.resource as LocatedResource, url: edit.kind === "replace-url" ? edit.url : undefined });
+    }
+  }
+  return edits;
+}
+
+export function isRemoval(decision: Decision): boolean {
+  return decision.edit.kind === "remove-element";
+}
+
+/** The engine's own decision to remove an element whose content browsers may read differently. */
+export function ambiguousRemoval(tag: string, context = "noscript"): Decision {
+  return {
+    finding: { detector: "ambiguous-markup", reason: `<${tag}> inside <${context}> is read as markup by some browsers` },
+    edit: { kind: "remove-element" },
+    rewriter: "engine",
+  };
+}
+
+/** A start tag with no attributes: it still breaks out of svg/math, and fetches nothing. */
+function bareTag(name: string): string {
+  // `<font>` breaks out only with color, face or size.
+  return name.toLowerCase() === "font" ? `<${name} color>` : `<${name}>`;
+}

@@ -1,0 +1,81 @@
+// A `<style>` element, held from its start tag until its text is complete, then decided whole: its start tag's
+// attributes and its sheet's URLs are judged together, and the fail-closed rules for style text apply.
+
+import { removeSpans } from "../css/remove-spans.js";
+import type { Span } from "../css/css-urls.js";
+import { foreignStyleText } from "../html/foreign-style-text.js";
+import type { Resource } from "../types.js";
+import { styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
+import type { ElementView } from "./element-view.js";
+import { judge } from "./judge.js";
+import type { Plan, PlannedWarning, Scope } from "./plan.js";
+import type { RawTag } from "./raw-tag.js";
+import { type LocatedResource, stylesheetResources } from "./resources.js";
+import { ambiguousRemoval, isRemoval } from "./start-tag.js";
+import { editTag, type ResourceEdit } from "./tag-editor.js";
+
+export interface HeldStyle {
+  readonly tag: RawTag;
+  /** An svg/math `<style>`: its text is markup (entities, CDATA), not raw text. */
+  readonly foreign: boolean;
+  /** Offset just past the start tag. */
+  readonly contentStart: number;
+  readonly view: ElementView;
+}
+
+/** The CSS a held `<style>` holds, as browsers read it (an svg `<style>`'s text is decoded first). */
+export function styleSheetText(style: HeldStyle, css: string): string {
+  return style.foreign ? foreignStyleText(css) : css;
+}
+
+/**
+ * Plans a held `<style>` whose text `css` ends at `contentEnd` and whose end tag ends at `end`: removed whole,
+ * or its start tag and sheet edited in place.
+ */
+export function planStyle(style: HeldStyle, css: string, contentEnd: number, end: number, scope: Scope): Plan {
+  const at = style.tag.start;
+  const baseHref = scope.baseHref;
+  const sheet = () => stylesheetResources(styleSheetText(style, css), baseHref);
+  const decisions = judge(style.view.withResources(sheet), scope.config);
+  const warnings: PlannedWarning[] = [];
+  const context = scope.rawTextContext();
+  const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => scope.probe(text, style.contentStart));
+  if (tagShaped) {
+    warnings.push({ verdict: tagShaped, at });
+    decisions.unshift(ambiguousRemoval("style", "style text"));
+  } else {
+    const inContext = styleInAmbiguousContext(context, css);
+    if (inContext) {
+      warnings.push({ verdict: inContext, at });
+      decisions.unshift(ambiguousRemoval("style", context));
+    }
+  }
+  if (style.foreign) {
+    // Spans in decoded svg CSS do not map back onto its source: remove the element instead.
+    const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
+    if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
+  }
+  const removal = decisions.find(isRemoval);
+  const tagEdits: ResourceEdit[] = [];
+  const cssSpans: Span[] = [];
+  for (const { edit } of decisions) {
+    if (edit.kind !== "remove-resource" && edit.kind !== "replace-url") continue;
+    const resource = edit.resource as LocatedResource;
+    if (resource.location.kind === "stylesheet") {
+      if (edit.kind === "remove-resource") cssSpans.push(resource.location.declaration);
+    } else {
+      tagEdits.push({ resource, url: edit.kind === "replace-url" ? edit.url : undefined });
+    }
+  }
+  const startTagSource = scope.slice(at, style.contentStart);
+  const edited = tagEdits.length > 0 ? editTag(startTagSource, at, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
+  const report = { tag: "style", at, decisions, ...(edited ? { outcomes: edited.outcomes } : {}) };
+  if (removal) return { replace: { from: at, to: end, text: "" }, report, warnings };
+  const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
+  if (!edited && newCss === css) return { report, warnings };
+  return { replace: { from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings };
+}
+
+function isStylesheetResource(resource: Resource): boolean {
+  return (resource as LocatedResource).location.kind === "stylesheet";
+}

@@ -1,0 +1,90 @@
+// The start tag in progress, collected from the tokenizer's callbacks: its lower-case name, and every attribute
+// with its decoded value and its exact source spans (the tag editor edits by those spans).
+
+import { QuoteType } from "htmlparser2";
+import { isHtmlSpace } from "../html/whitespace.js";
+import type { Output } from "./output.js";
+import type { RawAttribute, RawTag } from "./raw-tag.js";
+
+/** An attribute while the tokenizer reads it: it becomes the `RawAttribute` itself once its end is known. */
+interface AttributeInProgress {
+  name: string;
+  nameStart: number;
+  valueStart: number;
+  valueEnd: number;
+  end: number;
+  quote: QuoteType;
+  value: string;
+}
+
+export class TagCollector {
+  /** The tag being read, until `take` hands it on. */
+  tag: RawTag | undefined;
+  private attribute: AttributeInProgress | undefined;
+
+  /** @param input the engine's input window (offsets are whole-input offsets). */
+  constructor(private readonly input: Output) {}
+
+  /** The name runs over [start, end); `<` is just before it. */
+  openTag(start: number, end: number): void {
+    this.tag = { name: this.input.slice(start, end).toLowerCase(), start: start - 1, nameEnd: end, attributes: [], oversized: false };
+  }
+
+  attributeName(start: number, end: number): void {
+    // The spans are filled in by `finishAttribute`; until then they hold the name's end.
+    this.attribute = {
+      name: this.input.slice(start, end).toLowerCase(),
+      nameStart: start,
+      valueStart: end,
+      valueEnd: end,
+      end,
+      quote: QuoteType.NoValue,
+      value: "",
+    };
+  }
+
+  attributeData(start: number, end: number): void {
+    if (this.attribute && !this.tag?.oversized) this.attribute.value += this.input.slice(start, end);
+  }
+
+  attributeEntity(codepoint: number): void {
+    if (this.attribute && !this.tag?.oversized) this.attribute.value += String.fromCodePoint(codepoint);
+  }
+
+  /** True while an attribute is open (a tag cut off by the end of input). */
+  get inAttribute(): boolean {
+    return this.attribute !== undefined;
+  }
+
+  attributeEnd(quote: QuoteType, endIndex: number): void {
+    const attribute = this.attribute;
+    this.attribute = undefined;
+    if (!attribute || !this.tag || this.tag.oversized) return;
+    this.tag.attributes.push(this.finishAttribute(attribute, quote, endIndex));
+  }
+
+  /** The finished tag (and forgets it). */
+  take(): RawTag | undefined {
+    const tag = this.tag;
+    this.tag = undefined;
+    return tag;
+  }
+
+  private finishAttribute(attribute: AttributeInProgress, quote: QuoteType, endIndex: number): RawAttribute {
+    attribute.quote = quote;
+    if (quote === QuoteType.NoValue) return attribute; // its spans all hold the name's end
+    // The tokenizer reports where the value ends; find where it starts: after `=`, spaces and the quote.
+    const input = this.input;
+    let valueStart = attribute.end;
+    while (valueStart < endIndex && input.charCodeAt(valueStart) !== 0x3d /* = */) valueStart++;
+    valueStart++;
+    while (valueStart < endIndex && isHtmlSpace(input.charCodeAt(valueStart))) valueStart++;
+    const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
+    if (quoted) valueStart++;
+    const valueEnd = quoted ? endIndex - 1 : endIndex;
+    attribute.valueStart = Math.min(valueStart, valueEnd);
+    attribute.valueEnd = valueEnd;
+    attribute.end = endIndex;
+    return attribute;
+  }
+}
