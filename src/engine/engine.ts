@@ -62,7 +62,7 @@ interface HeldRawText {
 
 const maxInheritedDepth = 512;
 
-export class Engine implements TokenizerCallbacks {
+export class Engine implements TokenizerCallbacks, Scope {
   private readonly tokenizer: Tokenizer;
   private readonly tree: OpenElements;
   private readonly findings: ReportLog;
@@ -79,7 +79,7 @@ export class Engine implements TokenizerCallbacks {
   /** The element being removed: its content is dropped until it closes. */
   private readonly removal = new ElementRemoval();
   /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
-  private noscriptOpen = false;
+  noscriptOpen = false;
   /** The construct in progress outgrew the buffer limit: it is dropped when it completes. */
   private discarding = false;
 
@@ -88,17 +88,16 @@ export class Engine implements TokenizerCallbacks {
   private endTag: PendingEndTag | undefined;
   private style: HeldStyle | undefined;
   private rawText: HeldRawText | undefined;
-  private baseHref: string | undefined;
+  /** The first `<base href>` as written. */
+  baseHref: string | undefined;
   private ended = false;
   private readonly styleRules: StyleRules;
   /** The open elements nested runs start inside, for one state of the stack (see `nestedAncestors`). */
   private sharedElementContext: ElementContext | undefined;
   private inheritedTree: { readonly version: number; readonly tree: OpenElements } | undefined;
-  /** What the deciding pieces read of this engine. */
-  private readonly scope: Scope;
 
   constructor(
-    private readonly config: EngineConfig,
+    readonly config: EngineConfig,
     sink: (chunk: string) => void,
     private readonly context: EngineContext = {
       openElements: new OpenElements(),
@@ -119,27 +118,51 @@ export class Engine implements TokenizerCallbacks {
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
     this.tagInProgress = new TagCollector(this.output);
-    this.scope = this.makeScope();
   }
 
-  private makeScope(): Scope {
-    // Getters: the pieces see the state as it is when they decide.
-    const engine = this;
-    return {
-      config: this.config,
-      get noscriptOpen() {
-        return engine.noscriptOpen;
-      },
-      inCdata: this.context.inCdata,
-      get baseHref() {
-        return engine.baseHref;
-      },
-      slice: (start, end) => this.output.slice(start, end),
-      rawTextContext: () => rawTextContext(this.noscriptOpen, this.tree.has("select")),
-      inHtmlElement: () => this.tree.isInHtmlElement(),
-      probe: (text, at) => this.probe(text, at),
-    };
+  // ---- what the deciding pieces read (the engine is their `Scope`) -------------------------------------------
+
+  get inCdata(): boolean {
+    return this.context.inCdata;
   }
+
+  rawTextContext(): "noscript" | "select" | undefined {
+    return rawTextContext(this.noscriptOpen, this.tree.has("select"));
+  }
+
+  inHtmlElement(): boolean {
+    return this.tree.isInHtmlElement();
+  }
+
+  slice(start: number, end: number): string {
+    return this.output.slice(start, end);
+  }
+
+  /**
+   * Runs the same judgement on `text` read as live HTML (a nested run that changes nothing) and says whether it
+   * would remove or change a fetch there. Past the nesting limit, anything tag-shaped counts.
+   */
+  probe(text: string, at: number): boolean {
+    if (nestingLimit(this.context.depth)) return true;
+    const nested = new Engine({ ...this.config, applyEdits: false }, () => {}, {
+      openElements: new OpenElements(),
+      baseHref: this.baseHref,
+      inConditionalComment: this.context.inConditionalComment,
+      inCdata: this.context.inCdata,
+      offset: this.context.offset + at,
+      depth: this.context.depth + 1,
+      findings: new ReportLog(undefined),
+      lines: this.lines,
+    });
+    nested.write(text);
+    const report = nested.end();
+    return (
+      report.findings.some((finding) => finding.action !== "kept" && finding.vector !== "anchor") ||
+      report.warnings.length > 0
+    );
+  }
+
+  // ---- input ---------------------------------------------------------------------------------------------
 
   write(chunk: string): void {
     if (this.ended) throw new Error("strip-tracking: write() after end()");
@@ -226,7 +249,7 @@ export class Engine implements TokenizerCallbacks {
     if (this.style) this.dropHeldStyle(markupInForeignStyle("a comment"));
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    if (!this.removal.active) this.applyCommentPlan(this.safe, end, planComment(start, Math.max(start, endIndex - offset), this.scope));
+    if (!this.removal.active) this.applyCommentPlan(this.safe, end, planComment(start, Math.max(start, endIndex - offset), this));
     this.safe = end;
   }
 
@@ -235,7 +258,7 @@ export class Engine implements TokenizerCallbacks {
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
     if (!this.removal.active) {
-      this.applyCommentPlan(start - "<![CDATA[".length, end, planCdata(start, Math.max(start, endIndex - offset), this.scope));
+      this.applyCommentPlan(start - "<![CDATA[".length, end, planCdata(start, Math.max(start, endIndex - offset), this));
     }
     this.safe = end;
   }
@@ -302,7 +325,7 @@ export class Engine implements TokenizerCallbacks {
       this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
       return;
     }
-    const plan = planStartTag(tag, end, view, brokeOut, this.scope);
+    const plan = planStartTag(tag, end, view, brokeOut, this);
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
     this.apply(plan);
     const pushed = this.tree.push(open, selfClosing);
@@ -373,7 +396,7 @@ export class Engine implements TokenizerCallbacks {
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
     this.styleRules.add(styleSheetText(style, css));
-    this.apply(planStyle(style, css, contentEnd, end, this.scope));
+    this.apply(planStyle(style, css, contentEnd, end, this));
   }
 
   // ---- comments and CDATA --------------------------------------------------------------------------------
@@ -472,30 +495,6 @@ export class Engine implements TokenizerCallbacks {
     if (this.config.applyEdits) this.output.replace(held.contentStart, contentEnd, "");
   }
 
-  /**
-   * Runs the same judgement on `text` read as live HTML (a nested run that changes nothing) and says whether it
-   * would remove or change a fetch there. Past the nesting limit, anything tag-shaped counts.
-   */
-  private probe(text: string, at: number): boolean {
-    if (nestingLimit(this.context.depth)) return true;
-    const nested = new Engine({ ...this.config, applyEdits: false }, () => {}, {
-      openElements: new OpenElements(),
-      baseHref: this.baseHref,
-      inConditionalComment: this.context.inConditionalComment,
-      inCdata: this.context.inCdata,
-      offset: this.context.offset + at,
-      depth: this.context.depth + 1,
-      findings: new ReportLog(undefined),
-      lines: this.lines,
-    });
-    nested.write(text);
-    const report = nested.end();
-    return (
-      report.findings.some((finding) => finding.action !== "kept" && finding.vector !== "anchor") ||
-      report.warnings.length > 0
-    );
-  }
-
   /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
   private dropConstruct(start: number, end: number, verdict: Verdict): void {
     this.warnVerdict(verdict, start);
@@ -579,10 +578,6 @@ export class Engine implements TokenizerCallbacks {
   }
 
   // ---- output --------------------------------------------------------------------------------------------
-
-  private slice(start: number, end: number): string {
-    return this.output.slice(start, end);
-  }
 
   /** The end of a construct whose last character is at `endIndex` (or the end of input when it is unclosed). */
   private constructEnd(endIndex: number): number {

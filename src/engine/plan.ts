@@ -29,7 +29,7 @@ export interface PlannedWarning {
 /** The plan that changes nothing. */
 export const nothing: Plan = {};
 
-/** What the deciding pieces may read of the engine's state (they never write it). */
+/** What the deciding pieces may read of the engine's state (they never write it). The engine itself is the scope. */
 export interface Scope {
   readonly config: EngineConfig;
   /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */

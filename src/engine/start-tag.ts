@@ -26,37 +26,37 @@ export interface StartTagPlan extends Plan {
  */
 export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeOut: boolean, scope: Scope): StartTagPlan {
   const { name, namespace } = view;
-  const warnings: PlannedWarning[] = [];
+  // Most tags plan nothing: nothing is allocated for them but what the judge returns.
+  let warnings: PlannedWarning[] | undefined;
   const decisions = judge(view, scope.config);
   const context = namespace === "html" && rawTextElements.has(name) ? scope.rawTextContext() : undefined;
   const cdataBase = baseInCdata(name, scope.inCdata);
   const rawText = rawTextInAmbiguousContext(name, context);
   if (cdataBase) {
-    warnings.push({ verdict: cdataBase, at: tag.start });
+    warnings = [{ verdict: cdataBase, at: tag.start }];
     decisions.unshift(ambiguousRemoval(name, "![CDATA["));
   } else if (rawText && !decisions.some(isRemoval)) {
-    warnings.push({ verdict: rawText, at: tag.start });
+    warnings = [{ verdict: rawText, at: tag.start }];
     decisions.unshift(ambiguousRemoval(name, context));
   }
 
   const removal = decisions.find(isRemoval);
   if (removal) {
     const text = brokeOut ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
-    return { removesElement: true, replace: { from: tag.start, to: end, text }, report: { tag: name, at: tag.start, decisions }, warnings };
+    return { removesElement: true, replace: { from: tag.start, to: end, text }, report: { tag: name, at: tag.start, decisions }, ...(warnings && { warnings }) };
   }
 
-  const ambiguous = noscriptEndInAttributes(scope.noscriptOpen, () => scope.slice(tag.start, end), tag.attributes);
-  for (const attribute of ambiguous) warnings.push({ verdict: noscriptAttributeVerdict(attribute.name), at: tag.start });
+  const ambiguous = scope.noscriptOpen ? noscriptEndInAttributes(true, () => scope.slice(tag.start, end), tag.attributes) : [];
+  for (const attribute of ambiguous) (warnings ??= []).push({ verdict: noscriptAttributeVerdict(attribute.name), at: tag.start });
+  if (decisions.length === 0 && ambiguous.length === 0) return warnings ? { warnings } : nothing;
   const edits = resourceEdits(decisions);
-  if (edits.length === 0 && ambiguous.length === 0) {
-    return decisions.length === 0 && warnings.length === 0 ? nothing : { report: { tag: name, at: tag.start, decisions }, warnings };
-  }
+  if (edits.length === 0 && ambiguous.length === 0) return { report: { tag: name, at: tag.start, decisions }, ...(warnings && { warnings }) };
   const source = scope.slice(tag.start, end);
   const edited = editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous);
   return {
     ...(edited.text !== source ? { replace: { from: tag.start, to: end, text: edited.text } } : {}),
     report: { tag: name, at: tag.start, decisions, outcomes: edited.outcomes },
-    warnings,
+    ...(warnings && { warnings }),
   };
 }
 
