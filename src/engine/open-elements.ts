@@ -280,7 +280,7 @@ export class OpenElements {
         : name === "p" ? buttonScope
         : name === "li" ? listItemScope
         : defaultScope;
-      const index = this.findInScope(new Set([name]), scope);
+      const index = this.findNameInScope(name, scope);
       if (index >= 0) this.popTo(index);
       return;
     }
@@ -301,7 +301,7 @@ export class OpenElements {
   private adoptionAgency(name: string): void {
     const formatting = last(this.htmlByName.get(name));
     if (formatting < 0) return;
-    if (this.findInScope(new Set([name]), defaultScope) !== formatting) return; // not in scope: ignored
+    if (this.findNameInScope(name, defaultScope) !== formatting) return; // not in scope: ignored
     let block = firstAfter(this.specials, formatting);
     if (block < 0) {
       this.popTo(formatting);
@@ -361,6 +361,16 @@ export class OpenElements {
   private findInScope(targets: ReadonlySet<string>, boundaries: ReadonlySet<string>): number {
     let nearest = -1;
     for (const target of targets) nearest = Math.max(nearest, last(this.htmlByName.get(target)));
+    return this.inScope(nearest, boundaries);
+  }
+
+  /** `findInScope` for one name (every end tag asks, so no set is made for it). */
+  private findNameInScope(name: string, boundaries: ReadonlySet<string>): number {
+    return this.inScope(last(this.htmlByName.get(name)), boundaries);
+  }
+
+  /** `nearest` (a position, or -1) when no boundary (or scope wall) is open above it, else -1. */
+  private inScope(nearest: number, boundaries: ReadonlySet<string>): number {
     if (nearest < 0) return -1;
     let wall = last(this.scopeWalls);
     for (const boundary of boundaries) wall = Math.max(wall, last(this.htmlByName.get(boundary)));
