@@ -2,7 +2,8 @@
 // they need resources, so an element none of them can find anything in costs one look at its attributes.
 
 import { mayContainCssUrl } from "../css/css-urls.js";
-import type { Detector, Element, Preset, ReportEntry, Rewriter } from "../types.js";
+import type { Detector, Preset, ReportEntry, Rewriter } from "../types.js";
+import type { ElementView } from "./element-view.js";
 import type { RuleSet } from "../rules/rule-set.js";
 
 /** The detectors for one tag name: all of them, and those left for an element that cannot have resources. */
@@ -48,13 +49,14 @@ const inertAttributes: ReadonlySet<string> = new Set([
  * False only when the element cannot have a resource: not a `<style>`, and every attribute is inert or an inline
  * style without a CSS URL. A superset test, cheaper than finding the resources (no allocation).
  */
-export function mayHaveResources(element: Element): boolean {
-  if (element.name === "style") return true;
-  const attributes = element.attributes;
-  for (const name in attributes) {
-    if (name === "style") {
-      if (mayContainCssUrl(attributes[name]!)) return true;
-    } else if (!inertAttributes.has(name) && !name.startsWith("data-") && !name.startsWith("aria-")) {
+export function mayHaveResources(name: string, attributes: readonly { readonly name: string; readonly value: string }[]): boolean {
+  if (name === "style") return true;
+  // The attributes as written, duplicates included (a superset of the ones browsers read): an array walk, where
+  // a for-in over the element's record would list its keys afresh for every element.
+  for (const attribute of attributes) {
+    if (attribute.name === "style") {
+      if (mayContainCssUrl(attribute.value)) return true;
+    } else if (!inertAttributes.has(attribute.name) && !attribute.name.startsWith("data-") && !attribute.name.startsWith("aria-")) {
       return true;
     }
   }
@@ -62,10 +64,10 @@ export function mayHaveResources(element: Element): boolean {
 }
 
 /** The detectors that want to see this element, in the order they were given. */
-export function detectorsFor(config: EngineConfig, element: Element): readonly Detector[] {
+export function detectorsFor(config: EngineConfig, element: ElementView): readonly Detector[] {
   const lists = config.detectorsByTag.get(element.name) ?? config.detectorsForAll;
   if (!lists.someNeedResources || lists.all.length === 0) return lists.all;
-  return mayHaveResources(element) ? lists.all : lists.withoutResources;
+  return element.mayHaveResources ? lists.all : lists.withoutResources;
 }
 
 function listsOf(detectors: readonly Detector[]): DetectorLists {

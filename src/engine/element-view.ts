@@ -2,6 +2,7 @@
 
 import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
 import { resolveUrl } from "../url/resolve-url.js";
+import { mayHaveResources } from "./config.js";
 import type { Namespace, OpenElement } from "./open-elements.js";
 import type { RawAttribute } from "./raw-tag.js";
 import { attributeResources, type LocatedResource } from "./resources.js";
@@ -20,6 +21,7 @@ export class ElementView implements Element {
   private cachedResources: LocatedResource[] | undefined;
   private cachedStyle: readonly StyleDeclaration[] | undefined;
   private cachedAncestors: readonly Ancestor[] | undefined;
+  private cachedMayHaveResources: boolean | undefined;
 
   constructor(
     readonly name: string,
@@ -59,6 +61,12 @@ export class ElementView implements Element {
       ...this.moreResources(),
     ];
     return this.cachedResources;
+  }
+
+  /** False only when the element cannot have a resource (see `mayHaveResources`); asked once. */
+  get mayHaveResources(): boolean {
+    this.cachedMayHaveResources ??= mayHaveResources(this.name, this.rawAttributes);
+    return this.cachedMayHaveResources;
   }
 
   get style(): readonly StyleDeclaration[] {

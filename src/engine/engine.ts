@@ -21,7 +21,7 @@ import { PendingEndTag } from "./end-tag.js";
 import { type OpenElement, OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
-import type { Plan, Scope } from "./plan.js";
+import { type Plan, plan, type Scope } from "./plan.js";
 import { attributeRecord } from "./raw-tag.js";
 import { ElementRemoval } from "./removal.js";
 import { ownedEntry, reportEntries } from "./report-entry.js";
@@ -377,7 +377,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
       if (verdict) {
         const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
-        this.apply({ replace: { from: endTag.start, to: end, text: bare }, warnings: [{ verdict, at: endTag.start }] });
+        this.apply(plan({ from: endTag.start, to: end, text: bare }, undefined, [{ verdict, at: endTag.start }]));
       }
     }
     this.safe = end;

@@ -4,7 +4,7 @@
 import { defaultRewriter } from "../rewriters/default-rewriter.js";
 import { usageError } from "../errors.js";
 import type { Edit, Element, Finding, Resource } from "../types.js";
-import { detectorsFor, type EngineConfig, mayHaveResources } from "./config.js";
+import { detectorsFor, type EngineConfig } from "./config.js";
 import type { ElementView } from "./element-view.js";
 import { unreadableReason } from "./resources.js";
 
@@ -66,7 +66,7 @@ export function judge(element: ElementView, config: EngineConfig): Decision[] {
 
   let findings: Finding[] | undefined;
   // Unreadable resources only exist where resources can: detectors that need none are not a reason to look.
-  if (blocking || detectors.length > 0 && mayHaveResources(element)) {
+  if (blocking || detectors.length > 0 && element.mayHaveResources) {
     findings = [];
     addUnreadableFindings(findings, element);
     if (blocking) addBlockRuleFindings(findings, element, config);

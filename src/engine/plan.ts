@@ -8,17 +8,22 @@ import type { AttributeOutcome } from "./tag-editor.js";
 
 export interface Plan {
   /** Replace the input [from, to) with `text` ("" removes it). */
-  readonly replace?: { readonly from: number; readonly to: number; readonly text: string };
+  readonly replace: { readonly from: number; readonly to: number; readonly text: string } | undefined;
   /** The decisions about an element, for its report lines. */
-  readonly report?: {
-    readonly tag: string;
-    /** Offset of the element's `<`. */
-    readonly at: number;
-    readonly decisions: readonly Decision[];
-    readonly outcomes?: ReadonlyMap<string, AttributeOutcome>;
-  };
+  readonly report: PlanReport | undefined;
   /** Fail-closed rules that fired, each with the offset it is reported at. */
-  readonly warnings?: readonly PlannedWarning[];
+  readonly warnings: readonly PlannedWarning[] | undefined;
+  /** A start tag's element goes, content and all: the engine drops what it holds until it closes. */
+  readonly removesElement: boolean;
+}
+
+export interface PlanReport {
+  readonly tag: string;
+  /** Offset of the element's `<`. */
+  readonly at: number;
+  readonly decisions: readonly Decision[];
+  /** What became of each edited attribute. */
+  readonly outcomes: ReadonlyMap<string, AttributeOutcome> | undefined;
 }
 
 export interface PlannedWarning {
@@ -26,8 +31,18 @@ export interface PlannedWarning {
   readonly at: number;
 }
 
+/** A plan. Every plan has the same four fields, so the engine reads them all the same way (one object shape). */
+export function plan(
+  replace: Plan["replace"],
+  report: PlanReport | undefined,
+  warnings: readonly PlannedWarning[] | undefined,
+  removesElement = false,
+): Plan {
+  return { replace, report, warnings, removesElement };
+}
+
 /** The plan that changes nothing. */
-export const nothing: Plan = {};
+export const nothing: Plan = plan(undefined, undefined, undefined);
 
 /** What the deciding pieces may read of the engine's state (they never write it). The engine itself is the scope. */
 export interface Scope {

@@ -10,21 +10,16 @@ import {
 import type { ElementView } from "./element-view.js";
 import { rawTextElements } from "./html-elements.js";
 import { type Decision, judge } from "./judge.js";
-import { nothing, type Plan, type PlannedWarning, type Scope } from "./plan.js";
+import { nothing, type Plan, plan, type PlannedWarning, type PlanReport, type Scope } from "./plan.js";
 import type { RawTag } from "./raw-tag.js";
 import type { LocatedResource } from "./resources.js";
 import { editTag, type ResourceEdit } from "./tag-editor.js";
-
-export interface StartTagPlan extends Plan {
-  /** The element goes, content and all: the engine drops what it holds until it closes. */
-  readonly removesElement?: boolean;
-}
 
 /**
  * Plans the start tag `tag`, which ends at `end`. `view` is the element detectors see; `brokeOut` says the tag
  * broke out of svg/math (then a removed tag must stay, bare, or what follows would be parsed as svg/math).
  */
-export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeOut: boolean, scope: Scope): StartTagPlan {
+export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeOut: boolean, scope: Scope): Plan {
   const { name, namespace } = view;
   // Most tags plan nothing: nothing is allocated for them but what the judge returns.
   let warnings: PlannedWarning[] | undefined;
@@ -43,21 +38,22 @@ export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeO
   const removal = decisions.find(isRemoval);
   if (removal) {
     const text = brokeOut ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
-    return { removesElement: true, replace: { from: tag.start, to: end, text }, report: { tag: name, at: tag.start, decisions }, ...(warnings && { warnings }) };
+    return plan({ from: tag.start, to: end, text }, report(name, tag.start, decisions), warnings, true);
   }
 
   const ambiguous = scope.noscriptOpen ? noscriptEndInAttributes(true, () => scope.slice(tag.start, end), tag.attributes) : [];
   for (const attribute of ambiguous) (warnings ??= []).push({ verdict: noscriptAttributeVerdict(attribute.name), at: tag.start });
-  if (decisions.length === 0 && ambiguous.length === 0) return warnings ? { warnings } : nothing;
+  if (decisions.length === 0 && ambiguous.length === 0) return warnings ? plan(undefined, undefined, warnings) : nothing;
   const edits = resourceEdits(decisions);
-  if (edits.length === 0 && ambiguous.length === 0) return { report: { tag: name, at: tag.start, decisions }, ...(warnings && { warnings }) };
+  if (edits.length === 0 && ambiguous.length === 0) return plan(undefined, report(name, tag.start, decisions), warnings);
   const source = scope.slice(tag.start, end);
   const edited = editTag(source, tag.start, tag.nameEnd, tag.attributes, edits, ambiguous);
-  return {
-    ...(edited.text !== source ? { replace: { from: tag.start, to: end, text: edited.text } } : {}),
-    report: { tag: name, at: tag.start, decisions, outcomes: edited.outcomes },
-    ...(warnings && { warnings }),
-  };
+  const replace = edited.text !== source ? { from: tag.start, to: end, text: edited.text } : undefined;
+  return plan(replace, report(name, tag.start, decisions, edited.outcomes), warnings);
+}
+
+function report(tag: string, at: number, decisions: readonly Decision[], outcomes?: PlanReport["outcomes"]): PlanReport {
+  return { tag, at, decisions, outcomes };
 }
 
 /** The attribute-level edits among the decisions. */

@@ -8,7 +8,7 @@ import type { Resource } from "../types.js";
 import { styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
 import { judge } from "./judge.js";
-import type { Plan, PlannedWarning, Scope } from "./plan.js";
+import { type Plan, plan, type PlannedWarning, type Scope } from "./plan.js";
 import type { RawTag } from "./raw-tag.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
 import { ambiguousRemoval, isRemoval } from "./start-tag.js";
@@ -69,11 +69,11 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   }
   const startTagSource = scope.slice(at, style.contentStart);
   const edited = tagEdits.length > 0 ? editTag(startTagSource, at, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
-  const report = { tag: "style", at, decisions, ...(edited ? { outcomes: edited.outcomes } : {}) };
-  if (removal) return { replace: { from: at, to: end, text: "" }, report, warnings };
+  const report = { tag: "style", at, decisions, outcomes: edited?.outcomes };
+  if (removal) return plan({ from: at, to: end, text: "" }, report, warnings);
   const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
-  if (!edited && newCss === css) return { report, warnings };
-  return { replace: { from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings };
+  if (!edited && newCss === css) return plan(undefined, report, warnings);
+  return plan({ from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings);
 }
 
 function isStylesheetResource(resource: Resource): boolean {
