@@ -2,7 +2,6 @@
 // the user's `trackers`), whatever their size or visibility. Links are never judged here: a link is fetched
 // only on click, and cleaning it is the click-tracking detector's job.
 
-import { mayContainCssUrl } from "../css/css-urls.js";
 import { openTrackers } from "../data/open-trackers.js";
 import type { Detector, Element, Finding, Resource, TrackerRule } from "../types.js";
 import { Host, HostIndex } from "../url/host-index.js";
@@ -91,31 +90,13 @@ function reasonFor(rule: TrackerRule, what: string): string {
   return `${rule.vendor} ${what} (known endpoint, tiny or hidden)`;
 }
 
-/**
- * False when no attribute can hold a URL naming a host, so the element's resources need not be computed (most
- * elements: `<td class="x" style="color:red">`). A superset: any scheme (`:`), scheme-relative (`//`) or escaped
- * (`\\`) form passes, CSS passes the engine's own pre-check, and with a `<base href>` even a relative URL can
- * reach a tracker host.
- */
-const mayNameHost = /[:\/\\]/;
-
-function mayFetchFromHost(element: Element): boolean {
-  if (element.name === "style" || element.baseHref !== undefined) return true;
-  const attributes = element.attributes;
-  for (const name in attributes) {
-    const value = attributes[name]!;
-    if (name === "style" ? mayContainCssUrl(value) : mayNameHost.test(value)) return true;
-  }
-  return false;
-}
-
 function detectorFor(matcher: TrackerMatcher): Detector {
   return {
     name: "known-tracker",
     needs: "resources",
     // Every element: resources reach detectors from many vectors (attributes, srcset, inline and <style> CSS).
+    // The engine asks only about elements that may have a resource, and has found them before any detector runs.
     detect(element) {
-      if (!mayFetchFromHost(element) || element.resources.length === 0) return undefined;
       let findings: Finding[] | undefined;
       for (const resource of element.resources) {
         const finding = judge(element, resource, matcher, this.name);
