@@ -5,14 +5,19 @@
 import type { Detector, Finding, Resource } from "../types.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlCleaner, type UrlChange } from "../url/clean-url.js";
 
+/** "unwrapped Google redirect; removed utm_source, utm_medium": unwrapping first, then the removed names. */
 function describe(changes: readonly UrlChange[]): string {
-  const unwrapped = changes.filter((change) => change.kind === "unwrapped-redirect");
-  const params = changes.flatMap((change) => (change.kind === "removed-param" && change.param ? [change.param] : []));
-  const parts = [
-    ...unwrapped.map((change) => `unwrapped ${change.vendor ?? change.rule} redirect`),
-    ...(params.length > 0 ? [`removed ${params.join(", ")}`] : []),
-  ];
-  return parts.join("; ");
+  let unwrapped = "";
+  let params = "";
+  for (const change of changes) {
+    if (change.kind === "unwrapped-redirect") {
+      unwrapped += `${unwrapped === "" ? "" : "; "}unwrapped ${change.vendor ?? change.rule} redirect`;
+    } else if (change.param) {
+      params += `${params === "" ? "removed " : ", "}${change.param}`;
+    }
+  }
+  if (params === "") return unwrapped;
+  return unwrapped === "" ? params : `${unwrapped}; ${params}`;
 }
 
 function vendorOf(changes: readonly UrlChange[]): string | undefined {

@@ -73,28 +73,27 @@ export class HostIndex<Rule extends HostRule> {
     return found;
   }
 
-  private find(host: Host): readonly Rule[] {
-    let indexes: number[] | undefined;
-    const add = (found: readonly number[] | undefined | null | ""): void => {
-      if (found) indexes = [...(indexes ?? this.anyHost), ...found];
-    };
+  /** The rules that match this host, in their original order, found afresh (see `matching` for the memo). */
+  find(host: Host): readonly Rule[] {
+    // The index only narrows which named rules to check; `matches` decides, as for the rules for any host.
+    let named: number[] | undefined;
     for (let suffix = host.name; ; ) {
-      add(this.bySuffix.get(suffix));
+      const found = this.bySuffix.get(suffix);
+      if (found) (named ??= []).push(...found);
       const dot = suffix.indexOf(".");
       if (dot < 0) break;
       suffix = suffix.slice(dot + 1);
     }
     // Only ask tldts when the host has a label some rule names ("google" in "www.google.co.uk").
-    const dotted = `.${host.name}.`;
-    for (const label of this.byLabel.keys()) {
-      if (dotted.includes(`.${label}.`) && host.registrableLabel === label) add(this.byLabel.get(label));
+    for (const [label, found] of this.byLabel) {
+      if (host.name.includes(label) && `.${host.name}.`.includes(`.${label}.`) && host.registrableLabel === label) {
+        (named ??= []).push(...found);
+      }
     }
-    if (!indexes) {
+    if (!named) {
       return this.anyHostNeedsPattern ? this.anyHostRules.filter((rule) => matches(rule, host)) : this.anyHostRules;
     }
-    return [...new Set(indexes)]
-      .sort((a, b) => a - b)
-      .map((index) => this.rules[index]!)
-      .filter((rule) => matches(rule, host));
+    const candidates = named;
+    return this.rules.filter((rule, index) => (!rule.hosts || candidates.includes(index)) && matches(rule, host));
   }
 }
