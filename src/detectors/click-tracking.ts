@@ -31,13 +31,9 @@ function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Fin
   }
   if (result.changed) {
     const vendor = vendorOf(result.changes);
-    return {
-      detector,
-      resource,
-      reason: describe(result.changes),
-      ...(vendor ? { vendor } : {}),
-      replacement: { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) },
-    };
+    const reason = describe(result.changes);
+    const replacement = { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) };
+    return vendor ? { detector, resource, reason, vendor, replacement } : { detector, resource, reason, replacement };
   }
   if (result.opaqueRedirect) {
     const { vendor, reason } = result.opaqueRedirect;
@@ -45,6 +41,8 @@ function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Fin
   }
   return undefined;
 }
+
+const noFindings: readonly Finding[] = Object.freeze([]);
 
 /** Creates the click-tracking detector with the given link options (validated here, once). */
 export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
@@ -54,11 +52,14 @@ export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
     needs: "resources",
     tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],
     detect(element) {
-      return element.resources.flatMap((resource) => {
-        if (resource.vector !== "anchor") return [];
+      // Most links need no finding: no array is built for them.
+      let findings: Finding[] | undefined;
+      for (const resource of element.resources) {
+        if (resource.vector !== "anchor") continue;
         const finding = judgeLink(resource, clean, this.name);
-        return finding ? [finding] : [];
-      });
+        if (finding) (findings ??= []).push(finding);
+      }
+      return findings ?? noFindings;
     },
   };
 }

@@ -10,7 +10,7 @@ import { mayBeTrackingName, normalizeParamName, paramRulesFor, type ParamRule, t
 import { removeParamSpans, type ParamSpanDecider } from "./query.js";
 import { clickTrackersFor, findClickTracker, redirectRulesFor, unwrapRedirect } from "./redirects.js";
 import { isHtmlSpace as isSpace } from "../html/whitespace.js";
-import { parseHttpUrl } from "./url-parts.js";
+import { parseHttpUrl, schemeLength } from "./url-parts.js";
 import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
 import { resolveRecipients } from "../recipient.js";
 import { safeDecodeUri } from "./decode.js";
@@ -123,7 +123,6 @@ function resolveUrlOptions(options: CleanUrlOptions | undefined): ResolvedOption
   };
 }
 
-const HTTP_PREFIX = /^https?:\/\//i;
 
 /**
  * Writes a decoded destination so that it is safe where the wrapper stood: characters that could end an
@@ -238,8 +237,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   while (start < end && isSpace(url.charCodeAt(start))) start++;
   while (end > start && isSpace(url.charCodeAt(end - 1))) end--;
   const core = start === 0 && end === url.length ? url : url.slice(start, end);
-  const rewrap = (cleaned: string): string => (core === url ? cleaned : `${url.slice(0, start)}${cleaned}${url.slice(end)}`);
-  if (!HTTP_PREFIX.test(core) || hasMergeTag(core)) return unchanged(url);
+  if (schemeLength(core) === 0 || hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
   let parts = parseHttpUrl(decodedCore);
@@ -268,19 +266,17 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (tracker) {
     const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
     if (changes.length === 0) return { url, changed: false, changes: [], opaqueRedirect };
-    const cleaned = rewrap(current);
+    const cleaned = core === url ? current : `${url.slice(0, start)}${current}${url.slice(end)}`;
     return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };
   }
 
   const recipientParams: string[] = [];
-  const result = removeParamSpans(current, paramDecider(resolved, rules.params, recipientParams), htmlAttribute);
-  current = result.url;
-  for (const removed of result.removed) changes.push(removed);
+  current = removeParamSpans(current, paramDecider(resolved, rules.params, recipientParams), htmlAttribute, changes);
 
   if (changes.length === 0) {
     return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
   }
-  const cleaned = rewrap(current);
+  const cleaned = core === url ? current : `${url.slice(0, start)}${current}${url.slice(end)}`;
   return recipientParams.length > 0
     ? { url: cleaned, changed: cleaned !== url, changes, recipientParams }
     : { url: cleaned, changed: cleaned !== url, changes };

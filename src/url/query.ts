@@ -124,17 +124,13 @@ function fragmentStart(url: string, htmlAttribute: boolean): number {
 
 /**
  * Removes parameters from the query and from a query-like fragment (`#a=1&b=2`, `#/route?a=1`), deciding on
- * each by offsets (see {@link ParamSpanDecider}). Returns the same string when nothing is removed, and the
- * reasons of the removed parameters in the order written.
+ * each by offsets (see {@link ParamSpanDecider}), and pushes the reasons of the removed ones to `removed` in
+ * the order written. Returns the same string when nothing is removed.
  */
-export function removeParamSpans<T>(
-  url: string,
-  decide: ParamSpanDecider<T>,
-  htmlAttribute = false,
-): { readonly url: string; readonly removed: readonly T[] } {
+export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, htmlAttribute: boolean, removed: T[]): string {
   const hash = fragmentStart(url, htmlAttribute);
   const mainEnd = hash < 0 ? url.length : hash;
-  const removed: T[] = [];
+  const before = removed.length;
 
   let newMain: string | undefined;
   const question = url.indexOf("?");
@@ -162,21 +158,19 @@ export function removeParamSpans<T>(
     }
   }
 
-  if (removed.length === 0) return { url, removed };
+  if (removed.length === before) return url;
   const main = newMain ?? url.slice(0, mainEnd);
-  if (hash < 0 || dropFragment) return { url: main, removed };
-  return { url: `${main}#${newFragment ?? url.slice(hash + 1)}`, removed };
+  if (hash < 0 || dropFragment) return main;
+  return `${main}#${newFragment ?? url.slice(hash + 1)}`;
 }
 
 /** Removes the parameters `decide` picks from the query and from a query-like fragment; see {@link removeParamSpans}. */
 export function removeParams<T>(url: string, decide: ParamDecider<T>, htmlAttribute = false): RemoveParamsResult<T> {
-  return removeParamSpans(
-    url,
-    (text, start, eq, end): RemovedParam<T> | undefined => {
-      const param = { name: text.slice(start, eq), value: eq === end ? undefined : text.slice(eq + 1, end) };
-      const reason = decide(param);
-      return reason === undefined ? undefined : { ...param, reason };
-    },
-    htmlAttribute,
-  );
+  const removed: RemovedParam<T>[] = [];
+  const decideSpan = (text: string, start: number, eq: number, end: number): RemovedParam<T> | undefined => {
+    const param = { name: text.slice(start, eq), value: eq === end ? undefined : text.slice(eq + 1, end) };
+    const reason = decide(param);
+    return reason === undefined ? undefined : { ...param, reason };
+  };
+  return { url: removeParamSpans(url, decideSpan, htmlAttribute, removed), removed };
 }

@@ -112,11 +112,15 @@ describe("removeParams walks parameters by offset", () => {
 
   it("hands the decider offsets: name, value, and no value when there is no '='", () => {
     const seen: string[] = [];
-    const result = removeParamSpans("https://x.example/?a=1&flag&b=&c=2", (text, start, eq, end) => {
+    const removed = ["earlier"];
+    const decide = (text: string, start: number, eq: number, end: number) => {
       seen.push(`${text.slice(start, eq)}|${eq === end ? "none" : text.slice(eq + 1, end)}`);
       return text.slice(start, eq) === "c" ? "c" : undefined;
-    });
+    };
+    expect(removeParamSpans("https://x.example/?a=1&flag&b=&c=2", decide, false, removed)).toBe("https://x.example/?a=1&flag&b=");
     expect(seen).toEqual(["a|1", "flag|none", "b|", "c|2"]);
-    expect(result).toEqual({ url: "https://x.example/?a=1&flag&b=", removed: ["c"] });
+    // Reasons are added after what the list already held.
+    expect(removed).toEqual(["earlier", "c"]);
+    expect(removeParamSpans("https://x.example/?c=1", () => undefined, false, removed)).toBe("https://x.example/?c=1");
   });
 });
