@@ -44,6 +44,14 @@ describe("HostIndex", () => {
     expect(reversed.matching(new Host("us2.list-manage.com")).map((rule) => rule.id)).toEqual(["mc", "any"]);
   });
 
+  it("checks host patterns one by one when they cannot be joined (mixed flags)", () => {
+    const mixed = new HostIndex([{ id: "a", hostPattern: /^a\.x$/i }, { id: "b", hostPattern: /^b\./ }, { id: "any" }]);
+    const found = (host: string) => mixed.find(new Host(host)).map((rule) => rule.id);
+    expect(found("a.x")).toEqual(["a", "any"]);
+    expect(found("b.x")).toEqual(["b", "any"]);
+    expect(found("c.x")).toEqual(["any"]);
+  });
+
   it("returns nothing when no rule is host-less and none names the host", () => {
     const named = new HostIndex([{ id: "mc", hosts: ["list-manage.com"] }]);
     expect(named.matching(new Host("cdn.example"))).toEqual([]);
