@@ -85,10 +85,12 @@ export type ParamRuleLookup = (normalizedName: string) => ParamRule | undefined;
  * the per-site rules of the host and its parent domains. The host's rule sets are found once, not per parameter.
  */
 export function paramRulesFor(host: string): ParamRuleLookup {
-  const sites = siteRulesFor(host);
+  // Found on the first parameter a global rule does not claim: a URL without parameters never looks.
+  let sites: RuleSet[] | undefined;
   return (normalizedName) => {
     const global = lookup(globalRules, normalizedName);
     if (global) return global;
+    sites ??= siteRulesFor(host);
     for (const set of sites) {
       const rule = lookup(set, normalizedName);
       if (rule) return rule;
