@@ -30,29 +30,19 @@ export class Host {
 interface HostCondition {
   /** False for a rule without `hosts` (any host, subject to `pattern`). */
   readonly named: boolean;
-  /** Host suffixes of `hosts`. */
-  readonly suffixes: readonly string[];
-  /** Registrable labels of the "name.*" entries of `hosts`. */
-  readonly labels: readonly string[];
+  readonly hosts: readonly string[];
   readonly pattern: RegExp | undefined;
 }
 
 function conditionOf(rule: HostRule): HostCondition {
-  const hosts = rule.hosts ?? [];
-  return {
-    named: rule.hosts !== undefined,
-    suffixes: hosts.filter((entry) => !entry.endsWith(".*")),
-    labels: hosts.filter((entry) => entry.endsWith(".*")).map((entry) => entry.slice(0, -2)),
-    pattern: rule.hostPattern,
-  };
+  return { named: rule.hosts !== undefined, hosts: rule.hosts ?? [], pattern: rule.hostPattern };
 }
 
 function matches(condition: HostCondition, host: Host): boolean {
   if (condition.pattern !== undefined && !condition.pattern.test(host.name)) return false;
   if (!condition.named) return true;
-  return (
-    condition.suffixes.some((suffix) => hostMatches(host.name, suffix)) ||
-    condition.labels.some((label) => host.registrableLabel === label)
+  return condition.hosts.some((entry) =>
+    entry.endsWith(".*") ? host.registrableLabel === entry.slice(0, -2) : hostMatches(host.name, entry),
   );
 }
 
@@ -76,14 +66,14 @@ export class HostIndex<Rule extends HostRule> {
   private readonly anyHostUnpatterned: readonly Rule[];
   /** The rules for any host that have a host pattern, and their patterns joined (see `joinedPattern`). */
   private readonly anyHostPatterned: readonly Rule[];
-  private readonly anyHostPattern: RegExp | undefined;
+  /** Built on the first lookup that needs it: an index made per configuration may never need it. */
+  private anyHostPattern: RegExp | null | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {
     this.conditions = rules.map(conditionOf);
     const anyHost = rules.filter((rule) => !rule.hosts);
     this.anyHostUnpatterned = anyHost.filter((rule) => !rule.hostPattern);
     this.anyHostPatterned = anyHost.filter((rule) => rule.hostPattern);
-    this.anyHostPattern = joinedPattern(this.anyHostPatterned.flatMap((rule) => (rule.hostPattern ? [rule.hostPattern] : [])));
     rules.forEach((rule, index) => {
       for (const entry of rule.hosts ?? []) {
         if (entry.endsWith(".*")) {
@@ -138,7 +128,8 @@ export class HostIndex<Rule extends HostRule> {
     const candidates = named;
     if (candidates === undefined) {
       if (this.anyHostPatterned.length === 0) return this.anyHostUnpatterned;
-      if (this.anyHostPattern !== undefined && !this.anyHostPattern.test(name)) return this.anyHostUnpatterned;
+      this.anyHostPattern ??= joinedPattern(this.anyHostPatterned.flatMap((rule) => (rule.hostPattern ? [rule.hostPattern] : []))) ?? null;
+      if (this.anyHostPattern !== null && !this.anyHostPattern.test(name)) return this.anyHostUnpatterned;
     }
     return this.rules.filter((_, index) => {
       const condition = this.conditions[index]!;
