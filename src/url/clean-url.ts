@@ -123,7 +123,6 @@ function resolveUrlOptions(options: CleanUrlOptions | undefined): ResolvedOption
   };
 }
 
-
 /**
  * Writes a decoded destination so that it is safe where the wrapper stood: characters that could end an
  * attribute or a plain-text URL are percent-encoded, and "&" becomes "&amp;" in attribute text.
@@ -138,6 +137,11 @@ function encodeDestination(destination: string, htmlAttribute: boolean): string 
 
 function unchanged(url: string): CleanUrlResult {
   return { url, changed: false, changes: [] };
+}
+
+/** `cleaned` in place of `url.slice(start, end)`, between the whitespace the URL came with. */
+function withSurroundingSpace(url: string, start: number, end: number, cleaned: string): string {
+  return start === 0 && end === url.length ? cleaned : `${url.slice(0, start)}${cleaned}${url.slice(end)}`;
 }
 
 /** What the cleaner needs to know about one host, found once per host by each cleaner. */
@@ -266,7 +270,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (tracker) {
     const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
     if (changes.length === 0) return { url, changed: false, changes: [], opaqueRedirect };
-    const cleaned = core === url ? current : `${url.slice(0, start)}${current}${url.slice(end)}`;
+    const cleaned = withSurroundingSpace(url, start, end, current);
     return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };
   }
 
@@ -276,7 +280,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (changes.length === 0) {
     return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
   }
-  const cleaned = core === url ? current : `${url.slice(0, start)}${current}${url.slice(end)}`;
+  const cleaned = withSurroundingSpace(url, start, end, current);
   return recipientParams.length > 0
     ? { url: cleaned, changed: cleaned !== url, changes, recipientParams }
     : { url: cleaned, changed: cleaned !== url, changes };
