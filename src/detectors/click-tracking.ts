@@ -5,14 +5,19 @@
 import type { Detector, Finding, Resource } from "../types.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlCleaner, type UrlChange } from "../url/clean-url.js";
 
+/** "unwrapped Google redirect; removed utm_source, utm_medium": unwrapping first, then the removed names. */
 function describe(changes: readonly UrlChange[]): string {
-  const unwrapped = changes.filter((change) => change.kind === "unwrapped-redirect");
-  const params = changes.flatMap((change) => (change.kind === "removed-param" && change.param ? [change.param] : []));
-  const parts = [
-    ...unwrapped.map((change) => `unwrapped ${change.vendor ?? change.rule} redirect`),
-    ...(params.length > 0 ? [`removed ${params.join(", ")}`] : []),
-  ];
-  return parts.join("; ");
+  let unwrapped = "";
+  let params = "";
+  for (const change of changes) {
+    if (change.kind === "unwrapped-redirect") {
+      unwrapped += `${unwrapped === "" ? "" : "; "}unwrapped ${change.vendor ?? change.rule} redirect`;
+    } else if (change.param) {
+      params += `${params === "" ? "removed " : ", "}${change.param}`;
+    }
+  }
+  if (params === "") return unwrapped;
+  return unwrapped === "" ? params : `${unwrapped}; ${params}`;
 }
 
 function vendorOf(changes: readonly UrlChange[]): string | undefined {
@@ -26,13 +31,9 @@ function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Fin
   }
   if (result.changed) {
     const vendor = vendorOf(result.changes);
-    return {
-      detector,
-      resource,
-      reason: describe(result.changes),
-      ...(vendor ? { vendor } : {}),
-      replacement: { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) },
-    };
+    const reason = describe(result.changes);
+    const replacement = { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) };
+    return vendor ? { detector, resource, reason, vendor, replacement } : { detector, resource, reason, replacement };
   }
   if (result.opaqueRedirect) {
     const { vendor, reason } = result.opaqueRedirect;
@@ -40,6 +41,8 @@ function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Fin
   }
   return undefined;
 }
+
+const noFindings: readonly Finding[] = Object.freeze([]);
 
 /** Creates the click-tracking detector with the given link options (validated here, once). */
 export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
@@ -49,11 +52,14 @@ export function clickTrackingDetector(options: CleanUrlOptions = {}): Detector {
     needs: "resources",
     tags: ["a", "area", "v:roundrect", "v:rect", "v:shape", "v:oval"],
     detect(element) {
-      return element.resources.flatMap((resource) => {
-        if (resource.vector !== "anchor") return [];
+      // Most links need no finding: no array is built for them.
+      let findings: Finding[] | undefined;
+      for (const resource of element.resources) {
+        if (resource.vector !== "anchor") continue;
         const finding = judgeLink(resource, clean, this.name);
-        return finding ? [finding] : [];
-      });
+        if (finding) (findings ??= []).push(finding);
+      }
+      return findings ?? noFindings;
     },
   };
 }

@@ -3,13 +3,14 @@
  * the URL, removes tracking parameters by splicing, and reports opaque trackers it must leave in place.
  */
 import { decodeHTMLAttribute } from "entities/decode";
-import type { TrackingParamRule } from "../data/tracking-params.js";
+import type { ClickTrackerRule } from "../data/click-trackers.js";
+import type { RedirectRule } from "../data/redirect-rules.js";
 import { hasMergeTag } from "./merge-tags.js";
-import { normalizeParamName, paramRuleId, paramRulesFor } from "./param-matcher.js";
-import { removeParams, type QueryParam } from "./query.js";
-import { findClickTracker, unwrapRedirect } from "./redirects.js";
+import { mayBeTrackingName, normalizeParamName, paramRulesFor, type ParamRule, type ParamRuleLookup } from "./param-matcher.js";
+import { removeParamSpans, type ParamSpanDecider } from "./query.js";
+import { clickTrackersFor, findClickTracker, redirectRulesFor, unwrapRedirect } from "./redirects.js";
 import { isHtmlSpace as isSpace } from "../html/whitespace.js";
-import { parseHttpUrl } from "./url-parts.js";
+import { parseHttpUrl, schemeLength } from "./url-parts.js";
 import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
 import { resolveRecipients } from "../recipient.js";
 import { safeDecodeUri } from "./decode.js";
@@ -122,16 +123,6 @@ function resolveUrlOptions(options: CleanUrlOptions | undefined): ResolvedOption
   };
 }
 
-// Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
-function splitSurroundingSpace(url: string): [string, string, string] {
-  let start = 0;
-  let end = url.length;
-  while (start < end && isSpace(url.charCodeAt(start))) start++;
-  while (end > start && isSpace(url.charCodeAt(end - 1))) end--;
-  return [url.slice(0, start), url.slice(start, end), url.slice(end)];
-}
-const HTTP_PREFIX = /^https?:\/\//i;
-
 /**
  * Writes a decoded destination so that it is safe where the wrapper stood: characters that could end an
  * attribute or a plain-text URL are percent-encoded, and "&" becomes "&amp;" in attribute text.
@@ -144,29 +135,70 @@ function encodeDestination(destination: string, htmlAttribute: boolean): string 
   return htmlAttribute ? encoded.replaceAll("&", "&amp;") : encoded;
 }
 
-function unchanged(url: string, extra?: Partial<CleanUrlResult>): CleanUrlResult {
-  return { url, changed: false, changes: [], ...extra };
+function unchanged(url: string): CleanUrlResult {
+  return { url, changed: false, changes: [] };
+}
+
+/** `cleaned` in place of `url.slice(start, end)`, between the whitespace the URL came with. */
+function withSurroundingSpace(url: string, start: number, end: number, cleaned: string): string {
+  return start === 0 && end === url.length ? cleaned : `${url.slice(0, start)}${cleaned}${url.slice(end)}`;
+}
+
+/** What the cleaner needs to know about one host, found once per host by each cleaner. */
+interface HostRules {
+  readonly redirects: readonly RedirectRule[];
+  readonly clickTrackers: readonly ClickTrackerRule[];
+  readonly params: ParamRuleLookup;
+}
+
+/** Mail repeats its few hosts in every link; a cleaner keeps what it found per host, up to this many hosts. */
+const MAX_CACHED_HOSTS = 512;
+
+/** Per-host rules, kept by one cleaner (rules never change, so the cache cannot alter a result). */
+class HostRulesCache {
+  private readonly byHost = new Map<string, HostRules>();
+
+  get(host: string): HostRules {
+    let rules = this.byHost.get(host);
+    if (rules === undefined) {
+      if (this.byHost.size >= MAX_CACHED_HOSTS) this.byHost.clear();
+      rules = { redirects: redirectRulesFor(host), clickTrackers: clickTrackersFor(host), params: paramRulesFor(host) };
+      this.byHost.set(host, rules);
+    }
+    return rules;
+  }
+}
+
+function removedParam(param: string, value: string | undefined, rule: ParamRule | undefined): UrlChange {
+  // The same keys in the same order as ever: reports are compared as JSON.
+  if (rule) {
+    return value === undefined
+      ? { kind: "removed-param", param, rule: rule.id, vendor: rule.vendor }
+      : { kind: "removed-param", param, value, rule: rule.id, vendor: rule.vendor };
+  }
+  return value === undefined
+    ? { kind: "removed-param", param, rule: "option:removeParams" }
+    : { kind: "removed-param", param, value, rule: "option:removeParams" };
 }
 
 /** Decides which parameters go: keepParams wins, then removeParams, then the rule data. */
-function paramDecider(options: ResolvedOptions, host: string, recipientParams: string[]) {
-  const findParamRule = paramRulesFor(host);
-  return (param: QueryParam): UrlChange | undefined => {
-    const name = normalizeParamName(param.name);
-    if (options.recipients.size > 0 && param.value !== undefined) {
-      const value = safeDecodeUri(param.value.replaceAll("+", " "))?.trim().toLowerCase();
-      if (value !== undefined && options.recipients.has(value)) recipientParams.push(param.name);
+function paramDecider(options: ResolvedOptions, findParamRule: ParamRuleLookup, recipientParams: string[]): ParamSpanDecider<UrlChange> {
+  const checkRecipients = options.recipients.size > 0;
+  const byOptionPossible = options.removeParams.size > 0;
+  return (text, start, eq, end) => {
+    if (checkRecipients && eq < end) {
+      const value = safeDecodeUri(text.slice(eq + 1, end).replaceAll("+", " "))?.trim().toLowerCase();
+      if (value !== undefined && options.recipients.has(value)) recipientParams.push(text.slice(start, eq));
     }
+    // Most names are no rule's: ruled out from char codes, without building the name.
+    if (!byOptionPossible && !mayBeTrackingName(text, start, eq)) return undefined;
+    const param = text.slice(start, eq);
+    const name = normalizeParamName(param);
     if (options.keepParams.has(name)) return undefined;
     const byOption = options.removeParams.has(name);
-    const rule: TrackingParamRule | undefined = byOption ? undefined : findParamRule(name);
+    const rule = byOption ? undefined : findParamRule(name);
     if (!byOption && !rule) return undefined;
-    return {
-      kind: "removed-param",
-      param: param.name,
-      ...(param.value === undefined ? {} : { value: param.value }),
-      ...(rule ? { rule: paramRuleId(rule), vendor: rule.vendor } : { rule: "option:removeParams" }),
-    };
+    return removedParam(param, eq === end ? undefined : text.slice(eq + 1, end), rule);
   };
 }
 
@@ -183,7 +215,8 @@ function paramDecider(options: ResolvedOptions, host: string, recipientParams: s
  */
 export function createUrlCleaner(options?: CleanUrlOptions): UrlCleaner {
   const resolved = resolveUrlOptions(options);
-  return (url) => clean(url instanceof URL ? url.href : url, resolved);
+  const hosts = new HostRulesCache();
+  return (url) => clean(url instanceof URL ? url.href : url, resolved, hosts);
 }
 
 /**
@@ -200,47 +233,55 @@ export function cleanUrl(url: string | URL, options?: CleanUrlOptions): CleanUrl
   return createUrlCleaner(options)(url);
 }
 
-function clean(url: string, resolved: ResolvedOptions): CleanUrlResult {
+function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): CleanUrlResult {
   if (typeof url !== "string") return unchanged(url);
-  const [leading, core, trailing] = splitSurroundingSpace(url);
-  if (!HTTP_PREFIX.test(core) || hasMergeTag(core)) return unchanged(url);
+  // Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
+  let start = 0;
+  let end = url.length;
+  while (start < end && isSpace(url.charCodeAt(start))) start++;
+  while (end > start && isSpace(url.charCodeAt(end - 1))) end--;
+  const core = start === 0 && end === url.length ? url : url.slice(start, end);
+  if (schemeLength(core) === 0 || hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
   let parts = parseHttpUrl(decodedCore);
-  if (!parts || hasMergeTag(decodedCore)) return unchanged(url);
+  if (!parts || (decodedCore !== core && hasMergeTag(decodedCore))) return unchanged(url);
 
   const changes: UrlChange[] = [];
   let current = core; // as written (attribute text when htmlAttribute)
   let target = decodedCore; // what the browser navigates to
+  let rules = hosts.get(parts.host);
 
   if (resolved.unwrapRedirects) {
     for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
-      const step = unwrapRedirect(target, parts);
+      const step = unwrapRedirect(target, parts, rules.redirects);
       if (!step) break;
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
-      if (step.kind === "unsafe") return unchanged(url, { unsafeRedirect: step.destination });
+      if (step.kind === "unsafe") return { url, changed: false, changes: [], unsafeRedirect: step.destination };
       changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current });
       target = step.destination;
       parts = step.parts;
+      rules = hosts.get(parts.host);
       current = encodeDestination(target, htmlAttribute);
     }
   }
 
-  const tracker = findClickTracker(parts);
+  const tracker = findClickTracker(parts, rules.clickTrackers);
   if (tracker) {
     const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
-    if (changes.length === 0) return unchanged(url, { opaqueRedirect });
-    const cleaned = `${leading}${current}${trailing}`;
+    if (changes.length === 0) return { url, changed: false, changes: [], opaqueRedirect };
+    const cleaned = withSurroundingSpace(url, start, end, current);
     return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };
   }
 
   const recipientParams: string[] = [];
-  const result = removeParams(current, paramDecider(resolved, parts.host, recipientParams), htmlAttribute);
-  current = result.url;
-  for (const removed of result.removed) changes.push(removed.reason);
-  const extra = recipientParams.length > 0 ? { recipientParams } : {};
+  current = removeParamSpans(current, paramDecider(resolved, rules.params, recipientParams), htmlAttribute, changes);
 
-  if (changes.length === 0) return unchanged(url, extra);
-  const cleaned = `${leading}${current}${trailing}`;
-  return { url: cleaned, changed: cleaned !== url, changes, ...extra };
+  if (changes.length === 0) {
+    return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
+  }
+  const cleaned = withSurroundingSpace(url, start, end, current);
+  return recipientParams.length > 0
+    ? { url: cleaned, changed: cleaned !== url, changes, recipientParams }
+    : { url: cleaned, changed: cleaned !== url, changes };
 }

@@ -11,27 +11,26 @@ export function safeDecodeUri(text: string): string | undefined {
   }
 }
 
-const BASE64_VALUES: ReadonlyMap<string, number> = new Map(
-  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"].map((c, i) => [c, i] as const),
-);
-
-/** Value of one base64 or base64url character, or -1. Accepts both alphabets ("+/" and "-_"). */
-function base64Value(c: string): number {
-  if (c === "+" || c === "-") return 62;
-  if (c === "/" || c === "_") return 63;
-  return BASE64_VALUES.get(c) ?? -1;
-}
+/** Value of each base64 and base64url character by char code (both alphabets: "+/" and "-_"), or -1. */
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+[..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"].forEach((c, i) => (BASE64_VALUES[c.charCodeAt(0)] = i));
+for (const c of "+-") BASE64_VALUES[c.charCodeAt(0)] = 62;
+for (const c of "/_") BASE64_VALUES[c.charCodeAt(0)] = 63;
 
 /** Decodes base64 or base64url (padding optional) to bytes, or undefined when it is not valid base64. */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  const body = text.replace(/={1,2}$/, "");
-  if (body.length % 4 === 1) return undefined;
-  const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
+  // At most two "=" of padding are dropped from the end; any other "=" makes the text invalid below.
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x3d) end--;
+  if (text.charCodeAt(end - 1) === 0x3d) end--;
+  if (end % 4 === 1) return undefined;
+  const bytes = new Uint8Array(Math.floor((end * 3) / 4));
   let buffer = 0;
   let bits = 0;
   let length = 0;
-  for (const c of body) {
-    const value = base64Value(c);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? BASE64_VALUES[code]! : -1;
     if (value < 0) return undefined;
     buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;

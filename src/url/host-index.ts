@@ -23,35 +23,69 @@ export class Host {
   }
 }
 
-function matches(rule: HostRule, host: Host): boolean {
-  if (rule.hostPattern && !rule.hostPattern.test(host.name)) return false;
-  if (!rule.hosts) return true;
-  return rule.hosts.some((entry) =>
+/**
+ * One rule's host condition, in the same object shape for every rule: the rules themselves come in many shapes
+ * (optional fields), and reading them in the lookup loops is then slow.
+ */
+interface HostCondition {
+  /** False for a rule without `hosts` (any host, subject to `pattern`). */
+  readonly named: boolean;
+  readonly hosts: readonly string[];
+  readonly pattern: RegExp | undefined;
+}
+
+function conditionOf(rule: HostRule): HostCondition {
+  return { named: rule.hosts !== undefined, hosts: rule.hosts ?? [], pattern: rule.hostPattern };
+}
+
+function matches(condition: HostCondition, host: Host): boolean {
+  if (condition.pattern !== undefined && !condition.pattern.test(host.name)) return false;
+  if (!condition.named) return true;
+  return condition.hosts.some((entry) =>
     entry.endsWith(".*") ? host.registrableLabel === entry.slice(0, -2) : hostMatches(host.name, entry),
   );
 }
 
+/**
+ * The host patterns in one alternation, which matches exactly when one of them does: a miss answers for all
+ * in one scan. Undefined when joining could change a pattern's meaning (mixed or stateful flags, back-references).
+ */
+function joinedPattern(patterns: readonly RegExp[]): RegExp | undefined {
+  const flags = patterns[0]?.flags ?? "";
+  const joinable = patterns.every(
+    (pattern) => pattern.flags === flags && !/[gy]/.test(flags) && !/\\[1-9]|\\k<|\(\?</.test(pattern.source),
+  );
+  return joinable ? new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join("|"), flags) : undefined;
+}
+
 export class HostIndex<Rule extends HostRule> {
   private readonly bySuffix = new Map<string, number[]>();
-  private readonly byLabel = new Map<string, number[]>();
-  private readonly anyHost: number[] = [];
-  /** The rules for any host, when no rule names this host: the common case, answered without allocating. */
-  private readonly anyHostRules: Rule[];
-  private readonly anyHostNeedsPattern: boolean;
+  private readonly byLabel: Array<readonly [label: string, indexes: number[]]> = [];
+  private readonly conditions: readonly HostCondition[];
+  /** The rules for any host, when no rule names this host and no host pattern matches: answered without allocating. */
+  private readonly anyHostUnpatterned: readonly Rule[];
+  /** The rules for any host that have a host pattern, and their patterns joined (see `joinedPattern`). */
+  private readonly anyHostPatterned: readonly Rule[];
+  /** Built on the first lookup that needs it: an index made per configuration may never need it. */
+  private anyHostPattern: RegExp | null | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {
-    this.anyHostRules = rules.filter((rule) => !rule.hosts);
-    this.anyHostNeedsPattern = this.anyHostRules.some((rule) => rule.hostPattern);
+    this.conditions = rules.map(conditionOf);
+    const anyHost = rules.filter((rule) => !rule.hosts);
+    this.anyHostUnpatterned = anyHost.filter((rule) => !rule.hostPattern);
+    this.anyHostPatterned = anyHost.filter((rule) => rule.hostPattern);
     rules.forEach((rule, index) => {
-      if (!rule.hosts) {
-        this.anyHost.push(index);
-        return;
-      }
-      for (const entry of rule.hosts) {
-        const [map, key] = entry.endsWith(".*") ? [this.byLabel, entry.slice(0, -2)] : [this.bySuffix, entry];
-        const list = map.get(key) ?? [];
-        list.push(index);
-        map.set(key, list);
+      for (const entry of rule.hosts ?? []) {
+        if (entry.endsWith(".*")) {
+          const label = entry.slice(0, -2);
+          const found = this.byLabel.find(([known]) => known === label);
+          if (found) found[1].push(index);
+          else this.byLabel.push([label, [index]]);
+        } else {
+          const list = this.bySuffix.get(entry) ?? [];
+          list.push(index);
+          this.bySuffix.set(entry, list);
+        }
       }
     });
   }
@@ -73,28 +107,33 @@ export class HostIndex<Rule extends HostRule> {
     return found;
   }
 
-  private find(host: Host): readonly Rule[] {
-    let indexes: number[] | undefined;
-    const add = (found: readonly number[] | undefined | null | ""): void => {
-      if (found) indexes = [...(indexes ?? this.anyHost), ...found];
-    };
-    for (let suffix = host.name; ; ) {
-      add(this.bySuffix.get(suffix));
+  /** The rules that match this host, in their original order, found afresh (see `matching` for the memo). */
+  find(host: Host): readonly Rule[] {
+    // The index only narrows which named rules to check; `matches` decides, as for the rules for any host.
+    const name = host.name;
+    let named: number[] | undefined;
+    for (let suffix = name; ; ) {
+      const found = this.bySuffix.get(suffix);
+      if (found) (named ??= []).push(...found);
       const dot = suffix.indexOf(".");
       if (dot < 0) break;
       suffix = suffix.slice(dot + 1);
     }
     // Only ask tldts when the host has a label some rule names ("google" in "www.google.co.uk").
-    const dotted = `.${host.name}.`;
-    for (const label of this.byLabel.keys()) {
-      if (dotted.includes(`.${label}.`) && host.registrableLabel === label) add(this.byLabel.get(label));
+    for (const [label, found] of this.byLabel) {
+      if (name.includes(label) && `.${name}.`.includes(`.${label}.`) && host.registrableLabel === label) {
+        (named ??= []).push(...found);
+      }
     }
-    if (!indexes) {
-      return this.anyHostNeedsPattern ? this.anyHostRules.filter((rule) => matches(rule, host)) : this.anyHostRules;
+    const candidates = named;
+    if (candidates === undefined) {
+      if (this.anyHostPatterned.length === 0) return this.anyHostUnpatterned;
+      this.anyHostPattern ??= joinedPattern(this.anyHostPatterned.flatMap((rule) => (rule.hostPattern ? [rule.hostPattern] : []))) ?? null;
+      if (this.anyHostPattern !== null && !this.anyHostPattern.test(name)) return this.anyHostUnpatterned;
     }
-    return [...new Set(indexes)]
-      .sort((a, b) => a - b)
-      .map((index) => this.rules[index]!)
-      .filter((rule) => matches(rule, host));
+    return this.rules.filter((_, index) => {
+      const condition = this.conditions[index]!;
+      return (!condition.named || (candidates?.includes(index) ?? false)) && matches(condition, host);
+    });
   }
 }

@@ -14,11 +14,19 @@ const PERCENT_TAG = /%(?![0-9A-Fa-f]{2})[A-Za-z_][\w.-]*%/;
 const HEX_PERCENT_TAG = /%[A-Za-z]{2}\w*[G-Zg-z][\w.]*%/;
 const MARKERS = /\*\||\|\*|\{\{|\}\}|\{%|%\}|<%|%>|&lt;%|%&gt;|\$\{|%%|\[\[|\]\]|\[[A-Za-z_][\w ]*\]/;
 
+/**
+ * What every pattern above needs somewhere: one of `|{}<>$[]`, or a "%" that is not a plain escape (not followed
+ * by a hex pair, followed by two hex letters as in "%ADDRESS%", or after ";" as in "&lt;%"). Most URLs hold
+ * only escapes like "%3A" and "%2F": one scan rules out all three patterns.
+ */
+const MAY_HOLD_TAG = /[|{}<>$[\]]|;%|%(?![0-9A-Fa-f]{2})|%[A-Fa-f]{2}/;
+
 /** True when `url` contains merge-tag syntax anywhere. */
 export function hasMergeTag(url: string): boolean {
   return (
-    MARKERS.test(url) ||
-    PERCENT_TAG.test(url) ||
-    (HEX_PERCENT_TAG.test(url) && safeDecodeUri(url) === undefined)
+    MAY_HOLD_TAG.test(url) &&
+    (MARKERS.test(url) ||
+      PERCENT_TAG.test(url) ||
+      (HEX_PERCENT_TAG.test(url) && safeDecodeUri(url) === undefined))
   );
 }

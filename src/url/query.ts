@@ -25,13 +25,16 @@ export interface RemoveParamsResult<T> {
 /** Decides whether to remove one parameter; returns the reason to remove it, or undefined to keep it. */
 export type ParamDecider<T> = (param: QueryParam) => T | undefined;
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+/**
+ * Decides on one parameter given as offsets into `text`, so that a kept parameter costs no string: its name is
+ * `text.slice(start, eq)`, its raw value `text.slice(eq + 1, end)`, and it has no value when `eq === end`.
+ * Returns the reason to remove it, or undefined to keep it.
+ */
+export type ParamSpanDecider<T> = (text: string, start: number, eq: number, end: number) => T | undefined;
 
-/** True when `text` holds `word` (lower-case ASCII letters, digits, `#;`) at `index`, in any case. */
-function hasWordAt(text: string, index: number, word: string): boolean {
+/** True when `text` holds `word` (lower-case ASCII letters, digits, `#;`) at `index`, in any case, before `end`. */
+function hasWordAt(text: string, index: number, end: number, word: string): boolean {
+  if (index + word.length > end) return false;
   for (let i = 0; i < word.length; i++) {
     const code = text.charCodeAt(index + i);
     const expected = word.charCodeAt(i);
@@ -41,72 +44,73 @@ function hasWordAt(text: string, index: number, word: string): boolean {
   return true;
 }
 
-/** Length of the separator starting at `index`, or 0 when there is none. */
-function separatorLength(text: string, index: number, htmlAttribute: boolean): number {
-  if (text.charCodeAt(index) !== 0x26 /* & */) return 0;
+/** Length of the separator at `index` (an "&" before `end`). */
+function separatorLength(text: string, index: number, end: number, htmlAttribute: boolean): number {
   // In an HTML attribute "&amp;" (and its numeric forms) is how a literal "&" is written.
   if (htmlAttribute) {
-    if (hasWordAt(text, index + 1, "amp;")) return 5;
-    if (hasWordAt(text, index + 1, "#38;")) return 5;
-    if (hasWordAt(text, index + 1, "#x26;")) return 6;
+    if (hasWordAt(text, index + 1, end, "amp;")) return 5;
+    if (hasWordAt(text, index + 1, end, "#38;")) return 5;
+    if (hasWordAt(text, index + 1, end, "#x26;")) return 6;
   }
   return 1;
 }
 
-/** Splits a query string into parameter spans and the separator spans between them. */
-function splitQuery(text: string, htmlAttribute: boolean): { params: Span[]; separators: Span[] } {
-  const params: Span[] = [];
-  const separators: Span[] = [];
-  let start = 0;
-  for (let i = text.indexOf("&"); i >= 0; i = text.indexOf("&", i)) {
-    const length = separatorLength(text, i, htmlAttribute);
-    params.push({ start, end: i });
-    separators.push({ start: i, end: i + length });
-    i += length;
-    start = i;
-  }
-  params.push({ start, end: text.length });
-  return { params, separators };
+/** Index of the next "&" in `text` from `start` before `end`, or `end`. */
+function nextAmpersand(text: string, start: number, end: number): number {
+  const index = text.indexOf("&", start);
+  return index < 0 || index >= end ? end : index;
 }
 
-function toParam(text: string): QueryParam {
-  const eq = text.indexOf("=");
-  return eq < 0 ? { name: text, value: undefined } : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+/** Index of the first "=" in `text` from `start` before `end`, or `end`. */
+function equalsSign(text: string, start: number, end: number): number {
+  const index = text.indexOf("=", start);
+  return index < 0 || index >= end ? end : index;
 }
 
 /**
- * Removes the parameters the decider picks from one query string (no leading `?`).
- * Returns the same string when nothing is removed.
+ * Removes the parameters `decide` picks from the query `text.slice(from, to)` (no leading "?"), pushing their
+ * reasons to `removed`. Returns the new query, or undefined when nothing is removed. Parameters are walked by
+ * offset: a kept one costs no string and no object.
  */
 function removeFromQuery<T>(
-  query: string,
-  decide: ParamDecider<T>,
+  text: string,
+  from: number,
+  to: number,
+  decide: ParamSpanDecider<T>,
   htmlAttribute: boolean,
-): { query: string; removed: RemovedParam<T>[] } {
-  const { params, separators } = splitQuery(query, htmlAttribute);
-  const removed: RemovedParam<T>[] = [];
-  const keep: boolean[] = params.map((span) => {
-    const text = query.slice(span.start, span.end);
-    if (text === "") return true;
-    const param = toParam(text);
-    const reason = decide(param);
-    if (reason === undefined) return true;
-    removed.push({ ...param, reason });
-    return false;
-  });
-  if (removed.length === 0) return { query, removed };
+  removed: T[],
+): string | undefined {
+  let removedStarts: number[] | undefined;
+  for (let start = from; ; ) {
+    const end = nextAmpersand(text, start, to);
+    if (end > start) {
+      const reason = decide(text, start, equalsSign(text, start, end), end);
+      if (reason !== undefined) {
+        removed.push(reason);
+        (removedStarts ??= []).push(start);
+      }
+    }
+    if (end === to) break;
+    start = end + separatorLength(text, end, to, htmlAttribute);
+  }
+  if (removedStarts === undefined) return undefined;
 
+  // Each kept parameter is written with the separator written before it (none before the first one kept).
+  // Once something is removed, empty parameters (from "a&&b") go too: they would leave "&&" or a bare "?".
   let out = "";
-  let first = true;
-  params.forEach((span, i) => {
-    // Once something is removed, empty parameters (from "a&&b") go too: they would leave "&&" or a bare "?".
-    if (!keep[i] || span.start === span.end) return;
-    const separator = separators[i - 1];
-    if (!first && separator) out += query.slice(separator.start, separator.end);
-    out += query.slice(span.start, span.end);
-    first = false;
-  });
-  return { query: out, removed };
+  let next = 0;
+  let separatorStart = from;
+  for (let start = from; ; ) {
+    const end = nextAmpersand(text, start, to);
+    if (removedStarts[next] === start) next++;
+    else if (end > start) {
+      if (out !== "") out += text.slice(separatorStart, start);
+      out += text.slice(start, end);
+    }
+    if (end === to) return out;
+    separatorStart = end;
+    start = end + separatorLength(text, end, to, htmlAttribute);
+  }
 }
 
 /** Index of the fragment's "#", skipping the "#" of "&#38;"-style entities in attribute text. */
@@ -118,42 +122,55 @@ function fragmentStart(url: string, htmlAttribute: boolean): number {
   return index;
 }
 
-/** Removes parameters from the query and from a query-like fragment (`#a=1&b=2`, `#/route?a=1`). */
-export function removeParams<T>(url: string, decide: ParamDecider<T>, htmlAttribute = false): RemoveParamsResult<T> {
+/**
+ * Removes parameters from the query and from a query-like fragment (`#a=1&b=2`, `#/route?a=1`), deciding on
+ * each by offsets (see {@link ParamSpanDecider}), and pushes the reasons of the removed ones to `removed` in
+ * the order written. Returns the same string when nothing is removed.
+ */
+export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, htmlAttribute: boolean, removed: T[]): string {
   const hash = fragmentStart(url, htmlAttribute);
-  const main = hash < 0 ? url : url.slice(0, hash);
-  const fragment = hash < 0 ? undefined : url.slice(hash + 1);
-  const removed: RemovedParam<T>[] = [];
+  const mainEnd = hash < 0 ? url.length : hash;
+  const before = removed.length;
 
-  let newMain = main;
-  const question = main.indexOf("?");
-  if (question >= 0) {
-    const result = removeFromQuery(main.slice(question + 1), decide, htmlAttribute);
-    removed.push(...result.removed);
-    if (result.removed.length > 0) {
-      newMain = result.query === "" ? main.slice(0, question) : `${main.slice(0, question + 1)}${result.query}`;
-    }
+  let newMain: string | undefined;
+  const question = url.indexOf("?");
+  if (question >= 0 && question < mainEnd) {
+    const query = removeFromQuery(url, question + 1, mainEnd, decide, htmlAttribute, removed);
+    if (query !== undefined) newMain = query === "" ? url.slice(0, question) : `${url.slice(0, question + 1)}${query}`;
   }
 
-  let newFragment = fragment;
-  if (fragment !== undefined) {
-    const fragmentQuestion = fragment.indexOf("?");
+  let newFragment: string | undefined;
+  let dropFragment = false;
+  if (hash >= 0) {
+    const fragmentQuestion = url.indexOf("?", hash + 1);
     if (fragmentQuestion >= 0) {
       // A client-side route with its own query: "#/route?utm_source=x".
-      const result = removeFromQuery(fragment.slice(fragmentQuestion + 1), decide, htmlAttribute);
-      removed.push(...result.removed);
-      if (result.removed.length > 0) {
-        const head = fragment.slice(0, fragmentQuestion);
-        newFragment = result.query === "" ? head : `${head}?${result.query}`;
+      const query = removeFromQuery(url, fragmentQuestion + 1, url.length, decide, htmlAttribute, removed);
+      if (query !== undefined) {
+        const head = url.slice(hash + 1, fragmentQuestion);
+        newFragment = query === "" ? head : `${head}?${query}`;
       }
-    } else if (fragment.includes("=")) {
+    } else if (url.includes("=", hash + 1)) {
       // Parameters written as the whole fragment: "#utm_source=x&utm_medium=y".
-      const result = removeFromQuery(fragment, decide, htmlAttribute);
-      removed.push(...result.removed);
-      if (result.removed.length > 0) newFragment = result.query === "" ? undefined : result.query;
+      const query = removeFromQuery(url, hash + 1, url.length, decide, htmlAttribute, removed);
+      if (query === "") dropFragment = true;
+      else if (query !== undefined) newFragment = query;
     }
   }
 
-  if (removed.length === 0) return { url, removed };
-  return { url: newFragment === undefined ? newMain : `${newMain}#${newFragment}`, removed };
+  if (removed.length === before) return url;
+  const main = newMain ?? url.slice(0, mainEnd);
+  if (hash < 0 || dropFragment) return main;
+  return `${main}#${newFragment ?? url.slice(hash + 1)}`;
+}
+
+/** Removes the parameters `decide` picks from the query and from a query-like fragment; see {@link removeParamSpans}. */
+export function removeParams<T>(url: string, decide: ParamDecider<T>, htmlAttribute = false): RemoveParamsResult<T> {
+  const removed: RemovedParam<T>[] = [];
+  const decideSpan = (text: string, start: number, eq: number, end: number): RemovedParam<T> | undefined => {
+    const param = { name: text.slice(start, eq), value: eq === end ? undefined : text.slice(eq + 1, end) };
+    const reason = decide(param);
+    return reason === undefined ? undefined : { ...param, reason };
+  };
+  return { url: removeParamSpans(url, decideSpan, htmlAttribute, removed), removed };
 }

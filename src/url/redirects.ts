@@ -11,6 +11,19 @@ import { parseHttpUrl, queryParam, type HttpUrlParts } from "./url-parts.js";
 const redirectIndex = new HostIndex(redirectRules);
 const clickTrackerIndex = new HostIndex(clickTrackers);
 
+/**
+ * The redirect rules that may apply on `host`, in order. Found afresh on every call: the URL cleaner keeps
+ * them per host (no cache lives in this module).
+ */
+export function redirectRulesFor(host: string): readonly RedirectRule[] {
+  return redirectIndex.find(new Host(host));
+}
+
+/** The opaque click trackers that may apply on `host`, in order; found afresh, like {@link redirectRulesFor}. */
+export function clickTrackersFor(host: string): readonly ClickTrackerRule[] {
+  return clickTrackerIndex.find(new Host(host));
+}
+
 export type UnwrapResult =
   /** The wrapper's destination, an http(s) URL (decoded, not yet escaped for output), and its parts. */
   | { readonly kind: "destination"; readonly rule: RedirectRule; readonly destination: string; readonly parts: HttpUrlParts }
@@ -112,9 +125,13 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * One round of unwrapping: the destination of the first rule that recognizes `url` and can decode it.
  * Undefined when no rule applies or the destination is not recoverable (malformed encoding, no URL).
  */
-export function unwrapRedirect(url: string, parts: HttpUrlParts | undefined = parseHttpUrl(url)): UnwrapResult | undefined {
-  if (!parts) return undefined;
-  for (const rule of redirectIndex.matching(new Host(parts.host))) {
+export function unwrapRedirect(
+  url: string,
+  parts: HttpUrlParts | undefined = parseHttpUrl(url),
+  rules: readonly RedirectRule[] | undefined = parts && redirectRulesFor(parts.host),
+): UnwrapResult | undefined {
+  if (!parts || !rules) return undefined;
+  for (const rule of rules) {
     if (rule.path && !rule.path.test(parts.path)) continue;
     const raw = extract(rule.extract, url, parts);
     if (raw === undefined) continue;
@@ -128,12 +145,19 @@ export function unwrapRedirect(url: string, parts: HttpUrlParts | undefined = pa
   return undefined;
 }
 
-/** The opaque click tracker `url` belongs to, if any (its destination is not in the URL). */
-export function findClickTracker(parts: HttpUrlParts | undefined): ClickTrackerRule | undefined {
-  if (!parts) return undefined;
-  return clickTrackerIndex.matching(new Host(parts.host)).find(
-    (rule) =>
-      rule.path.test(parts.path) &&
-      (rule.param === undefined || queryParam(parts.query, [rule.param]) !== undefined),
-  );
+/**
+ * The opaque click tracker `url` belongs to, if any (its destination is not in the URL). `rules` are the
+ * click trackers of the URL's host (see {@link clickTrackersFor}).
+ */
+export function findClickTracker(
+  parts: HttpUrlParts | undefined,
+  rules: readonly ClickTrackerRule[] | undefined = parts && clickTrackersFor(parts.host),
+): ClickTrackerRule | undefined {
+  if (!parts || !rules) return undefined;
+  for (const rule of rules) {
+    if (rule.path.test(parts.path) && (rule.param === undefined || queryParam(parts.query, [rule.param]) !== undefined)) {
+      return rule;
+    }
+  }
+  return undefined;
 }

@@ -34,7 +34,7 @@ const enum CharCode {
 }
 
 /** Length of "http://" or "https://" at the start of `url` (any case), or 0. */
-function schemeLength(url: string): number {
+export function schemeLength(url: string): number {
   if ((url.charCodeAt(0) | 0x20) !== CharCode.LowerH) return 0;
   if ((url.charCodeAt(1) | 0x20) !== CharCode.LowerT || (url.charCodeAt(2) | 0x20) !== CharCode.LowerT) return 0;
   if ((url.charCodeAt(3) | 0x20) !== CharCode.LowerP) return 0;
@@ -71,8 +71,14 @@ function asciiHost(url: string, start: number, end: number): string | undefined 
     const host = url.slice(hostStart, hostEnd).toLowerCase();
     return VALID_HOST.test(host) ? host : "";
   }
-  for (let j = hostStart; j < hostEnd; j++) if (badHostChar[url.charCodeAt(j)] === 1) return "";
-  return url.slice(hostStart, hostEnd).toLowerCase();
+  let upperCase = false;
+  for (let j = hostStart; j < hostEnd; j++) {
+    const code = url.charCodeAt(j);
+    if (badHostChar[code] === 1) return "";
+    if (code >= 0x41 && code <= 0x5a) upperCase = true;
+  }
+  const host = url.slice(hostStart, hostEnd);
+  return upperCase ? host.toLowerCase() : host;
 }
 
 /** The host by the regexes: for authorities with non-ASCII characters (Unicode spaces end an authority). */

@@ -1,7 +1,7 @@
 // Properties of cleanUrl over generated URLs (fixed seed, so failures reproduce).
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
-import { cleanUrl } from "../../src/url/clean-url.js";
+import { describe, expect, it } from "vitest";
+import { cleanUrl, createUrlCleaner } from "../../src/url/clean-url.js";
 import { trackingParams } from "../../src/data/tracking-params.js";
 
 fc.configureGlobal({ seed: 42, numRuns: 300 });
@@ -69,5 +69,22 @@ describe("cleanUrl properties", () => {
   test.prop([fc.string(), fc.boolean()])("never throws on any string", (url, attr) => {
     expect(() => cleanUrl(url, { htmlAttribute: attr })).not.toThrow();
     expect(() => cleanUrl(`https://${url}`, { htmlAttribute: attr })).not.toThrow();
+  });
+
+  // A cleaner keeps per-host rules between calls: a warm cleaner must answer as a fresh one does, also after
+  // its cache of hosts fills up and starts again.
+  const anyUrl = fc.oneof(mixed.map((t) => build(...t)), fc.tuple(mixed, wrapperHost).map(([t, w]) => `https://${w}${encodeURIComponent(build(...t))}`));
+  test.prop([fc.array(anyUrl, { minLength: 1, maxLength: 30 }), fc.constantFrom({}, { htmlAttribute: true }, { recipient: "a@b.example", keepParams: ["utm_source"], removeParams: ["k1"] })])(
+    "a cleaner that has seen other URLs answers as a fresh one",
+    (urls, options) => {
+      const cleaner = createUrlCleaner(options);
+      for (const url of [...urls, ...urls]) expect(cleaner(url)).toEqual(cleanUrl(url, options));
+    },
+  );
+
+  it("answers the same after seeing more hosts than it keeps", () => {
+    const cleaner = createUrlCleaner();
+    const urls = Array.from({ length: 1200 }, (_, i) => `https://h${i % 700}.example/p?utm_source=x&k=${i}`);
+    for (const url of urls) expect(cleaner(url)).toEqual(cleanUrl(url));
   });
 });

@@ -1,5 +1,6 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { removeParams, type QueryParam } from "../../src/url/query.js";
+import { removeParams, removeParamSpans, type QueryParam } from "../../src/url/query.js";
 
 const dropNamed = (...names: string[]) => (param: QueryParam) => (names.includes(param.name) ? param.name : undefined);
 
@@ -52,5 +53,74 @@ describe("removeParams splices the original string", () => {
       { name: "A%5F", value: "x%20y", reason: "r" },
       { name: "flag", value: undefined, reason: "r" },
     ]);
+  });
+});
+
+// The plain reading the offset walk must agree with: split the query into parameter and separator strings,
+// decide on each parameter object, join what is kept.
+function splitReading(url: string, decide: (param: QueryParam) => string | undefined, htmlAttribute: boolean) {
+  const removed: Array<QueryParam & { reason: string }> = [];
+  const separator = htmlAttribute ? /&(?:amp;|#38;|#x26;)?/gi : /&/g;
+  const fromQuery = (query: string): string | undefined => {
+    const params = query.split(separator);
+    const separators = query.match(separator) ?? [];
+    const before = removed.length;
+    const keep = params.map((text) => {
+      if (text === "") return true;
+      const eq = text.indexOf("=");
+      const param = eq < 0 ? { name: text, value: undefined } : { name: text.slice(0, eq), value: text.slice(eq + 1) };
+      const reason = decide(param);
+      if (reason !== undefined) removed.push({ ...param, reason });
+      return reason === undefined;
+    });
+    if (removed.length === before) return undefined;
+    const kept = params.flatMap((text, i) => (keep[i] && text !== "" ? [{ sep: separators[i - 1] ?? "", text }] : []));
+    return kept.map(({ sep, text }, i) => (i === 0 ? text : sep + text)).join("");
+  };
+  let hash = url.indexOf("#");
+  while (htmlAttribute && hash > 0 && url[hash - 1] === "&") hash = url.indexOf("#", hash + 1);
+  let main = hash < 0 ? url : url.slice(0, hash);
+  let fragment = hash < 0 ? undefined : url.slice(hash + 1);
+  const question = main.indexOf("?");
+  if (question >= 0) {
+    const query = fromQuery(main.slice(question + 1));
+    if (query !== undefined) main = query === "" ? main.slice(0, question) : `${main.slice(0, question + 1)}${query}`;
+  }
+  if (fragment !== undefined) {
+    const fq = fragment.indexOf("?");
+    if (fq >= 0) {
+      const query = fromQuery(fragment.slice(fq + 1));
+      if (query !== undefined) fragment = query === "" ? fragment.slice(0, fq) : `${fragment.slice(0, fq)}?${query}`;
+    } else if (fragment.includes("=")) {
+      const query = fromQuery(fragment);
+      if (query !== undefined) fragment = query === "" ? undefined : query;
+    }
+  }
+  if (removed.length === 0) return { url, removed };
+  return { url: fragment === undefined ? main : `${main}#${fragment}`, removed };
+}
+
+describe("removeParams walks parameters by offset", () => {
+  const piece = fc.constantFrom("a", "b", "A", "=", "1", "x=", "&", "&", "&amp;", "&AMP;", "&#38;", "&#x26;", "&am", "&#3", "#", "?", "/", "%5F", ";");
+  const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(""));
+  const url = fc.tuple(fc.constantFrom("https://x.example/p", "https://x.example/p?", ""), text).map(([head, tail]) => head + tail);
+  const drop = fc.subarray(["a", "b", "A", "", "x", "a=1", "amp;a", "#38;b"]);
+  test.prop([url, drop, fc.boolean()], { seed: 3, numRuns: 4000 })("agrees with splitting into strings", (u, names, attr) => {
+    const decide = (param: QueryParam) => (names.includes(param.name) ? `-${param.name}` : undefined);
+    expect(removeParams(u, decide, attr)).toEqual(splitReading(u, decide, attr));
+  });
+
+  it("hands the decider offsets: name, value, and no value when there is no '='", () => {
+    const seen: string[] = [];
+    const removed = ["earlier"];
+    const decide = (text: string, start: number, eq: number, end: number) => {
+      seen.push(`${text.slice(start, eq)}|${eq === end ? "none" : text.slice(eq + 1, end)}`);
+      return text.slice(start, eq) === "c" ? "c" : undefined;
+    };
+    expect(removeParamSpans("https://x.example/?a=1&flag&b=&c=2", decide, false, removed)).toBe("https://x.example/?a=1&flag&b=");
+    expect(seen).toEqual(["a|1", "flag|none", "b|", "c|2"]);
+    // Reasons are added after what the list already held.
+    expect(removed).toEqual(["earlier", "c"]);
+    expect(removeParamSpans("https://x.example/?c=1", () => undefined, false, removed)).toBe("https://x.example/?c=1");
   });
 });
