@@ -68,6 +68,8 @@ function shiftPositions(tokens: Token[], crlfs: readonly number[]): void {
  * attacker-controlled.
  */
 export function skipComponent(tokens: readonly Token[], i: number, end: number): number {
+  // Most components are one token: answer those without the bookkeeping of a block.
+  if (closerOf((tokens[i] as Token)[0]) === undefined) return i + 1;
   return scanComponent(tokens, i, end).next;
 }
 
@@ -107,5 +109,10 @@ export function isBlank(token: Token): boolean {
 
 /** ASCII lower-casing: CSS keywords and names match ASCII case-insensitively, not by Unicode case folding. */
 export function asciiLower(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // Names are nearly always lower case already: look before building a new string.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.replace(/[A-Z]/g, (upper) => String.fromCharCode(upper.charCodeAt(0) + 32));
+  }
+  return name;
 }
