@@ -127,6 +127,7 @@ interface FlatRule {
 function flatRules(css: string): FlatRule[] {
   const rules: FlatRule[] = [];
   const stack: { prelude: string; bodyStart: number }[] = [];
+  let openStyleRules = 0; // blocks on the stack whose prelude is not an at-rule
   let segmentStart = 0;
   for (let i = 0; i < css.length; i++) {
     const c = css.charCodeAt(i);
@@ -140,12 +141,18 @@ function flatRules(css: string): FlatRule[] {
       while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
       i = j;
     } else if (c === 0x7b /* { */) {
-      stack.push({ prelude: css.slice(segmentStart, i).trim(), bodyStart: i + 1 });
+      const prelude = css.slice(segmentStart, i).trim();
+      if (!prelude.startsWith("@")) openStyleRules++;
+      stack.push({ prelude, bodyStart: i + 1 });
       segmentStart = i + 1;
     } else if (c === 0x7d /* } */) {
       const block = stack.pop();
-      if (block && !block.prelude.startsWith("@") && stack.every((outer) => outer.prelude.startsWith("@"))) {
-        rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+      if (block && !block.prelude.startsWith("@")) {
+        openStyleRules--;
+        // A style rule inside no other style rule (at-rules around it are fine).
+        if (openStyleRules === 0) {
+          rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+        }
       }
       segmentStart = i + 1;
     } else if (c === 0x3b /* ; */) {
@@ -155,18 +162,17 @@ function flatRules(css: string): FlatRule[] {
   return rules;
 }
 
-function splitDeclarations(body: string): SheetDeclaration[] {
+/** The declarations of a rule body whose property is collected (the others are never read). */
+function collectedDeclarations(body: string): SheetDeclaration[] {
   const declarations: SheetDeclaration[] = [];
   for (const part of body.split(";")) {
     const colon = part.indexOf(":");
     if (colon <= 0) continue;
+    const name = part.slice(0, colon).trim().toLowerCase();
+    if (!collected.has(name)) continue;
     const rawValue = part.slice(colon + 1).trim();
     const important = importantSuffix.test(rawValue);
-    declarations.push({
-      name: part.slice(0, colon).trim().toLowerCase(),
-      value: rawValue.replace(importantSuffix, "").trim(),
-      important,
-    });
+    declarations.push({ name, value: rawValue.replace(importantSuffix, "").trim(), important });
   }
   return declarations;
 }
@@ -271,7 +277,7 @@ export class StyleRules {
     if (!collectedWords.test(css)) return;
     for (const { prelude, body, outer } of flatRules(css)) {
       if (!collectedWords.test(body)) continue;
-      const declarations = splitDeclarations(body).filter((declaration) => collected.has(declaration.name));
+      const declarations = collectedDeclarations(body);
       if (declarations.length === 0) continue;
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const conditional = outer.some((at) => /^@media\b/i.test(at));
