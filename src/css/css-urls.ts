@@ -113,7 +113,15 @@ export function findStylesheetUrls(css: string): CssUrl[] {
  * @param everyRange - As for `scanDeclarationUrls`.
  */
 export function scanStylesheetUrls(css: string, everyRange = false): CssUrl[] {
-  const tokens = tokenizeCss(css);
+  return stylesheetUrlsOf(tokenizeCss(css), everyRange);
+}
+
+/**
+ * `scanStylesheetUrls` over tokens already made by `tokenizeCss`, for a caller that reads them for more.
+ * @param tokens - A style sheet's tokens.
+ * @param everyRange - As for `scanDeclarationUrls`.
+ */
+export function stylesheetUrlsOf(tokens: readonly Token[], everyRange = false): CssUrl[] {
   const found: CssUrl[] = [];
   walkStylesheet(tokens, collector(tokens, found, everyRange));
   return found;
