@@ -245,6 +245,12 @@ export interface SheetMatch {
 }
 
 const noMatch: SheetMatch = { declarations: [], revealedBy: undefined };
+
+/** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
+function classNames(value: string): readonly string[] {
+  if (value !== "" && !/[\t\n\f\r ]/.test(value)) return [value];
+  return value.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+}
 const noClasses: readonly string[] = [];
 
 function reveals(declaration: SheetDeclaration): boolean {
@@ -267,6 +273,9 @@ function reveals(declaration: SheetDeclaration): boolean {
 /** The size and hiding rules of the `<style>` blocks seen so far. */
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
+  /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
+  private hasClassKeys = false;
+  private hasIdKeys = false;
 
   get isEmpty(): boolean {
     return this.byKey.size === 0;
@@ -285,6 +294,8 @@ export class StyleRules {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
         const key = keyOf(selector);
+        if (key.startsWith(".")) this.hasClassKeys = true;
+        else if (key.startsWith("#")) this.hasIdKeys = true;
         const list = this.byKey.get(key) ?? [];
         list.push({ selector, declarations, conditional });
         this.byKey.set(key, list);
@@ -296,11 +307,12 @@ export class StyleRules {
   match(tag: string, attributes: Readonly<Record<string, string>>): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
-    const classAttribute = attributes["class"];
-    const classes = classAttribute === undefined ? noClasses : classAttribute.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+    // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
+    const classAttribute = this.hasClassKeys ? attributes["class"] : undefined;
+    const classes = classAttribute === undefined ? noClasses : classNames(classAttribute);
     let found: CollectedRule[] | undefined;
     for (const name of classes) found = this.collect(`.${name}`, tag, classes, attributes, found);
-    const id = attributes["id"];
+    const id = this.hasIdKeys ? attributes["id"] : undefined;
     if (id !== undefined) found = this.collect(`#${id}`, tag, classes, attributes, found);
     found = this.collect(tag, tag, classes, attributes, found);
     found = this.collect("*", tag, classes, attributes, found);
