@@ -1,6 +1,7 @@
 // Every URL a CSS text can make a mail client fetch, with the span to delete to remove that fetch.
 import { type TokenFunction, type TokenString, type TokenURL, TokenType } from "@csstools/css-tokenizer";
 import { type DeclarationRange, type StructureVisitor, walkDeclarationList, walkStylesheet } from "./structure.js";
+import { topLevelEnds } from "./statements.js";
 import { type Token, asciiLower, closerOf, isBlank, tokenizeCss } from "./tokens.js";
 
 /** How a URL is written: `url()`-like, a string in `image-set()`, an `@import`, an `@font-face` `src`, or broken. */
@@ -105,7 +106,25 @@ export function scanDeclarationUrls(css: string, everyRange = false): CssUrl[] {
  * //=> [{ url: "x.css", kind: "import", property: "@import", declaration: { start: 0, end: 16 } }]
  */
 export function findStylesheetUrls(css: string): CssUrl[] {
-  return mayContainCssUrl(css) ? scanStylesheetUrls(css) : [];
+  if (!mayContainCssUrl(css)) return [];
+  const ends = topLevelEnds(css);
+  if (ends === undefined) return scanStylesheetUrls(css);
+  // Each top-level rule reads as a sheet of its own: tokenize only the runs of rules that may hold a URL.
+  const found: CssUrl[] = [];
+  let runStart = -1;
+  let start = 0;
+  ends.push(css.length);
+  for (const end of ends) {
+    const mayHold = end > start && mayContainCssUrl(css.slice(start, end));
+    if (mayHold && runStart < 0) runStart = start;
+    if (!mayHold && runStart >= 0) {
+      found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, start)));
+      runStart = -1;
+    }
+    start = end;
+  }
+  if (runStart >= 0) found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, css.length)));
+  return found;
 }
 
 /**

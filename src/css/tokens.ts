@@ -8,13 +8,22 @@ export type Token = CSSToken;
  * Tokenizes CSS after CSS input preprocessing (CSS Syntax 3 §3.3), which the tokenizer does not do itself.
  * Without it a raw NUL yields a bad-url token where a browser fetches `g%EF%BF%BD.gif` (ADVERSARIAL.md §3).
  * @param css - Original text (a `style` value or `<style>` content).
+ * @param from - Start of the piece of `css` to tokenize (the whole text by default).
+ * @param to - Its end.
  * @returns Tokens without the EOF token, positioned in `css`.
  */
-export function tokenizeCss(css: string): readonly Token[] {
-  const { text, crlfs } = preprocess(css);
+export function tokenizeCss(css: string, from = 0, to = css.length): readonly Token[] {
+  const piece = from === 0 && to === css.length ? css : css.slice(from, to);
+  const { text, crlfs } = preprocess(piece);
   const tokens = tokenize({ css: text });
   tokens.pop(); // EOF, whose positions are -1
   if (crlfs.length > 0) shiftPositions(tokens, crlfs);
+  if (from > 0) {
+    for (const token of tokens) {
+      token[2] += from;
+      token[3] += from;
+    }
+  }
   return tokens;
 }
 

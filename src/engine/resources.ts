@@ -7,10 +7,8 @@ import {
   findValueUrls,
   mayContainCssUrl,
   type Span,
-  stylesheetUrlsOf,
 } from "../css/css-urls.js";
 import { readDataStylesheet } from "../css/data-url.js";
-import { type Token, tokenizeCss } from "../css/tokens.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
 import type { CssRule, Resource, Vector } from "../types.js";
@@ -297,11 +295,9 @@ function addAnimationValues(
 /** Every URL in the text of a `<style>` element, and in the data: stylesheets it imports. */
 export function stylesheetResources(css: string, baseHref: string | undefined): LocatedResource[] {
   if (!mayContainCssUrl(css)) return [];
-  // One tokenization: the rules around the URLs, read only if a detector asks, reuse the tokens.
-  const tokens = tokenizeCss(css);
-  const rules = sheetRules(css, tokens);
+  const rules = sheetRules(css);
   const found: LocatedResource[] = [];
-  for (const url of stylesheetUrlsOf(tokens)) {
+  for (const url of findStylesheetUrls(css)) {
     const location = { kind: "stylesheet", declaration: url.declaration } as const;
     const holder = new StylesheetResource(url.url, cssVectors[url.kind], undefined, baseHref, location, rules);
     found.push(holder);
@@ -312,10 +308,10 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
 
 // ---- the rule around a URL of a style sheet (selector, at-rules), parsed only if a detector asks ----------
 
-function sheetRules(css: string, tokens: readonly Token[]): (offset: number) => CssRule {
+function sheetRules(css: string): (offset: number) => CssRule {
   let blocks: SheetBlock[] | undefined;
   return (offset) => {
-    blocks ??= parseSheet(css, tokens);
+    blocks ??= parseSheet(css);
     const chain = blockChain(blocks, offset);
     return { preludes: chain.map((block) => block.prelude), declarations: chain[chain.length - 1]?.declarations ?? [] };
   };

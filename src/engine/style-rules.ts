@@ -38,11 +38,11 @@ const importantSuffix = /\s*!\s*important\s*$/i;
 
 /**
  * Splits a style sheet into its blocks, with their preludes and declarations.
- * @param tokens - Its tokens, when the caller has them already.
  * @example
  * parseSheet("@media print{.a{color:red}}").map((b) => b.prelude) //=> ["@media print", ".a"]
  */
-export function parseSheet(css: string, tokens: readonly Token[] = tokenizeCss(css)): SheetBlock[] {
+export function parseSheet(css: string): SheetBlock[] {
+  const tokens = tokenizeCss(css);
   const blocks: OpenBlock[] = [];
   const stack: number[] = [];
   let segmentStart = -1; // offset of the first token of the current segment
