@@ -2,6 +2,7 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
+import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import type { SheetMatch } from "./style-rules.js";
 
@@ -21,7 +22,10 @@ const importantSuffix = /\s*!\s*important\s*$/i;
 /** Parses an inline style: by splitting when it is plain, with the CSS tokenizer otherwise. */
 export function inlineStyle(style: string | undefined): readonly StyleDeclaration[] {
   if (style === undefined) return [];
-  if (needsTokenizer.test(style)) return parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  if (needsTokenizer.test(style)) {
+    // Quotes alone (a font name) rarely need the tokenizer: a one-pass reading gives what it would.
+    return readSimpleDeclarations(style) ?? parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  }
   // Split at `;`, name before the first `:`, trimmed as `String.prototype.trim` does; scanned by index, since
   // every element with a style comes here.
   const declarations: StyleDeclaration[] = [];
