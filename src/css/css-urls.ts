@@ -1,6 +1,7 @@
 // Every URL a CSS text can make a mail client fetch, with the span to delete to remove that fetch.
 import { type TokenFunction, type TokenString, type TokenURL, TokenType } from "@csstools/css-tokenizer";
 import { type DeclarationRange, type StructureVisitor, walkDeclarationList, walkStylesheet } from "./structure.js";
+import { topLevelEnds } from "./statements.js";
 import { type Token, asciiLower, closerOf, isBlank, tokenizeCss } from "./tokens.js";
 
 /** How a URL is written: `url()`-like, a string in `image-set()`, an `@import`, an `@font-face` `src`, or broken. */
@@ -63,7 +64,10 @@ const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr"
  * mayContainCssUrl("background:\\75 rl(x)") //=> true
  */
 export function mayContainCssUrl(css: string): boolean {
-  return css.includes("\\") || fetchingFunction.test(css) || importRule.test(css);
+  // Most styles hold no `(` and no `@`: two plain searches answer them without a regex.
+  if (css.includes("\\")) return true;
+  if (css.includes("(") && fetchingFunction.test(css)) return true;
+  return css.includes("@") && importRule.test(css);
 }
 
 const importRule = /@import/i;
@@ -81,11 +85,15 @@ export function findDeclarationUrls(css: string): CssUrl[] {
   return mayContainCssUrl(css) ? scanDeclarationUrls(css) : [];
 }
 
-/** `findDeclarationUrls` without the pre-check: the full scan the pre-check is proved against. */
-export function scanDeclarationUrls(css: string): CssUrl[] {
+/**
+ * `findDeclarationUrls` without the pre-check: the full scan the pre-check is proved against.
+ * @param everyRange - Read every declaration and prelude, even one without a function or URL token: the path
+ *   the per-range skip is proved against (tests).
+ */
+export function scanDeclarationUrls(css: string, everyRange = false): CssUrl[] {
   const tokens = tokenizeCss(css);
   const found: CssUrl[] = [];
-  walkDeclarationList(tokens, collector(tokens, found));
+  walkDeclarationList(tokens, collector(tokens, found, everyRange));
   return found;
 }
 
@@ -98,14 +106,43 @@ export function scanDeclarationUrls(css: string): CssUrl[] {
  * //=> [{ url: "x.css", kind: "import", property: "@import", declaration: { start: 0, end: 16 } }]
  */
 export function findStylesheetUrls(css: string): CssUrl[] {
-  return mayContainCssUrl(css) ? scanStylesheetUrls(css) : [];
+  if (!mayContainCssUrl(css)) return [];
+  const ends = topLevelEnds(css);
+  if (ends === undefined) return scanStylesheetUrls(css);
+  // Each top-level rule reads as a sheet of its own: tokenize only the runs of rules that may hold a URL.
+  const found: CssUrl[] = [];
+  let runStart = -1;
+  let start = 0;
+  ends.push(css.length);
+  for (const end of ends) {
+    const mayHold = end > start && mayContainCssUrl(css.slice(start, end));
+    if (mayHold && runStart < 0) runStart = start;
+    if (!mayHold && runStart >= 0) {
+      found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, start)));
+      runStart = -1;
+    }
+    start = end;
+  }
+  if (runStart >= 0) found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, css.length)));
+  return found;
 }
 
-/** `findStylesheetUrls` without the pre-check: the full scan the pre-check is proved against. */
-export function scanStylesheetUrls(css: string): CssUrl[] {
-  const tokens = tokenizeCss(css);
+/**
+ * `findStylesheetUrls` without the pre-check: the full scan the pre-check is proved against.
+ * @param everyRange - As for `scanDeclarationUrls`.
+ */
+export function scanStylesheetUrls(css: string, everyRange = false): CssUrl[] {
+  return stylesheetUrlsOf(tokenizeCss(css), everyRange);
+}
+
+/**
+ * `scanStylesheetUrls` over tokens already made by `tokenizeCss`, for a caller that reads them for more.
+ * @param tokens - A style sheet's tokens.
+ * @param everyRange - As for `scanDeclarationUrls`.
+ */
+export function stylesheetUrlsOf(tokens: readonly Token[], everyRange = false): CssUrl[] {
   const found: CssUrl[] = [];
-  walkStylesheet(tokens, collector(tokens, found));
+  walkStylesheet(tokens, collector(tokens, found, everyRange));
   return found;
 }
 
@@ -136,9 +173,23 @@ interface Site {
   readonly kind: "url" | "import" | "font-face";
 }
 
-function collector(tokens: readonly Token[], found: CssUrl[]): StructureVisitor {
+/**
+ * Whether tokens `[from, to)` hold a URL, a broken URL or a function: without one, `collectUrls` finds nothing
+ * unless bare strings count (`hasTopStrings`), since a string or a bad string counts only inside a function.
+ */
+function mayHoldUrl(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const type = (tokens[i] as Token)[0];
+    if (type === TokenType.Function || type === TokenType.URL || type === TokenType.BadURL) return true;
+  }
+  return false;
+}
+
+function collector(tokens: readonly Token[], found: CssUrl[], everyRange: boolean): StructureVisitor {
   return {
     declaration(declaration: DeclarationRange, atRules: readonly string[]): void {
+      // Most declarations hold no function: skip building their site.
+      if (!everyRange && !mayHoldUrl(tokens, declaration.valueStart, declaration.valueEnd)) return;
       const isFontSrc = declaration.name === "src" && atRules[atRules.length - 1] === "font-face";
       const site: Site = isFontSrc
         ? { property: "@font-face src", declaration: declaration.span, atRules, kind: "font-face" }
@@ -147,6 +198,7 @@ function collector(tokens: readonly Token[], found: CssUrl[]): StructureVisitor 
     },
     prelude(from: number, to: number, owner: string, span: Span, atRules: readonly string[]): void {
       const isImport = owner === "@import";
+      if (!everyRange && !isImport && !mayHoldUrl(tokens, from, to)) return;
       const site: Site = { property: owner, declaration: span, atRules, kind: isImport ? "import" : "url" };
       collectUrls(tokens, from, to, site, isImport, found);
     },

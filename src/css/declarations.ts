@@ -43,10 +43,9 @@ export function parseDeclarations(css: string): Declaration[] {
   walkDeclarationList(tokens, {
     declaration({ name, span, valueStart, valueEnd }, _atRules, depth) {
       if (depth > 0) return;
-      const value = tokens.slice(valueStart, valueEnd);
-      const solid = value.filter((token) => !isBlank(token));
-      const important = isImportant(solid);
-      const text = valueText(important ? value.slice(0, value.lastIndexOf(solid[solid.length - 2] as Token)) : value);
+      const bang = importantBang(tokens, valueStart, valueEnd);
+      const important = bang >= 0;
+      const text = valueText(tokens, valueStart, important ? bang : valueEnd);
       declarations.push({ name, value: text, important, span });
     },
     prelude() {},
@@ -54,24 +53,31 @@ export function parseDeclarations(css: string): Declaration[] {
   return declarations;
 }
 
-/** Whether the last two non-blank value tokens are `!` and `important` (CSS Syntax 3 §5.5.4 step 5). */
-function isImportant(solid: readonly Token[]): boolean {
-  const bang = solid[solid.length - 2];
-  const word = solid[solid.length - 1];
-  return (
-    bang !== undefined &&
-    bang[0] === TokenType.Delim &&
-    bang[1] === "!" &&
-    word !== undefined &&
-    word[0] === TokenType.Ident &&
-    asciiLower((word as TokenIdent)[4].value) === "important"
-  );
+/**
+ * Index of the `!` when the last two non-blank value tokens of `[from, to)` are `!` and `important` (CSS Syntax 3
+ * §5.5.4 step 5), else -1.
+ */
+function importantBang(tokens: readonly Token[], from: number, to: number): number {
+  let word = to - 1;
+  while (word >= from && isBlank(tokens[word] as Token)) word--;
+  let bang = word - 1;
+  while (bang >= from && isBlank(tokens[bang] as Token)) bang--;
+  if (bang < from) return -1;
+  const bangToken = tokens[bang] as Token;
+  const wordToken = tokens[word] as Token;
+  const isImportant =
+    bangToken[0] === TokenType.Delim &&
+    bangToken[1] === "!" &&
+    wordToken[0] === TokenType.Ident &&
+    asciiLower((wordToken as TokenIdent)[4].value) === "important";
+  return isImportant ? bang : -1;
 }
 
-/** Serializes value tokens for reading: decoded names and canonical numbers, blanks collapsed to one space. */
-function valueText(tokens: readonly Token[]): string {
+/** Serializes value tokens `[from, to)` for reading: decoded names and canonical numbers, blanks collapsed to one space. */
+function valueText(tokens: readonly Token[], from: number, to: number): string {
   let text = "";
-  for (const token of tokens) {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i] as Token;
     if (isBlank(token)) {
       if (text !== "" && !text.endsWith(" ")) text += " ";
       continue;

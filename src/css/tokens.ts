@@ -8,13 +8,22 @@ export type Token = CSSToken;
  * Tokenizes CSS after CSS input preprocessing (CSS Syntax 3 §3.3), which the tokenizer does not do itself.
  * Without it a raw NUL yields a bad-url token where a browser fetches `g%EF%BF%BD.gif` (ADVERSARIAL.md §3).
  * @param css - Original text (a `style` value or `<style>` content).
+ * @param from - Start of the piece of `css` to tokenize (the whole text by default).
+ * @param to - Its end.
  * @returns Tokens without the EOF token, positioned in `css`.
  */
-export function tokenizeCss(css: string): readonly Token[] {
-  const { text, crlfs } = preprocess(css);
+export function tokenizeCss(css: string, from = 0, to = css.length): readonly Token[] {
+  const piece = from === 0 && to === css.length ? css : css.slice(from, to);
+  const { text, crlfs } = preprocess(piece);
   const tokens = tokenize({ css: text });
   tokens.pop(); // EOF, whose positions are -1
   if (crlfs.length > 0) shiftPositions(tokens, crlfs);
+  if (from > 0) {
+    for (const token of tokens) {
+      token[2] += from;
+      token[3] += from;
+    }
+  }
   return tokens;
 }
 
@@ -68,6 +77,8 @@ function shiftPositions(tokens: Token[], crlfs: readonly number[]): void {
  * attacker-controlled.
  */
 export function skipComponent(tokens: readonly Token[], i: number, end: number): number {
+  // Most components are one token: answer those without the bookkeeping of a block.
+  if (closerOf((tokens[i] as Token)[0]) === undefined) return i + 1;
   return scanComponent(tokens, i, end).next;
 }
 
@@ -107,5 +118,10 @@ export function isBlank(token: Token): boolean {
 
 /** ASCII lower-casing: CSS keywords and names match ASCII case-insensitively, not by Unicode case folding. */
 export function asciiLower(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // Names are nearly always lower case already: look before building a new string.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.replace(/[A-Z]/g, (upper) => String.fromCharCode(upper.charCodeAt(0) + 32));
+  }
+  return name;
 }

@@ -37,6 +37,8 @@ const pixelsPer: Readonly<Record<string, number>> = {
  */
 export function cssLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  const pixels = plainPixels(value);
+  if (pixels !== undefined) return pixels;
   let text = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
   const calc = /^(?:-webkit-|-moz-)?calc\(\s*(.*?)\s*\)$/.exec(text);
   if (calc) text = calc[1] ?? "";
@@ -47,6 +49,17 @@ export function cssLength(value: string | undefined): number | undefined {
   if (unit === "") return number === 0 ? 0 : undefined;
   const factor = pixelsPer[unit];
   return factor === undefined ? undefined : number * factor;
+}
+
+/** `600px` (digits, then `px`, nothing else), the usual length, read without regexes; undefined for any other text. */
+function plainPixels(value: string): number | undefined {
+  const digits = value.length - 2;
+  if (digits < 1 || value.charCodeAt(digits) !== 0x70 /* p */ || value.charCodeAt(digits + 1) !== 0x78 /* x */) return undefined;
+  for (let i = 0; i < digits; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(value.slice(0, digits));
 }
 
 /** A dimension CSS sets to something other than a length in pixels (`100%`, `auto`): never tiny or small. */
@@ -77,9 +90,20 @@ function applyStyle(size: { width: number | undefined; height: number | undefine
 export function sizeOf(element: Element): Size {
   const size = { width: htmlDimension(element.attributes["width"]), height: htmlDimension(element.attributes["height"]) };
   if (element.sheetStyle) applyStyle(size, element.sheetStyle);
-  applyStyle(size, element.style);
+  if (maySetSize(element.attributes["style"])) applyStyle(size, element.style);
   return size;
 }
+
+/**
+ * False only when an inline style cannot hold a `width`, `height`, `max-width` or `max-height` declaration, so
+ * it is not parsed: such a name is written with those letters (in any ASCII case: no other character lower-cases
+ * to one of them) unless an escape spells it. Undefined (no attribute) reads `element.style` as it is.
+ */
+function maySetSize(style: string | undefined): boolean {
+  return style === undefined || style.includes("\\") || sizeWord.test(style);
+}
+
+const sizeWord = /width|height/i;
 
 /**
  * At least one dimension given, and every given one at most `pixels` (the other follows the image).

@@ -108,7 +108,7 @@ const maxDataStylesheetDepth = 4;
 
 const stylesheetRelation = /(?:^|[\t\n\f\r ])stylesheet(?:$|[\t\n\f\r ])/i;
 
-function vectorOf(tag: string, namespace: Namespace, attribute: string, type: string | undefined): Vector | undefined {
+function vectorOf(tag: string, namespace: Namespace, attribute: string, attributes: readonly RawAttribute[]): Vector | undefined {
   if (tag.includes(":")) {
     if (attribute === "href" && vmlLinkElements.has(tag)) return "anchor";
     return vmlUrlAttributes.has(attribute) ? "vml" : undefined;
@@ -118,7 +118,9 @@ function vectorOf(tag: string, namespace: Namespace, attribute: string, type: st
     return svgFetchingElements.has(tag) ? svgUrlAttributes.get(attribute) : undefined;
   }
   if (attribute === "background") return "background";
-  if (tag === "input") return attribute === "src" && type?.toLowerCase() === "image" ? "input-image" : undefined;
+  if (tag === "input") {
+    return attribute === "src" && attributeValue(attributes, "type")?.toLowerCase() === "image" ? "input-image" : undefined;
+  }
   return htmlUrlAttributes.get(tag)?.get(attribute);
 }
 
@@ -208,13 +210,14 @@ export function attributeResources(
   baseHref: string | undefined,
 ): LocatedResource[] {
   const found: LocatedResource[] = [];
-  const seen = new Set<string>();
-  const type = attributes.find((attribute) => attribute.name === "type")?.value;
-  for (const attribute of attributes) {
-    // Browsers use the first of duplicate attributes; the engine removes the rest along with any edit.
-    if (seen.has(attribute.name)) continue;
-    seen.add(attribute.name);
+  // Most tags hold a few attributes: looking back beats a set. A tag can hold thousands: then a set.
+  const seen = attributes.length > fewAttributes ? new Set<string>() : undefined;
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index] as RawAttribute;
     const { name, value } = attribute;
+    // Browsers use the first of duplicate attributes; the engine removes the rest along with any edit.
+    if (seen === undefined ? isRepeated(attributes, index) : seen.has(name)) continue;
+    seen?.add(name);
     if (name === "style") {
       if (!mayContainCssUrl(value)) continue;
       for (const css of findDeclarationUrls(value)) {
@@ -235,8 +238,8 @@ export function attributeResources(
     } else if (namespace === "svg" && svgUrlPresentationAttributes.has(name)) {
       addCssValue(found, attribute, baseHref);
     } else {
-      const vector = vectorOf(tag, namespace, name, type);
-      const url = urlText(value);
+      const vector = vectorOf(tag, namespace, name, attributes);
+      const url = vector === undefined ? "" : urlText(value);
       if (vector && url !== "") {
         const isStylesheet = vector === "link" && stylesheetRelation.test(attributeValue(attributes, "rel") ?? "");
         add(found, url, vector, name, baseHref, { kind: "attribute", attribute }, isStylesheet);
@@ -244,6 +247,15 @@ export function attributeResources(
     }
   }
   return found;
+}
+
+const fewAttributes = 16;
+
+/** Whether an attribute before `index` has the same name. */
+function isRepeated(attributes: readonly RawAttribute[], index: number): boolean {
+  const name = (attributes[index] as RawAttribute).name;
+  for (let i = 0; i < index; i++) if ((attributes[i] as RawAttribute).name === name) return true;
+  return false;
 }
 
 function attributeValue(attributes: readonly RawAttribute[], name: string): string | undefined {

@@ -127,6 +127,7 @@ interface FlatRule {
 function flatRules(css: string): FlatRule[] {
   const rules: FlatRule[] = [];
   const stack: { prelude: string; bodyStart: number }[] = [];
+  let openStyleRules = 0; // blocks on the stack whose prelude is not an at-rule
   let segmentStart = 0;
   for (let i = 0; i < css.length; i++) {
     const c = css.charCodeAt(i);
@@ -140,12 +141,18 @@ function flatRules(css: string): FlatRule[] {
       while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
       i = j;
     } else if (c === 0x7b /* { */) {
-      stack.push({ prelude: css.slice(segmentStart, i).trim(), bodyStart: i + 1 });
+      const prelude = css.slice(segmentStart, i).trim();
+      if (!prelude.startsWith("@")) openStyleRules++;
+      stack.push({ prelude, bodyStart: i + 1 });
       segmentStart = i + 1;
     } else if (c === 0x7d /* } */) {
       const block = stack.pop();
-      if (block && !block.prelude.startsWith("@") && stack.every((outer) => outer.prelude.startsWith("@"))) {
-        rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+      if (block && !block.prelude.startsWith("@")) {
+        openStyleRules--;
+        // A style rule inside no other style rule (at-rules around it are fine).
+        if (openStyleRules === 0) {
+          rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
+        }
       }
       segmentStart = i + 1;
     } else if (c === 0x3b /* ; */) {
@@ -155,18 +162,17 @@ function flatRules(css: string): FlatRule[] {
   return rules;
 }
 
-function splitDeclarations(body: string): SheetDeclaration[] {
+/** The declarations of a rule body whose property is collected (the others are never read). */
+function collectedDeclarations(body: string): SheetDeclaration[] {
   const declarations: SheetDeclaration[] = [];
   for (const part of body.split(";")) {
     const colon = part.indexOf(":");
     if (colon <= 0) continue;
+    const name = part.slice(0, colon).trim().toLowerCase();
+    if (!collected.has(name)) continue;
     const rawValue = part.slice(colon + 1).trim();
     const important = importantSuffix.test(rawValue);
-    declarations.push({
-      name: part.slice(0, colon).trim().toLowerCase(),
-      value: rawValue.replace(importantSuffix, "").trim(),
-      important,
-    });
+    declarations.push({ name, value: rawValue.replace(importantSuffix, "").trim(), important });
   }
   return declarations;
 }
@@ -239,6 +245,12 @@ export interface SheetMatch {
 }
 
 const noMatch: SheetMatch = { declarations: [], revealedBy: undefined };
+
+/** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
+function classNames(value: string): readonly string[] {
+  if (value !== "" && !/[\t\n\f\r ]/.test(value)) return [value];
+  return value.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+}
 const noClasses: readonly string[] = [];
 
 function reveals(declaration: SheetDeclaration): boolean {
@@ -261,6 +273,9 @@ function reveals(declaration: SheetDeclaration): boolean {
 /** The size and hiding rules of the `<style>` blocks seen so far. */
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
+  /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
+  private hasClassKeys = false;
+  private hasIdKeys = false;
 
   get isEmpty(): boolean {
     return this.byKey.size === 0;
@@ -271,7 +286,7 @@ export class StyleRules {
     if (!collectedWords.test(css)) return;
     for (const { prelude, body, outer } of flatRules(css)) {
       if (!collectedWords.test(body)) continue;
-      const declarations = splitDeclarations(body).filter((declaration) => collected.has(declaration.name));
+      const declarations = collectedDeclarations(body);
       if (declarations.length === 0) continue;
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const conditional = outer.some((at) => /^@media\b/i.test(at));
@@ -279,6 +294,8 @@ export class StyleRules {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
         const key = keyOf(selector);
+        if (key.startsWith(".")) this.hasClassKeys = true;
+        else if (key.startsWith("#")) this.hasIdKeys = true;
         const list = this.byKey.get(key) ?? [];
         list.push({ selector, declarations, conditional });
         this.byKey.set(key, list);
@@ -290,11 +307,12 @@ export class StyleRules {
   match(tag: string, attributes: Readonly<Record<string, string>>): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
-    const classAttribute = attributes["class"];
-    const classes = classAttribute === undefined ? noClasses : classAttribute.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
+    // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
+    const classAttribute = this.hasClassKeys ? attributes["class"] : undefined;
+    const classes = classAttribute === undefined ? noClasses : classNames(classAttribute);
     let found: CollectedRule[] | undefined;
     for (const name of classes) found = this.collect(`.${name}`, tag, classes, attributes, found);
-    const id = attributes["id"];
+    const id = this.hasIdKeys ? attributes["id"] : undefined;
     if (id !== undefined) found = this.collect(`#${id}`, tag, classes, attributes, found);
     found = this.collect(tag, tag, classes, attributes, found);
     found = this.collect("*", tag, classes, attributes, found);

@@ -2,6 +2,7 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
+import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import type { SheetMatch } from "./style-rules.js";
 
@@ -20,16 +21,47 @@ const importantSuffix = /\s*!\s*important\s*$/i;
 
 /** Parses an inline style: by splitting when it is plain, with the CSS tokenizer otherwise. */
 export function inlineStyle(style: string | undefined): readonly StyleDeclaration[] {
-  if (style === undefined || style.trim() === "") return [];
-  if (needsTokenizer.test(style)) return parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  if (style === undefined) return [];
+  if (needsTokenizer.test(style)) {
+    // Quotes alone (a font name) rarely need the tokenizer: a one-pass reading gives what it would.
+    return readSimpleDeclarations(style) ?? parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+  }
+  // Split at `;`, name before the first `:`, trimmed as `String.prototype.trim` does; scanned by index, since
+  // every element with a style comes here.
   const declarations: StyleDeclaration[] = [];
-  for (const part of style.split(";")) {
-    const colon = part.indexOf(":");
-    if (colon < 0) continue;
-    const name = part.slice(0, colon).trim().toLowerCase();
-    if (name !== "") declarations.push({ name, value: part.slice(colon + 1).replace(importantSuffix, "").trim() });
+  let colon = -1;
+  for (let start = 0; start <= style.length; ) {
+    let end = style.indexOf(";", start);
+    if (end < 0) end = style.length;
+    if (colon < start) colon = style.indexOf(":", start);
+    if (colon < 0) break;
+    if (colon < end) {
+      const name = lowerName(trimmed(style.slice(start, colon)));
+      if (name !== "") {
+        const value = style.slice(colon + 1, end);
+        declarations.push({ name, value: trimmed(value.includes("!") ? value.replace(importantSuffix, "") : value) });
+      }
+    }
+    start = end + 1;
   }
   return declarations;
+}
+
+/** `text.trim()`, without the call when neither end can be white space (all of it is at most U+0020 or from U+00A0). */
+function trimmed(text: string): string {
+  if (text === "") return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 0x20 || first >= 0xa0 || last <= 0x20 || last >= 0xa0 ? text.trim() : text;
+}
+
+/** `name.toLowerCase()`, without the call when it holds no upper-case ASCII and nothing beyond ASCII. */
+function lowerName(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return name.toLowerCase();
+  }
+  return name;
 }
 
 /**

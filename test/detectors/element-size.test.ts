@@ -1,6 +1,8 @@
+import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { cssLength, describeSize, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
 import { stripTracking } from "../../src/index.js";
+import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
 
 describe("htmlDimension (HTML's rules for parsing dimension values)", () => {
@@ -22,6 +24,55 @@ describe("cssLength (CSS lengths)", () => {
     if (expected === undefined) expect(length).toBeUndefined();
     else expect(length).toBeCloseTo(expected, 6);
   });
+});
+
+describe("cheap paths give what the full paths give", () => {
+  // cssLength as first written (regexes only): its `600px` shortcut must agree with it on every text.
+  const pixelsPer: Record<string, number> = {
+    px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
+  };
+  const byRegex = (value: string): number | undefined => {
+    let text = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+    const calc = /^(?:-webkit-|-moz-)?calc\(\s*(.*?)\s*\)$/.exec(text);
+    if (calc) text = calc[1] ?? "";
+    const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/.exec(text);
+    if (!match) return undefined;
+    const number = Number(match[1]);
+    const unit = match[2] ?? "";
+    if (unit === "") return number === 0 ? 0 : undefined;
+    const factor = pixelsPer[unit];
+    return factor === undefined ? undefined : number * factor;
+  };
+  const numberPiece = fc.constantFrom("0", "1", "9", "00", ".", "e", "-", "+", " ", "/");
+  const unitPiece = fc.constantFrom("px", "PX", "p", "x", "em", "%", "", "px ", "px!important", ")");
+  const lengthText = fc.oneof(
+    fc.tuple(fc.array(numberPiece, { maxLength: 4 }), unitPiece).map(([number, unit]) => number.join("") + unit),
+    fc.string(),
+    fc.nat().map((n) => `${n}px`),
+  );
+  fcIt.prop([lengthText], { seed: 20_261_202, numRuns: 3000 })("cssLength equals the regex reading", (value) => {
+    expect(cssLength(value)).toBe(byRegex(value));
+  });
+
+  // An element whose style attribute is absent always reads `style`: the reference for the skip of styles that
+  // cannot name a size.
+  const namePiece = fc.constantFrom(
+    "width", "WIDTH", "height", "Height", "max-width", "max-height", "wid", "th", "\\77 idth", "w\\idth", "\\68 eight",
+    "\u212a", "color", " ", "/**/", "wi/**/dth",
+  );
+  const valuePiece = fc.constantFrom("1px", "0", "100%", "auto", "", "1px !important", "calc(1px)", "'x'", "none");
+  const declaration = fc.tuple(namePiece, valuePiece).map(([name, value]) => `${name}:${value}`);
+  const styleText = fc.oneof(fc.array(declaration, { maxLength: 4 }).map((list) => list.join(";")), fc.string());
+  fcIt.prop([styleText, fc.constantFrom("1", "600", undefined)], { seed: 20_261_203, numRuns: 3000 })(
+    "sizeOf skips only styles that cannot set a size",
+    (style, width) => {
+      const attributes: Record<string, string> = width === undefined ? {} : { width, height: width };
+      const parsed = inlineStyle(style);
+      const withAttribute = { attributes: { ...attributes, style }, sheetStyle: [], style: parsed } as unknown as Element;
+      const alwaysRead = { attributes, sheetStyle: [], style: parsed } as unknown as Element;
+      expect(sizeOf(withAttribute)).toEqual(sizeOf(alwaysRead));
+    },
+  );
 });
 
 describe("tiny and small", () => {

@@ -194,3 +194,19 @@ describe("end to end: stripped with a block rule, the output fetches nothing fro
     });
   }
 });
+
+describe("duplicate attributes: browsers use the first", () => {
+  it.each([
+    ["a few attributes", 2],
+    ["more attributes than the scan back handles (a set then)", 40],
+  ])("%s", (_title, others) => {
+    const filler = Array.from({ length: others }, (_, i) => ` data-a${i}="x"`).join("");
+    const html = `<img${filler} src="https://cdn.example/a.png" alt="" src="https://cdn.example/b.png"${filler}>`;
+    expect(resourcesOf(html).map(({ tag, url }) => [tag, url])).toEqual([["img", "https://cdn.example/a.png"]]);
+  });
+
+  it("an input is an image by its first type", () => {
+    const html = '<input type="image" type="text" src="https://cdn.example/a.png"><input type="text" type="image" src="https://cdn.example/b.png">';
+    expect(resourcesOf(html).map(({ vector, url }) => [vector, url])).toEqual([["input-image", "https://cdn.example/a.png"]]);
+  });
+});

@@ -54,6 +54,20 @@ describe("StyleRules", () => {
     expect(rules.match("div", { class: "d" })).toEqual({ declarations: [], revealedBy: undefined });
   });
 
+  it("reads classes and ids only as far as the collected rules are keyed by them", () => {
+    const byTag = new StyleRules();
+    byTag.add("img{width:1px} div{height:1px} img{max-height:0}");
+    expect(byTag.match("img", { class: "a\tb  c", id: "x" }).declarations.map(({ name }) => name)).toEqual(["width", "max-height"]);
+    const byId = new StyleRules();
+    byId.add("#x{height:1px}");
+    expect(byId.match("img", { class: "x", id: "x" }).declarations.map(({ name }) => name)).toEqual(["height"]);
+    const byClass = new StyleRules();
+    byClass.add(".a.c{width:1px} .b{height:1px} #x{display:none}");
+    expect(byClass.match("img", { class: "\na\tb  c ", id: "x" }).declarations.map(({ name }) => name)).toEqual(["width", "height", "display"]);
+    expect(byClass.match("img", { class: "a" }).declarations).toEqual([]);
+    expect(byClass.match("img", { class: "" }).declarations).toEqual([]);
+  });
+
   it("skips sheets that size and hide nothing without parsing them", () => {
     const rules = new StyleRules();
     rules.add("a{color:red}");

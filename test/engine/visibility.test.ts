@@ -1,3 +1,4 @@
+import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { hidingReason, inlineStyle } from "../../src/engine/visibility.js";
 
@@ -28,5 +29,41 @@ describe("hidingReason", () => {
     const sheet = { declarations: [], revealedBy: "@media rule for .m" };
     expect(reason({ style: "display:none;max-height:0" }, sheet)).toBeUndefined();
     expect(reason({ hidden: "" }, sheet)).toBeUndefined();
+  });
+});
+
+describe("inlineStyle", () => {
+  it.each<[string, { name: string; value: string }[]]>([
+    ["display: none ; WIDTH:1px!important;;x", [{ name: "display", value: "none" }, { name: "width", value: "1px" }]],
+    ["\u00a0Height\u00a0:\u2028 2px \ufeff", [{ name: "height", value: "2px" }]],
+    [":a;b:;c:d:e", [{ name: "b", value: "" }, { name: "c", value: "d:e" }]],
+    ["  \t", []],
+    ["font-family:'A B', Arial;width:+1.0px", [{ name: "font-family", value: "'A B', Arial" }, { name: "width", value: "1px" }]],
+  ])("%j", (style, expected) => {
+    expect(inlineStyle(style)).toEqual(expected);
+  });
+
+  // The plain path as it was written first (split, trim, toLowerCase, a regex per value): the index scan must
+  // give exactly this on every style the tokenizer is not needed for.
+  const importantSuffix = /\s*!\s*important\s*$/i;
+  const bySplitting = (style: string) => {
+    if (style.trim() === "") return [];
+    const declarations: { name: string; value: string }[] = [];
+    for (const part of style.split(";")) {
+      const colon = part.indexOf(":");
+      if (colon < 0) continue;
+      const name = part.slice(0, colon).trim().toLowerCase();
+      if (name !== "") declarations.push({ name, value: part.slice(colon + 1).replace(importantSuffix, "").trim() });
+    }
+    return declarations;
+  };
+  const piece = fc.constantFrom(
+    ";", ":", " ", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "\u0085", "\u212a", "\u0130", "!", "important", "IMPORTANT",
+    "! important", "display", "DISPLAY", "none", "width", "1px", "a", "-", "0", "x;", ":;",
+  );
+  const plainStyle = fc.oneof(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join("")), fc.string());
+  fcIt.prop([plainStyle], { seed: 20_261_202, numRuns: 3000 })("the index scan equals splitting", (style) => {
+    if (/[\\/"'(]/.test(style)) return; // the tokenizer path
+    expect(inlineStyle(style)).toEqual(bySplitting(style));
   });
 });

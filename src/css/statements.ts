@@ -1,0 +1,111 @@
+// Where the top-level rules of a style sheet end, found without tokenizing, so a scan can tokenize only the rules
+// that may hold a URL (most rules of a mail's sheet hold none).
+
+/**
+ * Offsets just past each `}` that closes a top-level block, in order: every one is where a top-level rule or
+ * at-rule ends (CSS Syntax 3: a rule ends with its first block), so the text after it reads as a sheet of its own.
+ * One pass that follows what the tokenizer makes of comments, strings, `url(` tokens and nested `()`, `[]`, `{}`
+ * blocks (a closer that is not the innermost one's is an ordinary token, as in "consume a simple block").
+ * Undefined, for the caller to read the sheet whole, where this pass could read a token differently: any escape
+ * (`\`), and a `url(` right after a `-` (`<!--url(` is a URL token, `a-url(` a function).
+ * test/css/statements.test.ts checks that scanning the pieces finds what scanning the whole finds.
+ * @param css - A style sheet's text.
+ * @example
+ * topLevelEnds("a{b:c} @media x{d{e:f}} g") //=> [6, 23]
+ */
+export function topLevelEnds(css: string): number[] | undefined {
+  if (css.includes("\\")) return undefined;
+  const ends: number[] = [];
+  const closers: number[] = []; // char codes of the closers of the open blocks, innermost last
+  const length = css.length;
+  for (let i = 0; i < length; i++) {
+    const c = css.charCodeAt(i);
+    switch (c) {
+      case 0x2f /* / */:
+        if (css.charCodeAt(i + 1) === 0x2a /* * */) {
+          const end = css.indexOf("*/", i + 2);
+          i = end < 0 ? length : end + 1;
+        }
+        break;
+      case 0x22 /* " */:
+      case 0x27 /* ' */:
+        i = stringEnd(css, i, c);
+        break;
+      case 0x28 /* ( */:
+        closers.push(0x29);
+        break;
+      case 0x5b /* [ */:
+        closers.push(0x5d);
+        break;
+      case 0x7b /* { */:
+        closers.push(0x7d);
+        break;
+      case 0x29 /* ) */:
+      case 0x5d /* ] */:
+      case 0x7d /* } */:
+        if (closers[closers.length - 1] === c) {
+          closers.pop();
+          if (closers.length === 0 && c === 0x7d) ends.push(i + 1);
+        }
+        break;
+      case 0x75 /* u */:
+      case 0x55 /* U */: {
+        if (!isUrlOpening(css, i)) break;
+        const previous = i === 0 ? -1 : css.charCodeAt(i - 1);
+        if (previous === 0x2d /* - */) return undefined;
+        if (continuesToken(previous)) break; // `aurl(`, `#url(`, `1url(`: a function, hash or dimension, then `(`
+        let j = i + 4;
+        while (j < length && isWhitespace(css.charCodeAt(j))) j++;
+        const next = css.charCodeAt(j);
+        if (next === 0x22 || next === 0x27) {
+          // `url("x")` is a function whose argument is a string.
+          closers.push(0x29);
+          i = i + 3;
+        } else {
+          // A URL token (or a bad one): without escapes, it runs to the first `)` whatever it holds.
+          const close = css.indexOf(")", j);
+          i = close < 0 ? length : close;
+        }
+        break;
+      }
+      default:
+    }
+  }
+  return ends;
+}
+
+/** Index of the quote that ends the string opened at `open`, or of the newline before which it breaks, or the end. */
+function stringEnd(css: string, open: number, quote: number): number {
+  for (let j = open + 1; j < css.length; j++) {
+    const c = css.charCodeAt(j);
+    if (c === quote) return j;
+    // A newline ends a bad string and is a token of its own: step back so the caller reads it.
+    if (c === 0x0a || c === 0x0d || c === 0x0c) return j - 1;
+  }
+  return css.length;
+}
+
+/** `url(` in any ASCII case at `i`. */
+function isUrlOpening(css: string, i: number): boolean {
+  return (
+    (css.charCodeAt(i + 1) | 0x20) === 0x72 /* r */ &&
+    (css.charCodeAt(i + 2) | 0x20) === 0x6c /* l */ &&
+    css.charCodeAt(i + 3) === 0x28 /* ( */
+  );
+}
+
+/**
+ * Whether a character before `url(` is part of the token `url` then continues (an ident, a number, a hash or an
+ * at-keyword): letters, digits, `_`, non-ASCII, NUL (read as U+FFFD), `#` and `@`.
+ */
+function continuesToken(c: number): boolean {
+  if (c < 0) return false;
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f || c >= 0x80 || c === 0 || c === 0x23 || c === 0x40
+  );
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+}
