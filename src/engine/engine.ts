@@ -30,7 +30,7 @@ import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
 import { hidingReason, inlineStyle } from "./visibility.js";
-import { StyleRules } from "./style-rules.js";
+import { maxStyleRules, StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
 export interface EngineContext {
@@ -395,7 +395,10 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    this.styleRules.add(styleSheetText(style, css));
+    if (this.styleRules.add(styleSheetText(style, css)) === "full") {
+      const message = `more than ${maxStyleRules} distinct <style> rules: later rules are not applied to sizes and visibility`;
+      this.warn("limit-exceeded", message, style.tag.start);
+    }
     this.apply(planStyle(style, css, contentEnd, end, this));
   }
 

@@ -1,5 +1,6 @@
 // Turns the decisions about one element into report lines.
 
+import { ownString } from "../base/own-string.js";
 import type { Position } from "../text/line-counter.js";
 import type { Action, Edit, ReportEntry } from "../types.js";
 import type { Decision } from "./judge.js";
@@ -63,17 +64,6 @@ export function reportEntries(
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * A copy of `text` that shares no memory with the string it came from. V8 keeps the whole parent of a slice
- * (and every part of a concatenation) alive; a report line that outlives its chunk must not keep the input.
- * Concatenating flattens into a fresh string, and the slice of that fresh string refers to it alone.
- * @example
- * ownString(hugeInput.slice(10, 60)) //=> the same 50 characters, without hugeInput behind them
- */
-export function ownString(text: string): string {
-  return (" " + text).slice(1);
-}
 
 /** The entry with every string its own (see `ownString`), safe to keep after the input is gone. */
 export function ownedEntry(entry: ReportEntry): ReportEntry {

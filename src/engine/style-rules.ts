@@ -6,6 +6,7 @@
 // them): per element the cost is one lookup per class token, its id and its tag name.
 
 import { TokenType } from "@csstools/css-tokenizer";
+import { ownString } from "../base/own-string.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 
@@ -271,8 +272,25 @@ function reveals(declaration: SheetDeclaration): boolean {
 }
 
 /** The size and hiding rules of the `<style>` blocks seen so far. */
+/** A collected rule as text: its key, condition, selector and declarations. */
+function textOf(key: string, rule: CollectedRule): string {
+  const declarations = rule.declarations.map(({ name, value, important }) => `${name}:${value}${important ? "!important" : ""}`);
+  return `${rule.conditional ? "@media " : ""}${key} ${JSON.stringify(rule.selector)}{${declarations.join(";")}}`;
+}
+
+/**
+ * The most distinct rules a stripper keeps. A stream of many mails (a relay's mailbox through one stripper) would
+ * otherwise collect every sheet it passes; mail repeats its templates, so distinct rules stay few (a large
+ * template has a few hundred). Past the cap, later sheets' new rules are not read, and the engine warns once.
+ */
+export const maxStyleRules = 10_000;
+
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
+  /** Each kept rule by its text (condition, selector, declarations). */
+  private readonly byText = new Map<string, CollectedRule>();
+  /** True once `maxStyleRules` distinct rules are kept and a sheet brought another. */
+  private full = false;
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
@@ -281,9 +299,15 @@ export class StyleRules {
     return this.byKey.size === 0;
   }
 
-  /** Collects the simple size and hiding rules of one style sheet. */
-  add(css: string): void {
-    if (!collectedWords.test(css)) return;
+  /**
+   * Collects the simple size and hiding rules of one style sheet. Returns "full" when this sheet is the first to
+   * bring a rule past `maxStyleRules` (the engine warns once).
+   */
+  add(css: string): "full" | undefined {
+    if (!collectedWords.test(css)) return undefined;
+    const wasFull = this.full;
+    // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
+    css = ownString(css);
     for (const { prelude, body, outer } of flatRules(css)) {
       if (!collectedWords.test(body)) continue;
       const declarations = collectedDeclarations(body);
@@ -294,13 +318,26 @@ export class StyleRules {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
         const key = keyOf(selector);
+        const list = this.byKey.get(key) ?? [];
+        const rule: CollectedRule = { selector, declarations, conditional };
+        const ruleText = textOf(key, rule);
+        const earlier = this.byText.get(ruleText);
+        if (earlier !== undefined) {
+          // A rule seen before moves to the end: a later copy of the same declarations wins over whatever an
+          // earlier copy could, so keeping only the last copy changes no element's reading.
+          list.splice(list.indexOf(earlier), 1);
+        } else if (this.byText.size >= maxStyleRules) {
+          this.full = true;
+          continue;
+        }
+        this.byText.set(ruleText, rule);
         if (key.startsWith(".")) this.hasClassKeys = true;
         else if (key.startsWith("#")) this.hasIdKeys = true;
-        const list = this.byKey.get(key) ?? [];
-        list.push({ selector, declarations, conditional });
+        list.push(rule);
         this.byKey.set(key, list);
       }
     }
+    return this.full && !wasFull ? "full" : undefined;
   }
 
   /** The collected declarations that apply to an element with these attributes. */

@@ -2,6 +2,7 @@
  * cleanUrl: removes click tracking from one URL. Unwraps redirect wrappers whose destination is written in
  * the URL, removes tracking parameters by splicing, and reports opaque trackers it must leave in place.
  */
+import { ownString } from "../base/own-string.js";
 import { decodeHTMLAttribute } from "entities/decode";
 import type { ClickTrackerRule } from "../data/click-trackers.js";
 import type { RedirectRule } from "../data/redirect-rules.js";
@@ -162,6 +163,8 @@ class HostRulesCache {
     let rules = this.byHost.get(host);
     if (rules === undefined) {
       if (this.byHost.size >= MAX_CACHED_HOSTS) this.byHost.clear();
+      // Kept after the URL is gone: a host sliced from the input would keep the input's chunk alive.
+      host = ownString(host);
       rules = { redirects: redirectRulesFor(host), clickTrackers: clickTrackersFor(host), params: paramRulesFor(host) };
       this.byHost.set(host, rules);
     }

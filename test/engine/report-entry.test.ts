@@ -1,45 +1,7 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { ownedEntry, ownString, reportEntries } from "../../src/engine/report-entry.js";
+import { ownedEntry, reportEntries } from "../../src/engine/report-entry.js";
+import { retained } from "../support/retained.js";
 import type { ReportEntry } from "../../src/index.js";
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
-/** Heap bytes still held after keeping `keep(parent)` for each of 20 fresh 1 MB parents. */
-function retained(keep: (parent: string) => string): number {
-  const kept: string[] = [];
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 20; i++) {
-    const parent = `${"x".repeat(1_000_000)}${i}`;
-    kept.push(keep(parent));
-  }
-  gc();
-  gc();
-  const held = process.memoryUsage().heapUsed - before;
-  expect(kept).toHaveLength(20);
-  return held;
-}
-
-describe("ownString", () => {
-  it("returns the same text", () => {
-    for (const text of ["", "a", "https://t.example/open?u=1234567890abcdef", "é—🎉 mixed"]) expect(ownString(text)).toBe(text);
-  });
-
-  it("does not keep the parent of a slice alive (a plain slice does)", () => {
-    const slice = (parent: string) => parent.slice(100, 200);
-    expect(retained(slice)).toBeGreaterThan(15_000_000);
-    expect(retained((parent) => ownString(slice(parent)))).toBeLessThan(2_000_000);
-  });
-
-  it("does not keep the parts of a concatenation alive", () => {
-    const joined = (parent: string) => parent.slice(100, 200) + parent.slice(300, 340);
-    expect(retained(joined)).toBeGreaterThan(15_000_000);
-    expect(retained((parent) => ownString(joined(parent)))).toBeLessThan(2_000_000);
-  });
-});
 
 describe("ownedEntry", () => {
   it("copies every field, strings included", () => {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { blockChain, parseSheet, parseSimpleSelector, StyleRules } from "../../src/engine/style-rules.js";
+import { blockChain, maxStyleRules, parseSheet, parseSimpleSelector, StyleRules } from "../../src/engine/style-rules.js";
+import { retained } from "../support/retained.js";
 import { stripTrackingWithReport } from "../../src/index.js";
 
 describe("parseSheet", () => {
@@ -97,5 +98,57 @@ describe.skipIf(!existsSync(homeDepot))(`Home Depot's mobile block (${homeDepot}
     expect(mobileImages.length).toBeGreaterThan(0);
     for (const tag of mobileImages) expect(out).toContain(tag);
     expect(report.findings.filter((finding) => finding.reason.includes("showForMobile"))).toEqual([]);
+  });
+});
+
+describe("StyleRules over a long stream", () => {
+  const element = { class: "px" };
+
+  it("keeps nothing of the chunk a sheet arrived in", () => {
+    // Each sheet is a slice of a fresh 1 MB chunk; the kept rules must hold the sheet's text alone.
+    const held = retained((parent) => {
+      const sheet = ".a-long-class-name-px{width:1px;height:1px}";
+      const chunk = `${sheet}${parent}`;
+      const rules = new StyleRules();
+      // As the engine hands it over: a slice of the chunk.
+      rules.add(chunk.slice(0, sheet.length));
+      return rules;
+    });
+    expect(held).toBeLessThan(2_000_000);
+  });
+
+  it("keeps a rule seen again once, and reads elements the same", () => {
+    const once = new StyleRules();
+    const often = new StyleRules();
+    const sheet = ".px{width:1px;height:1px} @media (max-width:600px){.m{display:block!important}} .m{display:none}";
+    once.add(sheet);
+    for (let i = 0; i < 1000; i++) often.add(sheet);
+    expect(often.match("img", element)).toEqual(once.match("img", element));
+    expect(often.match("div", { class: "m" })).toEqual(once.match("div", { class: "m" }));
+  });
+
+  it("lets the last copy of a repeated rule win, as the cascade does", () => {
+    const rules = new StyleRules();
+    rules.add(".px{width:1px}");
+    rules.add(".px{width:600px}");
+    rules.add(".px{width:1px}");
+    const widths = rules.match("img", element).declarations.filter(({ name }) => name === "width").map(({ value }) => value);
+    expect(widths.at(-1)).toBe("1px");
+  });
+
+  it("stops collecting past maxStyleRules distinct rules, says so once, and keeps applying the earlier ones", () => {
+    const rules = new StyleRules();
+    const sheet = (from: number, count: number) => Array.from({ length: count }, (_, i) => `.c${from + i}{width:1px}`).join("");
+    expect(rules.add(sheet(0, maxStyleRules))).toBeUndefined();
+    expect(rules.add(sheet(maxStyleRules, 5))).toBe("full");
+    expect(rules.add(sheet(maxStyleRules + 5, 5))).toBeUndefined();
+    expect(rules.match("img", { class: "c0" }).declarations).toHaveLength(1);
+    expect(rules.match("img", { class: `c${maxStyleRules + 1}` }).declarations).toHaveLength(0);
+  });
+
+  it("is reported as a limit-exceeded warning by the engine, once", () => {
+    const css = Array.from({ length: maxStyleRules + 10 }, (_, i) => `.c${i}{width:1px}`).join("");
+    const { report } = stripTrackingWithReport(`<style>${css}</style><style>.d{height:1px}</style><p>x</p>`);
+    expect(report.warnings.filter((warning) => warning.code === "limit-exceeded")).toHaveLength(1);
   });
 });
