@@ -272,12 +272,6 @@ function reveals(declaration: SheetDeclaration): boolean {
 }
 
 /** The size and hiding rules of the `<style>` blocks seen so far. */
-/** A collected rule as text: its key, condition, selector and declarations. */
-function textOf(key: string, rule: CollectedRule): string {
-  const declarations = rule.declarations.map(({ name, value, important }) => `${name}:${value}${important ? "!important" : ""}`);
-  return `${rule.conditional ? "@media " : ""}${key} ${JSON.stringify(rule.selector)}{${declarations.join(";")}}`;
-}
-
 /**
  * The most distinct rules a stripper keeps. A stream of many mails (a relay's mailbox through one stripper) would
  * otherwise collect every sheet it passes; mail repeats its templates, so distinct rules stay few (a large
@@ -320,7 +314,8 @@ export class StyleRules {
         const key = keyOf(selector);
         const list = this.byKey.get(key) ?? [];
         const rule: CollectedRule = { selector, declarations, conditional };
-        const ruleText = textOf(key, rule);
+        // The same selector and block as written, in the same kind of context: the same rule.
+        const ruleText = `${conditional ? "@" : ""}${text}{${body}}`;
         const earlier = this.byText.get(ruleText);
         if (earlier !== undefined) {
           // A rule seen before moves to the end: a later copy of the same declarations wins over whatever an
