@@ -128,6 +128,16 @@ export function baseInCdata(name: string, inCdata: boolean): Verdict | undefined
 }
 
 /**
+ * A limit must fail closed: a stripper keeps at most `maxStyleRules` distinct `<style>` rules (a long stream of
+ * mail through one stripper would otherwise keep every sheet it passed). A sheet that would bring more is not read,
+ * so its rules would size, hide or reveal elements in browsers without us knowing: one email of 10,000 junk
+ * selectors followed by `.px{width:1px;height:1px}` kept its pixel (adversarial review, issue 11). The sheet goes.
+ */
+export function styleRulesLimit(limit: number): Verdict {
+  return { code: "limit-exceeded", message: `removed a <style> whose rules would bring the kept ones past ${limit}` };
+}
+
+/**
  * Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`:
  * `<p>x</p a="><!--"><img src=T>-->` hides a live img in what we read as a comment (ADVERSARIAL.md L2). The
  * attributes go (the end tag stays, bare), so both read the same tag.

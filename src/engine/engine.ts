@@ -11,6 +11,7 @@ import {
   nestingLimit,
   quotedEndTag,
   rawTextContext,
+  styleRulesLimit,
   tagShapedText,
   type Verdict,
 } from "./ambiguous-markup.js";
@@ -396,8 +397,8 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
     if (this.styleRules.add(styleSheetText(style, css)) === "full") {
-      const message = `more than ${maxStyleRules} distinct <style> rules: later rules are not applied to sizes and visibility`;
-      this.warn("limit-exceeded", message, style.tag.start);
+      this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(maxStyleRules), at: style.tag.start }]));
+      return;
     }
     this.apply(planStyle(style, css, contentEnd, end, this));
   }

@@ -137,6 +137,10 @@ function flatRules(css: string): FlatRule[] {
     } else if (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a /* * */) {
       const end = css.indexOf("*/", i + 2);
       i = end < 0 ? css.length : end + 1;
+    } else if ((c | 0x20) === 0x75 /* u */ && unquotedUrlAt(css, i)) {
+      // `url(` without a quote is one token to CSS: a quote or `/*` inside it is part of the URL (`url(x'y.png)`),
+      // and it ends at the first `)` (CSS Syntax, "consume a url token" and the remnants of a bad one).
+      i = endOfUrl(css, i + 4);
     } else if (c === 0x22 || c === 0x27) {
       let j = i + 1;
       while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
@@ -161,6 +165,35 @@ function flatRules(css: string): FlatRule[] {
     }
   }
   return rules;
+}
+
+/** True when an unquoted `url(` token starts at `at`: `url(` (any case) not inside a longer name, no quote after it. */
+function unquotedUrlAt(css: string, at: number): boolean {
+  if (css.slice(at, at + 4).toLowerCase() !== "url(") return false;
+  const before = at > 0 ? css.charCodeAt(at - 1) : 0x20;
+  if (isNameCode(before) || before === 0x5c /* \ */) return false;
+  let next = at + 4;
+  while (isCssSpace(css.charCodeAt(next))) next++;
+  const quote = css.charCodeAt(next);
+  return quote !== 0x22 && quote !== 0x27;
+}
+
+/** The offset of the `)` that ends a url token whose content starts at `from` (or the end of the sheet). */
+function endOfUrl(css: string, from: number): number {
+  for (let i = from; i < css.length; i++) {
+    const c = css.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x29 /* ) */) return i;
+  }
+  return css.length;
+}
+
+function isNameCode(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c >= 0x30 && c <= 0x39 || c === 0x2d || c === 0x5f || c >= 0x80;
+}
+
+function isCssSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
 
 /** The declarations of a rule body whose property is collected (the others are never read). */
@@ -275,7 +308,7 @@ function reveals(declaration: SheetDeclaration): boolean {
 /**
  * The most distinct rules a stripper keeps. A stream of many mails (a relay's mailbox through one stripper) would
  * otherwise collect every sheet it passes; mail repeats its templates, so distinct rules stay few (a large
- * template has a few hundred). Past the cap, later sheets' new rules are not read, and the engine warns once.
+ * template has a few hundred). A sheet that would bring more is not read, and the engine removes it (fail closed).
  */
 export const maxStyleRules = 10_000;
 
@@ -283,8 +316,6 @@ export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
   /** Each kept rule by its text (condition, selector, declarations). */
   private readonly byText = new Map<string, CollectedRule>();
-  /** True once `maxStyleRules` distinct rules are kept and a sheet brought another. */
-  private full = false;
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
@@ -294,14 +325,16 @@ export class StyleRules {
   }
 
   /**
-   * Collects the simple size and hiding rules of one style sheet. Returns "full" when this sheet is the first to
-   * bring a rule past `maxStyleRules` (the engine warns once).
+   * Collects the simple size and hiding rules of one style sheet, all or none: when its new rules would bring the
+   * kept ones past `maxStyleRules`, none is kept and it returns "full" (the engine then removes the `<style>`, so
+   * browsers do not apply what we did not read).
    */
   add(css: string): "full" | undefined {
     if (!collectedWords.test(css)) return undefined;
-    const wasFull = this.full;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
     css = ownString(css);
+    const found: { key: string; text: string; rule: CollectedRule }[] = [];
+    let added = 0;
     for (const { prelude, body, outer } of flatRules(css)) {
       if (!collectedWords.test(body)) continue;
       const declarations = collectedDeclarations(body);
@@ -311,28 +344,26 @@ export class StyleRules {
       for (const text of prelude.split(",")) {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
-        const key = keyOf(selector);
-        const list = this.byKey.get(key) ?? [];
-        const rule: CollectedRule = { selector, declarations, conditional };
         // The same selector and block as written, in the same kind of context: the same rule.
         const ruleText = `${conditional ? "@" : ""}${text}{${body}}`;
-        const earlier = this.byText.get(ruleText);
-        if (earlier !== undefined) {
-          // A rule seen before moves to the end: a later copy of the same declarations wins over whatever an
-          // earlier copy could, so keeping only the last copy changes no element's reading.
-          list.splice(list.indexOf(earlier), 1);
-        } else if (this.byText.size >= maxStyleRules) {
-          this.full = true;
-          continue;
-        }
-        this.byText.set(ruleText, rule);
-        if (key.startsWith(".")) this.hasClassKeys = true;
-        else if (key.startsWith("#")) this.hasIdKeys = true;
-        list.push(rule);
-        this.byKey.set(key, list);
+        if (!this.byText.has(ruleText)) added++;
+        found.push({ key: keyOf(selector), text: ruleText, rule: { selector, declarations, conditional } });
       }
     }
-    return this.full && !wasFull ? "full" : undefined;
+    if (this.byText.size + added > maxStyleRules) return "full";
+    for (const { key, text, rule } of found) {
+      const list = this.byKey.get(key) ?? [];
+      const earlier = this.byText.get(text);
+      // A rule seen before moves to the end: a later copy of the same declarations wins over whatever an earlier
+      // copy could, so keeping only the last copy changes no element's size or visibility.
+      if (earlier !== undefined) list.splice(list.indexOf(earlier), 1);
+      this.byText.set(text, rule);
+      if (key.startsWith(".")) this.hasClassKeys = true;
+      else if (key.startsWith("#")) this.hasIdKeys = true;
+      list.push(rule);
+      this.byKey.set(key, list);
+    }
+    return undefined;
   }
 
   /** The collected declarations that apply to an element with these attributes. */

@@ -136,19 +136,60 @@ describe("StyleRules over a long stream", () => {
     expect(widths.at(-1)).toBe("1px");
   });
 
-  it("stops collecting past maxStyleRules distinct rules, says so once, and keeps applying the earlier ones", () => {
+  it("reads a sheet that would bring the kept rules past maxStyleRules not at all", () => {
     const rules = new StyleRules();
     const sheet = (from: number, count: number) => Array.from({ length: count }, (_, i) => `.c${from + i}{width:1px}`).join("");
     expect(rules.add(sheet(0, maxStyleRules))).toBeUndefined();
+    expect(rules.add(`.late{height:1px}${sheet(maxStyleRules, 5)}`)).toBe("full");
     expect(rules.add(sheet(maxStyleRules, 5))).toBe("full");
-    expect(rules.add(sheet(maxStyleRules + 5, 5))).toBeUndefined();
+    // Rules seen before add nothing, so a sheet of them is still read.
+    expect(rules.add(sheet(0, 3))).toBeUndefined();
     expect(rules.match("img", { class: "c0" }).declarations).toHaveLength(1);
-    expect(rules.match("img", { class: `c${maxStyleRules + 1}` }).declarations).toHaveLength(0);
+    expect(rules.match("img", { class: "late" }).declarations).toHaveLength(0);
   });
 
-  it("is reported as a limit-exceeded warning by the engine, once", () => {
-    const css = Array.from({ length: maxStyleRules + 10 }, (_, i) => `.c${i}{width:1px}`).join("");
-    const { report } = stripTrackingWithReport(`<style>${css}</style><style>.d{height:1px}</style><p>x</p>`);
+  const junk = Array.from({ length: maxStyleRules }, (_, i) => `.a${i}`).join(",");
+  const pixel = '<img class="px" src="https://e.example/i/ab12cd34ef56.gif?u=12345">';
+
+  it("removes the <style> that would bring more rules, so browsers do not apply what was not read", () => {
+    const html = `<style>${junk}{width:0}.px{width:1px;height:1px}</style>${pixel}`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(pixel);
+    expect(report.warnings.map((warning) => warning.code)).toEqual(["limit-exceeded"]);
+  });
+
+  it("keeps what a phone shows when the sheet revealing it is removed with the rule hiding it", () => {
+    const mobile = '<div class="mob"><img src="https://e.example/i.gif?uid=a8f3c9e2b7d14f60a9e1c3b5d7f92e41"></div>';
+    const html = `<style>.mob{display:none}${junk}{width:0}@media (max-width:600px){.mob{display:block!important}}</style>${mobile}`;
+    expect(stripTrackingWithReport(html).html).toBe(mobile);
+  });
+
+  it("removes only the sheet that would overflow: the sheets around it are read as before", () => {
+    const first = `<style>.px{width:1px;height:1px}</style>`;
+    const last = `<style>.q{height:1px}</style>`;
+    const html = `${first}<style>${junk}{width:0}</style>${last}${pixel}`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(first + last);
+    expect(report.findings.map((finding) => finding.reason)).toEqual(["1x1 image"]);
     expect(report.warnings.filter((warning) => warning.code === "limit-exceeded")).toHaveLength(1);
+});
+});
+
+describe("StyleRules reads url() as CSS does", () => {
+  it.each([
+    [".a{background:url(x'y.png)}"],
+    [".a{background:url(http://x/*.png)}"],
+    [".a{background:URL( x\"y )}"],
+    [".a{background:url(x\\)'y)}"],
+  ])("a quote or /* inside an unquoted %s does not hide the rules after it", (before) => {
+    const rules = new StyleRules();
+    rules.add(`${before}.px{width:1px;height:1px}`);
+    expect(rules.match("img", { class: "px" }).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
+  });
+
+  it("still reads a quoted url() and a longer function name as before", () => {
+    const rules = new StyleRules();
+    rules.add(`.a{background:url("x'y")}.b{background:myurl('}')}.px{width:1px}`);
+    expect(rules.match("img", { class: "px" }).declarations).toHaveLength(1);
   });
 });
