@@ -212,7 +212,7 @@ export interface ReportEntry {
 /** Something the engine could not do as asked, and what it did instead. */
 export interface Warning {
   /** `limit-exceeded`: a construct outgrew `maxBufferSize` and was dropped (or nesting went too deep, or the
-   * `<style>` rules of a long stream passed 10,000 and later ones are not read); `unclosed-removed-element`: a
+   * `<style>` that would bring a stream's rules past 10,000 was removed); `unclosed-removed-element`: a
    * removed element ran to the end of input; `ambiguous-markup`: markup browsers read differently was neutralised;
    * `report-truncated`: the kept report reached its cap (pass `onFinding` to receive every line). */
   readonly code: "limit-exceeded" | "unclosed-removed-element" | "ambiguous-markup" | "report-truncated";
