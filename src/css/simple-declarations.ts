@@ -2,6 +2,7 @@
 // most inline styles of marketing mail), read as `parseDeclarations` reads it, in one pass over its characters.
 
 import type { StyleDeclaration } from "../types.js";
+import { asciiLower } from "./tokens.js";
 
 /**
  * The declarations `parseDeclarations` finds in a simple declaration list, as `{ name, value }`; undefined when the
@@ -67,7 +68,7 @@ export function readSimpleDeclarations(css: string): StyleDeclaration[] | undefi
       if (isDeclaration) text += piece ?? css.slice(k, end);
       k = end;
     }
-    if (isDeclaration) declarations.push({ name: asciiLowerName(css.slice(i, nameEnd)), value: text.trimEnd() });
+    if (isDeclaration) declarations.push({ name: asciiLower(css.slice(i, nameEnd)), value: text.trimEnd() });
     i = k + 1;
   }
   return declarations;
@@ -152,10 +153,3 @@ function stringEnd(css: string, open: number, quote: number): number {
   return -1;
 }
 
-function asciiLowerName(name: string): string {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) return name.toLowerCase(); // ASCII only here: the same as ASCII lower-casing
-  }
-  return name;
-}

@@ -57,7 +57,7 @@ function report(tag: string, at: number, decisions: readonly Decision[], outcome
 }
 
 /** The attribute-level edits among the decisions. */
-function resourceEdits(decisions: readonly Decision[]): ResourceEdit[] {
+export function resourceEdits(decisions: readonly Decision[]): ResourceEdit[] {
   const edits: ResourceEdit[] = [];
   for (const { edit } of decisions) {
     if (edit.kind === "remove-resource" || edit.kind === "replace-url") {

@@ -11,7 +11,7 @@ import { judge } from "./judge.js";
 import { type Plan, plan, type PlannedWarning, type Scope } from "./plan.js";
 import type { RawTag } from "./raw-tag.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
-import { ambiguousRemoval, isRemoval } from "./start-tag.js";
+import { ambiguousRemoval, isRemoval, resourceEdits } from "./start-tag.js";
 import { editTag, type ResourceEdit } from "./tag-editor.js";
 
 export interface HeldStyle {
@@ -58,14 +58,11 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const removal = decisions.find(isRemoval);
   const tagEdits: ResourceEdit[] = [];
   const cssSpans: Span[] = [];
-  for (const { edit } of decisions) {
-    if (edit.kind !== "remove-resource" && edit.kind !== "replace-url") continue;
-    const resource = edit.resource as LocatedResource;
-    if (resource.location.kind === "stylesheet") {
-      if (edit.kind === "remove-resource") cssSpans.push(resource.location.declaration);
-    } else {
-      tagEdits.push({ resource, url: edit.kind === "replace-url" ? edit.url : undefined });
-    }
+  for (const edit of resourceEdits(decisions)) {
+    const location = edit.resource.location;
+    // A URL in the sheet is removed with its declaration; one in an attribute is edited by the tag editor.
+    if (location.kind !== "stylesheet") tagEdits.push(edit);
+    else if (edit.url === undefined) cssSpans.push(location.declaration);
   }
   const startTagSource = scope.slice(at, style.contentStart);
   const edited = tagEdits.length > 0 ? editTag(startTagSource, at, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;

@@ -7,6 +7,7 @@
 
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
+import { isHtmlSpace } from "../html/whitespace.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 
@@ -173,7 +174,7 @@ function unquotedUrlAt(css: string, at: number): boolean {
   const before = at > 0 ? css.charCodeAt(at - 1) : 0x20;
   if (isNameCode(before) || before === 0x5c /* \ */) return false;
   let next = at + 4;
-  while (isCssSpace(css.charCodeAt(next))) next++;
+  while (isHtmlSpace(css.charCodeAt(next))) next++; // CSS white space is the same five characters
   const quote = css.charCodeAt(next);
   return quote !== 0x22 && quote !== 0x27;
 }
@@ -190,10 +191,6 @@ function endOfUrl(css: string, from: number): number {
 
 function isNameCode(c: number): boolean {
   return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c >= 0x30 && c <= 0x39 || c === 0x2d || c === 0x5f || c >= 0x80;
-}
-
-function isCssSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
 
 /** The declarations of a rule body whose property is collected (the others are never read). */

@@ -1,85 +1,17 @@
 // The tag editor's splices: removing attributes never changes how the rest of the tag reads.
 
 import { fc, test } from "@fast-check/vitest";
-import { QuoteType, Tokenizer } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import type { RawAttribute } from "../../src/engine/raw-tag.js";
 import { editTag } from "../../src/engine/tag-editor.js";
+import { readStartTag } from "../support/engine-pieces.js";
 
 const seed = Number(process.env["FUZZ_SEED"] ?? "20261202");
 
-interface ReadTag {
-  readonly name: string;
-  readonly nameEnd: number;
-  readonly attributes: RawAttribute[];
-  readonly selfClosing: boolean;
-}
-
-/** The first start tag of `html` as htmlparser2's Tokenizer reads it, with spans as the engine records them. */
-function readTag(html: string): ReadTag {
-  let name = "";
-  let nameEnd = 0;
-  let selfClosing = false;
-  const attributes: RawAttribute[] = [];
-  let current: { name: string; nameStart: number; nameEnd: number; value: string } | undefined;
-  const noop = (): void => {};
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      onattribname: (start, end) => {
-        current = { name: html.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: "" };
-      },
-      onattribdata: (start, end) => {
-        if (current) current.value += html.slice(start, end);
-      },
-      onattribentity: (codepoint) => {
-        if (current) current.value += String.fromCodePoint(codepoint);
-      },
-      onattribend: (quote, endIndex) => {
-        if (!current) return;
-        const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
-        let valueStart = current.nameEnd;
-        if (quote !== QuoteType.NoValue) {
-          while (html[valueStart] !== "=") valueStart++;
-          valueStart++;
-          while (/\s/.test(html[valueStart] ?? "")) valueStart++;
-          if (quoted) valueStart++;
-        }
-        const valueEnd = quote === QuoteType.NoValue ? current.nameEnd : quoted ? endIndex - 1 : endIndex;
-        attributes.push({
-          name: current.name,
-          nameStart: current.nameStart,
-          valueStart: Math.min(valueStart, valueEnd),
-          valueEnd,
-          end: quote === QuoteType.NoValue ? current.nameEnd : endIndex,
-          quote,
-          value: current.value,
-        });
-        current = undefined;
-      },
-      oncdata: noop,
-      onclosetag: noop,
-      oncomment: noop,
-      ondeclaration: noop,
-      onend: noop,
-      onopentagend: noop,
-      onopentagname: (start, end) => {
-        if (name === "") {
-          name = html.slice(start, end).toLowerCase();
-          nameEnd = end;
-        }
-      },
-      onprocessinginstruction: noop,
-      onselfclosingtag: () => {
-        selfClosing = true;
-      },
-      ontext: noop,
-      ontextentity: noop,
-    },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
-  return { name, nameEnd, attributes, selfClosing };
+/** The first start tag of `html` as the engine's tag collector reads it. */
+function readTag(html: string) {
+  const { tag, selfClosing } = readStartTag(html);
+  return { name: tag.name, nameEnd: tag.nameEnd, attributes: tag.attributes, selfClosing };
 }
 
 /** The tag with the attributes at these indexes removed. */

@@ -11,14 +11,14 @@ import { resolveOptions } from "../../src/options.js";
 import type { StripOptions } from "../../src/types.js";
 
 /** The first start tag of `html` as the engine collects it, with the offset just past it. */
-export function readStartTag(html: string): { tag: RawTag; end: number; input: Output } {
+export function readStartTag(html: string): { tag: RawTag; end: number; selfClosing: boolean; input: Output } {
   const input = new Output(() => {});
   input.append(html);
   const collector = new TagCollector(input);
-  let found: { tag: RawTag; end: number } | undefined;
-  const finish = (endIndex: number): void => {
+  let found: { tag: RawTag; end: number; selfClosing: boolean } | undefined;
+  const finish = (endIndex: number, selfClosing: boolean): void => {
     const tag = collector.take();
-    if (tag && !found) found = { tag, end: endIndex + 1 };
+    if (tag && !found) found = { tag, end: endIndex + 1, selfClosing };
   };
   const tokenizer = new Tokenizer({ decodeEntities: true }, {
     onopentagname: (start, end) => collector.openTag(start, end),
@@ -26,8 +26,8 @@ export function readStartTag(html: string): { tag: RawTag; end: number; input: O
     onattribdata: (start, end) => collector.attributeData(start, end),
     onattribentity: (codepoint) => collector.attributeEntity(codepoint),
     onattribend: (quote, end) => collector.attributeEnd(quote, end),
-    onopentagend: finish,
-    onselfclosingtag: finish,
+    onopentagend: (endIndex) => finish(endIndex, false),
+    onselfclosingtag: (endIndex) => finish(endIndex, true),
     onclosetag() {},
     oncomment() {},
     oncdata() {},
