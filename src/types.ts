@@ -87,8 +87,18 @@ export interface Element {
   readonly name: string;
   /** The namespace the tree builder puts the element in. */
   readonly namespace: "html" | "svg" | "math";
-  /** Attributes by lower-case name, entity-decoded; the first of duplicate attributes wins, as in browsers. */
+  /**
+   * Attributes by lower-case name, entity-decoded; the first of duplicate attributes wins, as in browsers. Built
+   * when first read: a detector that wants one or two attributes is faster with `attribute(name)`.
+   */
   readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * The value of the first attribute with this lower-case name, entity-decoded (as `attributes[name]`, without
+   * building the record); undefined when the element has none.
+   * @example
+   * element.attribute("width") //=> "1" for <img width=1 WIDTH=2>
+   */
+  attribute(name: string): string | undefined;
   /** Every URL this element (with its inline style, or its `<style>` text) would fetch or link to. */
   readonly resources: readonly Resource[];
   /** The inline `style` declarations, parsed. */

@@ -78,7 +78,7 @@ export const cssTrackingDetector: Detector = {
   name: "css-tracking",
   needs: "resources",
   detect(element) {
-    if (element.name !== "style" && !mayContainCssUrl(element.attributes["style"] ?? "")) return undefined;
+    if (element.name !== "style" && !mayContainCssUrl(element.attribute("style") ?? "")) return undefined;
     const findings: Finding[] = [];
     for (const resource of element.resources) {
       if (resource.fetch !== "open" || !cssVectors.has(resource.vector)) continue;

@@ -88,9 +88,9 @@ function applyStyle(size: { width: number | undefined; height: number | undefine
  * wins). VML shapes are sized by their style alone.
  */
 export function sizeOf(element: Element): Size {
-  const size = { width: htmlDimension(element.attributes["width"]), height: htmlDimension(element.attributes["height"]) };
+  const size = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
   if (element.sheetStyle) applyStyle(size, element.sheetStyle);
-  if (maySetSize(element.attributes["style"])) applyStyle(size, element.style);
+  if (maySetSize(element.attribute("style"))) applyStyle(size, element.style);
   return size;
 }
 

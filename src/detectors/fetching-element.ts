@@ -36,7 +36,7 @@ function isAmpEmail(element: Element): boolean {
 
 /** The AMP runtime or a component script, without anything a tracker could add (no `type`, no inline code). */
 function isAmpRuntime(element: Element): boolean {
-  const src = element.attributes["src"]?.trim();
+  const src = element.attribute("src")?.trim();
   return src !== undefined && ampScript.test(src) && isAmpEmail(element);
 }
 
@@ -66,7 +66,7 @@ export const fetchingElementDetector: Detector = {
       return refresh ? { detector: this.name, reason: "meta refresh fetches a URL on open", resource: refresh } : undefined;
     }
     if (element.name === "link") {
-      const relations = (element.attributes["rel"] ?? "").toLowerCase().split(/\s+/);
+      const relations = (element.attribute("rel") ?? "").toLowerCase().split(/\s+/);
       const hint = relations.find((relation) => hintRelations.has(relation));
       const href = element.resources.find((resource) => resource.vector === "link");
       return hint && href ? { detector: this.name, reason: `resource hint rel=${hint}`, resource: href } : undefined;

@@ -58,10 +58,10 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
   if (url === undefined || isLocalUrl(resource.url)) return undefined;
   const finding = (reason: string): Finding => ({ detector: "pixel", reason, resource });
   if (resource.vector === "base" || resource.vector === "link") {
-    if (resource.vector === "link" && !unseenLinks.test(element.attributes["rel"] ?? "")) return undefined;
+    if (resource.vector === "link" && !unseenLinks.test(element.attribute("rel") ?? "")) return undefined;
     const evidence = evidenceOf(url);
     if (!evidence.token && !evidence.trackingPath) return undefined;
-    const what = resource.vector === "base" ? "<base href> to a tracking URL" : `<link rel=${element.attributes["rel"]}>`;
+    const what = resource.vector === "base" ? "<base href> to a tracking URL" : `<link rel=${element.attribute("rel")}>`;
     return finding(`${what}${why(evidence, evidence.token)}`);
   }
   const dimensions = size();
@@ -97,7 +97,7 @@ export const pixelDetector: Detector = {
   ],
   detect(element) {
     // Table cells and the body fetch only through `background=` (their CSS is `css-tracking`'s).
-    if (backgroundOnly.has(element.name) && element.attributes["background"] === undefined) return undefined;
+    if (backgroundOnly.has(element.name) && element.attribute("background") === undefined) return undefined;
     const candidates = element.resources.filter((resource) => resource.fetch === "open" && imageVectors.has(resource.vector));
     if (candidates.length === 0) return undefined;
     let size: Size | undefined;

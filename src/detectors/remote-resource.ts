@@ -24,7 +24,7 @@ export const remoteResourceDetector: Detector = {
   needs: "resources",
   detect(element) {
     if (element.resources.length === 0) return undefined;
-    const rel = element.attributes["rel"] ?? "";
+    const rel = element.attribute("rel") ?? "";
     return element.resources.flatMap((resource) => judgeResource(resource, rel, this.name) ?? []);
   },
 };

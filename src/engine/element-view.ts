@@ -3,8 +3,8 @@
 import type { Ancestor, Element, Preset, StyleDeclaration } from "../types.js";
 import { resolveUrl } from "../url/resolve-url.js";
 import { mayHaveResources } from "./config.js";
-import type { Namespace, OpenElement } from "./open-elements.js";
-import type { RawAttribute } from "./raw-tag.js";
+import type { OpenElement } from "./open-element.js";
+import type { Namespace } from "./open-elements.js";
 import { attributeResources, type LocatedResource } from "./resources.js";
 import { inlineStyle } from "./visibility.js";
 
@@ -18,17 +18,17 @@ export interface ElementContext {
 }
 
 export class ElementView implements Element {
+  readonly name: string;
+  readonly namespace: Namespace;
+  readonly hiddenBy: string | undefined;
   private cachedResources: LocatedResource[] | undefined;
   private cachedStyle: readonly StyleDeclaration[] | undefined;
   private cachedAncestors: readonly Ancestor[] | undefined;
   private cachedMayHaveResources: boolean | undefined;
 
   constructor(
-    readonly name: string,
-    readonly namespace: Namespace,
-    readonly attributes: Readonly<Record<string, string>>,
-    private readonly rawAttributes: readonly RawAttribute[],
-    readonly hiddenBy: string | undefined,
+    /** The element as the engine keeps it open: its name, namespace, attributes and hidden state. */
+    private readonly element: OpenElement,
     private readonly context: ElementContext,
     readonly offset: number,
     /** More resources (a <style> element's sheet), computed only if a detector asks. */
@@ -36,17 +36,24 @@ export class ElementView implements Element {
     parsedStyle?: readonly StyleDeclaration[],
     readonly sheetStyle: readonly StyleDeclaration[] = [],
   ) {
+    this.name = element.name;
+    this.namespace = element.namespace;
+    this.hiddenBy = element.hiddenBy;
     this.cachedStyle = parsedStyle;
+  }
+
+  get attributes(): Readonly<Record<string, string>> {
+    return this.element.attributes;
+  }
+
+  attribute(name: string): string | undefined {
+    return this.element.attribute(name);
   }
 
   /** The same element, with more resources (a <style> element's sheet, once its text is complete). */
   withResources(more: () => readonly LocatedResource[]): ElementView {
     return new ElementView(
-      this.name,
-      this.namespace,
-      this.attributes,
-      this.rawAttributes,
-      this.hiddenBy,
+      this.element,
       this.context,
       this.offset,
       more,
@@ -57,7 +64,7 @@ export class ElementView implements Element {
 
   get resources(): readonly LocatedResource[] {
     this.cachedResources ??= [
-      ...attributeResources(this.name, this.namespace, this.rawAttributes, this.context.baseHref),
+      ...attributeResources(this.name, this.namespace, this.element.rawAttributes, this.context.baseHref),
       ...this.moreResources(),
     ];
     return this.cachedResources;
@@ -65,12 +72,12 @@ export class ElementView implements Element {
 
   /** False only when the element cannot have a resource (see `mayHaveResources`); asked once. */
   get mayHaveResources(): boolean {
-    this.cachedMayHaveResources ??= mayHaveResources(this.name, this.rawAttributes);
+    this.cachedMayHaveResources ??= mayHaveResources(this.name, this.element.rawAttributes);
     return this.cachedMayHaveResources;
   }
 
   get style(): readonly StyleDeclaration[] {
-    this.cachedStyle ??= inlineStyle(this.attributes["style"]);
+    this.cachedStyle ??= inlineStyle(this.attribute("style"));
     return this.cachedStyle;
   }
 

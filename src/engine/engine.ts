@@ -19,11 +19,12 @@ import { type CommentPlan, planCdata, planComment } from "./comments.js";
 import { type EngineConfig } from "./config.js";
 import { type ElementContext, ElementView } from "./element-view.js";
 import { PendingEndTag } from "./end-tag.js";
-import { type OpenElement, OpenElements } from "./open-elements.js";
+import { OpenElement } from "./open-element.js";
+import { OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { type Plan, plan, type Scope } from "./plan.js";
-import { attributeRecord } from "./raw-tag.js";
+import { attributeValue } from "./raw-tag.js";
 import { ElementRemoval } from "./removal.js";
 import { ownedEntry, reportEntries } from "./report-entry.js";
 import { ReportLog } from "./report-log.js";
@@ -281,7 +282,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishStartTag(end: number, selfClosing: boolean): void {
     const tag = this.tagInProgress.take();
     if (!tag) return;
-    const attributes = attributeRecord(tag.attributes);
+    const attributes = tag.attributes;
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
     const namespace = this.tree.prepareStartTag(tag.name, attributes);
     this.checkRemovalEnded(tag.start);
@@ -289,26 +290,22 @@ export class Engine implements TokenizerCallbacks, Scope {
 
     if (this.discarding || tag.oversized) {
       this.completeDiscarded(end);
-      this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
+      this.tree.push(new OpenElement(name, namespace, attributes, undefined), selfClosing);
       return;
     }
     if (this.removal.active) {
       // Inside an element being removed: only the tree matters, to know where the removal ends.
-      this.tree.push({ name, namespace, attributes, hiddenBy: undefined }, selfClosing);
+      this.tree.push(new OpenElement(name, namespace, attributes, undefined), selfClosing);
       this.safe = end;
       return;
     }
     let style: readonly StyleDeclaration[] | undefined;
-    const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributes["style"]));
+    const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributeValue(attributes, "style")));
     const sheet = this.styleRules.match(name, attributes);
     const hiddenBy = hidingReason(name, attributes, styleOf, sheet) ?? this.tree.current?.hiddenBy;
-    const open: OpenElement = { name, namespace, attributes, hiddenBy };
+    const open = new OpenElement(name, namespace, attributes, hiddenBy);
     const view = new ElementView(
-      name,
-      namespace,
-      attributes,
-      tag.attributes,
-      hiddenBy,
+      open,
       this.elementContext(),
       this.context.offset + tag.start,
       undefined,
@@ -316,8 +313,9 @@ export class Engine implements TokenizerCallbacks, Scope {
       sheet.declarations,
     );
 
-    if (name === "base" && this.baseHref === undefined && attributes["href"] !== undefined) {
-      this.baseHref = attributes["href"]; // as written: resolveUrl reads it in every document scheme
+    const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;
+    if (href !== undefined) {
+      this.baseHref = href; // as written: resolveUrl reads it in every document scheme
       this.sharedElementContext = undefined;
     }
     if (name === "style" && (namespace === "html" || !selfClosing)) {

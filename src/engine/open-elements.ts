@@ -23,23 +23,18 @@ import {
   tableScope,
   voidElements,
 } from "./html-elements.js";
+import type { OpenElement } from "./open-element.js";
+import type { RawAttribute } from "./raw-tag.js";
 
 export type Namespace = "html" | "svg" | "math";
 
-export interface OpenElement {
-  readonly name: string;
-  readonly namespace: Namespace;
-  readonly attributes: Readonly<Record<string, string>>;
-  /** Why this element or an ancestor hides its content; undefined when visible. */
-  readonly hiddenBy: string | undefined;
-}
 
 
 /** svg foreignObject/desc/title, math annotation-xml as HTML: their start-tag children are HTML. */
 function isHtmlIntegrationPoint(element: OpenElement): boolean {
   if (element.namespace === "svg") return svgHtmlIntegrationPoints.has(element.name);
   if (element.namespace !== "math" || element.name !== "annotation-xml") return false;
-  const encoding = (element.attributes["encoding"] ?? "").toLowerCase();
+  const encoding = (element.attribute("encoding") ?? "").toLowerCase();
   return encoding === "text/html" || encoding === "application/xhtml+xml";
 }
 
@@ -54,9 +49,12 @@ function isForeignScopeWall(element: OpenElement): boolean {
   return element.namespace === "math" && (mathIntegrationPoints.has(element.name) || element.name === "annotation-xml");
 }
 
-function breaksOutOfForeignContent(name: string, attributes: Readonly<Record<string, string>>): boolean {
+/** `<font>` breaks out of svg/math only with one of these. */
+const fontBreakoutAttributes: ReadonlySet<string> = new Set(["color", "face", "size"]);
+
+function breaksOutOfForeignContent(name: string, attributes: readonly RawAttribute[]): boolean {
   if (foreignBreakoutElements.has(name)) return true;
-  return name === "font" && ("color" in attributes || "face" in attributes || "size" in attributes);
+  return name === "font" && attributes.some((attribute) => fontBreakoutAttributes.has(attribute.name));
 }
 
 /** The last entry of a position list, or -1. */
@@ -183,7 +181,7 @@ export class OpenElements {
   }
 
   /** True when this start tag, here, would pop svg/math elements to break out into HTML. */
-  breaksOut(name: string, attributes: Readonly<Record<string, string>>): boolean {
+  breaksOut(name: string, attributes: readonly RawAttribute[]): boolean {
     return this.startTagIsForeign(name) && breaksOutOfForeignContent(name, attributes);
   }
 
@@ -191,7 +189,7 @@ export class OpenElements {
    * Applies what a start tag does to the open elements before it is inserted (breakout from foreign
    * content, implied end tags) and returns the namespace it will be inserted in.
    */
-  prepareStartTag(name: string, attributes: Readonly<Record<string, string>>): Namespace {
+  prepareStartTag(name: string, attributes: readonly RawAttribute[]): Namespace {
     if (this.startTagIsForeign(name)) {
       if (!breaksOutOfForeignContent(name, attributes)) return this.current?.namespace ?? "html";
       this.popUntilHtmlContext();

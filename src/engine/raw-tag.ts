@@ -30,6 +30,12 @@ export interface RawTag {
   oversized: boolean;
 }
 
+/** The value of the first attribute named `name` (as browsers read duplicates); undefined when absent. */
+export function attributeValue(attributes: readonly RawAttribute[], name: string): string | undefined {
+  for (const attribute of attributes) if (attribute.name === name) return attribute.value;
+  return undefined;
+}
+
 /** Attributes by name, first duplicate wins (as in browsers). */
 export function attributeRecord(attributes: readonly RawAttribute[]): Record<string, string> {
   // A null prototype, so an attribute named `__proto__` is just an attribute.

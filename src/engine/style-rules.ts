@@ -10,6 +10,7 @@ import { ownString } from "../base/own-string.js";
 import { isHtmlSpace } from "../html/whitespace.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
+import { attributeValue, type RawAttribute } from "./raw-tag.js";
 
 /** One `{...}` block of a style sheet. */
 export interface SheetBlock {
@@ -260,10 +261,10 @@ function keyOf(selector: SimpleSelector): string {
   return selector.tag ?? "*";
 }
 
-function matches(selector: SimpleSelector, tag: string, classes: readonly string[], attributes: Readonly<Record<string, string>>): boolean {
+function matches(selector: SimpleSelector, tag: string, classes: readonly string[], attributes: readonly RawAttribute[]): boolean {
   if (selector.tag !== undefined && selector.tag !== tag) return false;
-  if (selector.id !== undefined && attributes["id"] !== selector.id) return false;
-  if (selector.classIs !== undefined && attributes["class"] !== selector.classIs) return false;
+  if (selector.id !== undefined && attributeValue(attributes, "id") !== selector.id) return false;
+  if (selector.classIs !== undefined && attributeValue(attributes, "class") !== selector.classIs) return false;
   return selector.classes.every((name) => classes.includes(name));
 }
 
@@ -364,15 +365,15 @@ export class StyleRules {
   }
 
   /** The collected declarations that apply to an element with these attributes. */
-  match(tag: string, attributes: Readonly<Record<string, string>>): SheetMatch {
+  match(tag: string, attributes: readonly RawAttribute[]): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
-    const classAttribute = this.hasClassKeys ? attributes["class"] : undefined;
+    const classAttribute = this.hasClassKeys ? attributeValue(attributes, "class") : undefined;
     const classes = classAttribute === undefined ? noClasses : classNames(classAttribute);
     let found: CollectedRule[] | undefined;
     for (const name of classes) found = this.collect(`.${name}`, tag, classes, attributes, found);
-    const id = this.hasIdKeys ? attributes["id"] : undefined;
+    const id = this.hasIdKeys ? attributeValue(attributes, "id") : undefined;
     if (id !== undefined) found = this.collect(`#${id}`, tag, classes, attributes, found);
     found = this.collect(tag, tag, classes, attributes, found);
     found = this.collect("*", tag, classes, attributes, found);
@@ -391,7 +392,7 @@ export class StyleRules {
     key: string,
     tag: string,
     classes: readonly string[],
-    attributes: Readonly<Record<string, string>>,
+    attributes: readonly RawAttribute[],
     found: CollectedRule[] | undefined,
   ): CollectedRule[] | undefined {
     const rules = this.byKey.get(key);

@@ -4,6 +4,7 @@
 import { parseDeclarations } from "../css/declarations.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
+import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetMatch } from "./style-rules.js";
 
 // A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
@@ -71,13 +72,13 @@ function lowerName(name: string): string {
  */
 export function hidingReason(
   tag: string,
-  attributes: Readonly<Record<string, string>>,
+  attributes: readonly RawAttribute[],
   style: () => readonly StyleDeclaration[],
   sheet?: SheetMatch,
 ): string | undefined {
   if (sheet?.revealedBy !== undefined) return undefined;
-  if ("hidden" in attributes) return `hidden attribute on <${tag}>`;
-  const css = attributes["style"];
+  if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
+  const css = attributeValue(attributes, "style");
   const inline = css !== undefined && mayHide.test(css) ? declarationsHiding(tag, style()) : undefined;
   if (inline !== undefined || sheet === undefined || sheet.declarations.length === 0) return inline;
   const fromSheet = declarationsHiding(tag, sheet.declarations);

@@ -5,6 +5,15 @@ import { stripTracking } from "../../src/index.js";
 import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
 
+/** The parts of an element `sizeOf` reads. */
+function elementWith(
+  attributes: Record<string, string>,
+  sheetStyle: { name: string; value: string }[],
+  style: readonly { name: string; value: string }[] = [],
+): Element {
+  return { attributes, attribute: (name: string) => attributes[name], sheetStyle, style } as unknown as Element;
+}
+
 describe("htmlDimension (HTML's rules for parsing dimension values)", () => {
   it.each([
     ["1", 1], ["1x", 1], ["1.", 1], ["1;", 1], [" 1px", 1], ["0", 0], ["1.5", 1.5], [".5", 0.5], ["\n2 ", 2],
@@ -68,8 +77,8 @@ describe("cheap paths give what the full paths give", () => {
     (style, width) => {
       const attributes: Record<string, string> = width === undefined ? {} : { width, height: width };
       const parsed = inlineStyle(style);
-      const withAttribute = { attributes: { ...attributes, style }, sheetStyle: [], style: parsed } as unknown as Element;
-      const alwaysRead = { attributes, sheetStyle: [], style: parsed } as unknown as Element;
+      const withAttribute = elementWith({ ...attributes, style }, [], parsed);
+      const alwaysRead = elementWith(attributes, [], parsed);
       expect(sizeOf(withAttribute)).toEqual(sizeOf(alwaysRead));
     },
   );
@@ -88,8 +97,7 @@ describe("tiny and small", () => {
 });
 
 describe("sizes CSS sets to something other than pixels", () => {
-  const element = (attributes: Record<string, string>, sheetStyle: { name: string; value: string }[], style: { name: string; value: string }[] = []) =>
-    ({ attributes, sheetStyle, style }) as unknown as Element;
+  const element = elementWith;
 
   it("a style-sheet `width:100%; height:auto` overrides width=0 height=0: not tiny (a responsive content image)", () => {
     const size = sizeOf(element({ width: "0", height: "0" }, [{ name: "width", value: "100%" }, { name: "height", value: "auto" }]));

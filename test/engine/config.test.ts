@@ -2,20 +2,14 @@
 // and every element that can fetch something still is.
 
 import { fc, test } from "@fast-check/vitest";
-import { QuoteType } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { indexDetectors, mayHaveResources } from "../../src/engine/config.js";
 import type { Namespace } from "../../src/engine/open-elements.js";
-import type { RawAttribute } from "../../src/engine/raw-tag.js";
 import { attributeResources } from "../../src/engine/resources.js";
 import { stripTracking } from "../../src/index.js";
 import type { Detector } from "../../src/types.js";
+import { rawAttributes } from "../support/raw-attributes.js";
 
-function raw(attributes: readonly [string, string][]): RawAttribute[] {
-  return attributes.map(([name, value]) => ({
-    name, nameStart: 0, valueStart: 0, valueEnd: 0, end: 0, quote: QuoteType.Double, value,
-  }));
-}
 
 describe("mayHaveResources", () => {
   it.each<[string, Record<string, string>, boolean]>([
@@ -31,7 +25,7 @@ describe("mayHaveResources", () => {
     ["x-unknown", { whatever: "y" }, true],
     ["style", {}, true],
   ])("<%s %j> → %s", (name, attributes, expected) => {
-    expect(mayHaveResources(name, raw(Object.entries(attributes)))).toBe(expected);
+    expect(mayHaveResources(name, rawAttributes(attributes))).toBe(expected);
   });
 
   const tags: [string, Namespace][] = [
@@ -56,9 +50,9 @@ describe("mayHaveResources", () => {
     seed: 20261202,
     numRuns: 2000,
   })("false only for elements whose attributes hold no resource", ([tag, namespace], attributes) => {
-    if (mayHaveResources(tag, raw(attributes))) return;
-    expect(attributeResources(tag, namespace, raw(attributes), undefined)).toEqual([]);
-    expect(attributeResources(tag, namespace, raw(attributes), "https://base.example/")).toEqual([]);
+    if (mayHaveResources(tag, rawAttributes(attributes))) return;
+    expect(attributeResources(tag, namespace, rawAttributes(attributes), undefined)).toEqual([]);
+    expect(attributeResources(tag, namespace, rawAttributes(attributes), "https://base.example/")).toEqual([]);
   });
 });
 

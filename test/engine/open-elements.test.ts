@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { OpenElement } from "../../src/engine/open-element.js";
 import { OpenElements } from "../../src/engine/open-elements.js";
+import { rawAttributes } from "../support/raw-attributes.js";
 
 /** Feeds `<name>` / `</name>` tokens and returns the open element names with their namespaces. */
 function simulate(tokens: string[]): string[] {
@@ -10,9 +12,9 @@ function simulate(tokens: string[]): string[] {
       continue;
     }
     const [name = "", ...pairs] = token.split(" ");
-    const attributes = Object.fromEntries(pairs.map((pair) => pair.split("=") as [string, string]));
+    const attributes = rawAttributes(pairs.map((pair) => pair.split("=") as [string, string]));
     const namespace = tree.prepareStartTag(name, attributes);
-    tree.push({ name, namespace, attributes, hiddenBy: undefined }, false);
+    tree.push(new OpenElement(name, namespace, attributes, undefined), false);
   }
   return tree.stack.map((element) => (element.namespace === "html" ? element.name : `${element.namespace}:${element.name}`));
 }
@@ -63,7 +65,7 @@ describe("open-element simulator", () => {
 
   it("reports foreign content only outside integration points", () => {
     const tree = new OpenElements();
-    const push = (name: string) => tree.push({ name, namespace: tree.prepareStartTag(name, {}), attributes: {}, hiddenBy: undefined }, false);
+    const push = (name: string) => tree.push(new OpenElement(name, tree.prepareStartTag(name, []), [], undefined), false);
     push("svg");
     expect(tree.isInForeignContent()).toBe(true);
     push("foreignobject");
@@ -78,8 +80,8 @@ describe("OpenElements.clone", () => {
         tree.end(token.slice(1));
         continue;
       }
-      const namespace = tree.prepareStartTag(token, {});
-      tree.push({ name: token, namespace, attributes: {}, hiddenBy: undefined }, false);
+      const namespace = tree.prepareStartTag(token, []);
+      tree.push(new OpenElement(token, namespace, [], undefined), false);
     }
     return tree.stack.map((element) => `${element.namespace}:${element.name}`);
   }

@@ -9,6 +9,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { Tokenizer } from "htmlparser2";
 import { describe, expect } from "vitest";
+import { OpenElement } from "../../src/engine/open-element.js";
 import { OpenElements } from "../../src/engine/open-elements.js";
 import { stripTracking } from "../../src/index.js";
 import { treeSoup } from "../support/tree-arbitraries.js";
@@ -24,8 +25,8 @@ function tokens(html: string): string[] {
   const tree = new OpenElements();
   let name = "";
   const open = (selfClosing: boolean): void => {
-    const namespace = tree.prepareStartTag(name, {});
-    tree.push({ name, namespace, attributes: {}, hiddenBy: undefined }, selfClosing);
+    const namespace = tree.prepareStartTag(name, []);
+    tree.push(new OpenElement(name, namespace, [], undefined), selfClosing);
   };
   const tokenizer = new Tokenizer(
     { decodeEntities: true },

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { blockChain, maxStyleRules, parseSheet, parseSimpleSelector, StyleRules } from "../../src/engine/style-rules.js";
 import { retained } from "../support/retained.js";
+import { rawAttributes } from "../support/raw-attributes.js";
 import { stripTrackingWithReport } from "../../src/index.js";
 
 describe("parseSheet", () => {
@@ -46,27 +47,27 @@ describe("StyleRules", () => {
     const rules = new StyleRules();
     rules.add(".px{width:1px;height:1px;color:red} img#p{display:none} td[class=c]{max-height:0}");
     rules.add("@media (max-width:480px){.m{display:block!important} .d{display:none}}");
-    expect(rules.match("img", { class: "a px" }).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
-    expect(rules.match("img", { id: "p" }).declarations).toEqual([{ name: "display", value: "none", important: false }]);
-    expect(rules.match("div", { id: "p" }).declarations).toEqual([]);
-    expect(rules.match("td", { class: "c" }).declarations).toHaveLength(1);
-    expect(rules.match("td", { class: "c d" }).declarations).toHaveLength(0);
-    expect(rules.match("div", { class: "m" }).revealedBy).toBe("@media rule for .m");
-    expect(rules.match("div", { class: "d" })).toEqual({ declarations: [], revealedBy: undefined });
+    expect(rules.match("img", rawAttributes({ class: "a px" })).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
+    expect(rules.match("img", rawAttributes({ id: "p" })).declarations).toEqual([{ name: "display", value: "none", important: false }]);
+    expect(rules.match("div", rawAttributes({ id: "p" })).declarations).toEqual([]);
+    expect(rules.match("td", rawAttributes({ class: "c" })).declarations).toHaveLength(1);
+    expect(rules.match("td", rawAttributes({ class: "c d" })).declarations).toHaveLength(0);
+    expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy).toBe("@media rule for .m");
+    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined });
   });
 
   it("reads classes and ids only as far as the collected rules are keyed by them", () => {
     const byTag = new StyleRules();
     byTag.add("img{width:1px} div{height:1px} img{max-height:0}");
-    expect(byTag.match("img", { class: "a\tb  c", id: "x" }).declarations.map(({ name }) => name)).toEqual(["width", "max-height"]);
+    expect(byTag.match("img", rawAttributes({ class: "a\tb  c", id: "x" })).declarations.map(({ name }) => name)).toEqual(["width", "max-height"]);
     const byId = new StyleRules();
     byId.add("#x{height:1px}");
-    expect(byId.match("img", { class: "x", id: "x" }).declarations.map(({ name }) => name)).toEqual(["height"]);
+    expect(byId.match("img", rawAttributes({ class: "x", id: "x" })).declarations.map(({ name }) => name)).toEqual(["height"]);
     const byClass = new StyleRules();
     byClass.add(".a.c{width:1px} .b{height:1px} #x{display:none}");
-    expect(byClass.match("img", { class: "\na\tb  c ", id: "x" }).declarations.map(({ name }) => name)).toEqual(["width", "height", "display"]);
-    expect(byClass.match("img", { class: "a" }).declarations).toEqual([]);
-    expect(byClass.match("img", { class: "" }).declarations).toEqual([]);
+    expect(byClass.match("img", rawAttributes({ class: "\na\tb  c ", id: "x" })).declarations.map(({ name }) => name)).toEqual(["width", "height", "display"]);
+    expect(byClass.match("img", rawAttributes({ class: "a" })).declarations).toEqual([]);
+    expect(byClass.match("img", rawAttributes({ class: "" })).declarations).toEqual([]);
   });
 
   it("skips sheets that size and hide nothing without parsing them", () => {
@@ -123,8 +124,8 @@ describe("StyleRules over a long stream", () => {
     const sheet = ".px{width:1px;height:1px} @media (max-width:600px){.m{display:block!important}} .m{display:none}";
     once.add(sheet);
     for (let i = 0; i < 1000; i++) often.add(sheet);
-    expect(often.match("img", element)).toEqual(once.match("img", element));
-    expect(often.match("div", { class: "m" })).toEqual(once.match("div", { class: "m" }));
+    expect(often.match("img", rawAttributes(element))).toEqual(once.match("img", rawAttributes(element)));
+    expect(often.match("div", rawAttributes({ class: "m" }))).toEqual(once.match("div", rawAttributes({ class: "m" })));
   });
 
   it("lets the last copy of a repeated rule win, as the cascade does", () => {
@@ -132,7 +133,7 @@ describe("StyleRules over a long stream", () => {
     rules.add(".px{width:1px}");
     rules.add(".px{width:600px}");
     rules.add(".px{width:1px}");
-    const widths = rules.match("img", element).declarations.filter(({ name }) => name === "width").map(({ value }) => value);
+    const widths = rules.match("img", rawAttributes(element)).declarations.filter(({ name }) => name === "width").map(({ value }) => value);
     expect(widths.at(-1)).toBe("1px");
   });
 
@@ -144,8 +145,8 @@ describe("StyleRules over a long stream", () => {
     expect(rules.add(sheet(maxStyleRules, 5))).toBe("full");
     // Rules seen before add nothing, so a sheet of them is still read.
     expect(rules.add(sheet(0, 3))).toBeUndefined();
-    expect(rules.match("img", { class: "c0" }).declarations).toHaveLength(1);
-    expect(rules.match("img", { class: "late" }).declarations).toHaveLength(0);
+    expect(rules.match("img", rawAttributes({ class: "c0" })).declarations).toHaveLength(1);
+    expect(rules.match("img", rawAttributes({ class: "late" })).declarations).toHaveLength(0);
   });
 
   const junk = Array.from({ length: maxStyleRules }, (_, i) => `.a${i}`).join(",");
@@ -184,12 +185,12 @@ describe("StyleRules reads url() as CSS does", () => {
   ])("a quote or /* inside an unquoted %s does not hide the rules after it", (before) => {
     const rules = new StyleRules();
     rules.add(`${before}.px{width:1px;height:1px}`);
-    expect(rules.match("img", { class: "px" }).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
+    expect(rules.match("img", rawAttributes({ class: "px" })).declarations.map(({ name }) => name)).toEqual(["width", "height"]);
   });
 
   it("still reads a quoted url() and a longer function name as before", () => {
     const rules = new StyleRules();
     rules.add(`.a{background:url("x'y")}.b{background:myurl('}')}.px{width:1px}`);
-    expect(rules.match("img", { class: "px" }).declarations).toHaveLength(1);
+    expect(rules.match("img", rawAttributes({ class: "px" })).declarations).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { hidingReason, inlineStyle } from "../../src/engine/visibility.js";
+import { rawAttributes } from "../support/raw-attributes.js";
 
 const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingReason>[3]) =>
-  hidingReason("div", attributes, () => inlineStyle(attributes["style"]), sheet);
+  hidingReason("div", rawAttributes(attributes), () => inlineStyle(attributes["style"]), sheet);
 
 describe("hidingReason", () => {
   it.each([

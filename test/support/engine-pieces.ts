@@ -5,7 +5,8 @@ import { Tokenizer } from "htmlparser2";
 import { ElementView } from "../../src/engine/element-view.js";
 import { Output } from "../../src/engine/output.js";
 import type { Scope } from "../../src/engine/plan.js";
-import { attributeRecord, type RawTag } from "../../src/engine/raw-tag.js";
+import { OpenElement } from "../../src/engine/open-element.js";
+import type { RawTag } from "../../src/engine/raw-tag.js";
 import { TagCollector } from "../../src/engine/tag-collector.js";
 import { resolveOptions } from "../../src/options.js";
 import type { StripOptions } from "../../src/types.js";
@@ -60,7 +61,7 @@ export function scopeFor(input: Output, options?: StripOptions, overrides: Parti
 
 /** The element detectors would see for `tag`, in HTML, at the top of the document. */
 export function viewOf(tag: RawTag, scope: Scope): ElementView {
-  return new ElementView(tag.name, "html", attributeRecord(tag.attributes), tag.attributes, undefined, {
+  return new ElementView(new OpenElement(tag.name, "html", tag.attributes, undefined), {
     ancestors: [],
     inConditionalComment: false,
     baseHref: scope.baseHref,

@@ -1,0 +1,30 @@
+// An element on the stack of open elements. Its attributes stay the list the tokenizer collected: the engine
+// reads them by name (two or three names per element), and the record the public `Ancestor` and `Element`
+// types promise is built only when something reads it: a record costs ten times a lookup, and most elements
+// are never asked for one.
+
+import type { Ancestor } from "../types.js";
+import type { Namespace } from "./open-elements.js";
+import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
+
+export class OpenElement implements Ancestor {
+  private record: Readonly<Record<string, string>> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly namespace: Namespace,
+    readonly rawAttributes: readonly RawAttribute[],
+    /** Why this element or an ancestor hides its content; undefined when visible. */
+    readonly hiddenBy: string | undefined,
+  ) {}
+
+  /** The value of the first attribute named `name` (as browsers read duplicates); undefined when absent. */
+  attribute(name: string): string | undefined {
+    return attributeValue(this.rawAttributes, name);
+  }
+
+  get attributes(): Readonly<Record<string, string>> {
+    this.record ??= attributeRecord(this.rawAttributes);
+    return this.record;
+  }
+}
