@@ -85,6 +85,8 @@ const assetExtension = /^(?:png|jpe?g|gif|webp|svg|css|js|ico|bmp|woff2?|ttf|htm
 export interface IdentifierFinder {
   /** The identifier in this piece of a URL as a phrase ("the recipient's address as SHA-256"), or undefined. */
   find(text: string): string | undefined;
+  /** False when `find` can find nothing in `text` nor in any piece of it: a test before cutting a URL up. */
+  mayFind(text: string): boolean;
 }
 
 /**
@@ -95,9 +97,12 @@ export interface IdentifierFinder {
 export function identifierFinder(recipients: readonly string[]): IdentifierFinder {
   const needles = recipients.flatMap((address) => recipientNeedles(address.trim().toLowerCase()));
   if (needles.length === 0) {
+    // A written address has an `@`, raw or percent-encoded.
+    const mayFind = (text: string): boolean => text.includes("@") || text.includes("%40");
     return {
+      mayFind,
       find(text) {
-        if (!text.includes("@") && !/%40/i.test(text)) return undefined;
+        if (!mayFind(text)) return undefined;
         for (const match of text.matchAll(writtenAddress)) {
           if (!assetExtension.test(match[1] ?? "")) return "an email address";
         }
@@ -106,6 +111,7 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
     };
   }
   return {
+    mayFind: () => true,
     find(text) {
       const decoded = safeDecode(text);
       const lower = text.toLowerCase();
@@ -121,12 +127,6 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
   };
 }
 
-
-/** Attributes that may hold a URL: an element with none of them fetches nothing. */
-const urlAttributes = [
-  "src", "srcset", "href", "xlink:href", "background", "poster", "style", "data", "o:href", "lowsrc", "dynsrc",
-  "imagesrcset", "codebase", "manifest", "content", "ping", "url", "archive", "code",
-];
 
 /** A visible, sized-for-content image whose only identifier is one query parameter: drop the parameter. */
 function parameterReplacement(element: Element, resource: Resource, finder: IdentifierFinder): Finding["replacement"] {
@@ -149,33 +149,24 @@ export function recipientIdDetector(recipients: readonly string[]): Detector {
   const finder = identifierFinder(recipients);
   // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
   const reportLinks = recipients.length > 0;
-  // Without a recipient the evidence is a written address: an element whose attributes hold no `@` has none.
-  const mayCarry = reportLinks
-    ? (attributes: Readonly<Record<string, string>>) => urlAttributes.some((name) => name in attributes)
-    : (attributes: Readonly<Record<string, string>>) => {
-        for (const name in attributes) {
-          const value = attributes[name] as string;
-          if (value.includes("@") || value.includes("%40")) return true;
-        }
-        return false;
-      };
   return {
     name: "recipient-id",
     needs: "resources",
     detect(element) {
-      if (element.name !== "style" && !mayCarry(element.attributes)) return undefined;
-      const findings: Finding[] = [];
+      // Each resource's own URL decides (its attributes do not: a CSS escape or a data: stylesheet can hide an
+      // `@` from them, and SVG paint and animation attributes hold URLs too).
+      let findings: Finding[] | undefined;
       for (const resource of element.resources) {
-        if (isLocalUrl(resource.url)) continue;
+        if (!finder.mayFind(resource.url) || isLocalUrl(resource.url)) continue;
         if (resource.fetch === "click" && (!reportLinks || !/^\s*https?:/i.test(resource.url))) continue;
         const form = finder.find(afterHost(resource.url));
         if (form === undefined) continue;
         if (resource.fetch === "click") {
-          findings.push({ detector: this.name, reason: `link carries ${form}`, resource, keep: true });
+          (findings ??= []).push({ detector: this.name, reason: `link carries ${form}`, resource, keep: true });
           continue;
         }
         const replacement = parameterReplacement(element, resource, finder);
-        findings.push({
+        (findings ??= []).push({
           detector: this.name,
           reason: replacement ? `removed ${form} from a content image's URL` : `URL carries ${form}`,
           resource,

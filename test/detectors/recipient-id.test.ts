@@ -104,6 +104,25 @@ describe("recipient identifiers", () => {
     ]);
   });
 
+  it("reads each resource's own URL, whatever attribute or escape holds it", () => {
+    const escaped = `<div style="background:url(https://cdn.example/o.gif?e=bob\\40 example.com)">x</div>`;
+    const dataSheet = `<link rel=stylesheet href="data:text/css,div{background:url(https://cdn.example/o.gif?e=bob%2540example.com)}">`;
+    for (const input of [escaped, dataSheet]) {
+      expect(stripTrackingWithReport(input).report.findings.map(({ detector }) => detector)).toContain("recipient-id");
+    }
+    // SVG paint and animation attributes fetch too, with or without a given recipient.
+    for (const input of [
+      `<svg><rect fill="url(https://cdn.example/o.svg?e=bob@example.com#a)"/></svg>`,
+      `<svg><set attributeName=href to="https://cdn.example/o.gif?e=bob@example.com"/></svg>`,
+    ]) {
+      for (const options of [{}, { recipient: "bob@example.com" }]) {
+        const { html, report } = stripTrackingWithReport(input, options);
+        expect(html).not.toContain("bob");
+        expect(report.findings.map(({ detector }) => detector)).toEqual(["recipient-id"]);
+      }
+    }
+  });
+
   it("without a recipient, keeps retina names, package versions and links", () => {
     const input = `<img src="https://cdn.example/logo@2x.png" width="100" height="50"><link rel="stylesheet" href="https://cdn.example/npm/pkg@1.2.3/a.css"><a href="https://x.example/u?e=ann%40example.com">u</a>`;
     expect(stripTrackingWithReport(input).report.findings).toEqual([]);
