@@ -96,9 +96,9 @@ export interface ImpliedClose {
   readonly boundaries: ReadonlySet<string>;
 }
 
-const closeRule = (targets: string[], boundaries: Iterable<string>): ImpliedClose => ({
+const closeRule = (targets: string[], boundaries: ReadonlySet<string>): ImpliedClose => ({
   targets: new Set(targets),
-  boundaries: new Set(boundaries),
+  boundaries,
 });
 
 /** The scope of `</p>` and of the "close a p element" rule. */
@@ -106,15 +106,18 @@ export const buttonScope: ReadonlySet<string> = new Set([...defaultScopeNames, "
 /** The scope of `</li>`. */
 export const listItemScope: ReadonlySet<string> = new Set([...defaultScopeNames, "ol", "ul"]);
 
-const paragraphRule = closeRule(["p"], [...defaultScopeNames, "button"]);
+/** Every scope an end tag or an implied close asks about (the simulator indexes its open elements by them). */
+export const scopes: readonly ReadonlySet<string>[] = [defaultScope, buttonScope, listItemScope, tableScope, documentScope];
+
+const paragraphRule = closeRule(["p"], buttonScope);
 const cellRule = closeRule(["td", "th"], tableScope);
 const rowRule = closeRule(["tr"], tableScope);
 const sectionRule = closeRule(["tbody", "thead", "tfoot"], tableScope);
-const definitionRule = closeRule(["dd", "dt"], defaultScopeNames);
+const definitionRule = closeRule(["dd", "dt"], defaultScope);
 
 /** Start tags that implicitly close an open element (a simplified tree-construction model). */
 export const impliedCloses: ReadonlyMap<string, readonly ImpliedClose[]> = new Map([
-  ["li", [closeRule(["li"], [...defaultScopeNames, "ol", "ul"]), paragraphRule]],
+  ["li", [closeRule(["li"], listItemScope), paragraphRule]],
   ["dd", [definitionRule, paragraphRule]],
   ["dt", [definitionRule, paragraphRule]],
   ["tr", [cellRule, rowRule]],

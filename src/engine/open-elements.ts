@@ -15,6 +15,7 @@ import {
   impliedCloses,
   listItemScope,
   mathIntegrationPoints,
+  scopes,
   scopedEndTags,
   specialElements,
   svgHtmlIntegrationPoints,
@@ -67,6 +68,16 @@ function popAt(positions: number[], position: number): void {
   if (positions.length > 0 && positions[positions.length - 1] === position) positions.pop();
 }
 
+const scopeIndexes: ReadonlyMap<ReadonlySet<string>, number> = new Map(scopes.map((scope, index) => [scope, index]));
+/** Per HTML element name, the scopes it bounds: one bit per entry of `scopes`. */
+const boundaryMasks: ReadonlyMap<string, number> = (() => {
+  const masks = new Map<string, number>();
+  scopes.forEach((scope, index) => {
+    for (const name of scope) masks.set(name, (masks.get(name) ?? 0) | (1 << index));
+  });
+  return masks;
+})();
+
 function copyPositions(byName: ReadonlyMap<string, readonly number[]>): Map<string, number[]> {
   const copy = new Map<string, number[]>();
   for (const [name, positions] of byName) if (positions.length > 0) copy.set(name, positions.slice());
@@ -106,6 +117,8 @@ export class OpenElements {
   private scopeWalls: number[] = [];
   /** Positions of open "special" elements (HTML and foreign). */
   private specials: number[] = [];
+  /** Per entry of `scopes`, the positions of the open HTML elements that bound it: a scope check is one look. */
+  private boundaryPositions: number[][] = scopes.map(() => []);
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
   private changes = 0;
 
@@ -126,6 +139,7 @@ export class OpenElements {
     copy.integrationPoints = this.integrationPoints.slice();
     copy.scopeWalls = this.scopeWalls.slice();
     copy.specials = this.specials.slice();
+    copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     return copy;
   }
 
@@ -326,6 +340,10 @@ export class OpenElements {
     if (element.namespace === "html") {
       this.htmlElements.push(index);
       if (specialElements.has(element.name)) this.specials.push(index);
+      const mask = boundaryMasks.get(element.name);
+      if (mask !== undefined) {
+        for (let scope = 0; scope < scopes.length; scope++) if (mask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
+      }
       return;
     }
     if (isHtmlIntegrationPoint(element) || isMathTextIntegrationPoint(element)) this.integrationPoints.push(index);
@@ -347,6 +365,7 @@ export class OpenElements {
       popAt(this.integrationPoints, position);
       popAt(this.scopeWalls, position);
       popAt(this.specials, position);
+      for (const positions of this.boundaryPositions) popAt(positions, position);
     }
   }
 
@@ -371,7 +390,9 @@ export class OpenElements {
   private inScope(nearest: number, boundaries: ReadonlySet<string>): number {
     if (nearest < 0) return -1;
     let wall = last(this.scopeWalls);
-    for (const boundary of boundaries) wall = Math.max(wall, last(this.htmlByName.get(boundary)));
+    // Every scope asked about is one of `scopes` (test/engine/open-elements.test.ts checks the implied closes).
+    const scope = scopeIndexes.get(boundaries) as number;
+    wall = Math.max(wall, last(this.boundaryPositions[scope]));
     // `>=`: a boundary at the same position is the target itself (`</object>` closes an <object>).
     return nearest >= wall ? nearest : -1;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OpenElement } from "../../src/engine/open-element.js";
+import { impliedCloses, scopes } from "../../src/engine/html-elements.js";
 import { OpenElements } from "../../src/engine/open-elements.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
@@ -106,5 +107,22 @@ describe("OpenElements.clone", () => {
     expect(afterPush).not.toBe(before);
     feed(tree, ["/div"]);
     expect(tree.version).not.toBe(afterPush);
+  });
+});
+
+describe("scope index", () => {
+  it("indexes every scope an implied close asks about", () => {
+    for (const rules of impliedCloses.values()) for (const rule of rules) expect(scopes).toContain(rule.boundaries);
+  });
+
+  it("finds the boundary of each scope, innermost first, and forgets it when it closes", () => {
+    // </td> asks the table scope, which <p> does not bound.
+    expect(simulate(["table", "tr", "td", "p", "/td", "span"])).toEqual(["table", "tr", "span"]);
+    // A <p> closes an open <p> in button scope: <object> bounds it, <span> does not.
+    expect(simulate(["p", "object", "p"])).toEqual(["p", "object", "p"]);
+    expect(simulate(["p", "span", "p"])).toEqual(["p"]);
+    // An <li> closes an open <li> in list-item scope; closing the boundary makes the <li> reachable again.
+    expect(simulate(["ul", "li", "object", "li"])).toEqual(["ul", "li", "object", "li"]);
+    expect(simulate(["ul", "li", "object", "/object", "li"])).toEqual(["ul", "li"]);
   });
 });
