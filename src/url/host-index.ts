@@ -2,6 +2,7 @@
 // instead of against every rule in turn.
 
 import { getDomainWithoutSuffix } from "tldts";
+import { ownString } from "../base/own-string.js";
 import { hostMatches } from "./url-parts.js";
 
 interface HostRule {
@@ -92,7 +93,8 @@ export class HostIndex<Rule extends HostRule> {
 
   /**
    * A memo of `find` by host name. The answer depends only on the host and the rules, which never change, so
-   * it cannot alter a result; mail repeats its few hosts in every link. Bounded: cleared when full.
+   * it cannot alter a result; mail repeats its few hosts in every link. Bounded: cleared when full. An index
+   * can live as long as the process (a module's rules), so its keys are its own (see `ownString`).
    */
   private readonly memo = new Map<string, readonly Rule[]>();
 
@@ -102,7 +104,9 @@ export class HostIndex<Rule extends HostRule> {
     if (found === undefined) {
       if (this.memo.size >= 4096) this.memo.clear();
       found = this.find(host);
-      this.memo.set(host.name, found);
+      // The name is often a slice of the URL, itself a slice of an input chunk: kept as it is, the key would
+      // keep the whole chunk alive for as long as the index lives.
+      this.memo.set(ownString(host.name), found);
     }
     return found;
   }
