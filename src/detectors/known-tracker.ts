@@ -53,11 +53,14 @@ function compile(original: TrackerRule, order: number): CompiledRule {
 }
 
 /**
- * The host-less paths the pre-filter can stand for: all of them, or none when one has a back-reference or a named
- * group, which would change meaning once joined.
+ * Whether the case-insensitive pre-filter can stand for this host-less path: it must match wherever the path
+ * does. Joined, a back-reference, a named group or a lookbehind may change meaning. Adding `i` widens a path,
+ * except a negated class (`/[^A-Z]/` matches "a", `/[^A-Z]/i` does not) or a negative lookahead, which it narrows;
+ * any other flag (`m`, `s`, `u`...) changes what the path matches. Such paths are tested on every URL instead.
  */
-function preFiltered(anyHost: readonly CompiledRule[]): readonly CompiledRule[] {
-  return anyHost.some((rule) => /\\[1-9]|\\k<|\(\?</.test(rule.path.source)) ? [] : anyHost;
+function joinable(path: RegExp): boolean {
+  if (/\\[1-9]|\\k<|\(\?</.test(path.source)) return false;
+  return path.flags === "i" || (path.flags === "" && !/\[\^|\(\?!/.test(path.source));
 }
 
 /** One case-insensitive alternation of the paths: a superset, so a miss rules them all out at once. */
@@ -110,9 +113,9 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
   const compiled = rules.map(compile);
   const index = new HostIndex(compiled.filter((rule) => rule.hosts !== undefined || rule.hostPattern !== undefined));
   const anyHost = compiled.filter((rule) => rule.hosts === undefined && rule.hostPattern === undefined);
-  const covered = preFiltered(anyHost);
-  /** The host-less rules to test when the pre-filter misses: those it does not stand for. */
-  const uncovered = anyHost.filter((rule) => !covered.includes(rule));
+  const covered = anyHost.filter((rule) => joinable(rule.path));
+  /** The host-less rules to test when the pre-filter misses: those it cannot stand for. */
+  const uncovered = anyHost.filter((rule) => !joinable(rule.path));
   const anyHostFilter = preFilter(covered);
   return {
     match(url, hasEvidence) {
