@@ -4,18 +4,35 @@
 
 import { openTrackers } from "../data/open-trackers.js";
 import type { Detector, Element, Finding, Resource, TrackerRule } from "../types.js";
-import { Host, HostIndex } from "../url/host-index.js";
-import { parseHttpUrl } from "../url/url-parts.js";
+import { HostIndex } from "../url/host-index.js";
+import { parseHttpUrl, type HttpUrlParts } from "../url/url-parts.js";
 import { fitsIn, sizeOf } from "./element-size.js";
 
 /** The largest width or height (px) of an element that counts as pixel evidence for an `evidence: "pixel"` rule. */
 const tinySize = 6;
 const imageVectors: ReadonlySet<string> = new Set(["img", "srcset", "input-image", "source", "svg-image"]);
 
-/** A compiled rule list: a host index, plus one pre-filter for the rules that name no host. */
+/**
+ * A compiled rule list: a host index for the rules with a host condition (`hosts` or `hostPattern`), one pre-filter
+ * for the rules without.
+ */
 export interface TrackerMatcher {
   /** The first rule this URL matches; `evidence` rules only when `hasEvidence()` says the element is a pixel. */
   match(url: string, hasEvidence: () => boolean): TrackerRule | undefined;
+}
+
+/**
+ * A rule as the matcher reads it, in the same object shape for every rule (rules come in many shapes, and reading
+ * them in the lookup loop is then slow), with its place in the list: the first match in list order wins.
+ */
+interface CompiledRule {
+  /** The rule `match` answers with: a copy with a stateless path (see `stateless`). */
+  readonly rule: TrackerRule;
+  readonly order: number;
+  readonly hosts: readonly string[] | undefined;
+  readonly hostPattern: RegExp | undefined;
+  readonly path: RegExp;
+  readonly pixel: boolean;
 }
 
 /** Copies a rule with a stateless path (a `g` or `y` flag would make `test` depend on the previous call). */
@@ -29,37 +46,87 @@ function stateless(rule: TrackerRule): TrackerRule {
   };
 }
 
-/** One case-insensitive alternation of the host-less paths: a superset, so a miss rules them all out at once. */
-function preFilter(rules: readonly TrackerRule[]): RegExp | undefined {
-  const sources = rules.filter((rule) => !rule.hosts && !rule.hostPattern).map((rule) => rule.path.source);
-  // Back-references and named groups would change meaning once joined: no pre-filter then.
-  if (sources.some((source) => /\\[1-9]|\\k<|\(\?</.test(source))) return undefined;
-  return new RegExp(sources.map((source) => `(?:${source})`).join("|"), "i");
+/** The rule at `order` in the list, as the matcher reads it. */
+function compile(original: TrackerRule, order: number): CompiledRule {
+  const rule = stateless(original);
+  return { rule, order, hosts: rule.hosts, hostPattern: rule.hostPattern, path: rule.path, pixel: rule.evidence === "pixel" };
 }
 
-/** Compiles rules into a matcher; the lookup costs one host-index probe (memoized per host) per URL. */
+/**
+ * Whether the case-insensitive pre-filter can stand for this host-less path: it must match wherever the path
+ * does. Joined, a back-reference, a named group or a lookbehind may change meaning. Adding `i` widens a path,
+ * except a negated class (`/[^A-Z]/` matches "a", `/[^A-Z]/i` does not) or a negative lookahead, which it narrows;
+ * any other flag (`m`, `s`, `u`...) changes what the path matches. Such paths are tested on every URL instead.
+ */
+function joinable(path: RegExp): boolean {
+  if (/\\[1-9]|\\k<|\(\?</.test(path.source)) return false;
+  return path.flags === "i" || (path.flags === "" && !/\[\^|\(\?!/.test(path.source));
+}
+
+/** One case-insensitive alternation of the paths: a superset, so a miss rules them all out at once. */
+function preFilter(rules: readonly CompiledRule[]): RegExp | undefined {
+  if (rules.length === 0) return undefined;
+  return new RegExp(rules.map((rule) => `(?:${rule.path.source})`).join("|"), "i");
+}
+
+/**
+ * What a rule's `path` is tested on: the path ("/" when empty) and the query, without the fragment. Both present,
+ * it is one slice of the URL (a concatenation would be flattened into a fresh copy by the first regex).
+ */
+function targetOf(url: string, parts: HttpUrlParts): string {
+  if (parts.query === "") return parts.path || "/";
+  if (parts.path === "") return `/?${parts.query}`;
+  return url.slice(parts.pathStart, parts.pathStart + parts.path.length + 1 + parts.query.length);
+}
+
+/** The first rule of `named` and `anyHost` (each in list order) that matches, taking the two in list order. */
+function firstMatch(
+  named: readonly CompiledRule[],
+  anyHost: readonly CompiledRule[],
+  target: string,
+  hasEvidence: () => boolean,
+): TrackerRule | undefined {
+  let i = 0;
+  let j = 0;
+  while (i < named.length || j < anyHost.length) {
+    const a = named[i];
+    const b = anyHost[j];
+    let rule: CompiledRule;
+    if (a !== undefined && (b === undefined || a.order < b.order)) {
+      rule = a;
+      i++;
+    } else {
+      rule = b!;
+      j++;
+    }
+    if (rule.path.test(target) && (!rule.pixel || hasEvidence())) return rule.rule;
+  }
+  return undefined;
+}
+
+/**
+ * Compiles rules into a matcher. A URL costs one memoized host lookup (the rules whose host condition it meets:
+ * none, for most hosts) and one pre-filter test for the rules without one; only the rules left are tested one by
+ * one, in list order. The same answer as testing every rule in turn (test/detectors/known-tracker.property.test.ts).
+ */
 export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
-  const compiled = rules.map(stateless);
-  const index = new HostIndex(compiled);
-  const anyHost = preFilter(compiled);
+  const compiled = rules.map(compile);
+  const index = new HostIndex(compiled.filter((rule) => rule.hosts !== undefined || rule.hostPattern !== undefined));
+  const anyHost = compiled.filter((rule) => rule.hosts === undefined && rule.hostPattern === undefined);
+  const covered = anyHost.filter((rule) => joinable(rule.path));
+  /** The host-less rules to test when the pre-filter misses: those it cannot stand for. */
+  const uncovered = anyHost.filter((rule) => !joinable(rule.path));
+  const anyHostFilter = preFilter(covered);
   return {
     match(url, hasEvidence) {
       const parts = parseHttpUrl(url);
       if (!parts) return undefined;
-      const candidates = index.matching(new Host(parts.host));
-      if (candidates.length === 0) return undefined;
-      const target = parts.query === "" ? parts.path || "/" : `${parts.path || "/"}?${parts.query}`;
-      let anyHostPasses: boolean | undefined;
-      for (const rule of candidates) {
-        if (!rule.hosts && !rule.hostPattern) {
-          anyHostPasses ??= anyHost === undefined || anyHost.test(target);
-          if (!anyHostPasses) continue;
-        }
-        if (!rule.path.test(target)) continue;
-        if (rule.evidence === "pixel" && !hasEvidence()) continue;
-        return rule;
-      }
-      return undefined;
+      const named = index.matching(parts.host);
+      if (named.length === 0 && anyHost.length === 0) return undefined;
+      const target = targetOf(url, parts);
+      // A miss (almost every content URL) leaves only the rules for this host and those the pre-filter does not cover.
+      const unnamed = anyHostFilter !== undefined && anyHostFilter.test(target) ? anyHost : uncovered;
+      return firstMatch(named, unnamed, target, hasEvidence);
     },
   };
 }

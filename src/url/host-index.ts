@@ -2,13 +2,14 @@
 // instead of against every rule in turn.
 
 import { getDomainWithoutSuffix } from "tldts";
+import { ownString } from "../base/own-string.js";
 import { hostMatches } from "./url-parts.js";
 
 interface HostRule {
   /** Host suffixes; "name.*" means name.<any public suffix>. Absent: any host. */
-  readonly hosts?: readonly string[];
+  readonly hosts?: readonly string[] | undefined;
   /** Hosts a suffix cannot express. */
-  readonly hostPattern?: RegExp;
+  readonly hostPattern?: RegExp | undefined;
 }
 
 /** A host, with its registrable label (`google` for `www.google.co.uk`) looked up at most once: tldts is costly. */
@@ -92,17 +93,23 @@ export class HostIndex<Rule extends HostRule> {
 
   /**
    * A memo of `find` by host name. The answer depends only on the host and the rules, which never change, so
-   * it cannot alter a result; mail repeats its few hosts in every link. Bounded: cleared when full.
+   * it cannot alter a result; mail repeats its few hosts in every link. Bounded: cleared when full. An index
+   * can live as long as the process (a module's rules), so its keys are its own (see `ownString`).
    */
   private readonly memo = new Map<string, readonly Rule[]>();
 
-  /** The rules that match this host, in their original order. */
-  matching(host: Host): readonly Rule[] {
-    let found = this.memo.get(host.name);
+  /**
+   * The rules that match the host `name` (lower case, as `parseHttpUrl` gives it), in their original order.
+   * A host seen before costs one map lookup, and no allocation.
+   */
+  matching(name: string): readonly Rule[] {
+    let found = this.memo.get(name);
     if (found === undefined) {
       if (this.memo.size >= 4096) this.memo.clear();
-      found = this.find(host);
-      this.memo.set(host.name, found);
+      found = this.find(new Host(name));
+      // The name is often a slice of the URL, itself a slice of an input chunk: kept as it is, the key would
+      // keep the whole chunk alive for as long as the index lives.
+      this.memo.set(ownString(name), found);
     }
     return found;
   }

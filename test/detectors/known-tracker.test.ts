@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openTrackers } from "../../src/data/open-trackers.js";
-import { checkTrackerRules, knownTrackerDetector } from "../../src/detectors/known-tracker.js";
+import { checkTrackerRules, compileTrackers, knownTrackerDetector } from "../../src/detectors/known-tracker.js";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import type { TrackerRule } from "../../src/types.js";
 import { fetches } from "../support/fetches.js";
@@ -160,6 +160,20 @@ describe("trackers option", () => {
     const sized = `<img src="https://cdn.example/beacon-1.png" width="300">`;
     expect(stripTracking(sized, { trackers: rules })).toBe(sized);
     expect(stripTracking(`<img src="https://cdn.example/beacon-1.png" width="1" height="1">`, { trackers: rules, disable: ["pixel"] })).toBe("");
+  });
+
+  it("tests paths the case-insensitive pre-filter cannot stand for on their own", () => {
+    // With `i`, [^A-Z] would no longer match "abc", (?!o) would refuse "O", and ^ would only see the start.
+    const rules: TrackerRule[] = [
+      { id: "n", vendor: "Neg", path: /\/px\/[^A-Z]+\.gif$/ },
+      { id: "l", vendor: "Look", path: /^\/(?!o)[A-Za-z]+\/b\.gif$/ },
+      { id: "m", vendor: "Lines", path: /^\/t\/$/m },
+    ];
+    for (const url of ["https://cdn.example/px/abc.gif", "https://cdn.example/O/b.gif"]) {
+      expect(stripTracking(`<img src="${url}">`, { trackers: rules })).toBe("");
+    }
+    expect(stripTracking(`<img src="https://cdn.example/px/ABC.gif">`, { trackers: rules })).not.toBe("");
+    expect(compileTrackers(rules).match("https://cdn.example/x\n/t/", () => false)?.id).toBe("m");
   });
 
   it("never applies to links", () => {
