@@ -171,7 +171,10 @@ function flatRules(css: string): FlatRule[] {
 
 /** True when an unquoted `url(` token starts at `at`: `url(` (any case) not inside a longer name, no quote after it. */
 function unquotedUrlAt(css: string, at: number): boolean {
-  if (css.slice(at, at + 4).toLowerCase() !== "url(") return false;
+  // Char codes, not a lower-cased slice: this runs at every `u` of the sheet. Only `R`/`r` and `L`/`l` OR to `r`/`l`.
+  if ((css.charCodeAt(at + 1) | 0x20) !== 0x72 || (css.charCodeAt(at + 2) | 0x20) !== 0x6c || css.charCodeAt(at + 3) !== 0x28) {
+    return false;
+  }
   const before = at > 0 ? css.charCodeAt(at - 1) : 0x20;
   if (isNameCode(before) || before === 0x5c /* \ */) return false;
   let next = at + 4;

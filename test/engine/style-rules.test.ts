@@ -182,6 +182,7 @@ describe("StyleRules reads url() as CSS does", () => {
     [".a{background:url(http://x/*.png)}"],
     [".a{background:URL( x\"y )}"],
     [".a{background:url(x\\)'y)}"],
+    [".a{background:uRl(x'y.png)}"],
   ])("a quote or /* inside an unquoted %s does not hide the rules after it", (before) => {
     const rules = new StyleRules();
     rules.add(`${before}.px{width:1px;height:1px}`);
@@ -190,7 +191,7 @@ describe("StyleRules reads url() as CSS does", () => {
 
   it("still reads a quoted url() and a longer function name as before", () => {
     const rules = new StyleRules();
-    rules.add(`.a{background:url("x'y")}.b{background:myurl('}')}.px{width:1px}`);
+    rules.add(`.a{background:url("x'y")}.b{background:myurl('}')}.c{content:"u"}.d{background:uri(x'}')}.px{width:1px}`);
     expect(rules.match("img", rawAttributes({ class: "px" })).declarations).toHaveLength(1);
   });
 });
