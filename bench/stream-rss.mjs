@@ -3,11 +3,14 @@
 //   node bench/stream-rss.mjs tracked 1000           stream 1000 MB of tracked synthetic mail
 //   node bench/stream-rss.mjs clean 1000             the same amount of clean synthetic mail
 //   node bench/stream-rss.mjs tracked 1000 onFinding  pass an onFinding callback (the report is not kept)
+//   node bench/stream-rss.mjs tracked 1000 tokenizer  the floor: the same chunks through a bare htmlparser2 Tokenizer
+//                                                    (what this harness and the parser alone cost)
 //
 // Documents come from bench/synthetic-corpus.mjs one at a time and are fed back to back into ONE
 // createStripper in 64 KB chunks, as a relay streams a mailbox. Prints one JSON line: peak RSS
 // (process.resourceUsage().maxRSS), RSS before streaming, bytes, findings, seconds.
 
+import { Tokenizer } from "htmlparser2";
 import { createStripper } from "../dist/index.js";
 import { generateDocuments } from "./synthetic-corpus.mjs";
 
@@ -20,7 +23,12 @@ let outputLength = 0;
 let seen = 0;
 const options = { onData: (chunk) => (outputLength += chunk.length) };
 if (reportMode === "onFinding") options.onFinding = () => seen++;
-const stripper = createStripper(options);
+const noop = () => {};
+const floor = new Tokenizer({ decodeEntities: true }, new Proxy({}, { get: () => noop }));
+const stripper =
+  reportMode === "tokenizer"
+    ? { write: (chunk) => floor.write(chunk), end: () => (floor.end(), { findings: [], warnings: [] }) }
+    : createStripper(options);
 
 const start = performance.now();
 let fed = 0;

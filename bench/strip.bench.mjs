@@ -320,7 +320,7 @@ function streamRss() {
   } catch {
     hasOnFinding = false;
   }
-  const runs = [["tracked", "report"], ...(hasOnFinding ? [["tracked", "onFinding"]] : []), ["clean", "report"]];
+  const runs = [["tracked", "report"], ...(hasOnFinding ? [["tracked", "onFinding"]] : []), ["clean", "report"], ["tracked", "tokenizer"]];
   console.log(`\nstream: peak RSS of a child process streaming ${STREAM_MB} MB of synthetic mail through createStripper in 64 KB chunks`);
   console.log("mail      report     peak RSS  before  findings  MB/s  warnings");
   for (const [mode, reportMode] of runs) {
