@@ -6,12 +6,18 @@
 // + `->` or `]` + `]>`), a space is kept between them.
 //
 // Offsets are offsets into the whole input. Only the input from `start` on is kept; the engine trims it to what
-// is still undecided, so memory is bounded by the largest construct incomplete at a chunk boundary.
+// is still undecided, so memory is bounded by the largest construct incomplete at a chunk boundary. That input is
+// kept as two strings, never joined: what earlier chunks left undecided (usually a few characters), and the last
+// chunk whole. One string of both would copy every chunk once more, and a chunk of 64K two-byte characters is a
+// large object, which only a full GC frees: streaming would hold several times the input between full GCs.
 
 export class Output {
-  /** Input from offset `start` on. */
-  private text = "";
+  /** Input [start, chunkStart): what earlier chunks left undecided; empty once `start` passes `chunkStart`. */
+  private held = "";
+  /** Input [chunkStart, length): the last chunk written, whole. */
+  private chunk = "";
   private start = 0;
+  private chunkStart = 0;
   /** Total input length written so far. */
   private length = 0;
   /** Everything before this offset has been copied or dropped. */
@@ -56,22 +62,41 @@ export class Output {
   }
 
   append(chunk: string): void {
-    this.text += chunk;
+    // What the engine still holds of the previous chunk joins `held`.
+    const kept = Math.max(this.start, this.chunkStart);
+    const rest = this.chunk.length > kept - this.chunkStart ? this.chunk.slice(kept - this.chunkStart) : "";
+    this.held = this.start < this.chunkStart ? this.held + rest : rest;
+    this.chunkStart = this.length;
+    this.chunk = chunk;
     this.length += chunk.length;
   }
 
   slice(from: number, to: number): string {
-    return this.text.slice(from - this.start, to - this.start);
+    const split = this.chunkStart;
+    if (from >= split) return this.chunk.slice(from - split, to - split);
+    if (to <= split) return this.held.slice(from - this.start, to - this.start);
+    return this.held.slice(from - this.start) + this.chunk.slice(0, to - split);
   }
 
   charCodeAt(offset: number): number {
-    return this.text.charCodeAt(offset - this.start);
+    const split = this.chunkStart;
+    return offset >= split ? this.chunk.charCodeAt(offset - split) : this.held.charCodeAt(offset - this.start);
   }
 
   /** Offset of the first `search` at or after `from`, or -1. */
   indexOf(search: string, from: number): number {
-    const found = this.text.indexOf(search, from - this.start);
-    return found < 0 ? -1 : found + this.start;
+    const split = this.chunkStart;
+    if (from < split) {
+      const inHeld = this.held.indexOf(search, from - this.start);
+      if (inHeld >= 0) return inHeld + this.start;
+      // A match that starts in `held` and ends in the chunk.
+      const across = Math.max(from, split - search.length + 1);
+      const inBoth = this.slice(across, Math.min(this.length, split + search.length - 1)).indexOf(search);
+      if (inBoth >= 0) return across + inBoth;
+      from = split;
+    }
+    const found = this.chunk.indexOf(search, from - split);
+    return found < 0 ? -1 : found + split;
   }
 
   /** Copies the input up to `to` (when `keep`) or drops it. */
@@ -146,7 +171,7 @@ export class Output {
     this.closeRun();
     keepFrom = Math.min(keepFrom, this.done);
     if (keepFrom > this.start) {
-      this.text = this.text.slice(keepFrom - this.start);
+      this.held = keepFrom >= this.chunkStart ? "" : this.held.slice(keepFrom - this.start);
       this.start = keepFrom;
     }
     if (this.pending.length === 0) return;
