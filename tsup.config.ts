@@ -1,9 +1,44 @@
+import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 // The fb55 stack (htmlparser2, domhandler, entities, css-what, ...) is ESM-only: a `require()` of it fails where
 // require(esm) is off (Node 20 before 20.19, `--no-experimental-require-module`, Jest). Bundling it makes both
 // builds self-contained, and one bundled file also imports faster than a tree of small modules.
 const bundled = [/^htmlparser2/, /^domhandler/, /^domutils/, /^dom-serializer/, /^domelementtype/, /^entities/, /^css-what/, /^@csstools\//, /^tldts/, /^@noble\/hashes/];
+
+/**
+ * Bundled packages evaluated on first use instead of at import, with the functions the sources import from them.
+ * tldts (its public-suffix trie is a fifth of the bundle) is needed only for a host that contains a label some
+ * "name.*" rule names: imported as is, it cost every import ~8 ms of CPU compiling and building the trie.
+ */
+const lazy: Readonly<Record<string, readonly string[]>> = { tldts: ["getDomainWithoutSuffix"] };
+
+/**
+ * Gives the sources' `import { f } from "pkg"` a stand-in module whose `f` loads the package on its first call.
+ * The stand-in's `require` names a bundled ES module, so esbuild compiles it to a call of the module's lazy init
+ * (`__esm`): nothing of `require` is left in the output, the call stays synchronous, and V8 only pre-parses the
+ * package's code until then. The sources (and vitest, which runs them) import the package as usual.
+ */
+function lazyPackages(): Plugin {
+  const names = Object.keys(lazy);
+  return {
+    name: "lazy-packages",
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(?:${names.join("|")})$`) }, (args) =>
+        args.namespace === "lazy-package" ? undefined : { path: args.path, namespace: "lazy-package" },
+      );
+      build.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => ({
+        resolveDir: process.cwd(),
+        loader: "js",
+        contents: [
+          "let loaded;",
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          ...lazy[args.path]!.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ].join("\n"),
+      }));
+    },
+  };
+}
 
 const entry = {
   index: "src/index.ts",
@@ -16,7 +51,7 @@ const entry = {
 // `npm run demo` skips declarations: they take most of the build time and the demo does not read them.
 const dts = process.env.STRIP_TRACKING_NO_DTS !== "1";
 
-const common: Options = { target: "node20", treeshake: true, sourcemap: false, noExternal: bundled, removeNodeProtocol: false };
+const common: Options = { target: "node20", treeshake: true, sourcemap: false, noExternal: bundled, removeNodeProtocol: false, esbuildPlugins: [lazyPackages()] };
 
 export default defineConfig([
   { ...common, entry, format: ["esm", "cjs"], dts, splitting: true, clean: true },
