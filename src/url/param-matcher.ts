@@ -39,21 +39,6 @@ function lookup(set: RuleSet, name: string): ParamRule | undefined {
   return undefined;
 }
 
-const globalRules = emptyRuleSet();
-const siteRules = new Map<string, RuleSet>();
-for (const rule of trackingParams) {
-  if (!rule.hosts) {
-    addRule(globalRules, rule);
-    continue;
-  }
-  for (const host of rule.hosts) {
-    const key = host.toLowerCase();
-    let set = siteRules.get(key);
-    if (!set) siteRules.set(key, (set = emptyRuleSet()));
-    addRule(set, rule);
-  }
-}
-
 /** Lower-cased, percent-decoded parameter name ("utm%5Fsource" -> "utm_source"); raw on bad escapes. */
 export function normalizeParamName(name: string): string {
   if (!name.includes("%")) return name.toLowerCase();
@@ -67,6 +52,7 @@ export function normalizeParamName(name: string): string {
 /** The per-site rule sets that apply on `host`: its own and its parent domains' (the registrable one included). */
 function siteRulesFor(host: string): RuleSet[] {
   const sets: RuleSet[] = [];
+  const { siteRules } = tables();
   if (siteRules.size === 0 || host === "") return sets;
   for (let suffix = host; ; ) {
     const set = siteRules.get(suffix);
@@ -87,6 +73,7 @@ export type ParamRuleLookup = (normalizedName: string) => ParamRule | undefined;
 export function paramRulesFor(host: string): ParamRuleLookup {
   // Found on the first parameter a global rule does not claim: a URL without parameters never looks.
   let sites: RuleSet[] | undefined;
+  const { globalRules } = tables();
   return (normalizedName) => {
     const global = lookup(globalRules, normalizedName);
     if (global) return global;
@@ -114,12 +101,48 @@ function nameHash(text: string, start: number, end: number): number {
   return hash & (FILTER_BITS - 1);
 }
 
-/** Every exact name of every rule set, hashed; and every prefix (all ASCII, lower case). */
-const exactNameFilter = new Uint8Array(FILTER_BITS);
-const allPrefixes: string[] = [];
-for (const set of [globalRules, ...siteRules.values()]) {
-  for (const name of set.exact.keys()) exactNameFilter[nameHash(name, 0, name.length)] = 1;
-  for (const [prefix] of set.prefixes) if (!allPrefixes.includes(prefix)) allPrefixes.push(prefix);
+/** The rules compiled into lookups, and the pre-check's filter over all of them. */
+interface Tables {
+  readonly globalRules: RuleSet;
+  readonly siteRules: ReadonlyMap<string, RuleSet>;
+  /** Every exact name of every rule set, hashed. */
+  readonly exactNameFilter: Uint8Array;
+  /** Every prefix of every rule set (all ASCII, lower case). */
+  readonly allPrefixes: readonly string[];
+}
+
+function compileTables(): Tables {
+  const globalRules = emptyRuleSet();
+  const siteRules = new Map<string, RuleSet>();
+  for (const rule of trackingParams) {
+    if (!rule.hosts) {
+      addRule(globalRules, rule);
+      continue;
+    }
+    for (const host of rule.hosts) {
+      const key = host.toLowerCase();
+      let set = siteRules.get(key);
+      if (!set) siteRules.set(key, (set = emptyRuleSet()));
+      addRule(set, rule);
+    }
+  }
+  const exactNameFilter = new Uint8Array(FILTER_BITS);
+  const allPrefixes: string[] = [];
+  for (const set of [globalRules, ...siteRules.values()]) {
+    for (const name of set.exact.keys()) exactNameFilter[nameHash(name, 0, name.length)] = 1;
+    for (const [prefix] of set.prefixes) if (!allPrefixes.includes(prefix)) allPrefixes.push(prefix);
+  }
+  return { globalRules, siteRules, exactNameFilter, allPrefixes };
+}
+
+let compiled: Tables | undefined;
+
+/**
+ * The tables, compiled on first use and shared: the rules never change. Compiling them at import cost every
+ * import a few milliseconds (cold code over ~700 names), paid now only by a process that cleans a link.
+ */
+function tables(): Tables {
+  return (compiled ??= compileTables());
 }
 
 /** True when `text` holds `prefix` (lower-case ASCII) at `start`, in any case, before `end`. */
@@ -142,6 +165,7 @@ export function mayBeTrackingName(text: string, start: number, end: number): boo
     const code = text.charCodeAt(i);
     if (code === 0x25 /* % */ || code >= 0x80) return true;
   }
+  const { exactNameFilter, allPrefixes } = tables();
   if (exactNameFilter[nameHash(text, start, end)] === 1) return true;
   for (const prefix of allPrefixes) if (hasPrefixAt(text, start, end, prefix)) return true;
   return false;

@@ -1,8 +1,10 @@
 // The built-in open-tracker rules: every rule matches its own example and no rule without `evidence` matches a
-// vendor's content URL; every rule cites a primary place; the list is as large as the README says.
+// vendor's content URL; every rule cites a primary place; the list is as large as the README says. The rules'
+// provenance lives in open-tracker-provenance.ts, out of the runtime bundle: every rule has exactly one entry there.
 
 import { describe, expect, it } from "vitest";
-import { openTrackers } from "../../src/data/open-trackers.js";
+import { openTrackerProvenance, openTrackersWithProvenance as openTrackers } from "../../src/data/open-tracker-provenance.js";
+import { openTrackers as runtimeRules } from "../../src/data/open-trackers.js";
 import { compileTrackers } from "../../src/detectors/known-tracker.js";
 
 const all = compileTrackers(openTrackers);
@@ -19,6 +21,15 @@ describe("open-tracker data", () => {
   it("has unique ids", () => {
     const ids = openTrackers.map((rule) => rule.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("has the provenance of every rule, in the rules' order, and none of a rule that does not exist", () => {
+    expect(Object.keys(openTrackerProvenance)).toEqual(runtimeRules.map((rule) => rule.id));
+  });
+
+  it("keeps provenance out of the rules the runtime bundle carries", () => {
+    const provenanceKeys = ["source", "verifiedBy", "example", "contentExample"];
+    expect(runtimeRules.filter((rule) => Object.keys(rule).some((key) => provenanceKeys.includes(key))).map((rule) => rule.id)).toEqual([]);
   });
 
   it.each(openTrackers.map((rule) => [rule.id, rule] as const))("%s matches its example", (_id, rule) => {

@@ -4,7 +4,7 @@
 
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { openTrackers } from "../../src/data/open-trackers.js";
+import { openTrackersWithProvenance as openTrackers } from "../../src/data/open-tracker-provenance.js";
 import { compileTrackers } from "../../src/detectors/known-tracker.js";
 import type { TrackerRule } from "../../src/types.js";
 import { Host, HostIndex } from "../../src/url/host-index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openTrackers } from "../../src/data/open-trackers.js";
+import { openTrackersWithProvenance as openTrackers } from "../../src/data/open-tracker-provenance.js";
 import { checkTrackerRules, compileTrackers, knownTrackerDetector } from "../../src/detectors/known-tracker.js";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import type { TrackerRule } from "../../src/types.js";
