@@ -15,7 +15,7 @@ import type { CssRule, Resource, Vector } from "../types.js";
 import { isDataUrl } from "../url/local-url.js";
 import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
-import type { RawAttribute } from "./raw-tag.js";
+import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { blockChain, parseSheet, type SheetBlock } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
@@ -228,7 +228,7 @@ export function attributeResources(
         add(found, candidate.url, "srcset", name, baseHref, { kind: "srcset", attribute, index });
       });
     } else if (name === "content" && tag === "meta") {
-      const httpEquiv = attributes.find((other) => other.name === "http-equiv")?.value.trim().toLowerCase();
+      const httpEquiv = attributeValue(attributes, "http-equiv")?.trim().toLowerCase();
       const refresh = httpEquiv === "refresh" ? parseMetaRefresh(value) : undefined;
       if (refresh) {
         add(found, refresh.url, "meta-refresh", name, baseHref, { kind: "meta-refresh", attribute, span: refresh.span });
@@ -256,10 +256,6 @@ function isRepeated(attributes: readonly RawAttribute[], index: number): boolean
   const name = (attributes[index] as RawAttribute).name;
   for (let i = 0; i < index; i++) if ((attributes[i] as RawAttribute).name === name) return true;
   return false;
-}
-
-function attributeValue(attributes: readonly RawAttribute[], name: string): string | undefined {
-  return attributes.find((attribute) => attribute.name === name)?.value;
 }
 
 /** The `url()`s of an svg attribute read as a CSS value; removing one removes the attribute. */
