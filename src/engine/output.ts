@@ -83,19 +83,15 @@ export class Output {
     return offset >= split ? this.chunk.charCodeAt(offset - split) : this.held.charCodeAt(offset - this.start);
   }
 
-  /** Offset of the first `search` at or after `from`, or -1. */
-  indexOf(search: string, from: number): number {
+  /** Offset of the first `character` at or after `from`, or -1: one UTF-16 unit, never split between the strings. */
+  indexOf(character: string, from: number): number {
     const split = this.chunkStart;
     if (from < split) {
-      const inHeld = this.held.indexOf(search, from - this.start);
+      const inHeld = this.held.indexOf(character, from - this.start);
       if (inHeld >= 0) return inHeld + this.start;
-      // A match that starts in `held` and ends in the chunk.
-      const across = Math.max(from, split - search.length + 1);
-      const inBoth = this.slice(across, Math.min(this.length, split + search.length - 1)).indexOf(search);
-      if (inBoth >= 0) return across + inBoth;
       from = split;
     }
-    const found = this.chunk.indexOf(search, from - split);
+    const found = this.chunk.indexOf(character, from - split);
     return found < 0 ? -1 : found + split;
   }
 

