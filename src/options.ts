@@ -76,18 +76,33 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
       throw optionError("disable", `names "${name}", which is not a built-in detector of the "${preset}" preset`);
     }
   }
-  const detectors = [...builtIns.filter((detector) => !disable.has(detector.name)), ...extraDetectors];
+  const detectors =
+    disable.size === 0 && extraDetectors.length === 0
+      ? builtIns
+      : [...builtIns.filter((detector) => !disable.has(detector.name)), ...extraDetectors];
   return {
     preset,
     applyEdits: !dryRun && preset !== "audit",
     recipients: recipientList,
-    ...indexDetectors(detectors),
+    ...detectorIndex(detectors),
     rewriters: arrayOption(record.rewriters, "rewriters", isRewriter, "rewriters ({ name, rewrite })"),
     allow: compileRules(record.allow, "allow"),
     block: compileRules(record.block, "block"),
     maxBufferSize,
     onFinding: findingCallback(record.onFinding),
   };
+}
+
+/** The index of a preset's shared detectors is shared too (see `presetDetectors`); others are indexed per call. */
+const sharedIndexes = new WeakMap<readonly Detector[], ReturnType<typeof indexDetectors>>();
+
+function detectorIndex(detectors: readonly Detector[]): ReturnType<typeof indexDetectors> {
+  let index = sharedIndexes.get(detectors);
+  if (index === undefined) {
+    index = indexDetectors(detectors);
+    sharedIndexes.set(detectors, index);
+  }
+  return index;
 }
 
 function findingCallback(value: unknown): ((entry: ReportEntry) => void) | undefined {
