@@ -115,22 +115,22 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
 
 const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
 
-/** A style rule with no rule around it: its selector list, its declarations' text and the at-rules around it. */
-interface FlatRule {
-  readonly prelude: string;
-  readonly body: string;
-  readonly outer: readonly string[];
-}
-
 /**
- * The style rules of a sheet that sit in no other style rule, by one scan over the characters that skips
- * comments, strings and escapes. Cheaper than tokenizing, and enough here: a selector or a value this misreads
- * is one a map lookup would not answer anyway (its element is then judged without the rule).
+ * Calls `visit` for each style rule of a sheet that sits in no other style rule, by one scan over the characters
+ * that skips comments, strings and escapes. Cheaper than tokenizing, and enough here: a selector or a value this
+ * misreads is one a map lookup would not answer anyway (its element is then judged without the rule).
+ * `conditional`: the rule sits inside an `@media` rule.
  */
-function flatRules(css: string): FlatRule[] {
-  const rules: FlatRule[] = [];
-  const stack: { prelude: string; bodyStart: number }[] = [];
-  let openStyleRules = 0; // blocks on the stack whose prelude is not an at-rule
+function visitFlatRules(
+  css: string,
+  visit: (prelude: string, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
+): void {
+  // Per open block: its prelude (or undefined for an at-rule that is not @media) and whether it is a style rule.
+  const preludes: string[] = [];
+  const kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
+  const bodyStarts: number[] = [];
+  let openStyleRules = 0;
+  let openMedia = 0;
   let segmentStart = 0;
   for (let i = 0; i < css.length; i++) {
     const c = css.charCodeAt(i);
@@ -149,26 +149,32 @@ function flatRules(css: string): FlatRule[] {
       i = j;
     } else if (c === 0x7b /* { */) {
       const prelude = css.slice(segmentStart, i).trim();
-      if (!prelude.startsWith("@")) openStyleRules++;
-      stack.push({ prelude, bodyStart: i + 1 });
+      const kind = !prelude.startsWith("@") ? 0 : mediaRule.test(prelude) ? 1 : 2;
+      if (kind === 0) openStyleRules++;
+      else if (kind === 1) openMedia++;
+      preludes.push(prelude);
+      kinds.push(kind);
+      bodyStarts.push(i + 1);
       segmentStart = i + 1;
     } else if (c === 0x7d /* } */) {
-      const block = stack.pop();
-      if (block && !block.prelude.startsWith("@")) {
+      const kind = kinds.pop();
+      const prelude = preludes.pop() as string;
+      const bodyStart = bodyStarts.pop() as number;
+      if (kind === 0) {
         openStyleRules--;
         // A style rule inside no other style rule (at-rules around it are fine).
-        if (openStyleRules === 0) {
-          rules.push({ prelude: block.prelude, body: css.slice(block.bodyStart, i), outer: stack.map((outer) => outer.prelude) });
-        }
+        if (openStyleRules === 0) visit(prelude, bodyStart, i, openMedia > 0);
+      } else if (kind === 1) {
+        openMedia--;
       }
       segmentStart = i + 1;
     } else if (c === 0x3b /* ; */) {
       segmentStart = i + 1;
     }
   }
-  return rules;
 }
 
+const mediaRule = /^@media\b/i;
 /** True when an unquoted `url(` token starts at `at`: `url(` (any case) not inside a longer name, no quote after it. */
 function unquotedUrlAt(css: string, at: number): boolean {
   // Char codes, not a lower-cased slice: this runs at every `u` of the sheet. Only `R`/`r` and `L`/`l` OR to `r`/`l`.
@@ -197,19 +203,43 @@ function isNameCode(c: number): boolean {
   return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c >= 0x30 && c <= 0x39 || c === 0x2d || c === 0x5f || c >= 0x80;
 }
 
-/** The declarations of a rule body whose property is collected (the others are never read). */
-function collectedDeclarations(body: string): SheetDeclaration[] {
-  const declarations: SheetDeclaration[] = [];
-  for (const part of body.split(";")) {
-    const colon = part.indexOf(":");
-    if (colon <= 0) continue;
-    const name = part.slice(0, colon).trim().toLowerCase();
-    if (!collected.has(name)) continue;
-    const rawValue = part.slice(colon + 1).trim();
-    const important = importantSuffix.test(rawValue);
-    declarations.push({ name, value: rawValue.replace(importantSuffix, "").trim(), important });
+/**
+ * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read),
+ * split at every `;` as written. A declaration whose name cannot be collected (by its first letter) costs no string.
+ */
+function collectedDeclarations(css: string, start: number, end: number): SheetDeclaration[] | undefined {
+  let declarations: SheetDeclaration[] | undefined;
+  let colon = -1;
+  for (let from = start; from < end; ) {
+    let semicolon = css.indexOf(";", from);
+    if (semicolon < 0 || semicolon > end) semicolon = end;
+    if (colon < from) colon = css.indexOf(":", from);
+    if (colon < 0) break;
+    if (colon > from && colon < semicolon && mayBeCollected(css.charCodeAt(firstNonSpace(css, from, colon)))) {
+      const name = css.slice(from, colon).trim().toLowerCase();
+      if (collected.has(name)) {
+        const rawValue = css.slice(colon + 1, semicolon).trim();
+        const important = importantSuffix.test(rawValue);
+        (declarations ??= []).push({ name, value: rawValue.replace(importantSuffix, "").trim(), important });
+      }
+    }
+    from = semicolon + 1;
   }
   return declarations;
+}
+
+function firstNonSpace(css: string, from: number, to: number): number {
+  while (from < to && isHtmlSpace(css.charCodeAt(from))) from++;
+  return from;
+}
+
+/**
+ * Whether a name starting with this character may be collected: the first letters of the collected names (`w`,
+ * `h`, `m`, `d`, `v`, `o`, any case), and anything `trim` may remove that `isHtmlSpace` does not (`\v`, non-ASCII).
+ */
+function mayBeCollected(c: number): boolean {
+  const lower = c | 0x20;
+  return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || c < 0x20 || c > 0x7f;
 }
 
 /** The properties that size or hide an element: the only ones collected. */
@@ -336,12 +366,11 @@ export class StyleRules {
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
-    for (const { prelude, body, outer } of flatRules(css)) {
-      if (!collectedWords.test(body)) continue;
-      const declarations = collectedDeclarations(body);
-      if (declarations.length === 0) continue;
+    visitFlatRules(css, (prelude, bodyStart, bodyEnd, conditional) => {
       // Rules under @supports are still read; under @media they only reveal (on some screen).
-      const conditional = outer.some((at) => /^@media\b/i.test(at));
+      const declarations = collectedDeclarations(css, bodyStart, bodyEnd);
+      if (declarations === undefined) return;
+      const body = css.slice(bodyStart, bodyEnd);
       for (const text of prelude.split(",")) {
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
@@ -350,7 +379,7 @@ export class StyleRules {
         if (!this.byText.has(ruleText)) added++;
         found.push({ key: keyOf(selector), text: ruleText, rule: { selector, declarations, conditional } });
       }
-    }
+    });
     if (this.byText.size + added > maxStyleRules) return "full";
     for (const { key, text, rule } of found) {
       const list = this.byKey.get(key) ?? [];

@@ -70,6 +70,33 @@ describe("StyleRules", () => {
     expect(byClass.match("img", rawAttributes({ class: "" })).declarations).toEqual([]);
   });
 
+  it("reads each declaration between semicolons as written: names trimmed and lower-cased, !important apart", () => {
+    const rules = new StyleRules();
+    rules.add(".a{ WIDTH : 1px ;\n\tHeight:2px!IMPORTANT;line-height:3px;color:red;:x;opacity;display:none}");
+    expect(rules.match("img", rawAttributes({ class: "a" })).declarations).toEqual([
+      { name: "width", value: "1px", important: false },
+      { name: "height", value: "2px", important: true },
+      { name: "display", value: "none", important: false },
+    ]);
+  });
+
+  it("reads the declarations of a rule in no other rule, not those of a rule nested in it", () => {
+    const rules = new StyleRules();
+    rules.add(".a{.b{width:1px} height:1px;display:none} .b{max-width:0}");
+    expect(rules.match("img", rawAttributes({ class: "a" })).declarations.map(({ name }) => name)).toEqual(["display"]);
+    expect(rules.match("img", rawAttributes({ class: "b" })).declarations.map(({ name }) => name)).toEqual(["max-width"]);
+  });
+
+  it("only rules under @media are conditional; @supports and other at-rules are read as they stand", () => {
+    const rules = new StyleRules();
+    rules.add("@supports (display:grid){.s{display:none}} @MEDIA screen{@supports (x:y){.m{display:block}}} .m{display:none}");
+    expect(rules.match("div", rawAttributes({ class: "s" })).declarations.map(({ name }) => name)).toEqual(["display"]);
+    expect(rules.match("div", rawAttributes({ class: "m" }))).toEqual({
+      declarations: [{ name: "display", value: "none", important: false }],
+      revealedBy: "@media rule for .m",
+    });
+  });
+
   it("skips sheets that size and hide nothing without parsing them", () => {
     const rules = new StyleRules();
     rules.add("a{color:red}");
