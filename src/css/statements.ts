@@ -6,15 +6,15 @@
  * at-rule ends (CSS Syntax 3: a rule ends with its first block), so the text after it reads as a sheet of its own.
  * One pass that follows what the tokenizer makes of comments, strings, `url(` tokens and nested `()`, `[]`, `{}`
  * blocks (a closer that is not the innermost one's is an ordinary token, as in "consume a simple block").
- * Undefined, for the caller to read the sheet whole, where this pass could read a token differently: any escape
- * (`\`), and a `url(` right after a `-` (`<!--url(` is a URL token, `a-url(` a function).
+ * Undefined, for the caller to read the sheet whole, where this pass could read a token differently: an escape
+ * in a name right before `(` (`\75 rl(` is a URL token), and a `url(` right after a `-` (`<!--url(` is a URL
+ * token, `a-url(` a function). Any other escape is part of a name, a string or a URL, never structure.
  * test/css/statements.test.ts checks that scanning the pieces finds what scanning the whole finds.
  * @param css - A style sheet's text.
  * @example
  * topLevelEnds("a{b:c} @media x{d{e:f}} g") //=> [6, 23]
  */
 export function topLevelEnds(css: string): number[] | undefined {
-  if (css.includes("\\")) return undefined;
   const ends: number[] = [];
   const closers: number[] = []; // char codes of the closers of the open blocks, innermost last
   const length = css.length;
@@ -27,6 +27,13 @@ export function topLevelEnds(css: string): number[] | undefined {
           i = end < 0 ? length : end + 1;
         }
         break;
+      case 0x5c /* \ */: {
+        // A name holding an escape: a function, or a URL token, when a `(` follows; read the sheet whole then.
+        const end = nameEnd(css, i);
+        if (css.charCodeAt(end) === 0x28 /* ( */) return undefined;
+        i = end - 1;
+        break;
+      }
       case 0x22 /* " */:
       case 0x27 /* ' */:
         i = stringEnd(css, i, c);
@@ -62,9 +69,8 @@ export function topLevelEnds(css: string): number[] | undefined {
           closers.push(0x29);
           i = i + 3;
         } else {
-          // A URL token (or a bad one): without escapes, it runs to the first `)` whatever it holds.
-          const close = css.indexOf(")", j);
-          i = close < 0 ? length : close;
+          // A URL token (or a bad one): it runs to the first `)` that is not escaped, whatever it holds.
+          i = urlEnd(css, j);
         }
         break;
       }
@@ -79,10 +85,69 @@ function stringEnd(css: string, open: number, quote: number): number {
   for (let j = open + 1; j < css.length; j++) {
     const c = css.charCodeAt(j);
     if (c === quote) return j;
+    if (c === 0x5c /* \ */) {
+      // A newline continuing the string (CR LF is one newline), or an escape (a hex one takes a newline after it).
+      const next = css.charCodeAt(j + 1);
+      if (isNewline(next)) j += next === 0x0d && css.charCodeAt(j + 2) === 0x0a ? 2 : 1;
+      else if (j + 1 < css.length) j = escapeEnd(css, j + 1) - 1;
+      continue;
+    }
     // A newline ends a bad string and is a token of its own: step back so the caller reads it.
     if (c === 0x0a || c === 0x0d || c === 0x0c) return j - 1;
   }
   return css.length;
+}
+
+/** Index of the `)` that ends a URL token whose content starts at `from` (an escaped one does not), or the end. */
+function urlEnd(css: string, from: number): number {
+  for (let j = from; j < css.length; j++) {
+    const c = css.charCodeAt(j);
+    if (c === 0x29 /* ) */) return j;
+    if (c === 0x5c /* \ */ && !isNewline(css.charCodeAt(j + 1))) j++;
+  }
+  return css.length;
+}
+
+/**
+ * Index just past the name (ident code points and escapes) that holds the `\` at `at`; `at + 1` when that `\`
+ * starts no escape (a newline or the end follows: a lone delimiter). CSS Syntax 3, "consume an ident sequence".
+ */
+function nameEnd(css: string, at: number): number {
+  let j = at;
+  while (j < css.length) {
+    const c = css.charCodeAt(j);
+    if (c === 0x5c /* \ */) {
+      if (j + 1 >= css.length || isNewline(css.charCodeAt(j + 1))) return j === at ? at + 1 : j;
+      j = escapeEnd(css, j + 1);
+    } else if (isNameCode(c)) {
+      j++;
+    } else {
+      return j;
+    }
+  }
+  return j;
+}
+
+/** Index just past an escape whose first character (after the `\`) is at `from`: up to six hex digits and one space, or one character. */
+function escapeEnd(css: string, from: number): number {
+  let j = from;
+  while (j < from + 6 && isHexDigit(css.charCodeAt(j))) j++;
+  if (j === from) return from + 1;
+  if (css.charCodeAt(j) === 0x0d && css.charCodeAt(j + 1) === 0x0a) return j + 2;
+  return isWhitespace(css.charCodeAt(j)) ? j + 1 : j;
+}
+
+/** A code point of a CSS name: letters, digits, `-`, `_`, non-ASCII, NUL (read as U+FFFD). */
+function isNameCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c >= 0x80 || c === 0;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+}
+
+function isNewline(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x0c;
 }
 
 /** `url(` in any ASCII case at `i`. */
