@@ -16,7 +16,7 @@ import { isDataUrl } from "../url/local-url.js";
 import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
-import { blockChain, parseSheet, type SheetBlock } from "./style-rules.js";
+import { sheetChains } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
 export type ResourceLocation =
@@ -305,10 +305,9 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
 // ---- the rule around a URL of a style sheet (selector, at-rules), parsed only if a detector asks ----------
 
 function sheetRules(css: string): (offset: number) => CssRule {
-  let blocks: SheetBlock[] | undefined;
+  const chainAt = sheetChains(css);
   return (offset) => {
-    blocks ??= parseSheet(css);
-    const chain = blockChain(blocks, offset);
+    const chain = chainAt(offset);
     return { preludes: chain.map((block) => block.prelude), declarations: chain[chain.length - 1]?.declarations ?? [] };
   };
 }

@@ -8,6 +8,7 @@
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
 import { isHtmlSpace } from "../html/whitespace.js";
+import { topLevelEnds } from "../css/statements.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -44,8 +45,8 @@ const importantSuffix = /\s*!\s*important\s*$/i;
  * @example
  * parseSheet("@media print{.a{color:red}}").map((b) => b.prelude) //=> ["@media print", ".a"]
  */
-export function parseSheet(css: string): SheetBlock[] {
-  const tokens = tokenizeCss(css);
+export function parseSheet(css: string, from = 0, to = css.length): SheetBlock[] {
+  const tokens = tokenizeCss(css, from, to);
   const blocks: OpenBlock[] = [];
   const stack: number[] = [];
   let segmentStart = -1; // offset of the first token of the current segment
@@ -78,7 +79,7 @@ export function parseSheet(css: string): SheetBlock[] {
     switch (type) {
       case TokenType.OpenCurly: {
         const prelude = endSegment(token[2]);
-        blocks.push({ prelude, parent: stack[stack.length - 1] ?? -1, start: token[2], end: css.length, declarations: [] });
+        blocks.push({ prelude, parent: stack[stack.length - 1] ?? -1, start: token[2], end: to, declarations: [] });
         stack.push(blocks.length - 1);
         break;
       }
@@ -97,8 +98,31 @@ export function parseSheet(css: string): SheetBlock[] {
         if (type === TokenType.OpenParen || type === TokenType.Function || type === TokenType.OpenSquare) nesting++;
     }
   }
-  addDeclaration(endSegment(css.length));
+  addDeclaration(endSegment(to));
   return blocks;
+}
+
+/**
+ * `blockChain` for positions of one sheet, parsing only the top-level rule around each position: each reads as a
+ * sheet of its own (`topLevelEnds`), and a mail's sheet holds many rules where a detector asks about one or two.
+ */
+export function sheetChains(css: string): (offset: number) => SheetBlock[] {
+  let ends: readonly number[] | undefined;
+  let parsed: { readonly from: number; readonly blocks: SheetBlock[] } | undefined;
+  return (offset) => {
+    ends ??= topLevelEnds(css) ?? []; // none: the sheet is read whole
+    let from = 0;
+    let to = css.length;
+    for (const end of ends) {
+      if (end > offset) {
+        to = end;
+        break;
+      }
+      from = end;
+    }
+    if (parsed?.from !== from) parsed = { from, blocks: parseSheet(css, from, to) };
+    return blockChain(parsed.blocks, offset);
+  };
 }
 
 /** The at-rule preludes and the selector around a position of a sheet, innermost last. */

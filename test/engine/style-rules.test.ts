@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { blockChain, maxStyleRules, parseSheet, parseSimpleSelector, StyleRules } from "../../src/engine/style-rules.js";
+import { blockChain, maxStyleRules, parseSheet, parseSimpleSelector, type SheetBlock, sheetChains, StyleRules } from "../../src/engine/style-rules.js";
 import { retained } from "../support/retained.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 import { stripTrackingWithReport } from "../../src/index.js";
@@ -22,6 +23,34 @@ describe("parseSheet", () => {
 
   it("ignores comments and survives unclosed blocks", () => {
     expect(parseSheet("/* { */ .a{width:1px").map((block) => block.declarations)).toEqual([[{ name: "width", value: "1px", important: false }]]);
+  });
+});
+
+// Rules, at-rules and the tokens that can move where one ends (strings, comments, URL tokens, escapes, stray closers).
+const sheetPiece = fc.constantFrom(
+  ".a", "img", "@media print", "@supports (x:y)", "{", "}", "{", "}", ";", ":", "width:1px", "color:red", "(", ")", "[",
+  "]", "'", '"', "'}'", "/*", "*/", "/* } */", "url(", "url(x}y)", "url('}')", "-url(", "\\", "\\7d ", "\\}", "\n",
+  " ", ",", "!important", "@import 'x';", "a{b:c}",
+);
+
+describe("sheetChains", () => {
+  fcIt.prop([fc.array(sheetPiece, { maxLength: 30 }).map((pieces) => pieces.join(""))], { seed: 20_261_202, numRuns: 3000 })(
+    "finds the chain the whole sheet's blocks give, at every position, in any order",
+    (css) => {
+      const whole = parseSheet(css);
+      const chainAt = sheetChains(css);
+      const offsets = [...Array(css.length + 1).keys()];
+      // `parent` indexes the parsed blocks, which differ: compare what a chain says.
+      const said = (chain: readonly SheetBlock[]) => chain.map(({ prelude, start, end, declarations }) => ({ prelude, start, end, declarations }));
+      for (const offset of [...offsets, ...offsets.reverse()]) expect(said(chainAt(offset))).toEqual(said(blockChain(whole, offset)));
+    },
+  );
+
+  it("parses only the top-level rule around the position", () => {
+    const css = ".a{color:red} @media print{.b{background:url(x.gif)}} .c{width:1px}";
+    const chain = sheetChains(css)(css.indexOf("url("));
+    expect(chain.map((block) => block.prelude)).toEqual(["@media print", ".b"]);
+    expect(chain[1]?.declarations).toEqual([{ name: "background", value: "url(x.gif)", important: false }]);
   });
 });
 
