@@ -476,6 +476,9 @@ export class Engine implements TokenizerCallbacks, Scope {
    * the stack: consecutive conditional comments share it, and each nested run clones it whole.
    */
   private nestedAncestors(): OpenElements {
+    // The usual case, HTML all the way down and not too deep: the stack as it is (the nested run clones it).
+    const stack = this.tree.stack;
+    if (stack.length <= maxInheritedDepth && stack.every((element) => element.namespace === "html")) return this.tree;
     const version = this.tree.version;
     if (this.inheritedTree?.version !== version) {
       this.inheritedTree = { version, tree: new OpenElements(htmlAncestors(this.tree.stack.slice(-maxInheritedDepth))) };
