@@ -21,24 +21,6 @@ export function presetDetectors(
   trackers: readonly TrackerRule[] = [],
   recipients: readonly string[] = [],
 ): readonly Detector[] {
-  const uncustomized = Object.keys(links).length === 0 && trackers.length === 0 && recipients.length === 0;
-  if (uncustomized) return (defaultDetectors[preset] ??= Object.freeze(detectorsOf(preset, links, trackers, recipients)));
-  return detectorsOf(preset, links, trackers, recipients);
-}
-
-/**
- * The detectors of each preset without options, made once and shared by every call: they hold nothing but rules
- * and bounded caches of rules (per host), which never change a result. A call then skips building a URL cleaner
- * and indexing its detectors, and finds the per-host rules earlier mail needed.
- */
-const defaultDetectors: Partial<Record<Preset, readonly Detector[]>> = {};
-
-function detectorsOf(
-  preset: Preset,
-  links: CleanUrlOptions,
-  trackers: readonly TrackerRule[],
-  recipients: readonly string[],
-): readonly Detector[] {
   // Order matters: the first finding per resource wins. Click tracking rewrites a link before `recipient-id`
   // reports an identifier in it (and keeps it).
   const standard = [

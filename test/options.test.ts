@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStripper, type Element, type Rewriter, stripTracking, stripTrackingStream, stripTrackingWithReport } from "../src/index.js";
+import { resolveOptions } from "../src/options.js";
 
 describe("options", () => {
   it.each([
@@ -96,3 +97,63 @@ describe("plugin seams", () => {
   });
 });
 
+
+describe("detectors shared between calls", () => {
+  const link = '<a href="https://shop.example/p?utm_source=news&amp;id=7">p</a>';
+  const pixel = '<img src="https://t.example/o.gif">';
+  const tracker = { id: "t", vendor: "T", hosts: ["t.example"], path: /^\/o\.gif/ };
+
+  it("shares them for the same preset, whatever the recipients, and not for options that change them", () => {
+    const shared = resolveOptions({}).detectorsByTag;
+    expect(resolveOptions({ dryRun: true, onFinding: () => {} }).detectorsByTag).toBe(shared);
+    expect(resolveOptions({ recipient: "ann@example.com" }).detectorsByTag).toBe(shared);
+    expect(resolveOptions({ preset: "strict" }).detectorsByTag).not.toBe(shared);
+    for (const options of [{ keepParams: ["utm_source"] }, { trackers: [tracker] }, { disable: ["pixel"] }, { detectors: [{ name: "x", detect: () => undefined }] }]) {
+      expect(resolveOptions(options).detectorsByTag).not.toBe(shared);
+    }
+  });
+
+  it("two streams at once, each for its own recipient, each find their own", () => {
+    const mail = (address: string) => `<img src="https://cdn.example/hero.png?id=${btoa(address)}" width="600" height="300">`;
+    const outputs = ["", ""];
+    const addresses = ["ann@example.com", "bob@example.com"];
+    const streams = addresses.map((recipient, i) => createStripper({ recipient, onData: (chunk) => (outputs[i] += chunk) }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, stream] of streams.entries()) stream.write(mail(addresses[i] as string) + mail(addresses[1 - i] as string));
+    }
+    for (const stream of streams) stream.end();
+    for (const [i, address] of addresses.entries()) {
+      const other = addresses[1 - i] as string;
+      expect(outputs[i]).toBe(('<img src="https://cdn.example/hero.png" width="600" height="300">' + mail(other)).repeat(3));
+      expect(outputs[i]).not.toContain(btoa(address));
+    }
+  });
+
+  it("a customized call leaves the next default call as it was", () => {
+    const before = stripTracking(link + pixel);
+    expect(stripTracking(link, { keepParams: ["utm_source"] })).toContain("utm_source");
+    expect(stripTracking(pixel, { trackers: [tracker] })).not.toContain("t.example");
+    expect(stripTracking(link, { disable: ["click-tracking"] })).toContain("utm_source");
+    expect(stripTracking(link + pixel)).toBe(before);
+    expect(before).not.toContain("utm_source");
+    expect(before).toContain("t.example");
+  });
+
+  it("each call reads its own recipient, whatever other calls asked for", () => {
+    // A content image whose only identifier is the address: recipient-id drops that parameter.
+    const mail = (address: string) => `<img src="https://cdn.example/hero.png?id=${btoa(address)}" width="600" height="300">`;
+    for (let i = 0; i < 200; i++) {
+      const address = `user${i % 150}@example.com`;
+      const other = `user${(i + 1) % 150}@example.com`;
+      expect(stripTracking(mail(address), { recipient: address })).toBe('<img src="https://cdn.example/hero.png" width="600" height="300">');
+      expect(stripTracking(mail(address), { recipient: other })).toBe(mail(address));
+    }
+  });
+
+  it("gives the same report for the same mail, before and after other mail", () => {
+    const mail = `<p>Hi</p>${link}<img src="https://cdn.example/a.png" width="1" height="1">`;
+    const first = stripTrackingWithReport(mail);
+    for (let i = 0; i < 20; i++) stripTracking(`<a href="https://h${i}.example/?utm_medium=x">x</a>`);
+    expect(stripTrackingWithReport(mail)).toEqual(first);
+  });
+});

@@ -3,13 +3,14 @@
 // and ad networks send the address raw, URL-encoded, base64 or hex, or as its MD5/SHA-1/SHA-256/SHA-512 of the
 // trimmed, lower-cased address (the "hashed email" of ad-tech identity graphs; TRACKING.md).
 //
-// Needles are computed once per options (hashing per element would be slow); per URL the work is a few
+// Needles are computed once per recipient list (hashing per element would be slow); per URL the work is a few
 // `includes`. Without `recipient`, an address written in an open-time URL (raw or `%40`) is the evidence.
 // Links are never changed: an identifier in a link is reported and kept.
 
 import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { LruCache } from "../base/lru-cache.js";
 import type { Detector, Element, Finding, Resource } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { removeParams } from "../url/query.js";
@@ -143,20 +144,28 @@ function parameterReplacement(element: Element, resource: Resource, finder: Iden
 /**
  * Finds recipient identifiers in every URL an element fetches on open (removed, or the one query parameter
  * that carries it) and in links (reported, kept).
- * @param recipients - Lower-cased addresses from the `recipient` option; empty: look for any written address.
+ * @param recipients - Lower-cased addresses to look for. Empty (as the presets make it): each message's own, read
+ *   from `element.recipients` (the `recipient` option), or any written address when a message has none.
  */
-export function recipientIdDetector(recipients: readonly string[]): Detector {
-  const finder = identifierFinder(recipients);
-  // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
-  const reportLinks = recipients.length > 0;
+export function recipientIdDetector(recipients: readonly string[] = []): Detector {
+  const fixed = recipients.length > 0 ? identifierFinder(recipients) : undefined;
+  // Per message, its recipients' finder, kept for the latest few lists: a relay cleans message after message for
+  // the same readers, and finding every form of an address means hashing it four ways.
+  const finders = new LruCache<IdentifierFinder>(16);
+  const finderFor = (element: Element): IdentifierFinder =>
+    fixed ?? finders.get(element.recipients.join("\n"), () => identifierFinder(element.recipients));
   return {
     name: "recipient-id",
     needs: "resources",
     detect(element) {
+      // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
+      const reportLinks = fixed !== undefined || element.recipients.length > 0;
+      let finder: IdentifierFinder | undefined;
       // Each resource's own URL decides (its attributes do not: a CSS escape or a data: stylesheet can hide an
       // `@` from them, and SVG paint and animation attributes hold URLs too).
       let findings: Finding[] | undefined;
       for (const resource of element.resources) {
+        finder ??= finderFor(element);
         if (!finder.mayFind(resource.url) || isLocalUrl(resource.url)) continue;
         if (resource.fetch === "click" && (!reportLinks || !/^\s*https?:/i.test(resource.url))) continue;
         const form = finder.find(afterHost(resource.url));

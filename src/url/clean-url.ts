@@ -152,10 +152,10 @@ interface HostRules {
   readonly params: ParamRuleLookup;
 }
 
-/** Mail repeats its few hosts in every link; a cleaner keeps what it found per host, up to this many hosts. */
+/** Mail repeats its few hosts in every link; the cleaners keep what they found per host, up to this many hosts. */
 const MAX_CACHED_HOSTS = 512;
 
-/** Per-host rules, kept by one cleaner (rules never change, so the cache cannot alter a result). */
+/** Per-host rules, shared by every cleaner (they depend on the host alone and never change: no result depends on the cache). */
 class HostRulesCache {
   private readonly byHost = new Map<string, HostRules>();
 
@@ -171,6 +171,8 @@ class HostRulesCache {
     return rules;
   }
 }
+
+const hostRules = new HostRulesCache();
 
 function removedParam(param: string, value: string | undefined, rule: ParamRule | undefined): UrlChange {
   // The same keys in the same order as ever: reports are compared as JSON.
@@ -218,8 +220,7 @@ function paramDecider(options: ResolvedOptions, findParamRule: ParamRuleLookup, 
  */
 export function createUrlCleaner(options?: CleanUrlOptions): UrlCleaner {
   const resolved = resolveUrlOptions(options);
-  const hosts = new HostRulesCache();
-  return (url) => clean(url instanceof URL ? url.href : url, resolved, hosts);
+  return (url) => clean(url instanceof URL ? url.href : url, resolved, hostRules);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { identifierFinder, recipientNeedles } from "../../src/detectors/recipient-id.js";
+import { identifierFinder, recipientIdDetector, recipientNeedles } from "../../src/detectors/recipient-id.js";
 import { stripTrackingWithReport } from "../../src/index.js";
 
 // Written with a capital and spaces: the option is trimmed and lower-cased before hashing.
@@ -126,5 +126,30 @@ describe("recipient identifiers", () => {
   it("without a recipient, keeps retina names, package versions and links", () => {
     const input = `<img src="https://cdn.example/logo@2x.png" width="100" height="50"><link rel="stylesheet" href="https://cdn.example/npm/pkg@1.2.3/a.css"><a href="https://x.example/u?e=ann%40example.com">u</a>`;
     expect(stripTrackingWithReport(input).report.findings).toEqual([]);
+  });
+});
+
+describe("recipient-id's recipients: fixed, or each message's own", () => {
+  const image = (id: string) => `<img src="https://t.example/o.gif?e=${id}" width="600" height="300">`;
+  const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+
+  it("a detector made without recipients reads each message's, across more lists than it keeps", () => {
+    const detector = recipientIdDetector();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 40; i++) {
+        const reader = `reader${i}@example.com`;
+        const report = stripTrackingWithReport(image(md5(reader)), { recipient: reader, detectors: [detector], disable: ["recipient-id"] }).report;
+        expect(report.findings.map((finding) => finding.reason)).toEqual(["removed the recipient's address as MD5 from a content image's URL"]);
+        const other = stripTrackingWithReport(image(md5(reader)), { recipient: `x${reader}`, detectors: [detector], disable: ["recipient-id"] }).report;
+        expect(other.findings).toEqual([]);
+      }
+    }
+  });
+
+  it("a detector made with recipients looks for those, whatever the message's", () => {
+    const detector = recipientIdDetector(["ann@example.com"]);
+    const options = { recipient: "bob@example.com", detectors: [detector], disable: ["recipient-id"] };
+    expect(stripTrackingWithReport(image(md5("ann@example.com")), options).report.findings).toHaveLength(1);
+    expect(stripTrackingWithReport(image(md5("bob@example.com")), options).report.findings).toEqual([]);
   });
 });
