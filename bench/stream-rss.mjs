@@ -7,14 +7,13 @@
 //                                                    (what this harness and the parser alone cost)
 //
 // The mail is ~20 MB of synthetic documents (bench/synthetic-corpus.mjs) written once to a file in the temp
-// directory by another process (`pool` mode), then read here as bytes and fed round and round into ONE
-// createStripper in 64 KB chunks, as a relay streams a mailbox from its sockets. Generating the mail in this
-// process made the generator's garbage part of the peak: the bare Tokenizer peaked at 121-126 MB that way.
-// Prints one JSON line: peak RSS (process.resourceUsage().maxRSS), RSS before streaming (the pool's 20 MB
-// included), bytes, findings, seconds.
+// directory by another process (`pool` mode), then read from that file round and round in 64 KB chunks, each in a
+// fresh buffer, into ONE createStripper, as a relay streams a mailbox. Generating the mail in this process made
+// the generator's garbage part of the peak: the bare Tokenizer peaked at 121-126 MB that way.
+// Prints one JSON line: peak RSS (process.resourceUsage().maxRSS), RSS before streaming, bytes, findings, seconds.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +44,7 @@ const target = Number(megabytes) * 1e6;
 const generator = fileURLToPath(new URL("./synthetic-corpus.mjs", import.meta.url));
 const poolFile = join(tmpdir(), `strip-tracking-bench-pool-${mode}-${Math.round(statSync(generator).mtimeMs)}.html`);
 if (!existsSync(poolFile)) execFileSync(process.execPath, [fileURLToPath(import.meta.url), "pool", mode, poolFile]);
-const pool = readFileSync(poolFile);
+const pool = openSync(poolFile, "r");
 
 const baselineRss = process.memoryUsage().rss;
 let outputLength = 0;
@@ -65,13 +64,20 @@ const stripper =
 
 const start = performance.now();
 let fed = 0;
+let position = 0;
 while (fed < target) {
-  for (let at = 0; at < pool.length && fed < target; at += CHUNK) {
-    const chunk = pool.subarray(at, Math.min(at + CHUNK, pool.length));
-    stripper.write(chunk);
-    fed += chunk.length;
+  // A fresh buffer per chunk, as a stream gives them.
+  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, target - fed));
+  const read = readSync(pool, chunk, 0, chunk.length, position);
+  if (read === 0) {
+    position = 0;
+    continue;
   }
+  stripper.write(read === chunk.length ? chunk : chunk.subarray(0, read));
+  position += read;
+  fed += read;
 }
+closeSync(pool);
 const report = stripper.end();
 const seconds = (performance.now() - start) / 1000;
 
