@@ -39,6 +39,14 @@ export function editTag(
   edits: readonly ResourceEdit[],
   removals: readonly RawAttribute[] = [],
 ): { text: string; outcomes: Map<string, AttributeOutcome> } {
+  const only = edits.length === 1 && removals.length === 0 ? edits[0] : undefined;
+  if (only?.url !== undefined && only.resource.location.kind === "attribute" && !isDuplicated(attributes, only.resource.location.attribute)) {
+    // The usual edit, a link's clean URL: one value replaced, nothing around it moves.
+    const attribute = only.resource.location.attribute;
+    const splice = valueSplice(source, offset, attribute, only.url);
+    const text = source.slice(0, splice.start) + splice.text + source.slice(splice.end);
+    return { text, outcomes: new Map([[attribute.name, "changed"]]) };
+  }
   const byAttribute = new Map<RawAttribute, ResourceEdit[]>();
   for (const edit of edits) {
     const location = edit.resource.location;
@@ -93,6 +101,12 @@ export function editTag(
 
   splices.sort((a, b) => a.start - b.start);
   return { text: applySplices(source, offset, nameEnd, attributes, splices), outcomes };
+}
+
+/** Whether another attribute has this one's name. */
+function isDuplicated(attributes: readonly RawAttribute[], attribute: RawAttribute): boolean {
+  for (const other of attributes) if (other !== attribute && other.name === attribute.name) return true;
+  return false;
 }
 
 /** How a piece of tag text ends, as far as what may follow it without a space. */

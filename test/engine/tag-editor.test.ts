@@ -1,9 +1,11 @@
 // The tag editor's splices: removing attributes never changes how the rest of the tag reads.
 
 import { fc, test } from "@fast-check/vitest";
+import { QuoteType } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import type { RawAttribute } from "../../src/engine/raw-tag.js";
-import { editTag } from "../../src/engine/tag-editor.js";
+import type { LocatedResource } from "../../src/engine/resources.js";
+import { editTag, type ResourceEdit } from "../../src/engine/tag-editor.js";
 import { readStartTag } from "../support/engine-pieces.js";
 
 const seed = Number(process.env["FUZZ_SEED"] ?? "20261202");
@@ -47,8 +49,9 @@ const quotedValue = fc.stringMatching(/^[a-z0-9 /.:()#=>'-]{0,5}$/);
 const attribute = fc.oneof(
   attributeName.map((name) => ({ text: name, quoted: false })),
   fc.tuple(attributeName, unquotedValue).map(([name, value]) => ({ text: `${name}=${value}`, quoted: false })),
-  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}="${value.replace(/'/g, "")}"`, quoted: true })),
-  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}='${value}'`, quoted: true })),
+  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}="${value}"`, quoted: true })),
+  // A value in single quotes cannot hold one (it would end the value).
+  fc.tuple(attributeName, quotedValue).map(([name, value]) => ({ text: `${name}='${value.replace(/'/g, "")}'`, quoted: true })),
 );
 /** What may sit between attributes: spaces, slashes, or nothing after a quoted value. */
 const separator = fc.constantFrom(" ", "  ", "\n", " / ", "/", "");
@@ -84,4 +87,35 @@ describe("editTag property", () => {
       expect(after.selfClosing).toBe(before.selfClosing);
     },
   );
+});
+
+/** An edit giving `attribute` the URL `url`, as a detector's replace-url decision reaches the editor. */
+function newUrl(attribute: RawAttribute, url: string): ResourceEdit {
+  return { resource: { location: { kind: "attribute", attribute } } as unknown as LocatedResource, url };
+}
+
+describe("editTag value edits", () => {
+  const url = fc.stringMatching(/^[a-z0-9 /.:?#=&;"'<>-]{0,12}$/);
+  test.prop([tagText, fc.nat(), url], { seed })(
+    "re-reading the tag gives the new value and every other attribute as it was",
+    (html, pick, value) => {
+      const before = readTag(html);
+      fc.pre(before.attributes.length > 0);
+      const target = before.attributes[pick % before.attributes.length] as RawAttribute;
+      fc.pre(target.quote !== QuoteType.NoValue); // a URL is always some attribute's value
+      const edited = editTag(html, 0, before.nameEnd, before.attributes, [newUrl(target, value)]);
+      const after = readTag(edited.text);
+      const expected = before.attributes.map((a) => [a.name, a === target ? value : a.value]);
+      expect(after.attributes.map((a) => [a.name, a.value])).toEqual(expected);
+      expect(after.selfClosing).toBe(before.selfClosing);
+      expect(edited.outcomes).toEqual(new Map([[target.name, "changed"]]));
+    },
+  );
+
+  it("removes the duplicates of an edited attribute, so none can take its place", () => {
+    const html = '<a href="https://t.example/x?utm_source=a" title=t href="https://other.example/">';
+    const tag = readTag(html);
+    const edited = editTag(html, 0, tag.nameEnd, tag.attributes, [newUrl(tag.attributes[0] as RawAttribute, "https://t.example/x")]);
+    expect(edited.text).toBe('<a href="https://t.example/x" title=t>');
+  });
 });
