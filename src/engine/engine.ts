@@ -626,8 +626,12 @@ export class Engine implements TokenizerCallbacks, Scope {
     const report = plan.report;
     if (report && report.decisions.length > 0) {
       const at = this.context.offset + report.at;
-      const position = this.lines.position(at);
-      this.findings.push(reportEntries(report.decisions, report.tag, at, this.config.applyEdits, report.outcomes, position));
+      if (this.findings.wantsLines) {
+        const position = this.lines.position(at);
+        this.findings.push(reportEntries(report.decisions, report.tag, at, this.config.applyEdits, report.outcomes, position));
+      } else {
+        this.findings.drop(report.decisions.length, at);
+      }
     }
     if (plan.replace && this.config.applyEdits) this.output.replace(plan.replace.from, plan.replace.to, plan.replace.text);
   }

@@ -17,6 +17,17 @@ export class ReportLog {
 
   constructor(private readonly onFinding: ((entry: ReportEntry) => void) | undefined) {}
 
+  /** False once a kept report is full: the lines of later findings would only be counted (see `drop`). */
+  get wantsLines(): boolean {
+    return this.onFinding !== undefined || this.findings.length < maxReportFindings;
+  }
+
+  /** Counts `count` findings at `offset` that no one wants the lines of, without making them. */
+  drop(count: number, offset: number): void {
+    if (this.dropped === 0) this.firstDroppedOffset = offset;
+    this.dropped += count;
+  }
+
   /** Adds lines made by `reportEntries` or `ownedEntry` (they hold their own strings). */
   push(entries: readonly ReportEntry[]): void {
     for (const entry of entries) {

@@ -83,3 +83,18 @@ describe("onFinding", () => {
     expect(() => stripTracking("<p>x</p>", { onFinding: value } as never)).toThrow('"onFinding"');
   });
 });
+
+describe("past the cap", () => {
+  it("counts every finding of an element with several, and the first one dropped gives the warning's offset", () => {
+    // Each image has two findings (a 1x1 pixel, and a tracker in its srcset).
+    const twoFindings = (i: number) => `<img src="https://t.example/o/${i}.gif" srcset="https://t.example/p/${i}.gif 2x" width="1" height="1">`;
+    const count = stripTrackingWithReport(twoFindings(0)).report.findings.length;
+    expect(count).toBe(2);
+    const half = maxReportFindings / 2;
+    const html = Array.from({ length: half + 3 }, (_, i) => twoFindings(i)).join("");
+    const { report } = stripTrackingWithReport(html);
+    expect(report.findings).toHaveLength(maxReportFindings);
+    expect(report.warnings[0]!.message).toContain("6 more");
+    expect(report.warnings[0]!.offset).toBe(html.indexOf(twoFindings(half)));
+  });
+});
