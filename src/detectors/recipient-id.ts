@@ -152,8 +152,16 @@ export function recipientIdDetector(recipients: readonly string[] = []): Detecto
   // Per message, its recipients' finder, kept for the latest few lists: a relay cleans message after message for
   // the same readers, and finding every form of an address means hashing it four ways.
   const finders = new LruCache<IdentifierFinder>(16);
-  const finderFor = (element: Element): IdentifierFinder =>
-    fixed ?? finders.get(element.recipients.join("\n"), () => identifierFinder(element.recipients));
+  // A message's elements share its recipients array: one look per element.
+  let last: { readonly recipients: readonly string[]; readonly finder: IdentifierFinder } | undefined;
+  const finderFor = (element: Element): IdentifierFinder => {
+    if (fixed !== undefined) return fixed;
+    const recipients = element.recipients;
+    if (last?.recipients !== recipients) {
+      last = { recipients, finder: finders.get(recipients.join("\n"), () => identifierFinder(recipients)) };
+    }
+    return last.finder;
+  };
   return {
     name: "recipient-id",
     needs: "resources",
