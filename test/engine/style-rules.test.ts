@@ -126,6 +126,14 @@ describe("StyleRules", () => {
     });
   });
 
+  it("knows @media by its name, in any case and after any white space, not by a longer name", () => {
+    for (const [at, revealed] of [["@media screen", true], ["\n @MEDIA screen", true], ["\u00a0@Media", true], ["@mediax", false], ["@medi", false]] as const) {
+      const rules = new StyleRules();
+      rules.add(`${at}{.m{display:block}} .m{display:none}`);
+      expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy !== undefined, at).toBe(revealed);
+    }
+  });
+
   it("skips sheets that size and hide nothing without parsing them", () => {
     const rules = new StyleRules();
     rules.add("a{color:red}");
