@@ -149,7 +149,7 @@ function visitFlatRules(
   css: string,
   visit: (prelude: string, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
 ): void {
-  // Per open block: its prelude (or undefined for an at-rule that is not @media) and whether it is a style rule.
+  // Per open block: its prelude, its kind and where its body starts.
   const preludes: string[] = [];
   const kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
   const bodyStarts: number[] = [];
