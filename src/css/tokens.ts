@@ -33,12 +33,24 @@ export function endOf(token: Token): number {
 }
 
 /**
- * Replaces NUL by U+FFFD and CR / FF by LF one for one, so positions stay put; only CRLF must shrink to one LF
- * (an escaped CRLF inside a string is one line continuation, not a continuation plus a string-ending newline).
- * `crlfs` holds, in order, the preprocessed index of each LF that stands for a CRLF.
+ * The non-ASCII characters browsers read as part of a name and the tokenizer does not. Blink, WebKit and Gecko take
+ * every non-ASCII code point as a name code point; @csstools/css-tokenizer follows a later draft's narrower list.
+ * `\u00a0url(/*)'*\/);background:url(T)` is then a function, a comment and a fetch of T to a browser, and to the
+ * tokenizer a URL token, then a string that hides T (adversarial review, issue 11).
+ */
+const namedByBrowsersOnly =
+  /[\u0080-\u00b6\u00b8-\u00bf\u00d7\u00f7\u037e\u2000-\u200b\u200e-\u203e\u2041-\u206f\u2190-\u2bff\u2ff0-\u3000\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]/g;
+
+/**
+ * CSS input preprocessing, and the tokenizer brought to what browsers read. Replaces NUL by U+FFFD and CR / FF by
+ * LF one for one, so positions stay put; only CRLF must shrink to one LF (an escaped CRLF inside a string is one line
+ * continuation, not a continuation plus a string-ending newline). `crlfs` holds, in order, the preprocessed index of
+ * each LF that stands for a CRLF. Each of `namedByBrowsersOnly` becomes U+FFFD too, a name code point to both, so
+ * names, strings and URLs end where a browser ends them (only such a character in a value then reads U+FFFD).
  */
 function preprocess(css: string): { text: string; crlfs: number[] } {
   const crlfs: number[] = [];
+  css = css.replace(namedByBrowsersOnly, "\uFFFD");
   if (!/[\0\r\f]/.test(css)) return { text: css, crlfs };
   let text = "";
   let from = 0;

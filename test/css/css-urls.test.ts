@@ -35,6 +35,8 @@ describe("findDeclarationUrls", () => {
     ["quoted with spaces", `background:url( "${T}" )`, [["url", T, "background", `background:url( "${T}" )`]]],
     ["src() function", `background:src("${T}")`, [["url", T, "background", `background:src("${T}")`]]],
     ["src() with an ident is no URL", "background:src(x)", []],
+    // Browsers read NBSP as part of a name: `\u00a0url(` is a function, and the url() after it is read.
+    ["NBSP before url( makes a function", `b:\u00a0url(/*)'*/);background:url(${T})`, [["url", T, "background", `background:url(${T})`]]],
     ["var() as a url argument fails closed", "background:src(var(--x))", [["bad-url", "", "background", "background:src(var(--x))"]]],
     ["var() in image-set fails closed", "--x:'https://t/p';background:image-set(var(--x) 1x)", [["bad-url", "", "background", "background:image-set(var(--x) 1x)"]]],
     ["var() elsewhere is fine", "color:var(--x);width:calc(var(--y) * 2)", []],

@@ -59,6 +59,8 @@ const piece = fc.constantFrom(
   "(", ")", "{", "}", "[", "]", ";", ":", ",", "\"", "'", "\n", "\r\n", "\r", "\f", "\0", " ", "/*", "*/",
   "x.gif", "https://t.example/p", "')'", '")"', "'}'", "x')')", "'x\n", '"x\r\n', "'\f", "a-url(", "--url(",
   "a{", "}", "!important", "<!--", "-->", "\u00e9", "u", "rl(", "&",
+  // Non-ASCII characters browsers read as part of a name and the tokenizer alone would not (tokens.ts).
+  "\u00a0", "\u00d7", "\u2019", "\ue000", "\u00a0url(", "\u00d7url(x')",
   // Whole traps, where a misread token swallows or frees a `}`.
   "1url(x')", "aurl(x')", "#url(x\")", "@url(x')", "\u00e9url(x')", "\0url(x')", "url(x')", "url(/*)", "a-url(x')",
   "<!--url(x')", "-->url(x')", "'x\n}", "\"x\r}", "'x\f}", "/* } */", "url( \"}\" )", "}}", "{{",

@@ -210,6 +210,11 @@ export const cssCases: readonly Case[] = [
   c("svg <style> CDATA", "<svg><style><![CDATA[.a{background:url($T)}]]></style></svg>"),
   c("style in svg desc", "<svg><desc><style>.a{background:url($T)}</style></desc></svg>"),
   c("style in a conditional comment", `<!--[if mso]><div style="background:url($T)">x</div><![endif]-->`),
+  // Browsers read every non-ASCII code point as part of a name: `\u00a0url(` is a function holding a comment, not a
+  // URL token that swallows up to `)` and leaves `'*/);...` a string hiding the real url() (adversarial review, issue 11).
+  c("style attribute: NBSP before url(", `<div style="b:\u00a0url(/*)'*/);background:url($T)">x</div>`),
+  c("<style>: \u00d7 before url(", `<style>body{b:\u00d7url(/*)'*/);background:url($T)}</style>`),
+  c("<style> @import after NBSP url(", `<style>@import \u00a0url(/*)'*/);@import url($T);</style>`),
 ];
 
 // ---- §7.4 Outlook / comments --------------------------------------------------------------------------------------

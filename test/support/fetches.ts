@@ -123,8 +123,13 @@ const cssImageSetFunctions = new Set(["image-set", "-webkit-image-set", "cross-f
 
 /** Every URL a CSS text (a `style` value or a stylesheet) can fetch; bad URLs fetch nothing. */
 export function cssUrls(css: string): string[] {
-  // CSS input preprocessing: NUL becomes U+FFFD (browsers then fetch the URL), CR/FF become LF.
-  const text = css.replace(/\0/g, "\uFFFD").replace(/\r\n?|\f/g, "\n");
+  // CSS input preprocessing: NUL becomes U+FFFD (browsers then fetch the URL), CR/FF become LF. Browsers read every
+  // non-ASCII code point as part of a name; the tokenizer only those of a later draft's list: make the others a
+  // name code point it knows (é), or `\u00a0url(` reads as a URL token where browsers read a function.
+  const text = css
+    .replace(/\0/g, "\uFFFD")
+    .replace(/\r\n?|\f/g, "\n")
+    .replace(/[\u0080-\u00b6\u00b8-\u00bf\u00d7\u00f7\u037e\u2000-\u200b\u200e-\u203e\u2041-\u206f\u2190-\u2bff\u2ff0-\u3000\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]/g, "\u00e9");
   let tokens: CSSToken[];
   try {
     tokens = tokenize({ css: text });
