@@ -27,6 +27,36 @@ export function tokenizeCss(css: string, from = 0, to = css.length): readonly To
   return tokens;
 }
 
+/**
+ * The text as CSS reads its names: escapes decoded in idents, functions, at-keywords and hashes (`@media \70 rint`
+ * is `@media print`, `a:\68over` is `a:hover`), every other token as written. For matching preludes by name.
+ * @example
+ * decodedNames("@media \\70 rint") //=> "@media print"
+ */
+export function decodedNames(text: string): string {
+  if (!text.includes("\\")) return text;
+  let read = "";
+  for (const token of tokenizeCss(text)) {
+    switch (token[0]) {
+      case TokenType.Ident:
+        read += token[4].value;
+        break;
+      case TokenType.Function:
+        read += `${token[4].value}(`;
+        break;
+      case TokenType.AtKeyword:
+        read += `@${token[4].value}`;
+        break;
+      case TokenType.Hash:
+        read += `#${token[4].value}`;
+        break;
+      default:
+        read += token[1];
+    }
+  }
+  return read;
+}
+
 /** Exclusive end of a token in the original text. */
 export function endOf(token: Token): number {
   return token[3] + 1;

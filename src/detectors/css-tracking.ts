@@ -9,6 +9,7 @@
 
 import { mayContainCssUrl } from "../css/css-urls.js";
 import { cssKeyword } from "../css/keyword.js";
+import { decodedNames } from "../css/tokens.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findOpaqueToken } from "../url/opaque-token.js";
@@ -32,7 +33,9 @@ const eventContexts: readonly [RegExp, string][] = [
 ];
 
 function eventOf(preludes: readonly string[]): string | undefined {
-  for (const prelude of preludes) {
+  for (const written of preludes) {
+    // As CSS reads it: `@media \70 rint` is print.
+    const prelude = decodedNames(written);
     for (const [pattern, event] of eventContexts) if (pattern.test(prelude)) return event;
   }
   return undefined;

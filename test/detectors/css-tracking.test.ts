@@ -24,6 +24,8 @@ const removed: [string, string, string, string][] = [
   ["behavior in a 1px rule", `<style>.p{width:1px;height:1px;behavior:url(${U})}</style>`, `<style>.p{width:1px;height:1px;}</style>`, "CSS URL with a hex token in a 1px rule"],
   ["inline style on a hidden element", `<div style="display:none;background:url(${U})">x</div>`, `<div style="display:none;">x</div>`, "CSS URL with a hex token on a hidden element (display:none on <div>)"],
   ["inline style on a 1px element", `<div style="width:1px;height:1px;background-image:url(${U})"></div>`, `<div style="width:1px;height:1px;"></div>`, "CSS URL with a hex token on a 1px element"],
+  ["print written with an escape", `<style>@media \\70 rint{.a{background:url(${U})}}</style>`, `<style>@media \\70 rint{.a{}}</style>`, "CSS URL with a hex token fetched only on print (@media \\70 rint .a)"],
+  [":hover written with an escape", `<style>a:\\68over{background:url(${U})}</style>`, `<style>a:\\68over{}</style>`, "CSS URL with a hex token fetched only on an interaction (a:\\68over)"],
   ["a tracking path in print", `<style>@media print{body{background:url(https://t.example/track/print.gif)}}</style>`, `<style>@media print{body{}}</style>`, "CSS URL with a tracking path fetched only on print (@media print body)"],
 ];
 
