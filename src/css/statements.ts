@@ -1,6 +1,8 @@
 // Where the top-level rules of a style sheet end, found without tokenizing, so a scan can tokenize only the rules
 // that may hold a URL (most rules of a mail's sheet hold none).
 
+import { isCssNewline, isCssWhitespace, isHexDigit, isNameCodePoint } from "./code-points.js";
+
 /**
  * Offsets just past each `}` that closes a top-level block, in order: every one is where a top-level rule or
  * at-rule ends (CSS Syntax 3: a rule ends with its first block), so the text after it reads as a sheet of its own.
@@ -62,7 +64,7 @@ export function topLevelEnds(css: string): number[] | undefined {
         if (previous === 0x2d /* - */) return undefined;
         if (continuesToken(previous)) break; // `aurl(`, `#url(`, `1url(`: a function, hash or dimension, then `(`
         let j = i + 4;
-        while (j < length && isWhitespace(css.charCodeAt(j))) j++;
+        while (j < length && isCssWhitespace(css.charCodeAt(j))) j++;
         const next = css.charCodeAt(j);
         if (next === 0x22 || next === 0x27) {
           // `url("x")` is a function whose argument is a string.
@@ -70,7 +72,7 @@ export function topLevelEnds(css: string): number[] | undefined {
           i = i + 3;
         } else {
           // A URL token (or a bad one): it runs to the first `)` that is not escaped, whatever it holds.
-          i = urlEnd(css, j);
+          i = urlTokenEnd(css, j);
         }
         break;
       }
@@ -88,22 +90,22 @@ function stringEnd(css: string, open: number, quote: number): number {
     if (c === 0x5c /* \ */) {
       // A newline continuing the string (CR LF is one newline), or an escape (a hex one takes a newline after it).
       const next = css.charCodeAt(j + 1);
-      if (isNewline(next)) j += next === 0x0d && css.charCodeAt(j + 2) === 0x0a ? 2 : 1;
+      if (isCssNewline(next)) j += next === 0x0d && css.charCodeAt(j + 2) === 0x0a ? 2 : 1;
       else if (j + 1 < css.length) j = escapeEnd(css, j + 1) - 1;
       continue;
     }
     // A newline ends a bad string and is a token of its own: step back so the caller reads it.
-    if (c === 0x0a || c === 0x0d || c === 0x0c) return j - 1;
+    if (isCssNewline(c)) return j - 1;
   }
   return css.length;
 }
 
 /** Index of the `)` that ends a URL token whose content starts at `from` (an escaped one does not), or the end. */
-function urlEnd(css: string, from: number): number {
+export function urlTokenEnd(css: string, from: number): number {
   for (let j = from; j < css.length; j++) {
     const c = css.charCodeAt(j);
     if (c === 0x29 /* ) */) return j;
-    if (c === 0x5c /* \ */ && !isNewline(css.charCodeAt(j + 1))) j++;
+    if (c === 0x5c /* \ */ && !isCssNewline(css.charCodeAt(j + 1))) j++;
   }
   return css.length;
 }
@@ -117,9 +119,9 @@ function nameEnd(css: string, at: number): number {
   while (j < css.length) {
     const c = css.charCodeAt(j);
     if (c === 0x5c /* \ */) {
-      if (j + 1 >= css.length || isNewline(css.charCodeAt(j + 1))) return j === at ? at + 1 : j;
+      if (j + 1 >= css.length || isCssNewline(css.charCodeAt(j + 1))) return j === at ? at + 1 : j;
       j = escapeEnd(css, j + 1);
-    } else if (isNameCode(c)) {
+    } else if (isNameCodePoint(c)) {
       j++;
     } else {
       return j;
@@ -134,20 +136,7 @@ function escapeEnd(css: string, from: number): number {
   while (j < from + 6 && isHexDigit(css.charCodeAt(j))) j++;
   if (j === from) return from + 1;
   if (css.charCodeAt(j) === 0x0d && css.charCodeAt(j + 1) === 0x0a) return j + 2;
-  return isWhitespace(css.charCodeAt(j)) ? j + 1 : j;
-}
-
-/** A code point of a CSS name: letters, digits, `-`, `_`, non-ASCII, NUL (read as U+FFFD). */
-function isNameCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c >= 0x80 || c === 0;
-}
-
-function isHexDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
-}
-
-function isNewline(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x0c;
+  return isCssWhitespace(css.charCodeAt(j)) ? j + 1 : j;
 }
 
 /** `url(` in any ASCII case at `i`. */
@@ -169,8 +158,4 @@ function continuesToken(c: number): boolean {
     (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
     c === 0x5f || c >= 0x80 || c === 0 || c === 0x23 || c === 0x40
   );
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 }

@@ -7,8 +7,8 @@
 
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
-import { isHtmlSpace } from "../html/whitespace.js";
-import { topLevelEnds } from "../css/statements.js";
+import { isCssWhitespace, isNameCodePoint } from "../css/code-points.js";
+import { topLevelEnds, urlTokenEnd } from "../css/statements.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -166,7 +166,7 @@ function visitFlatRules(
     } else if ((c | 0x20) === 0x75 /* u */ && unquotedUrlAt(css, i)) {
       // `url(` without a quote is one token to CSS: a quote or `/*` inside it is part of the URL (`url(x'y.png)`),
       // and it ends at the first `)` (CSS Syntax, "consume a url token" and the remnants of a bad one).
-      i = endOfUrl(css, i + 4);
+      i = urlTokenEnd(css, i + 4);
     } else if (c === 0x22 || c === 0x27) {
       let j = i + 1;
       while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
@@ -206,25 +206,11 @@ function unquotedUrlAt(css: string, at: number): boolean {
     return false;
   }
   const before = at > 0 ? css.charCodeAt(at - 1) : 0x20;
-  if (isNameCode(before) || before === 0x5c /* \ */) return false;
+  if (isNameCodePoint(before) || before === 0x5c /* \ */) return false;
   let next = at + 4;
-  while (isHtmlSpace(css.charCodeAt(next))) next++; // CSS white space is the same five characters
+  while (isCssWhitespace(css.charCodeAt(next))) next++;
   const quote = css.charCodeAt(next);
   return quote !== 0x22 && quote !== 0x27;
-}
-
-/** The offset of the `)` that ends a url token whose content starts at `from` (or the end of the sheet). */
-function endOfUrl(css: string, from: number): number {
-  for (let i = from; i < css.length; i++) {
-    const c = css.charCodeAt(i);
-    if (c === 0x5c /* \ */) i++;
-    else if (c === 0x29 /* ) */) return i;
-  }
-  return css.length;
-}
-
-function isNameCode(c: number): boolean {
-  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c >= 0x30 && c <= 0x39 || c === 0x2d || c === 0x5f || c >= 0x80;
 }
 
 /**
@@ -253,13 +239,13 @@ function collectedDeclarations(css: string, start: number, end: number): SheetDe
 }
 
 function firstNonSpace(css: string, from: number, to: number): number {
-  while (from < to && isHtmlSpace(css.charCodeAt(from))) from++;
+  while (from < to && isCssWhitespace(css.charCodeAt(from))) from++;
   return from;
 }
 
 /**
  * Whether a name starting with this character may be collected: the first letters of the collected names (`w`,
- * `h`, `m`, `d`, `v`, `o`, any case), and anything `trim` may remove that `isHtmlSpace` does not (`\v`, non-ASCII).
+ * `h`, `m`, `d`, `v`, `o`, any case), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
 function mayBeCollected(c: number): boolean {
   const lower = c | 0x20;
