@@ -116,3 +116,17 @@ describe("htmlparser2's Parser and domhandler, only in the dom entry", () => {
     }
   });
 });
+
+describe("the built files", () => {
+  it("are ASCII (one non-ASCII character makes V8 hold and scan a whole file as two-byte text)", () => {
+    const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((name) => /\.c?js$/.test(name));
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) expect(readFileSync(join(dist, name), "utf8"), name).not.toMatch(/[^\0-\x7f]/u);
+  });
+
+  it("still read a non-ASCII name the sources name (<html \u26a14email>, escaped in the built string)", () => {
+    const html = '<html \u26a14email><head><script async src="https://cdn.ampproject.org/v0.js"></script></head></html>';
+    expect(source.stripTrackingWithReport(html).html).toBe(html);
+    for (const built of [esm, cjs]) expect(built.stripTrackingWithReport(html).html).toBe(html);
+  });
+});
