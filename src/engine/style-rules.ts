@@ -345,7 +345,6 @@ function reveals(declaration: SheetDeclaration): boolean {
   }
 }
 
-/** The size and hiding rules of the `<style>` blocks seen so far. */
 /**
  * The most distinct rules a stripper keeps. A stream of many mails (a relay's mailbox through one stripper) would
  * otherwise collect every sheet it passes; mail repeats its templates, so distinct rules stay few (a large
@@ -353,6 +352,7 @@ function reveals(declaration: SheetDeclaration): boolean {
  */
 export const maxStyleRules = 10_000;
 
+/** The size and hiding rules of the `<style>` blocks seen so far. */
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
   /** Each kept rule by its text (condition, selector, declarations). */
@@ -386,27 +386,50 @@ export class StyleRules {
         if (selector === undefined) continue;
         // The same selector and block as written, in the same kind of context: the same rule.
         const ruleText = `${conditional ? "@" : ""}${text}{${body}}`;
-        if (!this.byText.has(ruleText)) added++;
-        found.push({ key: keyOf(selector), text: ruleText, rule: { selector, declarations, conditional } });
+        const earlier = this.byText.get(ruleText);
+        if (earlier === undefined) added++;
+        found.push({ key: keyOf(selector), text: ruleText, rule: earlier ?? { selector, declarations, conditional } });
       }
     });
     if (this.byText.size + added > maxStyleRules) return "full";
+    // The same text reads the same: a rule seen before (in an earlier sheet or earlier in this one) is the object
+    // kept for it, so a stream of mail repeating its templates keeps no new objects.
+    const byKey = new Map<string, CollectedRule[]>();
     for (const { key, text, rule } of found) {
-      const list = this.byKey.get(key) ?? [];
-      const earlier = this.byText.get(text);
-      // A rule seen before moves to the end: a later copy of the same declarations wins over whatever an earlier
-      // copy could, so keeping only the last copy changes no element's size or visibility.
-      if (earlier !== undefined) list.splice(list.indexOf(earlier), 1);
-      this.byText.set(text, rule);
-      if (key.startsWith(".")) this.hasClassKeys = true;
-      else if (key.startsWith("#")) this.hasIdKeys = true;
-      list.push(rule);
-      this.byKey.set(key, list);
+      let kept = this.byText.get(text);
+      if (kept === undefined) {
+        kept = rule;
+        this.byText.set(text, rule);
+        if (key.startsWith(".")) this.hasClassKeys = true;
+        else if (key.startsWith("#")) this.hasIdKeys = true;
+      }
+      const rules = byKey.get(key);
+      if (rules === undefined) byKey.set(key, [kept]);
+      else moveToEnd(rules, kept);
     }
+    for (const [key, rules] of byKey) this.appendRules(key, rules);
     return undefined;
   }
 
   /** The collected declarations that apply to an element with these attributes. */
+  /**
+   * Puts `rules` (this sheet's, in order) at the end of the rules under `key`. A rule seen before moves there: a
+   * later copy of the same declarations wins over whatever an earlier copy could, so keeping only the last copy
+   * changes no element's size or visibility. When they already end the list (a template seen again), the list
+   * stays as it is: a new array on every repeat would outlive young-generation collections and pile up.
+   */
+  private appendRules(key: string, rules: CollectedRule[]): void {
+    const list = this.byKey.get(key);
+    if (list === undefined) {
+      this.byKey.set(key, rules);
+      return;
+    }
+    const tail = list.length - rules.length;
+    if (tail >= 0 && rules.every((rule, i) => list[tail + i] === rule)) return;
+    const moved = new Set(rules);
+    this.byKey.set(key, [...list.filter((rule) => !moved.has(rule)), ...rules]);
+  }
+
   match(tag: string, attributes: readonly RawAttribute[]): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
@@ -444,4 +467,11 @@ export class StyleRules {
     }
     return found;
   }
+}
+
+/** Moves `rule` to the end of `rules`, or adds it there. */
+function moveToEnd(rules: CollectedRule[], rule: CollectedRule): void {
+  const at = rules.indexOf(rule);
+  if (at >= 0) rules.splice(at, 1);
+  rules.push(rule);
 }
