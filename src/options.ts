@@ -87,6 +87,7 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
     block: compileRules(record.block, "block"),
     maxBufferSize,
     onFinding: findingCallback(record.onFinding),
+    reportLines: true,
   };
 }
 

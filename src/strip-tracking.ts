@@ -1,7 +1,8 @@
 // The one-call API, built on the streaming core.
 
-import { createStripper } from "./create-stripper.js";
+import { Engine } from "./engine/engine.js";
 import { textOf } from "./input.js";
+import { resolveOptions } from "./options.js";
 import type { Report, StripOptions } from "./types.js";
 
 /**
@@ -15,7 +16,7 @@ import type { Report, StripOptions } from "./types.js";
  * //=> '<p>Hi</p>'
  */
 export function stripTracking(html: string | Uint8Array, options?: StripOptions): string {
-  return stripTrackingWithReport(html, options).html;
+  return strip(html, options, false).html;
 }
 
 /**
@@ -29,10 +30,19 @@ export function stripTracking(html: string | Uint8Array, options?: StripOptions)
  * //=> 1
  */
 export function stripTrackingWithReport(html: string | Uint8Array, options?: StripOptions): { html: string; report: Report } {
+  return strip(html, options, true);
+}
+
+/**
+ * One document through the engine, in one write. Without `reportLines` no one reads the report's lines (unless
+ * `onFinding` takes them): findings are counted, not described, and the output is the same.
+ */
+function strip(html: string | Uint8Array, options: StripOptions | undefined, reportLines: boolean): { html: string; report: Report } {
   const text = textOf(html, "html");
   let output = "";
-  const stripper = createStripper({ ...options, onData: (chunk) => (output += chunk) });
-  stripper.write(text);
-  const report = stripper.end();
+  const config = resolveOptions(options);
+  const engine = new Engine(reportLines ? config : { ...config, reportLines }, (chunk) => (output += chunk));
+  engine.write(text);
+  const report = engine.end(); // before `output` is read: the end flushes what the input left undecided
   return { html: output, report };
 }

@@ -29,6 +29,11 @@ export interface EngineConfig {
   readonly maxBufferSize: number;
   /** Receives each report line as it is made; when set, the report keeps none. */
   readonly onFinding: ((entry: ReportEntry) => void) | undefined;
+  /**
+   * False when no one reads the report's lines (`stripTracking` without `onFinding`): findings are then counted,
+   * never described, which is most of what a tracked link or image costs beyond its edit.
+   */
+  readonly reportLines: boolean;
 }
 
 /**

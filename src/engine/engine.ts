@@ -108,7 +108,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       inCdata: false,
       offset: 0,
       depth: 0,
-      findings: new ReportLog(config.onFinding),
+      findings: new ReportLog(config.onFinding, config.reportLines),
     },
   ) {
     this.findings = context.findings;

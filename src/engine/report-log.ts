@@ -15,11 +15,18 @@ export class ReportLog {
   private dropped = 0;
   private firstDroppedOffset = 0;
 
-  constructor(private readonly onFinding: ((entry: ReportEntry) => void) | undefined) {}
+  /**
+   * @param onFinding receives every line, and none is kept.
+   * @param keep false when no one reads the report: lines are neither made nor kept, only counted.
+   */
+  constructor(
+    private readonly onFinding: ((entry: ReportEntry) => void) | undefined,
+    private readonly keep = true,
+  ) {}
 
-  /** False once a kept report is full: the lines of later findings would only be counted (see `drop`). */
+  /** False when lines would only be counted (see `drop`): no one reads them, or a kept report is full. */
   get wantsLines(): boolean {
-    return this.onFinding !== undefined || this.findings.length < maxReportFindings;
+    return this.onFinding !== undefined || (this.keep && this.findings.length < maxReportFindings);
   }
 
   /** Counts `count` findings at `offset` that no one wants the lines of, without making them. */
@@ -32,14 +39,14 @@ export class ReportLog {
   push(entries: readonly ReportEntry[]): void {
     for (const entry of entries) {
       if (this.onFinding) this.onFinding(entry);
-      else if (this.findings.length < maxReportFindings) this.findings.push(entry);
+      else if (this.keep && this.findings.length < maxReportFindings) this.findings.push(entry);
       else if (this.dropped++ === 0) this.firstDroppedOffset = entry.offset;
     }
   }
 
   /** The `report-truncated` warning when lines were dropped at the cap, else undefined. */
   truncation(): Warning | undefined {
-    if (this.dropped === 0) return undefined;
+    if (this.dropped === 0 || !this.keep) return undefined;
     return {
       code: "report-truncated",
       message: `the report keeps ${maxReportFindings} findings; ${this.dropped} more were not kept (pass onFinding to receive them all)`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStripper, stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import type { ReportEntry, StripOptions } from "../../src/index.js";
-import { maxReportFindings } from "../../src/engine/report-log.js";
+import { maxReportFindings, ReportLog } from "../../src/engine/report-log.js";
 
 const pixel = (i: number) => `<img src="https://t.example/o/${i}.gif" width="1" height="1">`;
 const manyPixels = (n: number) => `<p>start</p>${Array.from({ length: n }, (_, i) => pixel(i)).join("\n")}<p>end</p>`;
@@ -96,5 +96,33 @@ describe("past the cap", () => {
     expect(report.findings).toHaveLength(maxReportFindings);
     expect(report.warnings[0]!.message).toContain("6 more");
     expect(report.warnings[0]!.offset).toBe(html.indexOf(twoFindings(half)));
+  });
+});
+
+describe("a log no one reads (stripTracking without onFinding)", () => {
+  const entry = { offset: 5 } as ReportEntry;
+
+  it("wants no lines, keeps none pushed, and gives no truncation warning", () => {
+    const log = new ReportLog(undefined, false);
+    expect(log.wantsLines).toBe(false);
+    log.push([entry, entry]);
+    log.drop(3, 9);
+    expect(log.findings).toEqual([]);
+    expect(log.truncation()).toBeUndefined();
+  });
+
+  it("still hands lines to onFinding", () => {
+    const seen: ReportEntry[] = [];
+    const log = new ReportLog((line) => seen.push(line), false);
+    expect(log.wantsLines).toBe(true);
+    log.push([entry]);
+    expect(seen).toEqual([entry]);
+  });
+
+  it("is what a kept log is otherwise", () => {
+    const log = new ReportLog(undefined);
+    expect(log.wantsLines).toBe(true);
+    log.push([entry]);
+    expect(log.findings).toEqual([entry]);
   });
 });
