@@ -5,24 +5,13 @@
 // nests 100,000 elements deep, and a walk per tag would make the pass quadratic.
 
 import {
-  buttonScope,
   defaultScope,
-  documentScope,
   foreignBreakoutElements,
-  formattingElements,
-  headContent,
   headings,
-  impliedCloses,
-  listItemScope,
+  htmlElementFacts,
   mathIntegrationPoints,
   scopes,
-  scopedEndTags,
-  specialElements,
   svgHtmlIntegrationPoints,
-  tablePartStartTags,
-  tableParts,
-  tableScope,
-  voidElements,
 } from "./html-elements.js";
 import type { OpenElement } from "./open-element.js";
 import type { RawAttribute } from "./raw-tag.js";
@@ -50,6 +39,8 @@ function isForeignScopeWall(element: OpenElement): boolean {
   return element.namespace === "math" && (mathIntegrationPoints.has(element.name) || element.name === "annotation-xml");
 }
 
+const headingNames: readonly string[] = [...headings];
+
 /** `<font>` breaks out of svg/math only with one of these. */
 const fontBreakoutAttributes: ReadonlySet<string> = new Set(["color", "face", "size"]);
 
@@ -68,15 +59,7 @@ function popAt(positions: number[], position: number): void {
   if (positions.length > 0 && positions[positions.length - 1] === position) positions.pop();
 }
 
-const scopeIndexes: ReadonlyMap<ReadonlySet<string>, number> = new Map(scopes.map((scope, index) => [scope, index]));
-/** Per HTML element name, the scopes it bounds: one bit per entry of `scopes`. */
-const boundaryMasks: ReadonlyMap<string, number> = (() => {
-  const masks = new Map<string, number>();
-  scopes.forEach((scope, index) => {
-    for (const name of scope) masks.set(name, (masks.get(name) ?? 0) | (1 << index));
-  });
-  return masks;
-})();
+const defaultScopeIndex = scopes.indexOf(defaultScope);
 
 function copyPositions(byName: ReadonlyMap<string, readonly number[]>): Map<string, number[]> {
   const copy = new Map<string, number[]>();
@@ -161,6 +144,12 @@ export class OpenElements {
     return this.elements[this.elements.length - 1];
   }
 
+  /** The current node's name when it is an HTML element, else "". */
+  private currentHtmlName(): string {
+    const current = this.elements[this.elements.length - 1];
+    return current !== undefined && current.namespace === "html" ? current.name : "";
+  }
+
   /** True when an HTML element of that name is open. */
   has(name: string): boolean {
     return last(this.htmlByName.get(name)) >= 0;
@@ -208,21 +197,20 @@ export class OpenElements {
       if (!breaksOutOfForeignContent(name, attributes)) return this.current?.namespace ?? "html";
       this.popUntilHtmlContext();
     }
-    if (this.current?.namespace === "html" && this.current.name === "head" && !headContent.has(name)) {
+    const facts = htmlElementFacts(name);
+    if (this.currentHtmlName() === "head" && !facts.headContent) {
       this.popTo(this.depth - 1); // the "in head" rules' "anything else": the head closes, the body opens
     }
-    if (headings.has(name) && this.current?.namespace === "html" && headings.has(this.current.name)) {
+    if (facts.heading && headings.has(this.currentHtmlName())) {
       this.popTo(this.depth - 1); // a heading does not nest in a current heading
     }
     if (name === "option" || name === "optgroup") {
       // Only a current <option> closes (and in a select, a current <optgroup> for <optgroup>).
-      if (this.current?.namespace === "html" && this.current.name === "option") this.popTo(this.depth - 1);
-      if (name === "optgroup" && this.has("select") && this.current?.namespace === "html" && this.current.name === "optgroup") {
-        this.popTo(this.depth - 1);
-      }
+      if (this.currentHtmlName() === "option") this.popTo(this.depth - 1);
+      if (name === "optgroup" && this.has("select") && this.currentHtmlName() === "optgroup") this.popTo(this.depth - 1);
     }
-    for (const rule of impliedCloses.get(name) ?? []) {
-      const index = this.findInScope(rule.targets, rule.boundaries);
+    for (const rule of facts.impliedCloses) {
+      const index = this.findInScope(rule.targets, rule.scope);
       if (index >= 0) this.popTo(index);
     }
     if (name === "svg") return "svg";
@@ -232,7 +220,7 @@ export class OpenElements {
 
   /** Pushes an element unless it is void (or self-closed in foreign content) or a start tag browsers ignore. */
   push(element: OpenElement, selfClosing: boolean): boolean {
-    if (element.namespace === "html" ? voidElements.has(element.name) || this.ignores(element.name) : selfClosing) {
+    if (element.namespace === "html" ? htmlElementFacts(element.name).isVoid || this.ignores(element.name) : selfClosing) {
       return false;
     }
     this.add(element);
@@ -247,7 +235,7 @@ export class OpenElements {
     if (name === "html") return this.depth > 0;
     // (`<body>` has closed a current `<head>` already: only an `<html>` may be open below a new head or body.)
     if (name === "head" || name === "body") return this.depth > 1 || (this.depth === 1 && this.elements[0]!.name !== "html");
-    return tablePartStartTags.has(name) && !this.has("table") && !this.has("template");
+    return htmlElementFacts(name).tablePartStart && !this.has("table") && !this.has("template");
   }
 
   /** Applies an end tag. */
@@ -276,23 +264,18 @@ export class OpenElements {
       if (this.current?.name === "head") this.popTo(this.depth - 1);
       return;
     }
-    if (formattingElements.has(name)) {
+    const facts = htmlElementFacts(name);
+    if (facts.formatting) {
       this.adoptionAgency(name);
       return;
     }
-    if (headings.has(name)) {
-      const index = this.findInScope(headings, defaultScope);
+    if (facts.heading) {
+      const index = this.findInScope(headingNames, defaultScopeIndex);
       if (index >= 0) this.popTo(index);
       return;
     }
-    if (scopedEndTags.has(name)) {
-      const scope =
-        name === "table" ? documentScope
-        : tableParts.has(name) ? tableScope
-        : name === "p" ? buttonScope
-        : name === "li" ? listItemScope
-        : defaultScope;
-      const index = this.findNameInScope(name, scope);
+    if (facts.endTagScope >= 0) {
+      const index = this.findNameInScope(name, facts.endTagScope);
       if (index >= 0) this.popTo(index);
       return;
     }
@@ -313,7 +296,7 @@ export class OpenElements {
   private adoptionAgency(name: string): void {
     const formatting = last(this.htmlByName.get(name));
     if (formatting < 0) return;
-    if (this.findNameInScope(name, defaultScope) !== formatting) return; // not in scope: ignored
+    if (this.findNameInScope(name, defaultScopeIndex) !== formatting) return; // not in scope: ignored
     let block = firstAfter(this.specials, formatting);
     if (block < 0) {
       this.popTo(formatting);
@@ -339,10 +322,10 @@ export class OpenElements {
     else byName.set(element.name, [index]);
     if (element.namespace === "html") {
       this.htmlElements.push(index);
-      if (specialElements.has(element.name)) this.specials.push(index);
-      const mask = boundaryMasks.get(element.name);
-      if (mask !== undefined) {
-        for (let scope = 0; scope < scopes.length; scope++) if (mask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
+      const { special, boundaryMask } = htmlElementFacts(element.name);
+      if (special) this.specials.push(index);
+      if (boundaryMask !== 0) {
+        for (let scope = 0; scope < scopes.length; scope++) if (boundaryMask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
       }
       return;
     }
@@ -374,24 +357,25 @@ export class OpenElements {
     this.popTo(Math.max(last(this.htmlElements), last(this.integrationPoints)) + 1);
   }
 
-  /** Index of the nearest open HTML element named in `targets`, or -1 when a boundary (or the root) comes first. */
-  private findInScope(targets: ReadonlySet<string>, boundaries: ReadonlySet<string>): number {
+  /**
+   * Index of the nearest open HTML element named in `targets`, or -1 when a boundary of the scope (`scopes[scope]`)
+   * or the root comes first.
+   */
+  private findInScope(targets: readonly string[], scope: number): number {
     let nearest = -1;
     for (const target of targets) nearest = Math.max(nearest, last(this.htmlByName.get(target)));
-    return this.inScope(nearest, boundaries);
+    return this.inScope(nearest, scope);
   }
 
-  /** `findInScope` for one name (every end tag asks, so no set is made for it). */
-  private findNameInScope(name: string, boundaries: ReadonlySet<string>): number {
-    return this.inScope(last(this.htmlByName.get(name)), boundaries);
+  /** `findInScope` for one name (every end tag asks, so no list is made for it). */
+  private findNameInScope(name: string, scope: number): number {
+    return this.inScope(last(this.htmlByName.get(name)), scope);
   }
 
-  /** `nearest` (a position, or -1) when no boundary (or scope wall) is open above it, else -1. */
-  private inScope(nearest: number, boundaries: ReadonlySet<string>): number {
+  /** `nearest` (a position, or -1) when no boundary of `scopes[scope]` (or scope wall) is open above it, else -1. */
+  private inScope(nearest: number, scope: number): number {
     if (nearest < 0) return -1;
     let wall = last(this.scopeWalls);
-    // Every scope asked about is one of `scopes` (test/engine/open-elements.test.ts checks the implied closes).
-    const scope = scopeIndexes.get(boundaries) as number;
     wall = Math.max(wall, last(this.boundaryPositions[scope]));
     // `>=`: a boundary at the same position is the target itself (`</object>` closes an <object>).
     return nearest >= wall ? nearest : -1;

@@ -112,7 +112,12 @@ describe("OpenElements.clone", () => {
 
 describe("scope index", () => {
   it("indexes every scope an implied close asks about", () => {
-    for (const rules of impliedCloses.values()) for (const rule of rules) expect(scopes).toContain(rule.boundaries);
+    for (const rules of impliedCloses.values()) {
+      for (const rule of rules) {
+        expect(scopes).toContain(rule.boundaries);
+        expect(scopes[rule.scope]).toBe(rule.boundaries);
+      }
+    }
   });
 
   it("finds the boundary of each scope, innermost first, and forgets it when it closes", () => {
