@@ -76,3 +76,13 @@ describe("stripTracking", () => {
     expect(stripTracking("<p>x</p>", null as never)).toBe("<p>x</p>");
   });
 });
+
+describe("stripTracking with onFinding", () => {
+  it("places findings on the lines and columns stripTrackingWithReport gives, across many lines", () => {
+    const html = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? `  <img src="https://t.example/${i}.gif" width="1" height="1">` : `<p>line ${i}</p>`)).join("\r\n");
+    const seen: ReportEntry[] = [];
+    stripTracking(html, { onFinding: (entry) => seen.push(entry) });
+    expect(seen.map(({ line, column }) => [line, column])).toEqual(stripTrackingWithReport(html).report.findings.map(({ line, column }) => [line, column]));
+    expect(seen[0]).toMatchObject({ line: 4, column: 3 });
+  });
+});

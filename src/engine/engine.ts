@@ -4,7 +4,7 @@
 // replaced. Every position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import type { Report, StyleDeclaration, Warning } from "../types.js";
+import type { Report, Warning } from "../types.js";
 import {
   heldRawText,
   markupInForeignStyle,
@@ -31,7 +31,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingReason, inlineStyle } from "./visibility.js";
+import { hidingReason } from "./visibility.js";
 import { maxStyleRules, StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -73,7 +73,10 @@ export class Engine implements TokenizerCallbacks, Scope {
   private readonly output: Output;
   /** Line and column of findings, counted as the input passes. */
   private readonly lines: LineIndex;
-  /** The outermost run feeds the line index and forgets what it no longer holds; nested runs only read it. */
+  /**
+   * The outermost run feeds the line index and forgets what it no longer holds; nested runs only read it. A run
+   * whose findings no one describes (`stripTracking`) feeds none.
+   */
   private readonly ownsLines: boolean;
   /** End of the last complete construct: the input before it is decided. */
   private safe = 0;
@@ -113,7 +116,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   ) {
     this.findings = context.findings;
     this.output = new Output(sink, context.depth > 0);
-    this.ownsLines = context.lines === undefined;
+    this.ownsLines = context.lines === undefined && this.findings.makesLines;
     this.lines = context.lines ?? new LineIndex(context.offset);
     this.tree = context.openElements.clone();
     this.baseHref = context.baseHref;
@@ -299,19 +302,10 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.safe = end;
       return;
     }
-    let style: readonly StyleDeclaration[] | undefined;
-    const styleOf = (): readonly StyleDeclaration[] => (style ??= inlineStyle(attributeValue(attributes, "style")));
     const sheet = this.styleRules.match(name, attributes);
-    const hiddenBy = hidingReason(name, attributes, styleOf, sheet) ?? this.tree.current?.hiddenBy;
+    const hiddenBy = hidingReason(name, attributes, sheet) ?? this.tree.current?.hiddenBy;
     const open = new OpenElement(name, namespace, attributes, hiddenBy);
-    const view = new ElementView(
-      open,
-      this.elementContext(),
-      this.context.offset + tag.start,
-      undefined,
-      style,
-      sheet.declarations,
-    );
+    const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;
     if (href !== undefined) {

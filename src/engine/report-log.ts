@@ -24,6 +24,11 @@ export class ReportLog {
     private readonly keep = true,
   ) {}
 
+  /** False when no line is ever made: no one reads them (then nothing needs their line and column either). */
+  get makesLines(): boolean {
+    return this.onFinding !== undefined || this.keep;
+  }
+
   /** False when lines would only be counted (see `drop`): no one reads them, or a kept report is full. */
   get wantsLines(): boolean {
     return this.onFinding !== undefined || (this.keep && this.findings.length < maxReportFindings);

@@ -70,16 +70,12 @@ function lowerName(name: string): string {
  * earlier `<style>` rules say: a class may hide it, and an `@media` rule that shows it on some screen (a mobile
  * block revealed on phones) makes it content, whatever hides it elsewhere.
  */
-export function hidingReason(
-  tag: string,
-  attributes: readonly RawAttribute[],
-  style: () => readonly StyleDeclaration[],
-  sheet?: SheetMatch,
-): string | undefined {
+export function hidingReason(tag: string, attributes: readonly RawAttribute[], sheet?: SheetMatch): string | undefined {
   if (sheet?.revealedBy !== undefined) return undefined;
   if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
   const css = attributeValue(attributes, "style");
-  const inline = css !== undefined && mayHide.test(css) ? declarationsHiding(tag, style()) : undefined;
+  // Parsed here only when it may hide (rare); the element's view parses it again if a detector asks.
+  const inline = css !== undefined && mayHide.test(css) ? declarationsHiding(tag, inlineStyle(css)) : undefined;
   if (inline !== undefined || sheet === undefined || sheet.declarations.length === 0) return inline;
   const fromSheet = declarationsHiding(tag, sheet.declarations);
   return fromSheet && `${fromSheet} (by a <style> rule)`;

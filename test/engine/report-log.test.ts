@@ -105,6 +105,7 @@ describe("a log no one reads (stripTracking without onFinding)", () => {
   it("wants no lines, keeps none pushed, and gives no truncation warning", () => {
     const log = new ReportLog(undefined, false);
     expect(log.wantsLines).toBe(false);
+    expect(log.makesLines).toBe(false);
     log.push([entry, entry]);
     log.drop(3, 9);
     expect(log.findings).toEqual([]);
@@ -115,6 +116,7 @@ describe("a log no one reads (stripTracking without onFinding)", () => {
     const seen: ReportEntry[] = [];
     const log = new ReportLog((line) => seen.push(line), false);
     expect(log.wantsLines).toBe(true);
+    expect(log.makesLines).toBe(true);
     log.push([entry]);
     expect(seen).toEqual([entry]);
   });
@@ -122,6 +124,7 @@ describe("a log no one reads (stripTracking without onFinding)", () => {
   it("is what a kept log is otherwise", () => {
     const log = new ReportLog(undefined);
     expect(log.wantsLines).toBe(true);
+    expect(log.makesLines).toBe(true);
     log.push([entry]);
     expect(log.findings).toEqual([entry]);
   });

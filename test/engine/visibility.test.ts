@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { hidingReason, inlineStyle } from "../../src/engine/visibility.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
-const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingReason>[3]) =>
-  hidingReason("div", rawAttributes(attributes), () => inlineStyle(attributes["style"]), sheet);
+const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingReason>[2]) =>
+  hidingReason("div", rawAttributes(attributes), sheet);
 
 describe("hidingReason", () => {
   it.each([
