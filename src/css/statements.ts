@@ -4,6 +4,12 @@
 import { isCssNewline, isCssWhitespace, isHexDigit, isNameCodePoint } from "./code-points.js";
 
 /**
+ * The characters `topLevelEnds` acts on. A global regex finds the next one (`test` moves `lastIndex`, allocating
+ * nothing) about twice as fast as a loop over every character; most of a sheet is names and values.
+ */
+const structural = /[/\\"'()[\]{}uU]/g;
+
+/**
  * Offsets just past each `}` that closes a top-level block, in order: every one is where a top-level rule or
  * at-rule ends (CSS Syntax 3: a rule ends with its first block), so the text after it reads as a sheet of its own.
  * One pass that follows what the tokenizer makes of comments, strings, `url(` tokens and nested `()`, `[]`, `{}`
@@ -20,7 +26,9 @@ export function topLevelEnds(css: string): number[] | undefined {
   const ends: number[] = [];
   const closers: number[] = []; // char codes of the closers of the open blocks, innermost last
   const length = css.length;
-  for (let i = 0; i < length; i++) {
+  structural.lastIndex = 0;
+  while (structural.test(css)) {
+    let i = structural.lastIndex - 1;
     const c = css.charCodeAt(i);
     switch (c) {
       case 0x2f /* / */:
@@ -78,6 +86,7 @@ export function topLevelEnds(css: string): number[] | undefined {
       }
       default:
     }
+    structural.lastIndex = i + 1;
   }
   return ends;
 }

@@ -147,16 +147,18 @@ const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
  */
 function visitFlatRules(
   css: string,
-  visit: (prelude: string, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
+  visit: (preludeStart: number, preludeEnd: number, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
 ): void {
-  // Per open block: its prelude, its kind and where its body starts.
-  const preludes: string[] = [];
+  // Per open block: where its prelude starts (it ends at its `{`), its kind.
+  const preludeStarts: number[] = [];
   const kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
   const bodyStarts: number[] = [];
   let openStyleRules = 0;
   let openMedia = 0;
   let segmentStart = 0;
-  for (let i = 0; i < css.length; i++) {
+  flatRuleStops.lastIndex = 0;
+  while (flatRuleStops.test(css)) {
+    let i = flatRuleStops.lastIndex - 1;
     const c = css.charCodeAt(i);
     if (c === 0x5c /* \ */) {
       i++;
@@ -172,22 +174,23 @@ function visitFlatRules(
       while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
       i = j;
     } else if (c === 0x7b /* { */) {
-      const prelude = css.slice(segmentStart, i).trim();
-      const kind = !prelude.startsWith("@") ? 0 : mediaRule.test(prelude) ? 1 : 2;
+      const kind = css.charCodeAt(trimmedStart(css, segmentStart, i)) !== 0x40 /* @ */ ? 0
+        : mediaRule.test(css.slice(segmentStart, i).trim()) ? 1
+        : 2;
       if (kind === 0) openStyleRules++;
       else if (kind === 1) openMedia++;
-      preludes.push(prelude);
+      preludeStarts.push(segmentStart);
       kinds.push(kind);
       bodyStarts.push(i + 1);
       segmentStart = i + 1;
     } else if (c === 0x7d /* } */) {
       const kind = kinds.pop();
-      const prelude = preludes.pop() as string;
+      const preludeStart = preludeStarts.pop() as number;
       const bodyStart = bodyStarts.pop() as number;
       if (kind === 0) {
         openStyleRules--;
         // A style rule inside no other style rule (at-rules around it are fine).
-        if (openStyleRules === 0) visit(prelude, bodyStart, i, openMedia > 0);
+        if (openStyleRules === 0) visit(preludeStart, bodyStart - 1, bodyStart, i, openMedia > 0);
       } else if (kind === 1) {
         openMedia--;
       }
@@ -195,7 +198,21 @@ function visitFlatRules(
     } else if (c === 0x3b /* ; */) {
       segmentStart = i + 1;
     }
+    flatRuleStops.lastIndex = i + 1;
   }
+}
+
+/** The characters `visitFlatRules` acts on, found by a global regex (see `structural` in css/statements.ts). */
+const flatRuleStops = /[/\\"'{};uU]/g;
+
+/** Where `text.slice(from, to).trim()` starts (`trim` removes what `\s` matches). */
+function trimmedStart(text: string, from: number, to: number): number {
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  return from;
+}
+
+function isTrimmed(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
 }
 
 const mediaRule = /^@media\b/i;
@@ -376,10 +393,11 @@ export class StyleRules {
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
-    visitFlatRules(css, (prelude, bodyStart, bodyEnd, conditional) => {
+    visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, conditional) => {
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const declarations = collectedDeclarations(css, bodyStart, bodyEnd);
       if (declarations === undefined) return;
+      const prelude = css.slice(preludeStart, preludeEnd).trim();
       const body = css.slice(bodyStart, bodyEnd);
       for (const text of prelude.split(",")) {
         const selector = parseSimpleSelector(text);
