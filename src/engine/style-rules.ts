@@ -296,7 +296,12 @@ const part = /\.([\w-]+)|#([\w-]+)|\[class\s*(~?)=\s*["']?([\w-]+)["']?\s*\]/gi;
 
 /** Parses `img.a`, `.a.b`, `#x`, `[class=a]`, `*[class].a`; undefined for anything else. */
 export function parseSimpleSelector(text: string): SimpleSelector | undefined {
-  const match = simpleSelector.exec(text.trim());
+  const trimmed = text.trim();
+  // The usual selector of a mail's sheet, one class (`.px`), read from char codes: what the regexes would give.
+  if (trimmed.charCodeAt(0) === 0x2e /* . */ && isClassName(trimmed, 1)) {
+    return { tag: undefined, classes: [trimmed.slice(1)], id: undefined, classIs: undefined };
+  }
+  const match = simpleSelector.exec(trimmed);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   const tag = match[1] === undefined || match[1] === "*" ? undefined : match[1].toLowerCase();
   const classes: string[] = [];
@@ -312,6 +317,17 @@ export function parseSimpleSelector(text: string): SimpleSelector | undefined {
   }
   if (tag === undefined && classes.length === 0 && id === undefined && classIs === undefined) return undefined;
   return { tag, classes, id, classIs };
+}
+
+/** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case), as `simpleSelector` reads a class. */
+function isClassName(text: string, from: number): boolean {
+  if (from >= text.length) return false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+    if (!(letter || c === 0x5f /* _ */ || c === 0x2d /* - */ || (i > from && c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
 }
 
 function keyOf(selector: SimpleSelector): string {

@@ -66,8 +66,19 @@ describe("parseSimpleSelector", () => {
     expect(parseSimpleSelector(text)).toEqual(expected);
   });
 
-  it.each(["div img", ".a > .b", ".a:hover", "*", "[class]", "a[href]", ".a\\31"])("rejects %s", (text) => {
+  it.each(["div img", ".a > .b", ".a:hover", "*", "[class]", "a[href]", ".a\\31", ".1a", ".", ". a", ".a\u00e9", ".a.", ".a b"])("rejects %s", (text) => {
     expect(parseSimpleSelector(text)).toBeUndefined();
+  });
+
+  it.each([[" .Px_1-b\n", "Px_1-b"], [".-a", "-a"], ["._", "_"], ["\u00a0.a9\t", "a9"]])("reads the one class of %j", (text, name) => {
+    expect(parseSimpleSelector(text)).toEqual({ tag: undefined, classes: [name], id: undefined, classIs: undefined });
+  });
+
+  // One class read from char codes, anything else by the regexes: the same answer as `[a-z_-][\w-]*` (any case).
+  fcIt.prop([fc.stringMatching(/^\.[a-zA-Z0-9_\-\u00e9\u0130\u017f.:#]{0,6}$/)], { numRuns: 2000, seed: 5 })("reads a class as the selector grammar does: %s", (text) => {
+    const selector = parseSimpleSelector(text);
+    if (/^\.[a-z_-][\w-]*$/i.test(text)) expect(selector).toEqual({ tag: undefined, classes: [text.slice(1)], id: undefined, classIs: undefined });
+    else expect(selector?.classes).not.toEqual([text.slice(1)]);
   });
 });
 
