@@ -72,7 +72,10 @@ describe("stripTracking", () => {
   it("rejects bad options as stripTrackingWithReport does", () => {
     expect(() => stripTracking("<p>x</p>", { preset: "loose" } as never)).toThrow(TypeError);
     expect(() => stripTracking("<p>x</p>", { preset: "loose" } as never)).toThrow('"preset"');
-    expect(() => stripTracking("<p>x</p>", "standard" as never)).toThrow(TypeError);
+    for (const options of ["standard", [], 5]) {
+      expect(() => stripTracking("<p>x</p>", options as never)).toThrow("options must be an object");
+      expect(() => stripTrackingWithReport("<p>x</p>", options as never)).toThrow("options must be an object");
+    }
     expect(stripTracking("<p>x</p>", null as never)).toBe("<p>x</p>");
   });
 });

@@ -80,6 +80,10 @@ export function judge(element: ElementView, config: EngineConfig): Decision[] {
       if (finding.resource && !(element.resources as readonly Resource[]).includes(finding.resource)) {
         throw usageError(`detector "${detector.name}" returned a resource that is not one of the element's resources`);
       }
+      // Checked here, not where a report line is made: `stripTracking` makes none, and must fail as the others do.
+      if (typeof finding.reason !== "string" || (finding.vendor !== undefined && typeof finding.vendor !== "string")) {
+        throw usageError(`detector "${detector.name}" returned a finding whose reason or vendor is not a string`);
+      }
       // The report names the detector that spoke, whatever the finding says.
       (findings ??= []).push(finding.detector === detector.name ? finding : { ...finding, detector: detector.name });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultRewriter, type Detector, type Element, type Finding, type Resource, type Rewriter, stripTrackingWithReport } from "../../src/index.js";
+import { defaultRewriter, type Detector, type Element, type Finding, type Resource, type Rewriter, stripTracking, stripTrackingWithReport } from "../../src/index.js";
 
 const element = {} as Element;
 const resource = (vector: Resource["vector"], fetch: Resource["fetch"] = "open"): Resource => ({
@@ -99,5 +99,18 @@ describe("detector contract", () => {
     expect(() => stripTrackingWithReport(`<img src="a.png">`, { detectors: [forged] })).toThrow(
       /detector "forged" returned a resource that is not one of the element's resources/,
     );
+  });
+
+  it.each([
+    ["a symbol reason", { reason: Symbol("s") }],
+    ["an object reason", { reason: { toString: (): string => "r" } }],
+    ["a missing reason", {}],
+    ["a number vendor", { reason: "r", vendor: 7 }],
+  ])("rejects %s in every API, stripTracking (which makes no report line) included", (_, finding) => {
+    const malformed = { name: "malformed", tags: ["img"], detect: () => finding } as unknown as Detector;
+    const message = /detector "malformed" returned a finding whose reason or vendor is not a string/;
+    expect(() => stripTracking(`<img src="a.png">`, { detectors: [malformed] })).toThrow(TypeError);
+    expect(() => stripTracking(`<img src="a.png">`, { detectors: [malformed] })).toThrow(message);
+    expect(() => stripTrackingWithReport(`<img src="a.png">`, { detectors: [malformed] })).toThrow(message);
   });
 });
