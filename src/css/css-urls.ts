@@ -72,6 +72,8 @@ export function mayContainCssUrl(css: string): boolean {
 
 const importRule = /@import/i;
 const fetchingFunction = /(?:url|src|image-set|image|cross-fade)\(/i;
+/** Everything `mayContainCssUrl` looks for, in one global search (`test` and `lastIndex`). */
+const urlHint = /\\|(?:url|src|image-set|image|cross-fade)\(|@import/gi;
 
 /**
  * URLs in a `style=""` attribute value (a declaration list, already HTML-entity-decoded by the caller).
@@ -109,19 +111,24 @@ export function findStylesheetUrls(css: string): CssUrl[] {
   if (!mayContainCssUrl(css)) return [];
   const ends = topLevelEnds(css);
   if (ends === undefined) return scanStylesheetUrls(css);
-  // Each top-level rule reads as a sheet of its own: tokenize only the runs of rules that may hold a URL.
+  // Each top-level rule reads as a sheet of its own: tokenize only the runs of rules that may hold a URL. What
+  // `mayContainCssUrl` looks for is found by one scan of the whole sheet; no hint spans a rule's end (none holds a
+  // `}`), so a rule may hold a URL exactly when the next hint ends inside it.
   const found: CssUrl[] = [];
   let runStart = -1;
   let start = 0;
   ends.push(css.length);
+  urlHint.lastIndex = 0;
+  let hintEnd = urlHint.test(css) ? urlHint.lastIndex : Infinity;
   for (const end of ends) {
-    const mayHold = end > start && mayContainCssUrl(css.slice(start, end));
+    const mayHold = end > start && hintEnd <= end;
     if (mayHold && runStart < 0) runStart = start;
     if (!mayHold && runStart >= 0) {
       found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, start)));
       runStart = -1;
     }
     start = end;
+    while (hintEnd <= start) hintEnd = urlHint.test(css) ? urlHint.lastIndex : Infinity;
   }
   if (runStart >= 0) found.push(...stylesheetUrlsOf(tokenizeCss(css, runStart, css.length)));
   return found;

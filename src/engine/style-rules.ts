@@ -246,8 +246,9 @@ function collectedDeclarations(css: string, start: number, end: number): SheetDe
       const name = css.slice(from, colon).trim().toLowerCase();
       if (collected.has(name)) {
         const rawValue = css.slice(colon + 1, semicolon).trim();
-        const important = importantSuffix.test(rawValue);
-        (declarations ??= []).push({ name, value: rawValue.replace(importantSuffix, "").trim(), important });
+        // Trimmed already: only `!important` leaves something to take off.
+        const important = rawValue.includes("!") && importantSuffix.test(rawValue);
+        (declarations ??= []).push({ name, value: important ? rawValue.replace(importantSuffix, "").trim() : rawValue, important });
       }
     }
     from = semicolon + 1;
@@ -415,7 +416,12 @@ export class StyleRules {
       if (declarations === undefined) return;
       const prelude = css.slice(preludeStart, preludeEnd).trim();
       const body = css.slice(bodyStart, bodyEnd);
-      for (const text of prelude.split(",")) {
+      // Each selector of the list, as `prelude.split(",")` gives them, without the array (most lists hold one).
+      for (let from = 0; from <= prelude.length; ) {
+        let comma = prelude.indexOf(",", from);
+        if (comma < 0) comma = prelude.length;
+        const text = from === 0 && comma === prelude.length ? prelude : prelude.slice(from, comma);
+        from = comma + 1;
         const selector = parseSimpleSelector(text);
         if (selector === undefined) continue;
         // The same selector and block as written, in the same kind of context: the same rule.
