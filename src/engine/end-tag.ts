@@ -1,6 +1,7 @@
 // An end tag in progress: htmlparser2 reports its name, and the tag is complete at its `>`, which may arrive in a
 // later chunk. The search for that `>` goes on where it stopped, so no input is scanned twice.
 
+import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Output } from "./output.js";
 
 export class PendingEndTag {
@@ -10,11 +11,13 @@ export class PendingEndTag {
    * @param start offset of `</`
    * @param nameEnd offset just past the name
    * @param name the lower-case name
+   * @param facts what the tree simulator knows of the name as an HTML element
    */
   constructor(
     readonly start: number,
     readonly nameEnd: number,
     readonly name: string,
+    readonly facts: HtmlElementFacts = htmlElementFacts(name),
   ) {
     this.searchFrom = nameEnd;
   }

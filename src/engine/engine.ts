@@ -19,6 +19,7 @@ import { type CommentPlan, planCdata, planComment } from "./comments.js";
 import { type EngineConfig } from "./config.js";
 import { type ElementContext, ElementView } from "./element-view.js";
 import { PendingEndTag } from "./end-tag.js";
+import { htmlElementFacts } from "./html-elements.js";
 import { OpenElement } from "./open-element.js";
 import { OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
@@ -244,9 +245,11 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   onclosetag(start: number, endIndex: number): void {
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
-    const name = this.slice(start, endIndex).toLowerCase();
+    const lowerCase = this.slice(start, endIndex).toLowerCase();
+    const facts = htmlElementFacts(lowerCase);
+    const name = facts.name ?? lowerCase;
     if (this.style && name !== "style") this.dropHeldStyle(markupInForeignStyle("markup"));
-    this.endTag = new PendingEndTag(start - 2, endIndex, name);
+    this.endTag = new PendingEndTag(start - 2, endIndex, name, facts);
     this.resolveEndTag();
   }
 
@@ -287,24 +290,26 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (!tag) return;
     const attributes = tag.attributes;
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
-    const namespace = this.tree.prepareStartTag(tag.name, attributes);
+    const namespace = this.tree.prepareStartTag(tag.name, attributes, tag.facts);
     this.checkRemovalEnded(tag.start);
-    const name = namespace === "html" && tag.name === "image" ? "img" : tag.name;
+    const renamed = namespace === "html" && tag.name === "image";
+    const name = renamed ? "img" : tag.name;
+    const facts = renamed ? undefined : tag.facts;
 
     if (this.discarding || tag.oversized) {
       this.completeDiscarded(end);
-      this.tree.push(new OpenElement(name, namespace, attributes, undefined), selfClosing);
+      this.tree.push(new OpenElement(name, namespace, attributes, undefined, facts), selfClosing);
       return;
     }
     if (this.removal.active) {
       // Inside an element being removed: only the tree matters, to know where the removal ends.
-      this.tree.push(new OpenElement(name, namespace, attributes, undefined), selfClosing);
+      this.tree.push(new OpenElement(name, namespace, attributes, undefined, facts), selfClosing);
       this.safe = end;
       return;
     }
     const sheet = this.styleRules.match(name, attributes);
     const hiddenBy = hidingReason(name, attributes, sheet) ?? this.tree.current?.hiddenBy;
-    const open = new OpenElement(name, namespace, attributes, hiddenBy);
+    const open = new OpenElement(name, namespace, attributes, hiddenBy, facts);
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;
@@ -345,14 +350,14 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   private finishEndTag(endTag: PendingEndTag, end: number): void {
     if (this.completeDiscarded(end)) {
-      this.tree.end(endTag.name);
+      this.tree.end(endTag.name, endTag.facts);
       this.checkRemovalEnded(endTag.start);
       return;
     }
     if (this.style && endTag.name === "style") {
       const style = this.style;
       this.style = undefined;
-      this.tree.end(endTag.name);
+      this.tree.end(endTag.name, endTag.facts);
       this.finishStyle(style, endTag.start, end);
       this.safe = end;
       return;
@@ -361,7 +366,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const removal = this.removal;
     const closesRemoved = removal.active && this.tree.stack[removal.depth]?.name === endTag.name && !removal.keepsEndTag;
     if (endTag.name === "noscript") this.noscriptOpen = false;
-    this.tree.end(endTag.name);
+    this.tree.end(endTag.name, endTag.facts);
     if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
       this.safe = end;
       return;

@@ -139,6 +139,11 @@ export const impliedCloses: ReadonlyMap<string, readonly ImpliedClose[]> = new M
  * set lookup per question (a start tag asked up to ten).
  */
 export interface HtmlElementFacts {
+  /**
+   * The name as this table holds it, undefined for a name it does not list. Taken in place of a name sliced from
+   * the input, it makes every later lookup by that name (tree, detectors, style rules) compare one pointer.
+   */
+  readonly name: string | undefined;
   readonly isVoid: boolean;
   readonly special: boolean;
   readonly formatting: boolean;
@@ -168,6 +173,7 @@ function factsOf(name: string): HtmlElementFacts {
     if (scope.has(name)) boundaryMask |= 1 << index;
   });
   return {
+    name: name === "" ? undefined : name,
     isVoid: voidElements.has(name),
     special: specialElements.has(name),
     formatting: formattingElements.has(name),
@@ -180,11 +186,15 @@ function factsOf(name: string): HtmlElementFacts {
   };
 }
 
+/** Names of no list above that mail uses often: listed here only so that `name` interns them too. */
+const commonMailElements = ["span", "label", "abbr", "v:roundrect", "v:rect", "v:fill", "v:textbox", "o:p", "svg", "math"];
+
 /** The facts of every name some list above holds; any other name has the facts of none. */
 const factsByName: ReadonlyMap<string, HtmlElementFacts> = new Map(
   [
     ...voidElements, ...specialElements, ...formattingElements, ...headings, ...headContent, ...tablePartStartTags,
-    ...impliedCloses.keys(), ...scopedEndTags, ...scopes.flatMap((scope) => [...scope]),
+    ...impliedCloses.keys(), ...scopedEndTags, ...scopes.flatMap((scope) => [...scope]), ...rawTextElements,
+    ...foreignBreakoutElements, ...commonMailElements,
   ].map((name) => [name, factsOf(name)]),
 );
 const unlistedFacts = factsOf("");

@@ -4,6 +4,7 @@
 // are never asked for one.
 
 import type { Ancestor } from "../types.js";
+import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
 
@@ -16,6 +17,8 @@ export class OpenElement implements Ancestor {
     readonly rawAttributes: readonly RawAttribute[],
     /** Why this element or an ancestor hides its content; undefined when visible. */
     readonly hiddenBy: string | undefined,
+    /** What the tree simulator knows of `name` as an HTML element (read only when `namespace` is html). */
+    readonly facts: HtmlElementFacts = htmlElementFacts(name),
   ) {}
 
   /** The value of the first attribute named `name` (as browsers read duplicates); undefined when absent. */

@@ -5,6 +5,7 @@
 // nests 100,000 elements deep, and a walk per tag would make the pass quadratic.
 
 import {
+  type HtmlElementFacts,
   defaultScope,
   foreignBreakoutElements,
   headings,
@@ -192,12 +193,11 @@ export class OpenElements {
    * Applies what a start tag does to the open elements before it is inserted (breakout from foreign
    * content, implied end tags) and returns the namespace it will be inserted in.
    */
-  prepareStartTag(name: string, attributes: readonly RawAttribute[]): Namespace {
+  prepareStartTag(name: string, attributes: readonly RawAttribute[], facts = htmlElementFacts(name)): Namespace {
     if (this.startTagIsForeign(name)) {
       if (!breaksOutOfForeignContent(name, attributes)) return this.current?.namespace ?? "html";
       this.popUntilHtmlContext();
     }
-    const facts = htmlElementFacts(name);
     if (this.currentHtmlName() === "head" && !facts.headContent) {
       this.popTo(this.depth - 1); // the "in head" rules' "anything else": the head closes, the body opens
     }
@@ -220,7 +220,7 @@ export class OpenElements {
 
   /** Pushes an element unless it is void (or self-closed in foreign content) or a start tag browsers ignore. */
   push(element: OpenElement, selfClosing: boolean): boolean {
-    if (element.namespace === "html" ? htmlElementFacts(element.name).isVoid || this.ignores(element.name) : selfClosing) {
+    if (element.namespace === "html" ? element.facts.isVoid || this.ignores(element.name, element.facts) : selfClosing) {
       return false;
     }
     this.add(element);
@@ -231,15 +231,15 @@ export class OpenElements {
    * HTML start tags the tree builder ignores here: a second `<html>`, `<head>` or `<body>` (merged into the
    * document's), and table parts outside a table.
    */
-  private ignores(name: string): boolean {
+  private ignores(name: string, facts: HtmlElementFacts): boolean {
     if (name === "html") return this.depth > 0;
     // (`<body>` has closed a current `<head>` already: only an `<html>` may be open below a new head or body.)
     if (name === "head" || name === "body") return this.depth > 1 || (this.depth === 1 && this.elements[0]!.name !== "html");
-    return htmlElementFacts(name).tablePartStart && !this.has("table") && !this.has("template");
+    return facts.tablePartStart && !this.has("table") && !this.has("template");
   }
 
   /** Applies an end tag. */
-  end(name: string): void {
+  end(name: string, facts = htmlElementFacts(name)): void {
     const current = this.current;
     if (current !== undefined && current.namespace !== "html") {
       // The rules for foreign content, integration points included.
@@ -254,17 +254,16 @@ export class OpenElements {
         }
       }
     }
-    this.endInHtml(name);
+    this.endInHtml(name, facts);
   }
 
   /** The HTML rules for an end tag ("in body", with the table modes' scopes). */
-  private endInHtml(name: string): void {
+  private endInHtml(name: string, facts: HtmlElementFacts): void {
     if (name === "br" || name === "body" || name === "html") return; // `</body>` only switches the insertion mode
     if (name === "head") {
       if (this.current?.name === "head") this.popTo(this.depth - 1);
       return;
     }
-    const facts = htmlElementFacts(name);
     if (facts.formatting) {
       this.adoptionAgency(name);
       return;
@@ -322,7 +321,7 @@ export class OpenElements {
     else byName.set(element.name, [index]);
     if (element.namespace === "html") {
       this.htmlElements.push(index);
-      const { special, boundaryMask } = htmlElementFacts(element.name);
+      const { special, boundaryMask } = element.facts;
       if (special) this.specials.push(index);
       if (boundaryMask !== 0) {
         for (let scope = 0; scope < scopes.length; scope++) if (boundaryMask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
@@ -348,7 +347,10 @@ export class OpenElements {
       popAt(this.integrationPoints, position);
       popAt(this.scopeWalls, position);
       popAt(this.specials, position);
-      for (const positions of this.boundaryPositions) popAt(positions, position);
+      // Only HTML elements that bound a scope are listed there.
+      if (element.namespace === "html" && element.facts.boundaryMask !== 0) {
+        for (const positions of this.boundaryPositions) popAt(positions, position);
+      }
     }
   }
 

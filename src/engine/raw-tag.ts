@@ -1,6 +1,7 @@
 // Start tags as the engine collects them: every attribute with its decoded value and its exact source span.
 
 import { QuoteType } from "htmlparser2";
+import type { HtmlElementFacts } from "./html-elements.js";
 
 export interface RawAttribute {
   /** Lower-case name. */
@@ -19,8 +20,10 @@ export interface RawAttribute {
 }
 
 export interface RawTag {
-  /** Lower-case name as written (`image` stays `image` here). */
+  /** Lower-case name as written (`image` stays `image` here); the table's own string when it lists the name. */
   readonly name: string;
+  /** What the tree simulator knows of the name as an HTML element, looked up once. */
+  readonly facts: HtmlElementFacts;
   /** Input offset of `<`. */
   readonly start: number;
   /** Input offset just past the name. */

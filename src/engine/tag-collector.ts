@@ -3,6 +3,7 @@
 
 import { QuoteType } from "htmlparser2";
 import { isHtmlSpace } from "../html/whitespace.js";
+import { htmlElementFacts } from "./html-elements.js";
 import type { Output } from "./output.js";
 import type { RawAttribute, RawTag } from "./raw-tag.js";
 
@@ -27,7 +28,9 @@ export class TagCollector {
 
   /** The name runs over [start, end); `<` is just before it. */
   openTag(start: number, end: number): void {
-    this.tag = { name: this.input.slice(start, end).toLowerCase(), start: start - 1, nameEnd: end, attributes: [], oversized: false };
+    const name = this.input.slice(start, end).toLowerCase();
+    const facts = htmlElementFacts(name);
+    this.tag = { name: facts.name ?? name, facts, start: start - 1, nameEnd: end, attributes: [], oversized: false };
   }
 
   attributeName(start: number, end: number): void {

@@ -49,6 +49,14 @@ describe("htmlElementFacts", () => {
     expect(scopes[htmlElementFacts(name).endTagScope]).toBe(scope);
   });
 
+  it("names a listed element by the table's own string, and an unlisted one not at all", () => {
+    for (const name of [...listed, "span", "o:p", "v:roundrect", "svg"]) {
+      // A name built afresh, as the engine slices it from the input, comes back as the table's string.
+      expect(htmlElementFacts(name.split("").join("")).name).toBe(name);
+    }
+    for (const name of ["", "x", "custom-element", "P", "__proto__", "constructor"]) expect(htmlElementFacts(name).name).toBeUndefined();
+  });
+
   it("gives no scope to an end tag the spec does not scope", () => {
     for (const name of ["span", "b", "h1", "x", "img"]) expect(htmlElementFacts(name).endTagScope).toBe(-1);
     for (const name of scopedEndTags) expect(htmlElementFacts(name).endTagScope).toBeGreaterThanOrEqual(0);
