@@ -17,6 +17,9 @@ export interface ElementContext {
   readonly preset: Preset;
 }
 
+/** No more resources: one function for every view that has none (a default parameter would make one per view). */
+const noMoreResources = (): readonly LocatedResource[] => [];
+
 export class ElementView implements Element {
   readonly name: string;
   readonly namespace: Namespace;
@@ -32,7 +35,7 @@ export class ElementView implements Element {
     private readonly context: ElementContext,
     readonly offset: number,
     /** More resources (a <style> element's sheet), computed only if a detector asks. */
-    private readonly moreResources: () => readonly LocatedResource[] = () => [],
+    private readonly moreResources: () => readonly LocatedResource[] = noMoreResources,
     parsedStyle?: readonly StyleDeclaration[],
     readonly sheetStyle: readonly StyleDeclaration[] = [],
   ) {
@@ -63,10 +66,11 @@ export class ElementView implements Element {
   }
 
   get resources(): readonly LocatedResource[] {
-    this.cachedResources ??= [
-      ...attributeResources(this.name, this.namespace, this.element.rawAttributes, this.context.baseHref),
-      ...this.moreResources(),
-    ];
+    if (this.cachedResources === undefined) {
+      const own = attributeResources(this.name, this.namespace, this.element.rawAttributes, this.context.baseHref);
+      const more = this.moreResources();
+      this.cachedResources = more.length === 0 ? own : [...own, ...more];
+    }
     return this.cachedResources;
   }
 

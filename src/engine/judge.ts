@@ -41,7 +41,8 @@ function isAllowed(finding: Finding, element: Element, config: EngineConfig): bo
   return element.resources.some((resource) => config.allow.matchesUrl(resource.absoluteUrl));
 }
 
-function rewrite(finding: Finding, element: Element, config: EngineConfig): { edit: Edit; rewriter: string } {
+/** The decision about one finding: the first rewriter that has an edit for it, else the default rewriter. */
+function decide(finding: Finding, element: Element, config: EngineConfig): Decision {
   for (const rewriter of config.rewriters) {
     const edit = rewriter.rewrite(finding, element);
     if (!edit) continue;
@@ -49,9 +50,9 @@ function rewrite(finding: Finding, element: Element, config: EngineConfig): { ed
     if ("resource" in edit && !element.resources.includes(edit.resource)) {
       throw usageError(`rewriter "${rewriter.name}" returned an edit whose resource is not one of the element's resources`);
     }
-    return { edit, rewriter: rewriter.name };
+    return { finding, edit, rewriter: rewriter.name };
   }
-  return { edit: defaultRewriter.rewrite(finding, element), rewriter: defaultRewriter.name };
+  return { finding, edit: defaultRewriter.rewrite(finding, element), rewriter: defaultRewriter.name };
 }
 
 /**
@@ -91,12 +92,13 @@ export function judge(element: ElementView, config: EngineConfig): Decision[] {
   if (findings === undefined || findings.length === 0) return [];
 
   const decisions: Decision[] = [];
-  const judged = new Set<unknown>();
+  // What each finding is about (its resource, or the element). One finding, the usual case, needs no Set.
+  const judged = findings.length > 1 ? new Set<unknown>() : undefined;
   for (const finding of findings) {
     const key = finding.resource ?? element;
-    if (judged.has(key) || isAllowed(finding, element, config)) continue;
-    judged.add(key);
-    decisions.push({ finding, ...rewrite(finding, element, config) });
+    if (judged?.has(key) || isAllowed(finding, element, config)) continue;
+    judged?.add(key);
+    decisions.push(decide(finding, element, config));
   }
   return decisions;
 }
