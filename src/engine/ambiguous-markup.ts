@@ -36,6 +36,15 @@ export function nestingLimit(depth: number): Verdict | undefined {
   return { code: "limit-exceeded", message: `removed a comment or CDATA section nested more than ${maxNesting} deep` };
 }
 
+/**
+ * A limit must fail closed: input the engine holds undecided (a `<style>` block, a raw-text element's text, a tag
+ * or comment not yet complete) is bounded by `maxBufferSize`, and what outgrows it is removed, never copied
+ * through unread (`<img src=T` followed by megabytes of attribute text). `what` names the construct.
+ */
+export function bufferLimit(what: string): Verdict {
+  return { code: "limit-exceeded", message: `${what} exceeded maxBufferSize and was removed` };
+}
+
 /** Raw-text elements whose text the engine holds and checks with `tagShapedText` (`<style>` is held anyway). */
 export const heldRawText: ReadonlySet<string> = new Set([
   "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext",

@@ -6,6 +6,7 @@
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import type { Report, Warning } from "../types.js";
 import {
+  bufferLimit,
   heldRawText,
   markupInForeignStyle,
   nestingLimit,
@@ -385,7 +386,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   private checkRemovalEnded(at: number): boolean {
     if (!this.removal.endedAt(this.tree.depth)) return false;
     this.removal.finish();
-    if (this.config.applyEdits) this.output.drop(this.output.cursor, at);
+    this.dropUndecided(at, "removal");
     return true;
   }
 
@@ -403,21 +404,21 @@ export class Engine implements TokenizerCallbacks, Scope {
   // ---- comments and CDATA --------------------------------------------------------------------------------
 
   /** Applies what `comments.ts` decided about the comment or CDATA construct [start, end). */
-  private applyCommentPlan(start: number, end: number, plan: CommentPlan): void {
-    if (plan === undefined) return;
-    switch (plan.kind) {
+  private applyCommentPlan(start: number, end: number, commentPlan: CommentPlan): void {
+    if (commentPlan === undefined) return;
+    switch (commentPlan.kind) {
       case "drop":
-        this.dropConstruct(start, end, plan.verdict);
+        this.dropConstruct(start, end, commentPlan.verdict);
         return;
       case "read-nested":
-        this.stripNested(plan.from, plan.to, plan.what, start, end);
+        this.stripNested(commentPlan.from, commentPlan.to, commentPlan.what, start, end);
         return;
       case "blocked-url": {
         const offset = this.context.offset + start;
         const line = ownedEntry({
           vector: "element",
           tag: "!--",
-          url: plan.url,
+          url: commentPlan.url,
           detector: "block-rule",
           rewriter: "engine",
           action: "removed-element",
@@ -427,7 +428,7 @@ export class Engine implements TokenizerCallbacks, Scope {
           ...this.lines.position(offset),
         });
         this.findings.push([line]);
-        if (this.config.applyEdits) this.output.replace(start, end, "");
+        this.apply(plan({ from: start, to: end, text: "" }, undefined, undefined));
       }
     }
   }
@@ -466,7 +467,8 @@ export class Engine implements TokenizerCallbacks, Scope {
     nested.write(body);
     const report = nested.end();
     for (const warning of report.warnings) this.warnings.push(warning);
-    if (output !== body) this.output.replace(start, end, output);
+    // The nested run applied (or, in audit, did not apply) its own edits: its output replaces the body as it is.
+    if (output !== body) this.apply(plan({ from: start, to: end, text: output }, undefined, undefined));
   }
 
   /**
@@ -489,20 +491,18 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishRawText(contentEnd: number): void {
     const held = this.rawText!;
     this.rawText = undefined;
+    const text = { from: held.contentStart, to: contentEnd, text: "" };
     if (held.overflowed) {
-      if (this.config.applyEdits) this.output.replace(held.contentStart, contentEnd, "");
+      this.apply(plan(text, undefined, undefined)); // warned when it overflowed
       return;
     }
     const verdict = tagShapedText(held.name, this.slice(held.contentStart, contentEnd), (text) => this.probe(text, held.contentStart));
-    if (!verdict) return;
-    this.warn(verdict.code, verdict.message, held.contentStart);
-    if (this.config.applyEdits) this.output.replace(held.contentStart, contentEnd, "");
+    if (verdict) this.apply(plan(text, undefined, [{ verdict, at: held.contentStart }]));
   }
 
   /** Fails closed on a whole comment or CDATA construct: it goes, with the rule's warning. */
   private dropConstruct(start: number, end: number, verdict: Verdict): void {
-    this.warnVerdict(verdict, start);
-    if (this.config.applyEdits) this.output.replace(start, end, "");
+    this.apply(plan({ from: start, to: end, text: "" }, undefined, [{ verdict, at: start }]));
   }
 
   // ---- end of input and limits ---------------------------------------------------------------------------
@@ -528,11 +528,11 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (this.removal.active) {
       this.warn("unclosed-removed-element", `<${this.removal.name}> was removed up to the end of input`, this.removal.start);
       this.removal.finish();
-      if (this.config.applyEdits) this.output.drop(this.output.cursor, this.output.total);
+      this.dropUndecided(this.output.total, "removal");
     }
     if (this.discarding) {
       this.discarding = false;
-      this.output.drop(this.output.cursor, this.output.total);
+      this.dropUndecided(this.output.total, "limit");
     }
     this.safe = this.output.total;
   }
@@ -540,23 +540,21 @@ export class Engine implements TokenizerCallbacks, Scope {
   /** Fails closed when an incomplete construct holds more than the limit: it will be dropped. */
   private enforceLimit(): void {
     if (this.discarding || this.output.total - this.safe <= this.config.maxBufferSize) return;
-    const at = this.context.offset + this.safe;
     if (this.style) {
-      this.dropHeldStyle({ code: "limit-exceeded", message: "a <style> block exceeded maxBufferSize and was removed" });
+      this.dropHeldStyle(bufferLimit("a <style> block"));
       this.safe = this.output.total;
       return;
     }
     if (this.rawText) {
-      if (!this.rawText.overflowed) {
-        this.warn("limit-exceeded", `the text of a <${this.rawText.name}> exceeded maxBufferSize and was removed`, this.rawText.contentStart);
-      }
+      const { name, contentStart, overflowed } = this.rawText;
       this.rawText.overflowed = true;
-      if (this.config.applyEdits) this.output.replace(this.rawText.contentStart, this.output.total, "");
+      const warnings = overflowed ? undefined : [{ verdict: bufferLimit(`the text of a <${name}>`), at: contentStart }];
+      this.apply(plan({ from: contentStart, to: this.output.total, text: "" }, undefined, warnings));
       this.safe = this.output.total;
       return;
     }
     if (this.tagInProgress.tag) this.tagInProgress.tag.oversized = true;
-    this.warn("limit-exceeded", "a construct exceeded maxBufferSize and was removed", at);
+    this.warnVerdict(bufferLimit("a construct"), this.safe);
     this.flush(this.safe);
     this.discarding = true;
   }
@@ -576,7 +574,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   private completeDiscarded(end: number): boolean {
     if (!this.discarding) return false;
     this.discarding = false;
-    this.output.drop(this.output.cursor, end);
+    this.dropUndecided(end, "limit");
     this.safe = end;
     return true;
   }
@@ -619,7 +617,18 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.warn(verdict.code, verdict.message, offset);
   }
 
-  /** Applies a plan: its warnings, its report lines (placed in the whole input), then its edit of the bytes. */
+  /**
+   * Drops the input from the cursor up to `to`: the rest of an element being removed (not in audit, where only
+   * its start tag is reported), or a construct that outgrew the buffer limit (always: fail closed).
+   */
+  private dropUndecided(to: number, why: "removal" | "limit"): void {
+    if (why === "limit" || this.config.applyEdits) this.output.drop(this.output.cursor, to);
+  }
+
+  /**
+   * Applies a plan: its warnings, its report lines (placed in the whole input), then its edit of the bytes. With
+   * `dropUndecided` and `flush`, the only places that write.
+   */
   private apply(plan: Plan): void {
     if (plan.warnings) for (const { verdict, at } of plan.warnings) this.warnVerdict(verdict, at);
     const report = plan.report;

@@ -31,6 +31,14 @@ describe("maxBufferSize: fail closed, keep everything else", () => {
     expect(html).toBe("<p>a</p><p>b</p>");
   });
 
+  it("reports a limit hit inside a conditional comment at its offset in the document", () => {
+    // The comment's body ends inside an unclosed tag: the nested run holds it, past the limit, and drops it.
+    const html = `<p>hello</p><!--[if mso]><p>x</p><img src="https://cdn.example/a.png" alt="${"a".repeat(200)}<![endif]-->`;
+    const { html: out, report } = stripTrackingWithReport(html, { maxBufferSize: 100 });
+    expect(out).toBe("<p>hello</p><!--[if mso]><p>x</p><![endif]-->");
+    expect(report.warnings).toEqual([expect.objectContaining({ code: "limit-exceeded", offset: html.indexOf("<img") })]);
+  });
+
   it("streams long text without holding it", () => {
     const text = "word ".repeat(10_000);
     const chunks = text.match(/.{1,500}/gs) ?? [];
