@@ -125,6 +125,17 @@ const rows: Row[] = [
   row(`${sheet(`p{background:image-set("$A" 1x)} a{background:url("$B")}`)}<p>x <a>y</a>`, ["A", "B"]),
 ];
 
+/**
+ * Generated inputs for the differential only: what comes before an @import, times how it is written. For these the
+ * oracle must list at least what Chromium fetches (it may list more).
+ */
+const importForms = [`@import "$A";`, `@import url($A) print;`, `@import $A;`];
+const generated: string[] = [
+  ...["", "p{}", ";", "/x", "@1", '@x{}"y";', '@charset "x";', "@layer a;", "@layer a{}", "a:hover{}", "%%{}",
+    "@media;", "@foo x y", "Uurl(;", "<!--", "@import x;"].flatMap((before) => importForms.map((form) => sheet(before + form))),
+  ...["", "color:red;"].flatMap((before) => importForms.map((form) => attribute(before + form))),
+];
+
 /** `html` with $X written as `<prefix>X`. */
 const fill = (html: string, prefix: string): string => html.replace(/\$([A-Z])/g, (_, label: string) => `${prefix}${label}`);
 
@@ -164,20 +175,23 @@ if (!browserAvailable) {
 }
 
 describe.skipIf(!browserAvailable)("Chromium fetches what the table says", () => {
-  /** The labels each row's page fetched. */
-  const fetched = rows.map(() => new Set<string>());
+  /** The table's inputs, then the generated ones. */
+  const pages = [...rows.map((r) => r.html), ...generated];
+  /** The labels each page fetched. */
+  const fetched = pages.map(() => new Set<string>());
   const other: string[] = [];
 
   beforeAll(async () => {
-    // One page of frames, a row each, all served from 127.0.0.1: row i's URLs are /r/<i>/<label>, its frame /row/<i>.
+    // One page of frames, an input each, all served from 127.0.0.1: input i's URLs are /r/<i>/<label>, its frame
+    // /row/<i>.
     let lastRequest = Date.now();
     const server = createServer((request: IncomingMessage, response: ServerResponse) => {
       const url = request.url ?? "";
       const page = /^\/row\/(\d+)$/.exec(url);
       const resource = /^\/r\/(\d+)\/([A-Z])/.exec(url);
       let body = "";
-      if (url === "/") body = rows.map((_, i) => `<iframe src="/row/${i}" width=40 height=20></iframe>`).join("");
-      else if (page) body = `<!DOCTYPE html>${fill(rows[Number(page[1])]!.html, `http://${request.headers.host}/r/${page[1]}/`)}`;
+      if (url === "/") body = pages.map((_, i) => `<iframe src="/row/${i}" width=40 height=20></iframe>`).join("");
+      else if (page) body = `<!DOCTYPE html>${fill(pages[Number(page[1])]!, `http://${request.headers.host}/r/${page[1]}/`)}`;
       else if (resource) fetched[Number(resource[1])]?.add(resource[2]!), (lastRequest = Date.now());
       else if (url !== "/favicon.ico") other.push(url);
       response.writeHead(200, { "content-type": url === "/" || page ? "text/html; charset=utf-8" : "text/css" });
@@ -205,6 +219,11 @@ describe.skipIf(!browserAvailable)("Chromium fetches what the table says", () =>
 
   it.each(rows.map((r, i) => [r.html, r, i] as const))("%s", (_html, r, i) => {
     expect([...fetched[i]!].sort(), r.why).toEqual(r.chromium ?? r.oracle);
+  });
+
+  it.each(generated.map((html, i) => [html, rows.length + i] as const))("generated: %s", (html, i) => {
+    const listed = labels(fetches(fill(html, "https://t.example/r/")).map((fetch) => fetch.absolute));
+    expect(listed, "the oracle misses a fetch").toEqual(expect.arrayContaining([...fetched[i]!]));
   });
 
   it("makes no request but the rows' own (every frame loaded, no URL went astray)", () => {
