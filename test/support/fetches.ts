@@ -6,7 +6,7 @@
 // fragment), URLs are resolved with WHATWG URL against the first `<base href>`, and the bodies of Outlook
 // conditional comments (`<!--[if mso]>...<![endif]-->`) are parsed again as fragments, recursively.
 
-import { tokenize, TokenType, type CSSToken } from "@csstools/css-tokenizer";
+import { HashType, tokenize, TokenType, type CSSToken } from "@csstools/css-tokenizer";
 import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
 
 type Node = DefaultTreeAdapterMap["node"];
@@ -121,8 +121,46 @@ export function metaRefreshUrl(content: string): string | undefined {
 const cssUrlFunctions = new Set(["url", "src"]);
 const cssImageSetFunctions = new Set(["image-set", "-webkit-image-set", "cross-fade", "-webkit-cross-fade"]);
 
-/** Every URL a CSS text (a `style` value or a stylesheet) can fetch; bad URLs fetch nothing. */
-export function cssUrls(css: string): string[] {
+/**
+ * What a CSS text is: a style sheet (`<style>`, a `data:` sheet), or a declaration list (a `style` attribute; also
+ * used for presentation attribute and animation values). At-rules are rules of a sheet only: browsers drop an
+ * `@import` in a declaration list (Chromium checked), so only a sheet can import.
+ */
+export type CssContext = "sheet" | "declarations";
+
+/**
+ * A top-level statement of a CSS text, read as CSS Syntax 3 reads one: in a sheet an at-rule (up to a `;` or a
+ * `{}` block) or a qualified rule (up to its `{}` block: a `;` or a stray `}` before it is part of its prelude, so
+ * `x; @import "a";` is one rule, not an import); in a declaration list an at-rule or a declaration (up to a `;`).
+ */
+interface Statement {
+  /** The at-rule's name, lower case; undefined for a qualified rule or a declaration. */
+  readonly at: string | undefined;
+  /** The tokens after the at-keyword (from the first token for the others), up to its `{}` block. */
+  readonly prelude: CSSToken[];
+  /** Whether it has a `{}` block at its top level (it then ends when the block does). */
+  block: boolean;
+  /** `@import` only: whether browsers honour it here (a sheet, no rule that closes the imports before it). */
+  readonly honoured: boolean;
+  /** `@import` only: its URL (the string or `url()` it starts with). */
+  url: string | undefined;
+}
+
+const isSpaceToken = (token: CSSToken): boolean =>
+  token[0] === TokenType.Whitespace || token[0] === TokenType.Comment;
+
+/**
+ * Every URL a CSS text can fetch; bad URLs fetch nothing. Errs on the side of listing: every `url()` is listed
+ * wherever it stands (in an unknown property, a selector...), except in an `@import` a browser ignores.
+ *
+ * `@import` (Chromium checked for each rule below; test/support/fetches.test.ts): an import fetches only in a sheet,
+ * at the top level, before every other rule but `@charset`, `@layer` statements, other imports and rules browsers
+ * drop (an unknown at-rule, a selector they reject...); then only its first component is fetched (`@import "a"
+ * url(b)` fetches a), and not when it has a `{}` block. As telling a valid rule from one a browser drops is the
+ * hard part, only rules that are surely valid everywhere close the imports (see `closesImports`); after any other,
+ * imports are still listed.
+ */
+export function cssUrls(css: string, context: CssContext): string[] {
   // CSS input preprocessing: NUL becomes U+FFFD (browsers then fetch the URL), CR/FF become LF. Browsers read every
   // non-ASCII code point as part of a name; the tokenizer only those of a later draft's list: make the others a
   // name code point it knows (é), or `\u00a0url(` reads as a URL token where browsers read a function.
@@ -137,16 +175,44 @@ export function cssUrls(css: string): string[] {
     return [text];
   }
   const urls: string[] = [];
+  /** Open functions and parentheses, innermost last (for image-set strings). */
   const functions: string[] = [];
-  let afterImport = false;
-  /** True at the start of a top-level statement: where an @import is honoured (not inside a rule's prelude). */
-  let statementStart = true;
-  let depth = 0;
+  /** The closing token each open block (`(`, function, `[`, `{`) waits for, innermost last. */
+  const blocks: TokenType[] = [];
+  let statement: Statement | undefined;
+  /** Whether an `@import` here would be honoured: in a sheet, until a rule that closes the imports. */
+  let importsAllowed = context === "sheet";
+  const end = (): void => {
+    const done = statement!;
+    statement = undefined;
+    if (done.at === "import") {
+      if (done.honoured && !done.block && done.url !== undefined) urls.push(done.url);
+    } else if (context === "sheet" && closesImports(done)) {
+      importsAllowed = false;
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token[0];
+    if (type === TokenType.EOF) break;
+    if (statement === undefined) {
+      // Between statements (always at the top level): `<!--`/`-->` are skipped at a sheet's top level, an empty
+      // declaration in a list.
+      if (isSpaceToken(token)) continue;
+      if (context === "sheet" ? type === TokenType.CDO || type === TokenType.CDC : type === TokenType.Semicolon) {
+        continue;
+      }
+      const at = type === TokenType.AtKeyword ? String(token[4].value).toLowerCase() : undefined;
+      statement = { at, prelude: [], block: false, honoured: at === "import" && importsAllowed, url: undefined };
+      if (at !== undefined) continue;
+    }
+    const current: Statement = statement;
+    const importing = current.at === "import";
+    /** True for the first component of an @import's prelude: the only one it may fetch. */
+    const importUrl = importing && blocks.length === 0 && current.prelude.every(isSpaceToken);
+    let found: string | undefined;
     if (type === TokenType.URL) {
-      urls.push(String(token[4].value));
+      found = String(token[4].value);
     } else if (type === TokenType.Function) {
       const name = String(token[4].value).toLowerCase();
       functions.push(name);
@@ -154,30 +220,204 @@ export function cssUrls(css: string): string[] {
         let j = i + 1;
         while (tokens[j] && tokens[j]![0] === TokenType.Whitespace) j++;
         const next = tokens[j];
-        if (next && next[0] === TokenType.String) urls.push(String(next[4].value));
+        if (next && next[0] === TokenType.String) found = String(next[4].value);
       }
     } else if (type === TokenType.OpenParen) {
       functions.push("(");
     } else if (type === TokenType.CloseParen) {
       functions.pop();
     } else if (type === TokenType.String) {
-      if (cssImageSetFunctions.has(functions[functions.length - 1] ?? "") || afterImport) {
-        urls.push(String(token[4].value));
-      }
+      if (cssImageSetFunctions.has(functions[functions.length - 1] ?? "") || importUrl) found = String(token[4].value);
     }
-    if (type === TokenType.AtKeyword) {
-      afterImport = statementStart && depth === 0 && String(token[4].value).toLowerCase() === "import";
-    } else if (type === TokenType.Semicolon || type === TokenType.OpenCurly) {
-      afterImport = false;
-    }
-    if (type === TokenType.OpenCurly) depth++;
-    if (type === TokenType.CloseCurly) depth = Math.max(0, depth - 1);
-    if (type === TokenType.Semicolon || type === TokenType.CloseCurly) statementStart = true;
-    else if (type !== TokenType.Whitespace && type !== TokenType.Comment && type !== TokenType.CDO && type !== TokenType.CDC) {
-      statementStart = false;
+    // An @import fetches its first component or nothing: the URLs of its media queries, supports() or block never.
+    if (found !== undefined && !importing) urls.push(found);
+    else if (found !== undefined && importUrl && current.honoured) current.url = found;
+
+    const ends = type === TokenType.Semicolon && blocks.length === 0 && (current.at !== undefined || context === "declarations");
+    if (type === TokenType.OpenCurly && blocks.length === 0) current.block = true;
+    else if (!current.block && !ends) current.prelude.push(token);
+    if (type === TokenType.Function || type === TokenType.OpenParen) blocks.push(TokenType.CloseParen);
+    else if (type === TokenType.OpenSquare) blocks.push(TokenType.CloseSquare);
+    else if (type === TokenType.OpenCurly) blocks.push(TokenType.CloseCurly);
+    else if (blocks.length > 0 && type === blocks[blocks.length - 1]) {
+      blocks.pop();
+      if (blocks.length === 0 && type === TokenType.CloseCurly && current.block) end();
+    } else if (blocks.length === 0) {
+      // A `;` ends an at-rule, and a declaration; in a sheet it is part of a qualified rule's prelude. A stray `}`
+      // is part of the prelude in a sheet; in a declaration list, where it would end an enclosing block, it is
+      // taken as ending the statement (so what follows is read as new, and listed).
+      if (ends) end();
+      else if (type === TokenType.CloseCurly && context === "declarations") end();
     }
   }
+  // At the end of the text: an @import without `;` still fetches (`<style>@import "a"</style>`).
+  if (statement !== undefined) end();
   return urls;
+}
+
+/** A list of simple selectors: type or `*`, `.class`, `#id`, descendant, `>`, `+` and `~` combinators, commas. */
+const simpleSelectorList = (() => {
+  const compound = "(?:tc*|c+)";
+  const complex = `${compound}(?: *[>+~] *${compound}| +${compound})*`;
+  return new RegExp(`^${complex}(?: *, *${complex})* *$`);
+})();
+
+function isSimpleSelectorList(prelude: readonly CSSToken[]): boolean {
+  let shape = "";
+  for (let i = 0; i < prelude.length; i++) {
+    const token = prelude[i]!;
+    const delim = token[0] === TokenType.Delim ? token[4].value : undefined;
+    if (token[0] === TokenType.Whitespace) shape += " ";
+    else if (token[0] === TokenType.Ident && !token[4].value.startsWith("--")) shape += "t";
+    else if (delim === "*") shape += "t";
+    else if (delim === "." && prelude[i + 1]?.[0] === TokenType.Ident) (shape += "c"), i++;
+    else if (token[0] === TokenType.Hash && token[4].type === HashType.ID) shape += "c";
+    else if (delim === ">" || delim === "+" || delim === "~") shape += delim;
+    else if (token[0] === TokenType.Comma) shape += ",";
+    else return false; // comments included: no guessing about `./**/a`
+  }
+  return simpleSelectorList.test(shape);
+}
+
+/**
+ * Whether a rule surely ends the place where a sheet's `@import`s are honoured, in every browser (Chromium checked
+ * for each): a style rule with a simple selector (`p{}`, `.a{}`, `body, td > p.a{}`), `@media` with a block (any
+ * prelude: a bad media query is `not all`, the rule stays), `@font-face{}` and `@page{}` without a prelude, and a
+ * valid `@namespace`. Every other rule leaves later imports listed: `@charset`, `@layer a;` and imports (which do
+ * not close them), rules browsers drop (`p:foo{}`, `p,{}`, `@font-face x{}`, `@media;`, unknown at-rules), and rules
+ * whose validity depends on the browser or that this check does not model: `@layer a{}` (dropped by engines without
+ * cascade layers), `@supports`, `@keyframes`, selectors with pseudo-classes or attributes...
+ */
+function closesImports(rule: Statement): boolean {
+  const prelude = rule.prelude.filter((token) => token[0] !== TokenType.Whitespace);
+  switch (rule.at) {
+    case undefined:
+      return rule.block && isSimpleSelectorList(rule.prelude);
+    case "media":
+      return rule.block;
+    case "font-face":
+    case "page":
+      return rule.block && prelude.length === 0;
+    case "namespace": {
+      // `@namespace prefix? (<string> | <url>);`
+      const url = prelude[prelude.length - 1];
+      const valid = prelude.length === 1 || (prelude.length === 2 && prelude[0]![0] === TokenType.Ident);
+      return !rule.block && valid && (url![0] === TokenType.String || url![0] === TokenType.URL);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The `@import` URLs Chromium's preload scanner fetches from the text of a `<style>` element: a character-level
+ * scan of the start of the sheet (Blink's CSSPreloadScanner, written again here from its behaviour), which fetches
+ * some imports the CSS parser ignores (Chromium checked): `/x@import "a";` (a `/` and the character after it are
+ * skipped), `@1@import "a";`, `@x{}"y";@import "a";` (an at-rule name runs to a space or `;`, and a `;` there only
+ * starts over), and unquoted URLs, `@import https://t.example/x;`. Not applied to `style` attributes or `data:`
+ * sheets, which it does not scan.
+ *
+ * The scan: skip spaces and comments; anything but `@` or `/` ends it. `@name value [layer];` is a rule: an
+ * `@import` fetches its value, unquoted and out of `url()`, when what follows the value is nothing, `layer` or
+ * `layer(...)`; `@charset` and `@layer` go on to the next rule, any other name ends the scan, and so does a `{`
+ * after the name or the value. At the end of the text, a rule being read is taken as ended.
+ */
+export function preloadScannerImports(css: string): string[] {
+  const urls: string[] = [];
+  type State = "start" | "slash" | "comment" | "commentStar" | "at" | "name" | "afterName" | "value" | "afterValue" | "layer" | "afterLayer";
+  let state: State = "start";
+  let name = "";
+  let value = "";
+  let layer = "";
+  let trailing = false;
+  /** Ends a rule; false when that ends the scan. */
+  const emit = (): boolean => {
+    const isImport = /^import$/i.test(name);
+    const layered = layer === "" || /^layer$/i.test(layer) || (/^layer\(/i.test(layer) && layer.length >= 8 && layer.endsWith(")"));
+    if (isImport && layered && !trailing) urls.push(scannerUrl(value));
+    const goOn = isImport || /^(charset|layer)$/i.test(name);
+    name = value = layer = "";
+    trailing = false;
+    state = "start";
+    return goOn;
+  };
+  /** A `;` ends an import's value only once it looks whole: a closed string or `url()` (no escape before the end). */
+  const valueDone = (): boolean => {
+    if (!/^import$/i.test(name)) return true;
+    if (value.length < 2 || value[value.length - 2] === "\\") return false;
+    if (value[0] === '"' || value[0] === "'") return value[0] === value[value.length - 1];
+    return value.endsWith(")");
+  };
+  for (let k = 0; k < css.length; k++) {
+    // Code units, not code points, as Blink reads them (`/` then half a surrogate pair).
+    const c = css[k]!;
+    const space = isSpace(c);
+    switch (state) {
+      case "start":
+        if (c === "@") state = "at";
+        else if (c === "/") state = "slash";
+        else if (!space) return urls;
+        break;
+      case "slash":
+        state = c === "*" ? "comment" : "start";
+        break;
+      case "comment":
+        if (c === "*") state = "commentStar";
+        break;
+      case "commentStar":
+        if (c === "/") state = "start";
+        else if (c !== "*") state = "comment";
+        break;
+      case "at":
+        if (/^[a-zA-Z]$/.test(c)) (name = c), (state = "name");
+        else state = "start";
+        break;
+      case "name":
+        if (space) state = "afterName";
+        else if (c === ";") (name = ""), (state = "start");
+        else name += c;
+        break;
+      case "afterName":
+        if (c === ";") (name = ""), (state = "start");
+        else if (c === "{") return urls;
+        else if (!space) (value = c), (state = "value");
+        break;
+      case "value":
+        if (space) (state = "afterValue"), (trailing = false);
+        else if (c === ";" && valueDone()) {
+          if (!emit()) return urls;
+        } else value += c;
+        break;
+      case "afterValue":
+        if (c === ";") {
+          if (!emit()) return urls;
+        } else if (c === "{") return urls;
+        else if (!space) (layer = c), (state = "layer");
+        break;
+      case "layer":
+        if (space) (state = "afterLayer"), (trailing = false);
+        else if (c === ";") {
+          if (!emit()) return urls;
+        } else layer += c;
+        break;
+      case "afterLayer":
+        if (c === ";") {
+          if (!emit()) return urls;
+        } else if (c === "{") return urls;
+        else if (!space) trailing = true;
+        break;
+    }
+  }
+  if (state === "value" || state === "afterValue" || state === "afterLayer") emit();
+  return urls;
+}
+
+/** The URL of a scanned `@import` value: trimmed, out of `url(...)`, then out of matching quotes. */
+function scannerUrl(value: string): string {
+  let url = value.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, "");
+  if (url.length >= 5 && /^url\(/i.test(url) && url.endsWith(")")) url = url.slice(4, -1).replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, "");
+  if (url.length >= 2 && (url[0] === '"' || url[0] === "'") && url[0] === url[url.length - 1]) url = url.slice(1, -1);
+  return url;
 }
 
 // ---- tree walk ---------------------------------------------------------------------------------------------
@@ -308,8 +548,12 @@ function collect(
       }
     }
     const style = attr(element, "style");
-    if (style !== undefined) for (const url of cssUrls(style)) add(element, "style", url);
-    if (name === "style") for (const url of cssUrls(textOf(element))) add(element, "<style>", url);
+    if (style !== undefined) for (const url of cssUrls(style, "declarations")) add(element, "style", url);
+    if (name === "style") {
+      const sheet = textOf(element);
+      for (const url of cssUrls(sheet, "sheet")) add(element, "<style>", url);
+      for (const url of preloadScannerImports(sheet)) add(element, "<style> (preload scanner)", url);
+    }
     moreFetches(element, add);
   });
 }
@@ -382,10 +626,10 @@ export function dataUrlText(url: string): string | undefined {
 }
 
 /** Every URL a CSS text fetches, the URLs of the data: style sheets it imports included, to any depth. */
-function cssUrlsWithDataImports(css: string, depth = 0): string[] {
-  return cssUrls(css).flatMap((url) => {
+function cssUrlsWithDataImports(css: string, context: CssContext, depth = 0): string[] {
+  return cssUrls(css, context).flatMap((url) => {
     const sheet = depth < 32 ? dataUrlText(url) : undefined;
-    return sheet === undefined ? [url] : [url, ...cssUrlsWithDataImports(sheet, depth + 1)];
+    return sheet === undefined ? [url] : [url, ...cssUrlsWithDataImports(sheet, "sheet", depth + 1)];
   });
 }
 
@@ -400,18 +644,21 @@ function moreFetches(element: Element, add: (element: Element, attribute: string
   const isNested = (url: string, outer: readonly string[]): boolean => !outer.includes(url);
   if (element.namespaceURI === HTML_NS && name === "link" && /(^|\s)stylesheet(\s|$)/i.test(attr(element, "rel") ?? "")) {
     const sheet = dataUrlText(attr(element, "href") ?? "");
-    if (sheet !== undefined) for (const url of cssUrlsWithDataImports(sheet)) add(element, "href (data:)", url);
+    if (sheet !== undefined) for (const url of cssUrlsWithDataImports(sheet, "sheet")) add(element, "href (data:)", url);
   }
   const style = attr(element, "style");
-  const css = [...(style !== undefined ? [style] : []), ...(name === "style" ? [textOf(element)] : [])];
-  for (const text of css) {
-    const outer = cssUrls(text);
-    for (const url of cssUrlsWithDataImports(text)) if (isNested(url, outer)) add(element, "@import data:", url);
+  const css: [string, CssContext][] = [
+    ...(style !== undefined ? [[style, "declarations"] as [string, CssContext]] : []),
+    ...(name === "style" ? [[textOf(element), "sheet"] as [string, CssContext]] : []),
+  ];
+  for (const [text, context] of css) {
+    const outer = cssUrls(text, context);
+    for (const url of cssUrlsWithDataImports(text, context)) if (isNested(url, outer)) add(element, "@import data:", url);
   }
   if (element.namespaceURI !== SVG_NS) return;
   for (const a of element.attrs) {
     if (!a.prefix && svgPaintAttributes.has(a.name)) {
-      for (const url of cssUrls(a.value)) if (!url.trim().startsWith("#")) add(element, a.name, url);
+      for (const url of cssUrls(a.value, "declarations")) if (!url.trim().startsWith("#")) add(element, a.name, url);
     }
   }
   if (!svgAnimations.has(name)) return;
@@ -421,7 +668,7 @@ function moreFetches(element: Element, add: (element: Element, attribute: string
     if (animated === "href" || animated === "xlink:href") {
       for (const value of a.value.split(";")) if (!value.trim().startsWith("#")) add(element, a.name, value);
     } else {
-      for (const url of cssUrls(a.value)) if (!url.trim().startsWith("#")) add(element, a.name, url);
+      for (const url of cssUrls(a.value, "declarations")) if (!url.trim().startsWith("#")) add(element, a.name, url);
     }
   }
 }
