@@ -128,6 +128,16 @@ export function styleInAmbiguousContext(context: string | undefined, css: string
 }
 
 /**
+ * A `<style>` whose sheet, once the URLs judged in it are cut out, would fetch something that must go again:
+ * removing a span joins the text around it, and `@im` + `@import "T1";` + `port "T2";` reads as a new import. Its
+ * edited text is judged once more; when that would edit it again, the whole element goes (`stillFetches`).
+ */
+export function editedStyleStillFetches(stillFetches: boolean): Verdict | undefined {
+  if (!stillFetches) return undefined;
+  return { code: "ambiguous-markup", message: "removed a <style> whose text, once edited, would still fetch a blocked or tracking URL" };
+}
+
+/**
  * A `<base>` inside a CDATA section's tail is seen only by Blink's preload scanner, and would rebase its later
  * fetches, even outside the CDATA: `<svg><![CDATA[><base href=T>]]></svg><img src=logo.png>` (test/suites/browser.test.ts). It goes.
  */

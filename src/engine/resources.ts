@@ -9,6 +9,7 @@ import {
   type Span,
 } from "../css/css-urls.js";
 import { readDataStylesheet } from "../css/data-url.js";
+import { findImportTexts } from "../css/import-texts.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
 import type { CssRule, Resource, Vector } from "../types.js";
@@ -288,16 +289,26 @@ function addAnimationValues(
   }
 }
 
-/** Every URL in the text of a `<style>` element, and in the data: stylesheets it imports. */
+/**
+ * Every URL in the text of a `<style>` element, and in the data: stylesheets it imports. The `@import`s a preload
+ * scanner may request (`findImportTexts`) count too, each as an import of its own unless the CSS parser's reading
+ * already holds it.
+ */
 export function stylesheetResources(css: string, baseHref: string | undefined): LocatedResource[] {
   if (!mayContainCssUrl(css)) return [];
   const rules = sheetRules(css);
   const found: LocatedResource[] = [];
-  for (const url of findStylesheetUrls(css)) {
-    const location = { kind: "stylesheet", declaration: url.declaration } as const;
-    const holder = new StylesheetResource(url.url, cssVectors[url.kind], undefined, baseHref, location, rules);
+  const addImport = (url: string, vector: Vector, declaration: Span): void => {
+    const holder = new StylesheetResource(url, vector, undefined, baseHref, { kind: "stylesheet", declaration }, rules);
     found.push(holder);
-    if (url.kind === "import" && isDataUrl(url.url)) addDataStylesheet(found, holder, baseHref, 1);
+    if (vector === "css-import" && isDataUrl(url)) addDataStylesheet(found, holder, baseHref, 1);
+  };
+  const parsed = findStylesheetUrls(css);
+  for (const url of parsed) addImport(url.url, cssVectors[url.kind], url.declaration);
+  if (!css.includes("@")) return found;
+  for (const text of findImportTexts(css)) {
+    const held = parsed.some(({ kind, url, declaration }) => kind === "import" && url === text.url && declaration.start === text.span.start);
+    if (!held) addImport(text.url, "css-import", text.span);
   }
   return found;
 }

@@ -5,9 +5,9 @@ import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
-import { styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
+import { editedStyleStillFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
-import { judge } from "./judge.js";
+import { type Decision, judge } from "./judge.js";
 import { type Plan, plan, type PlannedWarning, type Scope } from "./plan.js";
 import type { RawTag } from "./raw-tag.js";
 import { type LocatedResource, stylesheetResources } from "./resources.js";
@@ -69,8 +69,19 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const report = { tag: "style", at, decisions, outcomes: edited?.outcomes };
   if (removal) return plan({ from: at, to: end, text: "" }, report, warnings);
   const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
+  const reformed = newCss !== css && editedStyleStillFetches(editsSheet(judge(style.view.withResources(() => stylesheetResources(newCss, baseHref)), scope.config)));
+  if (reformed) {
+    warnings.push({ verdict: reformed, at });
+    const dropStyle: Decision = { finding: { detector: "ambiguous-markup", reason: reformed.message }, edit: { kind: "remove-element" }, rewriter: "engine" };
+    return plan({ from: at, to: end, text: "" }, { ...report, decisions: [dropStyle, ...decisions] }, warnings);
+  }
   if (!edited && newCss === css) return plan(undefined, report, warnings);
   return plan({ from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings);
+}
+
+/** True when a decision would change the sheet's text (one of its URLs, or the element because of one). */
+function editsSheet(decisions: readonly Decision[]): boolean {
+  return decisions.some(({ finding, edit }) => finding.resource !== undefined && isStylesheetResource(finding.resource) && edit.kind !== "keep");
 }
 
 function isStylesheetResource(resource: Resource): boolean {

@@ -29,6 +29,42 @@ describe("planStyle", () => {
     expect(result.report?.tag).toBe("style");
   });
 
+  // Chromium's preload scanner requests these @imports, which the CSS parser ignores (test/support/fetches.test.ts).
+  it.each([
+    ['/x@import "https://t.example/p.gif";', "/x"],
+    ['//@import "https://t.example/p.gif";', "//"],
+    ['@1@import "https://t.example/p.gif";', "@1"],
+    ['@x{}"y";@import "https://t.example/p.gif"; td{color:red}', '@x{}"y"; td{color:red}'],
+    ["@import https://t.example/p.gif;", ""],
+    ["@import https://t.example/p.gif", ""],
+    ["@-@import https://t.example/p.gif;", "@-"],
+  ])("removes an @import only a preload scanner reads: %s", (css, kept) => {
+    const { result } = plan("<style>", css, { block: [{ url: "t.example" }] });
+    expect(result.replace?.text).toBe(`<style>${kept}`);
+    expect(result.report?.decisions.map(({ finding }) => finding.resource?.vector)).toEqual(["css-import"]);
+  });
+
+  it("judges an @import the CSS parser reads once, not again as text", () => {
+    const { result } = plan("<style>", '@import "https://t.example/p.css"; td{color:red}', { block: [{ url: "t.example" }] });
+    expect(result.replace?.text).toBe("<style> td{color:red}");
+    expect(result.report?.decisions).toHaveLength(1);
+  });
+
+  it("removes the whole element when cutting a URL out joins the text around it into another", () => {
+    const css = '@im@import "https://t.example/a.css";port "https://t.example/b.css"; td{color:red}';
+    const { html, result } = plan("<style>", css, { block: [{ url: "t.example" }] });
+    expect(result.replace).toEqual({ from: 0, to: html.length, text: "" });
+    expect(result.warnings?.map(({ verdict }) => verdict.code)).toEqual(["ambiguous-markup"]);
+    expect(result.report?.decisions[0]?.edit.kind).toBe("remove-element");
+  });
+
+  it("keeps an edited sheet whose text fetches nothing more", () => {
+    const css = '@import "https://t.example/a.css"; @import "https://fonts.example/f.css"; td{color:red}';
+    const { result } = plan("<style>", css, { block: [{ url: "t.example" }] });
+    expect(result.replace?.text).toBe('<style> @import "https://fonts.example/f.css"; td{color:red}');
+    expect(result.warnings ?? []).toEqual([]);
+  });
+
   it("removes the whole element when its text is tag-shaped and would fetch", () => {
     const { html, result } = plan("<style>", "<img src=https://t.example/o.gif>", undefined, { probe: () => true });
     expect(result.replace).toEqual({ from: 0, to: html.length, text: "" });

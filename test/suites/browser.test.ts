@@ -110,6 +110,16 @@ const preloadScannerCases: HostileCase[] = [
   ["svg CDATA picture source", "<svg><![CDATA[><picture><source srcset=$T><img></picture>]]></svg>"],
   ["svg CDATA style @import", `<svg><![CDATA[><style>@import "$T";</style>]]></svg>`],
   ["svg CDATA base rebases a later content image", "<svg><![CDATA[><base href=https://t.example/>]]></svg><img src=logo.png>"],
+  // @imports the CSS parser ignores and the preload scanner requests (test/support/fetches.test.ts, Chromium 156).
+  ["style @import after /x", `<style>/x@import "$T";</style>`],
+  ["style @import after //", `<style>//@import "$T";</style>`],
+  ["style @import after @1", `<style>@1@import "$T";</style>`],
+  ["style @import after a block and a string", `<style>@x{}"y";@import "$T";</style><p>kept</p>`],
+  ["style @import unquoted", "<style>@import $T;</style>"],
+  ["style @import unquoted to the end", "<style>@import $T</style>"],
+  ["svg style @import after a block and a string", `<svg><style>@x{}"y";@import "$T";</style></svg>`],
+  ["style @import after @-", "<style>@-@import $T;</style>"],
+  ["style @import formed by cutting another out", `<style>@im@import "$T";port "$T";</style>`],
 ].map(([title, html]) => ({ title: `Blink preload scanner: ${title!}`, html: fill(html!) }));
 
 hostileCases.push(...preloadScannerCases);

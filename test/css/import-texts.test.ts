@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { findImportTexts } from "../../src/css/import-texts.js";
+
+const T = "https://t.example/p.gif";
+
+describe("findImportTexts: every @import a preload scanner could request", () => {
+  it.each<[string, string, { url: string; text: string }[]]>([
+    // The Chromium 156 cases (test/support/fetches.test.ts): the CSS parser imports nothing, the scanner fetches T.
+    ["after a stray slash", `/x@import "${T}";`, [{ url: T, text: `@import "${T}";` }]],
+    ["after //", `//@import "${T}";`, [{ url: T, text: `@import "${T}";` }]],
+    ["after @1", `@1@import "${T}";`, [{ url: T, text: `@import "${T}";` }]],
+    ["after a block and a string", `@x{}"y";@import "${T}";`, [{ url: T, text: `@import "${T}";` }]],
+    ["unquoted", `@import ${T};`, [{ url: T, text: `@import ${T};` }]],
+    ["unquoted, to the end", `@import ${T}`, [{ url: T, text: `@import ${T}` }]],
+    // The forms the CSS parser reads too.
+    ["url()", `@import url(${T}) screen;`, [{ url: T, text: `@import url(${T})` }]],
+    ["url() with quotes and spaces", `@IMPORT url( '${T}' ) ;`, [{ url: T, text: `@IMPORT url( '${T}' ) ;` }]],
+    ["single quotes, a space before ;", `@import '${T}' ;a{}`, [{ url: T, text: `@import '${T}' ;` }]],
+    ["an unclosed string", `@import "${T}`, [{ url: T, text: `@import "${T}` }]],
+    ["inside a comment", `/* @import "${T}"; */`, [{ url: T, text: `@import "${T}";` }]],
+    ["nested in another's value", `@import "@import ${T}";`, [
+      { url: `@import ${T}`, text: `@import "@import ${T}";` },
+      { url: `${T}"`, text: `@import ${T}";` },
+    ]],
+  ])("%s", (_, css, expected) => {
+    expect(findImportTexts(css).map(({ url, span }) => ({ url, text: css.slice(span.start, span.end) }))).toEqual(expected);
+  });
+
+  it.each(["a{color:red}", "@import", "@import ;", "@import{}", "@importer x", "@import\\ x", "@importé x", "@media x{a{b:c}}"])(
+    "finds nothing to request in %j",
+    (css) => expect(findImportTexts(css)).toEqual([]),
+  );
+});
