@@ -16,8 +16,11 @@ export interface ImportText {
 
 /** The keyword, ended (`@importer` is another rule); a scanner never decodes an escape, so `@\69mport` is none. */
 const importKeyword = /@import(?![\w\\-]|[^\0-\x7f])/gi;
-/** A scanner's value: a quoted string (to its quote), a `url(...)`, or a run up to a space, `;` or `{`. */
-const value = /"[^"]*"?|'[^']*'?|url\([^)]*\)?|[^\s;{]+/iy;
+/**
+ * A scanner's value: a quoted string (to its quote), a `url(...)`, or a run up to HTML white space, `;` or `{`. Only
+ * HTML white space ends it: U+FEFF is white space to JS but not to a scanner, and URL parsing deletes it from a host.
+ */
+const value = /"[^"]*"?|'[^']*'?|url\([^)]*\)?|[^\t\n\f\r ;{]+/iy;
 const spaces = /\s*/y;
 
 /**

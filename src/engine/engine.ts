@@ -467,8 +467,9 @@ export class Engine implements TokenizerCallbacks, Scope {
     nested.write(body);
     const report = nested.end();
     for (const warning of report.warnings) this.warnings.push(warning);
-    // The nested run applied (or, in audit, did not apply) its own edits: its output replaces the body as it is.
-    if (output !== body) this.apply(plan({ from: start, to: end, text: output }, undefined, undefined));
+    // The nested run decided its own edits (none in audit) and its fail-closed drops (in every preset): its output
+    // replaces the body as it is, whatever the preset.
+    if (output !== body) this.output.replace(start, end, output);
   }
 
   /**
@@ -627,7 +628,7 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   /**
    * Applies a plan: its warnings, its report lines (placed in the whole input), then its edit of the bytes. With
-   * `dropUndecided` and `flush`, the only places that write.
+   * `dropUndecided`, `flush` and the splice of a nested run's output, the only places that write.
    */
   private apply(plan: Plan): void {
     if (plan.warnings) for (const { verdict, at } of plan.warnings) this.warnVerdict(verdict, at);

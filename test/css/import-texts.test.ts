@@ -16,6 +16,7 @@ describe("findImportTexts: every @import a preload scanner could request", () =>
     ["url()", `@import url(${T}) screen;`, [{ url: T, text: `@import url(${T})` }]],
     ["url() with quotes and spaces", `@IMPORT url( '${T}' ) ;`, [{ url: T, text: `@IMPORT url( '${T}' ) ;` }]],
     ["single quotes, a space before ;", `@import '${T}' ;a{}`, [{ url: T, text: `@import '${T}' ;` }]],
+    ["a U+FEFF in a bare URL (deleted from the host by the URL parser)", "@import http://t.exa\uFEFFmple/a;", [{ url: "http://t.exa\uFEFFmple/a", text: "@import http://t.exa\uFEFFmple/a;" }]],
     ["an unclosed string", `@import "${T}`, [{ url: T, text: `@import "${T}` }]],
     ["inside a comment", `/* @import "${T}"; */`, [{ url: T, text: `@import "${T}";` }]],
     ["nested in another's value", `@import "@import ${T}";`, [

@@ -39,6 +39,13 @@ describe("maxBufferSize: fail closed, keep everything else", () => {
     expect(report.warnings).toEqual([expect.objectContaining({ code: "limit-exceeded", offset: html.indexOf("<img") })]);
   });
 
+  it("drops a limit hit inside a conditional comment in audit too (fail closed)", () => {
+    const html = "<!--[if mso]><img src=https://t.example/p.gif<![endif]-->";
+    const { html: out, report } = stripTrackingWithReport(html, { preset: "audit", maxBufferSize: 30 });
+    expect(out).toBe("<!--[if mso]><![endif]-->");
+    expect(report.warnings.map((warning) => warning.code)).toEqual(["limit-exceeded"]);
+  });
+
   it("streams long text without holding it", () => {
     const text = "word ".repeat(10_000);
     const chunks = text.match(/.{1,500}/gs) ?? [];
