@@ -69,7 +69,9 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const report = { tag: "style", at, decisions, outcomes: edited?.outcomes };
   if (removal) return plan({ from: at, to: end, text: "" }, report, warnings);
   const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
-  const reformed = newCss !== css && editedStyleStillFetches(editsSheet(judge(style.view.withResources(() => stylesheetResources(newCss, baseHref)), scope.config)));
+  // Cutting spans out joins the text around them: the edited sheet is judged once more (see editedStyleStillFetches).
+  const rejudged = newCss !== css ? judge(style.view.withResources(() => stylesheetResources(newCss, baseHref)), scope.config) : [];
+  const reformed = editedStyleStillFetches(editsSheet(rejudged));
   if (reformed) {
     warnings.push({ verdict: reformed, at });
     const dropStyle: Decision = { finding: { detector: "ambiguous-markup", reason: reformed.message }, edit: { kind: "remove-element" }, rewriter: "engine" };

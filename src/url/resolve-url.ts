@@ -73,8 +73,9 @@ const plainHost = /^(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
  * True when `url` is an absolute http(s) URL that the WHATWG parser returns exactly as written, so most URLs in
  * mail need no parse. A sound under-approximation (test/url/resolve-url.test.ts checks it against `URL`): a
  * lower-case scheme and `//`; a host with nothing to normalise (no upper case, port, user info, IPv4 number or
- * IDNA label); a path that starts at once, holds no dot segment (`/.`, `/%2e`) and no character the parser
- * encodes or rewrites (controls, space, `"'<>\^\`{|}`, non-ASCII).
+ * IDNA label) that is not the placeholder (which names no remote host); a path that starts at once and holds no
+ * dot segment (`/.`, `/%2e`); nowhere a character the parser encodes or rewrites (controls, space, `"'<>\^\`{|}`,
+ * non-ASCII).
  */
 export function isCanonicalHttpUrl(url: string): boolean {
   const afterScheme = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
@@ -82,15 +83,15 @@ export function isCanonicalHttpUrl(url: string): boolean {
   const slash = url.indexOf("/", afterScheme);
   if (slash < 0) return false;
   const host = url.slice(afterScheme, slash);
-  if (!plainHost.test(host) || host.includes("xn--")) return false;
+  if (!plainHost.test(host) || host.includes("xn--") || host === placeholderHost) return false;
+  let inPath = true;
   for (let i = slash; i < url.length; i++) {
     const c = url.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f || unsafeInUrl[c] === 1) return false;
-    // A dot segment is removed or resolved by the parser: any "/." or "/%2e" in the path falls back to it.
-    if (c === 0x2f /* / */ && (url.charCodeAt(i + 1) === 0x2e || (url.charCodeAt(i + 1) === 0x25 && url.charCodeAt(i + 2) === 0x32))) {
-      return false;
-    }
-    if (c === 0x3f /* ? */ || c === 0x23 /* # */) return restIsPlain(url, i + 1);
+    if (c === 0x3f /* ? */ || c === 0x23 /* # */) inPath = false;
+    // A dot segment is removed or resolved by the parser: any "/." or "/%2" in the path falls back to it.
+    const next = url.charCodeAt(i + 1);
+    if (inPath && c === 0x2f /* / */ && (next === 0x2e || (next === 0x25 && url.charCodeAt(i + 2) === 0x32))) return false;
   }
   return true;
 }
@@ -98,15 +99,6 @@ export function isCanonicalHttpUrl(url: string): boolean {
 /** ASCII characters the parser percent-encodes or rewrites somewhere in an http(s) URL (path, query, fragment). */
 const unsafeInUrl = new Uint8Array(128);
 for (const c of "\"'<>\\^`{|}[]") unsafeInUrl[c.charCodeAt(0)] = 1;
-
-/** The query or fragment from `from` on: no character the parser encodes. */
-function restIsPlain(url: string, from: number): boolean {
-  for (let i = from; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || unsafeInUrl[c] === 1) return false;
-  }
-  return true;
-}
 
 /**
  * The text a URL parser sees in an attribute value: leading and trailing C0 controls and spaces go (WHATWG URL

@@ -83,6 +83,7 @@ describe("isCanonicalHttpUrl: URLs the parser returns as written, so resolveUrl 
     ["non-ASCII", "https://t.example/caf\u00e9"],
     ["another scheme", "mailto:a@t.example"],
     ["relative", "/p.gif"],
+    ["the placeholder host", "https://relative.invalid/p.gif"],
   ])("leaves %s to the parser", (_, url) => {
     expect(isCanonicalHttpUrl(url)).toBe(false);
   });
