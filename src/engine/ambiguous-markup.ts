@@ -167,6 +167,16 @@ export function quotedEndTag(afterName: string): Verdict | undefined {
 }
 
 /**
+ * Blink's preload scanner reads the text after a self-closing svg/math `<style/>` as style text up to the next
+ * `</style>`, and requests its `@import`s, while the tree holds an empty element and that text as live content:
+ * `<svg><style/>@import "T";</svg>` fetched T (test/suites/browser.test.ts). The empty element does nothing; the
+ * tag goes.
+ */
+export function selfClosingForeignStyle(): Verdict {
+  return { code: "ambiguous-markup", message: "removed a self-closing svg <style/>, after which some browsers read text as CSS" };
+}
+
+/**
  * An svg/math `<style>` is held until its end tag, its text read as CSS. A start tag, another end tag or a
  * comment inside it is markup that browsers read as elements (`<svg><style><img src=T></style>`, live in both
  * readings; ADVERSARIAL.md §4) while we hold it as text: the whole `<style>` element goes.

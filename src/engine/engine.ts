@@ -12,6 +12,7 @@ import {
   nestingLimit,
   quotedEndTag,
   rawTextContext,
+  selfClosingForeignStyle,
   styleRulesLimit,
   tagShapedText,
   type Verdict,
@@ -318,10 +319,15 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.baseHref = href; // as written: resolveUrl reads it in every document scheme
       this.sharedElementContext = undefined;
     }
-    if (name === "style" && (namespace === "html" || !selfClosing)) {
-      // Hold the whole <style> element: its CSS is judged once its text is complete.
+    if (name === "style") {
       this.tree.push(open, selfClosing);
-      this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
+      if (namespace !== "html" && selfClosing) {
+        this.dropConstruct(tag.start, end, selfClosingForeignStyle());
+        this.safe = end;
+      } else {
+        // Hold the whole <style> element: its CSS is judged once its text is complete.
+        this.style = { tag, foreign: namespace !== "html", contentStart: end, view };
+      }
       return;
     }
     const plan = planStartTag(tag, end, view, brokeOut, this);

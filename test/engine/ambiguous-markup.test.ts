@@ -58,8 +58,24 @@ describe("fail-closed rules, one function each", () => {
     ["L5 noscript comment", `<noscript><!--</noscript><img src=${T}>--></noscript>`, "removed a comment holding </noscript inside <noscript>"],
     ["select raw text", "<select><title>x</title></select>", "removed <title> inside <select>"],
     ["svg style holding markup", `<svg><style><img src=${T}></style></svg>`, "an svg <style> holding markup was removed"],
+    ["self-closing svg style", `<svg><style/>@import "${T}";</svg>`, "removed a self-closing svg <style/>, after which some browsers read text as CSS"],
   ])("the engine applies it: %s", (_name, html, message) => {
     const { report } = stripTrackingWithReport(html);
     expect(report.warnings.map((warning) => warning.message)).toContain(message);
+  });
+
+  it.each([
+    [`<svg><style/>@import "${T}";</svg>`, `<svg>@import "${T}";</svg>`],
+    [`<math><STYLE />@import "${T}";</math><p>kept</p>`, `<math>@import "${T}";</math><p>kept</p>`],
+    [`<svg><style x="1"/><rect/></svg>`, "<svg><rect/></svg>"],
+  ])("a self-closing svg/math <style/> goes, and only the tag: %s", (html, expected) => {
+    expect(stripTrackingWithReport(html).html).toBe(expected);
+  });
+
+  it("leaves an HTML <style/> (not self-closing in HTML) and an svg <style>...</style> to be read as CSS", () => {
+    const kept = "<style/>p{color:red}</style><svg><style>rect{fill:red}</style></svg>";
+    const { html, report } = stripTrackingWithReport(kept);
+    expect(html).toBe(kept);
+    expect(report.warnings).toEqual([]);
   });
 });

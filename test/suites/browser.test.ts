@@ -120,6 +120,11 @@ const preloadScannerCases: HostileCase[] = [
   ["svg style @import after a block and a string", `<svg><style>@x{}"y";@import "$T";</style></svg>`],
   ["style @import after @-", "<style>@-@import $T;</style>"],
   ["style @import formed by cutting another out", `<style>@im@import "$T";port "$T";</style>`],
+  // The scanner reads the text after a self-closing svg/math <style/> as style text, up to a </style>.
+  ["svg self-closing style", `<svg><style/>@import "$T";</svg>`],
+  ["math self-closing style", `<math><style/>@import "$T";</math>`],
+  ["svg self-closing STYLE with a space", `<svg><STYLE />@import "$T";</svg>`],
+  ["svg self-closing style, @import in a later paragraph", `<svg><style/></svg><p>@import "$T";</p>`],
 ].map(([title, html]) => ({ title: `Blink preload scanner: ${title!}`, html: fill(html!) }));
 
 hostileCases.push(...preloadScannerCases);
