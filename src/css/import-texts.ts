@@ -10,7 +10,11 @@ import type { Span } from "./css-urls.js";
 export interface ImportText {
   /** The URL as a scanner reads it: quotes and `url( )` stripped, nothing decoded. */
   readonly url: string;
-  /** `@import` through its value, and a `;` right after it (with the spaces before it): removing it removes the request. */
+  /**
+   * `@import` and as much of its value as can go without changing how the CSS parser reads the text around it
+   * (these imports sit where the parser reads none: in a comment, a string, a prelude): removing the keyword is
+   * what stops the request; the value goes too when it is whole (a bare one up to a quote, bracket or backslash).
+   */
   readonly span: Span;
 }
 
@@ -22,12 +26,16 @@ const importKeyword = /@import(?![\w\\-]|[^\0-\x7f])/gi;
  */
 const value = /"[^"]*"?|'[^']*'?|url\([^)]*\)?|[^\t\n\f\r ;{]+/iy;
 const spaces = /\s*/y;
+/** A value that can go whole: a closed string, a closed `url()` or a bare run, holding nothing that ends a token. */
+const wholeValue = /^(?:"[^"\\\n\r\f{};]*"|'[^'\\\n\r\f{};]*'|url\([^"'()\\\n\r\f{};]*\)|[^"'()\\{}]+)$/i;
+/** The part of a bare value before a character that starts or ends a token (a quote would open a string). */
+const bareHead = /^[^"'()\\{}]*/;
 
 /**
  * Every `@import` in `css` followed by a value, in order.
  * @example
  * findImportTexts('/x@import "https://t.example/a.css"; a{}')
- * //=> [{ url: "https://t.example/a.css", span: { start: 2, end: 36 } }]
+ * //=> [{ url: "https://t.example/a.css", span: { start: 2, end: 35 } }]
  */
 export function findImportTexts(css: string): ImportText[] {
   const found: ImportText[] = [];
@@ -36,17 +44,21 @@ export function findImportTexts(css: string): ImportText[] {
     const start = match.index;
     spaces.lastIndex = importKeyword.lastIndex;
     spaces.test(css);
-    value.lastIndex = spaces.lastIndex;
+    const valueStart = spaces.lastIndex;
+    value.lastIndex = valueStart;
     const text = value.exec(css)?.[0];
     if (text === undefined) continue;
-    let end = value.lastIndex;
-    spaces.lastIndex = end;
-    spaces.test(css);
-    if (css.charCodeAt(spaces.lastIndex) === 0x3b /* ; */) end = spaces.lastIndex + 1;
     // The search goes on right after this keyword, not after its value: an `@import` inside a value counts too.
-    found.push({ url: scannedUrl(text), span: { start, end } });
+    found.push({ url: scannedUrl(text), span: { start, end: valueStart + removableLength(text) } });
   }
   return found;
+}
+
+/** How much of a value can go with its keyword (see `ImportText.span`). */
+function removableLength(text: string): number {
+  if (wholeValue.test(text)) return text.length;
+  const quoted = text.startsWith('"') || text.startsWith("'") || /^url\(/i.test(text);
+  return quoted ? 0 : bareHead.exec(text)![0].length;
 }
 
 /** The URL in a scanner's value: `"x"`, `'x'`, `url(x)`, `url("x")` or a bare `x`. */

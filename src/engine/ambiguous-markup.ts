@@ -129,7 +129,7 @@ export function styleInAmbiguousContext(context: string | undefined, css: string
 
 /**
  * A `<style>` whose sheet, once the URLs judged in it are cut out, would fetch something that must go again:
- * removing a span joins the text around it, and `@im` + `@import "T1";` + `port "T2";` reads as a new import. Its
+ * removing a span joins the text around it, and `@im` + `@import "T1"` + `port "T2";` reads as a new import. Its
  * edited text is judged once more; when that would edit it again, the whole element goes (`stillFetches`).
  */
 export function editedStyleStillFetches(stillFetches: boolean): Verdict | undefined {

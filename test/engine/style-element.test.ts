@@ -31,13 +31,17 @@ describe("planStyle", () => {
 
   // Chromium's preload scanner requests these @imports, which the CSS parser ignores (test/support/fetches.test.ts).
   it.each([
-    ['/x@import "https://t.example/p.gif";', "/x"],
-    ['//@import "https://t.example/p.gif";', "//"],
-    ['@1@import "https://t.example/p.gif";', "@1"],
-    ['@x{}"y";@import "https://t.example/p.gif"; td{color:red}', '@x{}"y"; td{color:red}'],
-    ["@import https://t.example/p.gif;", ""],
+    ['/x@import "https://t.example/p.gif";', "/x;"],
+    ['//@import "https://t.example/p.gif";', "//;"],
+    ['@1@import "https://t.example/p.gif";', "@1;"],
+    ['@x{}"y";@import "https://t.example/p.gif"; td{color:red}', '@x{}"y";; td{color:red}'],
+    ["@import https://t.example/p.gif;", ";"],
     ["@import https://t.example/p.gif", ""],
-    ["@-@import https://t.example/p.gif;", "@-"],
+    ["@-@import https://t.example/p.gif;", "@-;"],
+    // In a declaration block the `;` stays, or the next declaration would join this one and be lost.
+    ['td{x:@import "https://t.example/p.gif";color:red}', "td{x:;color:red}"],
+    // In a string, the string stays closed.
+    ['p:after{content:"@import https://t.example/p.gif"}td{color:red}', 'p:after{content:""}td{color:red}'],
   ])("removes an @import only a preload scanner reads: %s", (css, kept) => {
     const { result } = plan("<style>", css, { block: [{ url: "t.example" }] });
     expect(result.replace?.text).toBe(`<style>${kept}`);
@@ -51,7 +55,7 @@ describe("planStyle", () => {
   });
 
   it("removes the whole element when cutting a URL out joins the text around it into another", () => {
-    const css = '@im@import "https://t.example/a.css";port "https://t.example/b.css"; td{color:red}';
+    const css = '@im@import "https://t.example/a.css"port "https://t.example/b.css"; td{color:red}';
     const { html, result } = plan("<style>", css, { block: [{ url: "t.example" }] });
     expect(result.replace).toEqual({ from: 0, to: html.length, text: "" });
     expect(result.warnings?.map(({ verdict }) => verdict.code)).toEqual(["ambiguous-markup"]);

@@ -120,6 +120,8 @@ const preloadScannerCases: HostileCase[] = [
   ["svg style @import after a block and a string", `<svg><style>@x{}"y";@import "$T";</style></svg>`],
   ["style @import after @-", "<style>@-@import $T;</style>"],
   ["style @import formed by cutting another out", `<style>@im@import "$T";port "$T";</style>`],
+  ["style @import formed by cutting another out, no ;", `<style>@im@import "$T"port "$T";</style>`],
+  ["style @import in a string", `<style>p:after{content:"@import $T"}</style><p>kept</p>`],
   // The scanner reads the text after a self-closing svg/math <style/> as style text, up to a </style>.
   ["svg self-closing style", `<svg><style/>@import "$T";</svg>`],
   ["math self-closing style", `<math><style/>@import "$T";</math>`],
@@ -568,7 +570,24 @@ async function loadCorpus(mails: readonly (readonly [string, string])[], stripOp
     result[side][viewName] = loaded[i]!;
     if (loaded[i]!.error !== undefined) result.errors.push(`${side} ${viewName}: ${loaded[i]!.error}`);
   });
+  // Scripts and late style make some requests only sometimes (timers, a loaded machine): a request the output made
+  // and one load of the input did not is not "new" until the input, loaded twice more, never makes it either.
+  for (let retry = 0; retry < 2; retry++) {
+    const again = jobs.filter(({ name, side, viewName }) => side === "input" && newRequests(results.get(name)!, viewName).length > 0);
+    if (again.length === 0) break;
+    const reloaded = await loadAll(again, corpusBatch);
+    again.forEach(({ name, viewName }, i) => {
+      const input = results.get(name)!.input;
+      input[viewName] = { ...input[viewName]!, requests: [...input[viewName]!.requests, ...reloaded[i]!.requests] };
+    });
+  }
   return results;
+}
+
+/** Requests the output made in a view that the input did not (URLs the report says were rewritten excepted). */
+function newRequests(result: CorpusResult, view: ViewName): string[] {
+  const before = new Set(result.input[view]!.requests.map((url) => absolute(url) ?? url));
+  return result.output[view]!.requests.map((url) => absolute(url) ?? url).filter((url) => !before.has(url) && !result.rewritten.has(url));
 }
 
 /** Images a reader sees at a width in the input and not in the output, that no finding names as a tracker. */
@@ -597,8 +616,7 @@ describe.skipIf(!browserAvailable || corpusFiles.length === 0)(`Chromium on the 
       const made = result.output[view]!.requests.map((url) => absolute(url) ?? url);
       const toRemoved = made.filter((url) => result.removed.has(url));
       expect(toRemoved, `${view}: requests to removed URLs: ${JSON.stringify(toRemoved)}`).toEqual([]);
-      const before = new Set(result.input[view]!.requests.map((url) => absolute(url) ?? url));
-      const added = made.filter((url) => !before.has(url) && !result.rewritten.has(url));
+      const added = newRequests(result, view);
       expect(added, `${view}: requests the input did not make: ${JSON.stringify(added)}`).toEqual([]);
     }
   });
