@@ -1,22 +1,22 @@
 // Where the top-level rules of a style sheet end, found without tokenizing, so a scan can tokenize only the rules
 // that may hold a URL (most rules of a mail's sheet hold none).
 
+import { TokenType } from "@csstools/css-tokenizer";
 import { isCssNewline, isCssWhitespace, isHexDigit, isNameCodePoint } from "./code-points.js";
+import { closerOf, tokenizeCss } from "./tokens.js";
 
 /**
- * The characters `topLevelEnds` acts on. A global regex finds the next one (`test` moves `lastIndex`, allocating
- * nothing) about twice as fast as a loop over every character; most of a sheet is names and values.
+ * The characters `scanBlocks` acts on. A global regex finds the next one (`test` moves `lastIndex`, allocating
+ * nothing) about twice as fast as a loop over every character; most of a sheet is names and values. `;` only for
+ * a visitor that asks for them (every declaration ends with one).
  */
 const structural = /[/\\"'()[\]{}uU]/g;
+const structuralWithSemicolons = /[/\\"'()[\]{};uU]/g;
 
 /**
  * Offsets just past each `}` that closes a top-level block, in order: every one is where a top-level rule or
  * at-rule ends (CSS Syntax 3: a rule ends with its first block), so the text after it reads as a sheet of its own.
- * One pass that follows what the tokenizer makes of comments, strings, `url(` tokens and nested `()`, `[]`, `{}`
- * blocks (a closer that is not the innermost one's is an ordinary token, as in "consume a simple block").
- * Undefined, for the caller to read the sheet whole, where this pass could read a token differently: an escape
- * in a name right before `(` (`\75 rl(` is a URL token), and a `url(` right after a `-` (`<!--url(` is a URL
- * token, `a-url(` a function). Any other escape is part of a name, a string or a URL, never structure.
+ * Undefined, for the caller to read the sheet whole, where `scanBlocks` could read a token differently.
  * test/css/statements.test.ts checks that scanning the pieces finds what scanning the whole finds.
  * @param css - A style sheet's text.
  * @example
@@ -24,11 +24,41 @@ const structural = /[/\\"'()[\]{}uU]/g;
  */
 export function topLevelEnds(css: string): number[] | undefined {
   const ends: number[] = [];
+  let depth = 0;
+  const read = scanBlocks(css, {
+    open: () => void depth++,
+    close: (at) => {
+      if (--depth === 0) ends.push(at + 1);
+    },
+  });
+  return read ? ends : undefined;
+}
+
+/** The rule structure of a sheet: the `{` and `}` of its blocks and its `;`, outside every `()` and `[]`. */
+export interface BlockVisitor {
+  open(at: number): void;
+  /** The `}` that closes the innermost open block. */
+  close(at: number): void;
+  semicolon?(at: number): void;
+}
+
+/**
+ * Calls `visitor` for the braces and semicolons that give a sheet its rules and declarations, in one pass that
+ * follows what the tokenizer makes of comments, strings, `url(` tokens and nested `()`, `[]`, `{}` blocks (a closer
+ * that is not the innermost one's is an ordinary token, as in "consume a simple block"; a `{` inside `()` opens
+ * no rule). Returns false, having called `visitor` for a prefix only, where this pass could read a token
+ * differently: an escape in a name right before `(` (`\75 rl(` is a URL token), and a `url(` right after a `-`
+ * (`<!--url(` is a URL token, `a-url(` a function). Any other escape is part of a name, a string or a URL, never
+ * structure.
+ */
+export function scanBlocks(css: string, visitor: BlockVisitor): boolean {
   const closers: number[] = []; // char codes of the closers of the open blocks, innermost last
+  let inBrackets = 0; // how many of them are `)` or `]`
   const length = css.length;
-  structural.lastIndex = 0;
-  while (structural.test(css)) {
-    let i = structural.lastIndex - 1;
+  const stops = visitor.semicolon ? structuralWithSemicolons : structural;
+  stops.lastIndex = 0;
+  while (stops.test(css)) {
+    let i = stops.lastIndex - 1;
     const c = css.charCodeAt(i);
     switch (c) {
       case 0x2f /* / */:
@@ -38,9 +68,9 @@ export function topLevelEnds(css: string): number[] | undefined {
         }
         break;
       case 0x5c /* \ */: {
-        // A name holding an escape: a function, or a URL token, when a `(` follows; read the sheet whole then.
+        // A name holding an escape: a function, or a URL token, when a `(` follows.
         const end = nameEnd(css, i);
-        if (css.charCodeAt(end) === 0x28 /* ( */) return undefined;
+        if (css.charCodeAt(end) === 0x28 /* ( */) return false;
         i = end - 1;
         break;
       }
@@ -49,27 +79,31 @@ export function topLevelEnds(css: string): number[] | undefined {
         i = stringEnd(css, i, c);
         break;
       case 0x28 /* ( */:
-        closers.push(0x29);
-        break;
       case 0x5b /* [ */:
-        closers.push(0x5d);
+        closers.push(c === 0x28 ? 0x29 : 0x5d);
+        inBrackets++;
         break;
       case 0x7b /* { */:
         closers.push(0x7d);
+        if (inBrackets === 0) visitor.open(i);
         break;
       case 0x29 /* ) */:
       case 0x5d /* ] */:
       case 0x7d /* } */:
         if (closers[closers.length - 1] === c) {
           closers.pop();
-          if (closers.length === 0 && c === 0x7d) ends.push(i + 1);
+          if (c !== 0x7d) inBrackets--;
+          else if (inBrackets === 0) visitor.close(i);
         }
+        break;
+      case 0x3b /* ; */:
+        if (inBrackets === 0) visitor.semicolon?.(i);
         break;
       case 0x75 /* u */:
       case 0x55 /* U */: {
         if (!isUrlOpening(css, i)) break;
         const previous = i === 0 ? -1 : css.charCodeAt(i - 1);
-        if (previous === 0x2d /* - */) return undefined;
+        if (previous === 0x2d /* - */) return false;
         if (continuesToken(previous)) break; // `aurl(`, `#url(`, `1url(`: a function, hash or dimension, then `(`
         let j = i + 4;
         while (j < length && isCssWhitespace(css.charCodeAt(j))) j++;
@@ -77,6 +111,7 @@ export function topLevelEnds(css: string): number[] | undefined {
         if (next === 0x22 || next === 0x27) {
           // `url("x")` is a function whose argument is a string.
           closers.push(0x29);
+          inBrackets++;
           i = i + 3;
         } else {
           // A URL token (or a bad one): it runs to the first `)` that is not escaped, whatever it holds.
@@ -86,9 +121,30 @@ export function topLevelEnds(css: string): number[] | undefined {
       }
       default:
     }
-    structural.lastIndex = i + 1;
+    stops.lastIndex = i + 1;
   }
-  return ends;
+  return true;
+}
+
+/** `scanBlocks` read from the tokens: slower, and right where that pass declines. */
+export function scanBlocksByTokens(css: string, visitor: BlockVisitor): void {
+  const closers: TokenType[] = [];
+  let inBrackets = 0;
+  for (const token of tokenizeCss(css)) {
+    const type = token[0];
+    const closer = closerOf(type);
+    if (closer !== undefined) {
+      closers.push(closer);
+      if (closer !== TokenType.CloseCurly) inBrackets++;
+      else if (inBrackets === 0) visitor.open(token[2]);
+    } else if (type === closers[closers.length - 1]) {
+      closers.pop();
+      if (type !== TokenType.CloseCurly) inBrackets--;
+      else if (inBrackets === 0) visitor.close(token[2]);
+    } else if (type === TokenType.Semicolon && inBrackets === 0) {
+      visitor.semicolon?.(token[2]);
+    }
+  }
 }
 
 /** Index of the quote that ends the string opened at `open`, or of the newline before which it breaks, or the end. */

@@ -7,8 +7,8 @@
 
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
-import { isCssWhitespace, isNameCodePoint } from "../css/code-points.js";
-import { topLevelEnds, urlTokenEnd } from "../css/statements.js";
+import { isCssWhitespace } from "../css/code-points.js";
+import { type BlockVisitor, scanBlocks, scanBlocksByTokens, topLevelEnds } from "../css/statements.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -140,70 +140,66 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
 const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
 
 /**
- * Calls `visit` for each style rule of a sheet that sits in no other style rule, by one scan over the characters
- * that skips comments, strings and escapes. Cheaper than tokenizing, and enough here: a selector or a value this
- * misreads is one a map lookup would not answer anyway (its element is then judged without the rule).
+ * Calls `visit` for each style rule of a sheet that sits in no other style rule, reading the sheet's blocks as the
+ * tokenizer does (`scanBlocks`, or the tokens themselves where that pass declines): a string, comment or escape
+ * misread here would move a rule's bounds, and a `.px{width:1px;height:1px}` after it would go unread.
  * `conditional`: the rule sits inside an `@media` rule.
  */
 function visitFlatRules(
   css: string,
   visit: (preludeStart: number, preludeEnd: number, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
 ): void {
-  // Per open block: where its prelude starts (it ends at its `{`), its kind.
-  const preludeStarts: number[] = [];
-  const kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
-  const bodyStarts: number[] = [];
-  let openStyleRules = 0;
-  let openMedia = 0;
-  let segmentStart = 0;
-  flatRuleStops.lastIndex = 0;
-  while (flatRuleStops.test(css)) {
-    let i = flatRuleStops.lastIndex - 1;
-    const c = css.charCodeAt(i);
-    if (c === 0x5c /* \ */) {
-      i++;
-    } else if (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a /* * */) {
-      const end = css.indexOf("*/", i + 2);
-      i = end < 0 ? css.length : end + 1;
-    } else if ((c | 0x20) === 0x75 /* u */ && unquotedUrlAt(css, i)) {
-      // `url(` without a quote is one token to CSS: a quote or `/*` inside it is part of the URL (`url(x'y.png)`),
-      // and it ends at the first `)` (CSS Syntax, "consume a url token" and the remnants of a bad one).
-      i = urlTokenEnd(css, i + 4);
-    } else if (c === 0x22 || c === 0x27) {
-      let j = i + 1;
-      while (j < css.length && css.charCodeAt(j) !== c && css.charCodeAt(j) !== 0x0a) j += css.charCodeAt(j) === 0x5c ? 2 : 1;
-      i = j;
-    } else if (c === 0x7b /* { */) {
-      const kind = css.charCodeAt(trimmedStart(css, segmentStart, i)) !== 0x40 /* @ */ ? 0
-        : mediaRule.test(css.slice(segmentStart, i).trim()) ? 1
-        : 2;
-      if (kind === 0) openStyleRules++;
-      else if (kind === 1) openMedia++;
-      preludeStarts.push(segmentStart);
-      kinds.push(kind);
-      bodyStarts.push(i + 1);
-      segmentStart = i + 1;
-    } else if (c === 0x7d /* } */) {
-      const kind = kinds.pop();
-      const preludeStart = preludeStarts.pop() as number;
-      const bodyStart = bodyStarts.pop() as number;
-      if (kind === 0) {
-        openStyleRules--;
-        // A style rule inside no other style rule (at-rules around it are fine).
-        if (openStyleRules === 0) visit(preludeStart, bodyStart - 1, bodyStart, i, openMedia > 0);
-      } else if (kind === 1) {
-        openMedia--;
-      }
-      segmentStart = i + 1;
-    } else if (c === 0x3b /* ; */) {
-      segmentStart = i + 1;
-    }
-    flatRuleStops.lastIndex = i + 1;
-  }
+  let reader = new FlatRuleReader(css);
+  if (!scanBlocks(css, reader)) scanBlocksByTokens(css, (reader = new FlatRuleReader(css)));
+  const rules = reader.rules;
+  for (let i = 0; i < rules.length; i += 5) visit(rules[i]!, rules[i + 1]!, rules[i + 2]!, rules[i + 3]!, rules[i + 4] === 1);
 }
 
-/** The characters `visitFlatRules` acts on, found by a global regex (see `structural` in css/statements.ts). */
-const flatRuleStops = /[/\\"'{};uU]/g;
+/** Turns a sheet's braces and semicolons into its style rules (see `visitFlatRules`). */
+class FlatRuleReader implements BlockVisitor {
+  // Per open block: where its prelude starts (it ends at its `{`), its kind.
+  private readonly preludeStarts: number[] = [];
+  private readonly kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
+  private readonly bodyStarts: number[] = [];
+  private openStyleRules = 0;
+  private openMedia = 0;
+  private segmentStart = 0;
+  /** Per rule found: prelude start and end, body start and end, 1 when conditional. */
+  readonly rules: number[] = [];
+
+  constructor(private readonly css: string) {}
+
+  open(at: number): void {
+    const css = this.css;
+    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0
+      : mediaRule.test(css.slice(this.segmentStart, at).trim()) ? 1
+      : 2;
+    if (kind === 0) this.openStyleRules++;
+    else if (kind === 1) this.openMedia++;
+    this.preludeStarts.push(this.segmentStart);
+    this.kinds.push(kind);
+    this.bodyStarts.push(at + 1);
+    this.segmentStart = at + 1;
+  }
+
+  close(at: number): void {
+    const kind = this.kinds.pop();
+    const preludeStart = this.preludeStarts.pop() as number;
+    const bodyStart = this.bodyStarts.pop() as number;
+    if (kind === 0) {
+      this.openStyleRules--;
+      // A style rule inside no other style rule (at-rules around it are fine).
+      if (this.openStyleRules === 0) this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0);
+    } else if (kind === 1) {
+      this.openMedia--;
+    }
+    this.segmentStart = at + 1;
+  }
+
+  semicolon(at: number): void {
+    this.segmentStart = at + 1;
+  }
+}
 
 /** Where `text.slice(from, to).trim()` starts (`trim` removes what `\s` matches). */
 function trimmedStart(text: string, from: number, to: number): number {
@@ -216,19 +212,6 @@ function isTrimmed(c: number): boolean {
 }
 
 const mediaRule = /^@media\b/i;
-/** True when an unquoted `url(` token starts at `at`: `url(` (any case) not inside a longer name, no quote after it. */
-function unquotedUrlAt(css: string, at: number): boolean {
-  // Char codes, not a lower-cased slice: this runs at every `u` of the sheet. Only `R`/`r` and `L`/`l` OR to `r`/`l`.
-  if ((css.charCodeAt(at + 1) | 0x20) !== 0x72 || (css.charCodeAt(at + 2) | 0x20) !== 0x6c || css.charCodeAt(at + 3) !== 0x28) {
-    return false;
-  }
-  const before = at > 0 ? css.charCodeAt(at - 1) : 0x20;
-  if (isNameCodePoint(before) || before === 0x5c /* \ */) return false;
-  let next = at + 4;
-  while (isCssWhitespace(css.charCodeAt(next))) next++;
-  const quote = css.charCodeAt(next);
-  return quote !== 0x22 && quote !== 0x27;
-}
 
 /**
  * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read),

@@ -2,7 +2,7 @@ import { TokenType } from "@csstools/css-tokenizer";
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { findStylesheetUrls, scanStylesheetUrls } from "../../src/css/css-urls.js";
-import { topLevelEnds } from "../../src/css/statements.js";
+import { type BlockVisitor, scanBlocks, scanBlocksByTokens, topLevelEnds } from "../../src/css/statements.js";
 import { closerOf, endOf, tokenizeCss } from "../../src/css/tokens.js";
 
 /** The same ends read from the real tokens, with the block matching of `scanComponent`. */
@@ -79,6 +79,42 @@ describe("topLevelEnds agrees with the tokenizer", () => {
   fcIt.prop([sheet], { seed: 20_261_206, numRuns: 8000 })("the same ends as the tokens give, or undefined", (css) => {
     const ends = topLevelEnds(css);
     if (ends !== undefined) expect(ends).toEqual(endsFromTokens(css));
+  });
+});
+
+/** The events a block scan gives, as text: `{` and `}` and `;` with their offsets. */
+function blockEvents(scan: (css: string, visitor: BlockVisitor) => boolean | void, css: string): string[] | undefined {
+  const events: string[] = [];
+  const read = scan(css, {
+    open: (at) => events.push(`{${at}`),
+    close: (at) => events.push(`}${at}`),
+    semicolon: (at) => events.push(`;${at}`),
+  });
+  return read === false ? undefined : events;
+}
+
+describe("scanBlocks agrees with the tokenizer", () => {
+  it.each<[string, string[] | undefined]>([
+    ["a{b:c;d:e}", ["{1", ";5", "}9"]],
+    // A `{`, `}` or `;` inside () or [] is no rule's: "consume a simple block".
+    ["a{b:c({;}) d:[;]}", ["{1", "}16"]],
+    // CSS newlines are LF, CR and FF: each ends a string; an escaped one (CR LF is one) continues it.
+    ['a{b:"x\r}c{d:e}', ["{1", "}7", "{9", "}13"]],
+    ['a{b:"x\f}c{d:e}', ["{1", "}7", "{9", "}13"]],
+    ['a{b:"x\\\r\n}"}c{}', ["{1", "}11", "{13", "}14"]],
+    // A hex escape takes one white space after it, a newline too.
+    ['a{b:"\\41\n}"}c{}', ["{1", "}11", "{13", "}14"]],
+    // `#url(` is a hash then a `(`, not a URL token: a quote in it opens a string, and the `(` stays open.
+    ["a{b:#url('x)} .px{width:1px}'} .q{}", ["{1"]],
+    ["a{b:\\75 rl(x}y)} c{}", undefined],
+  ])("%j", (css, expected) => {
+    expect(blockEvents(scanBlocks, css)).toEqual(expected);
+    if (expected !== undefined) expect(blockEvents(scanBlocksByTokens, css)).toEqual(expected);
+  });
+
+  fcIt.prop([sheet], { seed: 20_261_203, numRuns: 8000 })("the same events as the tokens give, or it declines", (css) => {
+    const events = blockEvents(scanBlocks, css);
+    if (events !== undefined) expect(events).toEqual(blockEvents(scanBlocksByTokens, css));
   });
 });
 

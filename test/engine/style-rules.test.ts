@@ -120,6 +120,27 @@ describe("StyleRules", () => {
     ]);
   });
 
+  // A string, escape or URL token misread would move a rule's bounds: a pixel rule after it went unread, or text
+  // inside a string was read as a rule.
+  it.each([
+    ["an escaped CR LF continues a string", 'a{content:"x\\\r\n}"} .px{width:1px;height:1px}', true],
+    ["a CR ends a string", 'a{content:"x\r} .px{width:1px;height:1px}', true],
+    ["a FF ends a string", 'a{content:"x\f} .px{width:1px;height:1px}', true],
+    ["a hex escape takes the newline after it", 'a{content:"\\41\n}"} .px{width:1px;height:1px}', true],
+    ["an escaped url( is a URL token", "a{b:\\75 rl(x{y)} .px{width:1px;height:1px}", true],
+    ["a { in () opens no rule", "a{b:c({)} .px{width:1px;height:1px}", false],
+    ["#url( is no URL token: its quote opens a string", "a{b:#url('x)} .px{width:1px;height:1px}'}", false],
+  ])("reads the rules as browsers do: %s", (_, css, applies) => {
+    const rules = new StyleRules();
+    rules.add(css);
+    expect(rules.match("img", rawAttributes({ class: "px" })).declarations.length > 0).toBe(applies);
+  });
+
+  it("a pixel sized by a rule after a string with a CR in it is removed", () => {
+    const html = '<style>a{content:"x\r} .px{width:1px;height:1px}</style><img class="px" src="https://img.example/o.gif">';
+    expect(stripTrackingWithReport(html).html).toBe('<style>a{content:"x\r} .px{width:1px;height:1px}</style>');
+  });
+
   it("reads the declarations of a rule in no other rule, not those of a rule nested in it", () => {
     const rules = new StyleRules();
     rules.add(".a{.b{width:1px} height:1px;display:none} .b{max-width:0}");
