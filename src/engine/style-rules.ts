@@ -8,6 +8,8 @@
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
 import { isCssWhitespace } from "../css/code-points.js";
+import { parseDeclarations } from "../css/declarations.js";
+import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import { type BlockVisitor, scanBlocks, scanBlocksByTokens, topLevelEnds } from "../css/statements.js";
 import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
@@ -214,10 +216,14 @@ function isTrimmed(c: number): boolean {
 const mediaRule = /^@media\b/i;
 
 /**
- * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read),
- * split at every `;` as written. A declaration whose name cannot be collected (by its first letter) costs no string.
+ * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read).
+ * A plain body is split at every `;` as written, and a declaration whose name cannot be collected (by its first
+ * letter) costs no string. A body with an escape, a comment, a string or a function is read as inline styles are
+ * (`readSimpleDeclarations`, or the tokenizer): a `;` in a string or a comment split it where browsers do not, and
+ * a comment holding a `;` before `width:1px`, or `w\idth`, hid a pixel's size.
  */
 function collectedDeclarations(css: string, start: number, end: number): SheetDeclaration[] | undefined {
+  if (needsReading(css, start, end)) return readDeclarations(css.slice(start, end));
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;
   for (let from = start; from < end; ) {
@@ -235,6 +241,36 @@ function collectedDeclarations(css: string, start: number, end: number): SheetDe
       }
     }
     from = semicolon + 1;
+  }
+  return declarations;
+}
+
+/** Whether `css[start, end)` holds `\`, or `/`, a quote or `(` with a collected word: the split would misread it. */
+function needsReading(css: string, start: number, end: number): boolean {
+  let other = false;
+  for (let i = start; i < end; i++) {
+    const c = css.charCodeAt(i);
+    if (c === 0x5c /* \ */) return true;
+    if (c === 0x2f /* / */ || c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x28 /* ( */) other = true;
+  }
+  if (!other) return false;
+  collectedWord.lastIndex = start;
+  const found = collectedWord.exec(css);
+  return found !== null && found.index < end;
+}
+
+const collectedWord = new RegExp(collectedWords.source, "gi");
+
+/** The collected declarations of a body, read as a browser reads a declaration list. */
+function readDeclarations(body: string): SheetDeclaration[] | undefined {
+  let declarations: SheetDeclaration[] | undefined;
+  const read = readSimpleDeclarations(body);
+  if (read !== undefined) {
+    for (const { name, value } of read) if (collected.has(name)) (declarations ??= []).push({ name, value, important: false });
+    return declarations;
+  }
+  for (const { name, value, important } of parseDeclarations(body)) {
+    if (collected.has(name)) (declarations ??= []).push({ name, value, important });
   }
   return declarations;
 }
@@ -280,7 +316,8 @@ const part = /\.([\w-]+)|#([\w-]+)|\[class\s*(~?)=\s*["']?([\w-]+)["']?\s*\]/gi;
 
 /** Parses `img.a`, `.a.b`, `#x`, `[class=a]`, `*[class].a`; undefined for anything else. */
 export function parseSimpleSelector(text: string): SimpleSelector | undefined {
-  const trimmed = text.trim();
+  const trimmed = text.includes("\\") ? decodeNameEscapes(text.trim()) : text.trim();
+  if (trimmed === undefined) return undefined;
   // The usual selector of a mail's sheet, one class (`.px`), read from char codes: what the regexes would give.
   if (trimmed.charCodeAt(0) === 0x2e /* . */ && isClassName(trimmed, 1)) {
     return { tag: undefined, classes: [trimmed.slice(1)], id: undefined, classIs: undefined };
@@ -301,6 +338,22 @@ export function parseSimpleSelector(text: string): SimpleSelector | undefined {
   }
   if (tag === undefined && classes.length === 0 && id === undefined && classIs === undefined) return undefined;
   return { tag, classes, id, classIs };
+}
+
+const nameEscape = /\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\n\r\f])?|([^0-9a-f\n\r\f]))/gi;
+
+/**
+ * The selector with its escapes decoded (`.\70 x` is `.px` to browsers), when each spells an ASCII letter, digit,
+ * `_` or `-`; undefined otherwise (`.a\.b` is one class, which the decoded text would read as two).
+ */
+function decodeNameEscapes(selector: string): string | undefined {
+  let spellsName = true;
+  const decoded = selector.replace(nameEscape, (_, hex: string | undefined, char: string | undefined) => {
+    const c = hex === undefined ? char! : String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff));
+    if (!/^[\w-]$/.test(c)) spellsName = false;
+    return c;
+  });
+  return spellsName && !decoded.includes("\\") ? decoded : undefined;
 }
 
 /** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case), as `simpleSelector` reads a class. */
@@ -388,7 +441,8 @@ export class StyleRules {
    * browsers do not apply what we did not read).
    */
   add(css: string): "full" | undefined {
-    if (!collectedWords.test(css)) return undefined;
+    // An escape can spell a collected name (`w\idth`) that the words do not match.
+    if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];

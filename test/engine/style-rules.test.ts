@@ -66,11 +66,13 @@ describe("parseSimpleSelector", () => {
     expect(parseSimpleSelector(text)).toEqual(expected);
   });
 
-  it.each(["div img", ".a > .b", ".a:hover", "*", "[class]", "a[href]", ".a\\31", ".1a", ".", ". a", ".a\u00e9", ".a.", ".a b"])("rejects %s", (text) => {
+  it.each(["div img", ".a > .b", ".a:hover", "*", "[class]", "a[href]", ".\\31 a", ".a\\.b", ".a\\ b", ".a\\", ".a\\0", ".1a", ".", ". a", ".a\u00e9", ".a.", ".a b"])("rejects %s", (text) => {
     expect(parseSimpleSelector(text)).toBeUndefined();
   });
 
-  it.each([[" .Px_1-b\n", "Px_1-b"], [".-a", "-a"], ["._", "_"], ["\u00a0.a9\t", "a9"]])("reads the one class of %j", (text, name) => {
+  it.each([[" .Px_1-b\n", "Px_1-b"], [".-a", "-a"], ["._", "_"], ["\u00a0.a9\t", "a9"],
+    // Escapes that spell name characters, as browsers decode them.
+    [".a\\31", "a1"], [".\\70 x", "px"], [".\\000070\r\nx", "px"], [".p\\x", "px"], [".\\2d a", "-a"]])("reads the one class of %j", (text, name) => {
     expect(parseSimpleSelector(text)).toEqual({ tag: undefined, classes: [name], id: undefined, classIs: undefined });
   });
 
@@ -130,6 +132,13 @@ describe("StyleRules", () => {
     ["an escaped url( is a URL token", "a{b:\\75 rl(x{y)} .px{width:1px;height:1px}", true],
     ["a { in () opens no rule", "a{b:c({)} .px{width:1px;height:1px}", false],
     ["#url( is no URL token: its quote opens a string", "a{b:#url('x)} .px{width:1px;height:1px}'}", false],
+    // Declarations are read as browsers read them, as inline styles are.
+    ["a comment holding a ; before a size", ".px{/*;*/width:1px;height:1px}", true],
+    ["a comment inside a value", ".px{width:/*x*/1px;height:1px}", true],
+    ["an escape in a name", ".px{w\\idth:1px;h\\65ight:1px}", true],
+    ["an escape in the selector", ".\\70 x{width:1px;height:1px}", true],
+    ["a ; inside a string is no declaration's end", '.px{content:"a;width:1px;height:1px"}', false],
+    ["a ; inside a function is no declaration's end", ".px{x:f(;width:1px;height:1px)}", false],
   ])("reads the rules as browsers do: %s", (_, css, applies) => {
     const rules = new StyleRules();
     rules.add(css);
