@@ -149,12 +149,12 @@ const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
  */
 function visitFlatRules(
   css: string,
-  visit: (preludeStart: number, preludeEnd: number, bodyStart: number, bodyEnd: number, conditional: boolean) => void,
+  visit: (preludeStart: number, preludeEnd: number, bodyStart: number, bodyEnd: number, conditional: boolean, semicolons: number) => void,
 ): void {
   let reader = new FlatRuleReader(css);
   if (!scanBlocks(css, reader)) scanBlocksByTokens(css, (reader = new FlatRuleReader(css)));
   const rules = reader.rules;
-  for (let i = 0; i < rules.length; i += 5) visit(rules[i]!, rules[i + 1]!, rules[i + 2]!, rules[i + 3]!, rules[i + 4] === 1);
+  for (let i = 0; i < rules.length; i += 6) visit(rules[i]!, rules[i + 1]!, rules[i + 2]!, rules[i + 3]!, rules[i + 4] === 1, rules[i + 5]!);
 }
 
 /** Turns a sheet's braces and semicolons into its style rules (see `visitFlatRules`). */
@@ -163,10 +163,12 @@ class FlatRuleReader implements BlockVisitor {
   private readonly preludeStarts: number[] = [];
   private readonly kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
   private readonly bodyStarts: number[] = [];
+  /** Per open block: the `;` directly in it (not in a string, a comment, brackets or a nested block). */
+  private readonly semicolons: number[] = [];
   private openStyleRules = 0;
   private openMedia = 0;
   private segmentStart = 0;
-  /** Per rule found: prelude start and end, body start and end, 1 when conditional. */
+  /** Per rule found: prelude start and end, body start and end, 1 when conditional, its `;` count. */
   readonly rules: number[] = [];
 
   constructor(private readonly css: string) {}
@@ -181,6 +183,7 @@ class FlatRuleReader implements BlockVisitor {
     this.preludeStarts.push(this.segmentStart);
     this.kinds.push(kind);
     this.bodyStarts.push(at + 1);
+    this.semicolons.push(0);
     this.segmentStart = at + 1;
   }
 
@@ -188,10 +191,11 @@ class FlatRuleReader implements BlockVisitor {
     const kind = this.kinds.pop();
     const preludeStart = this.preludeStarts.pop() as number;
     const bodyStart = this.bodyStarts.pop() as number;
+    const semicolons = this.semicolons.pop() as number;
     if (kind === 0) {
       this.openStyleRules--;
       // A style rule inside no other style rule (at-rules around it are fine).
-      if (this.openStyleRules === 0) this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0);
+      if (this.openStyleRules === 0) this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0, semicolons);
     } else if (kind === 1) {
       this.openMedia--;
     }
@@ -199,6 +203,8 @@ class FlatRuleReader implements BlockVisitor {
   }
 
   semicolon(at: number): void {
+    const open = this.semicolons.length - 1;
+    if (open >= 0) this.semicolons[open]!++;
     this.segmentStart = at + 1;
   }
 }
@@ -218,12 +224,15 @@ const mediaRule = /^@media\b/i;
 /**
  * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read).
  * A plain body is split at every `;` as written, and a declaration whose name cannot be collected (by its first
- * letter) costs no string. A body with an escape, a comment, a string or a function is read as inline styles are
- * (`readSimpleDeclarations`, or the tokenizer): a `;` in a string or a comment split it where browsers do not, and
- * a comment holding a `;` before `width:1px`, or `w\idth`, hid a pixel's size.
+ * letter) costs no string. A body that split would misread is read as inline styles are (`readSimpleDeclarations`,
+ * or the tokenizer): one with an escape or a comment (a comment holding a `;` before `width:1px`, or `w\idth`,
+ * hid a pixel's size), or with a `;` that ends no declaration (in a string, brackets or a nested block: fewer
+ * `semicolons`, the count of those that do, than `;` in its text). `escapes`: the sheet holds a `\` or a `/*`.
  */
-function collectedDeclarations(css: string, start: number, end: number): SheetDeclaration[] | undefined {
-  if (needsReading(css, start, end)) return readDeclarations(css.slice(start, end));
+function collectedDeclarations(css: string, start: number, end: number, semicolons: number, escapes: boolean): SheetDeclaration[] | undefined {
+  if ((escapes && hasEscapeOrComment(css, start, end)) || semicolonsIn(css, start, end) !== semicolons) {
+    return readDeclarations(css.slice(start, end));
+  }
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;
   for (let from = start; from < end; ) {
@@ -245,21 +254,19 @@ function collectedDeclarations(css: string, start: number, end: number): SheetDe
   return declarations;
 }
 
-/** Whether `css[start, end)` holds `\`, or `/`, a quote or `(` with a collected word: the split would misread it. */
-function needsReading(css: string, start: number, end: number): boolean {
-  let other = false;
+function hasEscapeOrComment(css: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = css.charCodeAt(i);
-    if (c === 0x5c /* \ */) return true;
-    if (c === 0x2f /* / */ || c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x28 /* ( */) other = true;
+    if (c === 0x5c /* \ */ || (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a) /* * */) return true;
   }
-  if (!other) return false;
-  collectedWord.lastIndex = start;
-  const found = collectedWord.exec(css);
-  return found !== null && found.index < end;
+  return false;
 }
 
-const collectedWord = new RegExp(collectedWords.source, "gi");
+function semicolonsIn(css: string, start: number, end: number): number {
+  let count = 0;
+  for (let at = css.indexOf(";", start); at >= 0 && at < end; at = css.indexOf(";", at + 1)) count++;
+  return count;
+}
 
 /** The collected declarations of a body, read as a browser reads a declaration list. */
 function readDeclarations(body: string): SheetDeclaration[] | undefined {
@@ -447,9 +454,10 @@ export class StyleRules {
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
-    visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, conditional) => {
+    const escapes = css.includes("\\") || css.includes("/*");
+    visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, conditional, semicolons) => {
       // Rules under @supports are still read; under @media they only reveal (on some screen).
-      const declarations = collectedDeclarations(css, bodyStart, bodyEnd);
+      const declarations = collectedDeclarations(css, bodyStart, bodyEnd, semicolons, escapes);
       if (declarations === undefined) return;
       const prelude = css.slice(preludeStart, preludeEnd).trim();
       const body = css.slice(bodyStart, bodyEnd);
