@@ -62,6 +62,11 @@ export function parseSheet(css: string, from = 0, to = css.length): SheetBlock[]
     const current = stack[stack.length - 1];
     const colon = text.indexOf(":");
     if (current === undefined || colon <= 0) return;
+    if (text.includes("\\") || text.includes("/*")) {
+      // Escapes and comments read as CSS reads them (`w\idth:1px`, `width:/**/1px`).
+      for (const { name, value, important } of parseDeclarations(text)) (blocks[current] as OpenBlock).declarations.push({ name, value, important });
+      return;
+    }
     const rawValue = text.slice(colon + 1).trim();
     const important = importantSuffix.test(rawValue);
     (blocks[current] as OpenBlock).declarations.push({

@@ -21,6 +21,13 @@ describe("parseSheet", () => {
     expect(blockChain(blocks, css.indexOf(".b")).map((block) => block.prelude)).toEqual([]);
   });
 
+  it("reads declarations with escapes and comments as CSS does", () => {
+    expect(parseSheet(".a{w\\idth:1px;height:/**/1px}").map((block) => block.declarations)).toEqual([[
+      { name: "width", value: "1px", important: false },
+      { name: "height", value: "1px", important: false },
+    ]]);
+  });
+
   it("ignores comments and survives unclosed blocks", () => {
     expect(parseSheet("/* { */ .a{width:1px").map((block) => block.declarations)).toEqual([[{ name: "width", value: "1px", important: false }]]);
   });
