@@ -7,7 +7,7 @@
 
 import { TokenType } from "@csstools/css-tokenizer";
 import { ownString } from "../base/own-string.js";
-import { isCssWhitespace } from "../css/code-points.js";
+import { isCssWhitespace, isNameCodePoint } from "../css/code-points.js";
 import { parseDeclarations } from "../css/declarations.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import { type BlockVisitor, scanBlocks, scanBlocksByTokens, topLevelEnds } from "../css/statements.js";
@@ -273,6 +273,23 @@ function semicolonsIn(css: string, start: number, end: number): number {
   return count;
 }
 
+/**
+ * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing
+ * one would join two names (`.a/**\/b` is `.a` then `b`, no class `ab`) or the list holds a quote.
+ */
+function withoutComments(prelude: string): string | undefined {
+  if (prelude.includes('"') || prelude.includes("'")) return undefined;
+  let text = "";
+  let from = 0;
+  for (let open = prelude.indexOf("/*"); open >= 0; open = prelude.indexOf("/*", from)) {
+    const close = prelude.indexOf("*/", open + 2);
+    text += prelude.slice(from, open);
+    from = close < 0 ? prelude.length : close + 2;
+    if (isNameCodePoint(text.charCodeAt(text.length - 1)) && isNameCodePoint(prelude.charCodeAt(from))) return undefined;
+  }
+  return text + prelude.slice(from);
+}
+
 /** The collected declarations of a body, read as a browser reads a declaration list. */
 function readDeclarations(body: string): SheetDeclaration[] | undefined {
   let declarations: SheetDeclaration[] | undefined;
@@ -464,7 +481,9 @@ export class StyleRules {
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const declarations = collectedDeclarations(css, bodyStart, bodyEnd, semicolons, escapes);
       if (declarations === undefined) return;
-      const prelude = css.slice(preludeStart, preludeEnd).trim();
+      const written = css.slice(preludeStart, preludeEnd);
+      const prelude = (escapes && written.includes("/*") ? withoutComments(written) : written)?.trim();
+      if (prelude === undefined) return;
       const body = css.slice(bodyStart, bodyEnd);
       // Each selector of the list, as `prelude.split(",")` gives them, without the array (most lists hold one).
       for (let from = 0; from <= prelude.length; ) {

@@ -144,6 +144,13 @@ describe("StyleRules", () => {
     ["a comment inside a value", ".px{width:/*x*/1px;height:1px}", true],
     ["an escape in a name", ".px{w\\idth:1px;h\\65ight:1px}", true],
     ["an escape in the selector", ".\\70 x{width:1px;height:1px}", true],
+    // Comments around selectors, as templates write them.
+    ["a comment before the rule", "/* pixel */ .px{width:1px;height:1px}", true],
+    ["a comment after another rule", ".a{color:red} /* x */ .px{width:1px;height:1px}", true],
+    ["a comment in the selector", ".px/* x */{width:1px;height:1px}", true],
+    ["a comment holding a comma", ".q/* , */.px{width:1px;height:1px}", false],
+    ["a comment between two names", ".p/**/x{width:1px;height:1px}", false],
+
     ["a ; inside a string is no declaration's end", '.px{content:"a;width:1px;height:1px"}', false],
     ["a ; inside a function is no declaration's end", ".px{x:f(;width:1px;height:1px)}", false],
   ])("reads the rules as browsers do: %s", (_, css, applies) => {
