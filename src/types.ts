@@ -71,6 +71,8 @@ export interface StyleDeclaration {
   readonly name: string;
   /** Trimmed value without `!important`. */
   readonly value: string;
+  /** Declared `!important` (told for `sheetStyle` declarations; an inline style's leave it out). */
+  readonly important?: boolean;
 }
 
 /** An open ancestor element, as selectors and detectors see it. */

@@ -10,10 +10,14 @@ import type { Span } from "./css-urls.js";
 export interface ImportText {
   /** The URL as a scanner reads it: quotes and `url( )` stripped, nothing decoded. */
   readonly url: string;
+  /** Offset of the `@`. */
+  readonly at: number;
   /**
-   * `@import` and as much of its value as can go without changing how the CSS parser reads the text around it
-   * (these imports sit where the parser reads none: in a comment, a string, a prelude): removing the keyword is
-   * what stops the request; the value goes too when it is whole (a bare one up to a quote, bracket or backslash).
+   * The `i` of the keyword: what to remove so no scanner requests it. These imports sit where the CSS parser reads
+   * none (in a comment, a string, a prelude), so any wider cut could change how it reads the text around it: a
+   * value holding `*\/` took a comment's end with it, `*` and `/` on either side joined into one, and `<` and
+   * `/style>` into an end tag. Removing a letter from inside a name changes no token's bounds, and `@mport` is no
+   * rule to any scanner. The URL stays, unrequested.
    */
   readonly span: Span;
 }
@@ -26,39 +30,27 @@ const importKeyword = /@import(?![\w\\-]|[^\0-\x7f])/gi;
  */
 const value = /"[^"]*"?|'[^']*'?|url\([^)]*\)?|[^\t\n\f\r ;{]+/iy;
 const spaces = /\s*/y;
-/** A value that can go whole: a closed string, a closed `url()` or a bare run, holding nothing that ends a token. */
-const wholeValue = /^(?:"[^"\\\n\r\f{};]*"|'[^'\\\n\r\f{};]*'|url\([^"'()\\\n\r\f{};]*\)|[^"'()\\{}]+)$/i;
-/** The part of a bare value before a character that starts or ends a token (a quote would open a string). */
-const bareHead = /^[^"'()\\{}]*/;
 
 /**
  * Every `@import` in `css` followed by a value, in order.
  * @example
  * findImportTexts('/x@import "https://t.example/a.css"; a{}')
- * //=> [{ url: "https://t.example/a.css", span: { start: 2, end: 35 } }]
+ * //=> [{ url: "https://t.example/a.css", at: 2, span: { start: 3, end: 4 } }]
  */
 export function findImportTexts(css: string): ImportText[] {
   const found: ImportText[] = [];
   importKeyword.lastIndex = 0;
   for (let match = importKeyword.exec(css); match !== null; match = importKeyword.exec(css)) {
-    const start = match.index;
+    const at = match.index;
     spaces.lastIndex = importKeyword.lastIndex;
     spaces.test(css);
-    const valueStart = spaces.lastIndex;
-    value.lastIndex = valueStart;
+    value.lastIndex = spaces.lastIndex;
     const text = value.exec(css)?.[0];
     if (text === undefined) continue;
     // The search goes on right after this keyword, not after its value: an `@import` inside a value counts too.
-    found.push({ url: scannedUrl(text), span: { start, end: valueStart + removableLength(text) } });
+    found.push({ url: scannedUrl(text), at, span: { start: at + 1, end: at + 2 } });
   }
   return found;
-}
-
-/** How much of a value can go with its keyword (see `ImportText.span`). */
-function removableLength(text: string): number {
-  if (wholeValue.test(text)) return text.length;
-  const quoted = text.startsWith('"') || text.startsWith("'") || /^url\(/i.test(text);
-  return quoted ? 0 : bareHead.exec(text)![0].length;
 }
 
 /** The URL in a scanner's value: `"x"`, `'x'`, `url(x)`, `url("x")` or a bare `x`. */

@@ -83,14 +83,22 @@ function applyStyle(size: { width: number | undefined; height: number | undefine
   }
 }
 
+const mayBeImportant = /important|\\/i;
+
 /**
  * The size an element asks for: attributes, then matching `<style>` rules, then inline style (each later one
- * wins). VML shapes are sized by their style alone.
+ * wins), then the rules' `!important` declarations. VML shapes are sized by their style alone.
  */
 export function sizeOf(element: Element): Size {
   const size = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
-  if (element.sheetStyle) applyStyle(size, element.sheetStyle);
-  if (maySetSize(element.attribute("style"))) applyStyle(size, element.style);
+  const sheet = element.sheetStyle;
+  const inline = element.attribute("style");
+  if (sheet) applyStyle(size, sheet);
+  if (maySetSize(inline)) applyStyle(size, element.style);
+  // A sheet's `!important` wins over an inline style without it (one that may hold it wins back: left as it is).
+  if (sheet?.some(({ important }) => important) && !mayBeImportant.test(inline ?? "")) {
+    applyStyle(size, sheet.filter(({ important }) => important));
+  }
   return size;
 }
 

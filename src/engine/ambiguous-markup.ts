@@ -137,6 +137,18 @@ export function editedStyleStillFetches(stillFetches: boolean): Verdict | undefi
   return { code: "ambiguous-markup", message: "removed a <style> whose text, once edited, would still fetch a blocked or tracking URL" };
 }
 
+const styleEndTag = /<\/style[\t\n\f\r />]/i;
+
+/**
+ * A `<style>` whose text, once edited, holds its own end tag: cutting spans out joins the text around them, and
+ * `<` + `@import "T1"` + `/style>` ends the element early, the rest of the sheet then read as HTML (`<style><@import
+ * "T1"/style><@import "T2"img src=T></style>` fetched T; adversarial review, issue 11). The whole element goes.
+ */
+export function editedStyleEndsEarly(edited: string): Verdict | undefined {
+  if (!styleEndTag.test(edited)) return undefined;
+  return { code: "ambiguous-markup", message: "removed a <style> whose text, once edited, would end the element early" };
+}
+
 /**
  * A `<base>` inside a CDATA section's tail is seen only by Blink's preload scanner, and would rebase its later
  * fetches, even outside the CDATA: `<svg><![CDATA[><base href=T>]]></svg><img src=logo.png>` (test/suites/browser.test.ts). It goes.

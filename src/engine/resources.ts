@@ -307,7 +307,7 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
   for (const url of parsed) addImport(url.url, cssVectors[url.kind], url.declaration);
   if (!css.includes("@")) return found;
   for (const text of findImportTexts(css)) {
-    const held = parsed.some(({ kind, declaration }) => kind === "import" && declaration.start === text.span.start);
+    const held = parsed.some(({ kind, declaration }) => kind === "import" && declaration.start === text.at);
     if (!held) addImport(text.url, "css-import", text.span);
   }
   return found;

@@ -5,7 +5,7 @@ import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
-import { editedStyleStillFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
+import { editedStyleEndsEarly, editedStyleStillFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
 import { type Decision, judge } from "./judge.js";
 import { type Plan, plan, type PlannedWarning, type Scope } from "./plan.js";
@@ -39,7 +39,8 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const decisions = judge(style.view.withResources(sheet), scope.config);
   const warnings: PlannedWarning[] = [];
   const context = scope.rawTextContext();
-  const tagShaped = style.foreign ? undefined : tagShapedText("style", css, (text) => scope.probe(text, style.contentStart));
+  const probe = (text: string): boolean => scope.probe(text, style.contentStart);
+  const tagShaped = style.foreign ? undefined : tagShapedText("style", css, probe);
   if (tagShaped) {
     warnings.push({ verdict: tagShaped, at });
     decisions.unshift(ambiguousRemoval("style", "style text"));
@@ -69,9 +70,11 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const report = { tag: "style", at, decisions, outcomes: edited?.outcomes };
   if (removal) return plan({ from: at, to: end, text: "" }, report, warnings);
   const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;
-  // Cutting spans out joins the text around them: the edited sheet is judged once more (see editedStyleStillFetches).
+  // Cutting spans out joins the text around them: the edited text is read once more, as CSS and as HTML.
   const rejudged = newCss !== css ? judge(style.view.withResources(() => stylesheetResources(newCss, baseHref)), scope.config) : [];
-  const reformed = editedStyleStillFetches(editsSheet(rejudged));
+  const reformed =
+    editedStyleStillFetches(editsSheet(rejudged)) ??
+    (newCss !== css ? (editedStyleEndsEarly(newCss) ?? tagShapedText("style", newCss, probe)) : undefined);
   if (reformed) {
     warnings.push({ verdict: reformed, at });
     const dropStyle: Decision = { finding: { detector: "ambiguous-markup", reason: reformed.message }, edit: { kind: "remove-element" }, rewriter: "engine" };

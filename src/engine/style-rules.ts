@@ -166,12 +166,13 @@ function visitFlatRules(
 class FlatRuleReader implements BlockVisitor {
   // Per open block: where its prelude starts (it ends at its `{`), its kind.
   private readonly preludeStarts: number[] = [];
-  private readonly kinds: number[] = []; // 0: style rule, 1: @media, 2: another at-rule
+  private readonly kinds: number[] = []; // 0: style rule, then the kinds of `atRuleKind`
   private readonly bodyStarts: number[] = [];
   /** Per open block: the `;` directly in it (not in a string, a comment, brackets or a nested block). */
   private readonly semicolons: number[] = [];
   private openStyleRules = 0;
   private openMedia = 0;
+  private openIgnored = 0;
   private segmentStart = 0;
   /** Per rule found: prelude start and end, body start and end, 1 when conditional, its `;` count. */
   readonly rules: number[] = [];
@@ -180,11 +181,11 @@ class FlatRuleReader implements BlockVisitor {
 
   open(at: number): void {
     const css = this.css;
-    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0
-      : mediaRule.test(css.slice(this.segmentStart, at).trim()) ? 1
-      : 2;
+    if (this.kinds.length === 0) this.segmentStart = afterCdoAndCdc(css, this.segmentStart, at);
+    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0 : atRuleKind(css.slice(this.segmentStart, at).trim());
     if (kind === 0) this.openStyleRules++;
     else if (kind === 1) this.openMedia++;
+    else if (kind === 3) this.openIgnored++;
     this.preludeStarts.push(this.segmentStart);
     this.kinds.push(kind);
     this.bodyStarts.push(at + 1);
@@ -199,10 +200,14 @@ class FlatRuleReader implements BlockVisitor {
     const semicolons = this.semicolons.pop() as number;
     if (kind === 0) {
       this.openStyleRules--;
-      // A style rule inside no other style rule (at-rules around it are fine).
-      if (this.openStyleRules === 0) this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0, semicolons);
+      // A style rule inside no other style rule (at-rules around it are fine, but for those that ignore it).
+      if (this.openStyleRules === 0 && this.openIgnored === 0) {
+        this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0, semicolons);
+      }
     } else if (kind === 1) {
       this.openMedia--;
+    } else if (kind === 3) {
+      this.openIgnored--;
     }
     this.segmentStart = at + 1;
   }
@@ -210,7 +215,10 @@ class FlatRuleReader implements BlockVisitor {
   semicolon(at: number): void {
     const open = this.semicolons.length - 1;
     if (open >= 0) this.semicolons[open]!++;
-    this.segmentStart = at + 1;
+    // A `;` ends a declaration, or an at-rule without a block (`@charset "x";`); in a rule's prelude it is one more
+    // token (`x;.px{...}` is no rule for `.px`).
+    const css = this.css;
+    if (this.kinds[open] === 0 || css.charCodeAt(trimmedStart(css, this.segmentStart, at)) === 0x40 /* @ */) this.segmentStart = at + 1;
   }
 }
 
@@ -224,7 +232,28 @@ function isTrimmed(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
 }
 
-const mediaRule = /^@media\b/i;
+const conditionalRule = /^@(?:media|container|scope)(?![\w-])/i;
+const applyingRule = /^@(?:supports|layer)(?![\w-])/i;
+
+/**
+ * What an at-rule's block does to the rules in it: 1, applies them on some screens or elements only (`@media`,
+ * `@container`, `@scope`: they can only reveal); 2, applies them (`@supports`, `@layer`); 3, applies none of them
+ * (`@keyframes` holds keyframes, not rules: `img{width:1px}` there sizes no image; an unknown at-rule is dropped).
+ */
+function atRuleKind(prelude: string): 1 | 2 | 3 {
+  if (conditionalRule.test(prelude)) return 1;
+  return applyingRule.test(prelude) ? 2 : 3;
+}
+
+/** Past the `<!--` and `-->` that a sheet ignores before a top-level rule (`<!-- .px{...} -->`). */
+function afterCdoAndCdc(css: string, from: number, to: number): number {
+  for (let at = trimmedStart(css, from, to); ; at = trimmedStart(css, at, to)) {
+    if (css.startsWith("<!--", at)) at += 4;
+    else if (css.startsWith("-->", at)) at += 3;
+    else return from;
+    from = at;
+  }
+}
 
 /**
  * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read).
@@ -241,9 +270,9 @@ function collectedDeclarations(css: string, start: number, end: number, semicolo
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;
   for (let from = start; from < end; ) {
-    let semicolon = css.indexOf(";", from);
-    if (semicolon < 0 || semicolon > end) semicolon = end;
-    if (colon < from) colon = css.indexOf(":", from);
+    let semicolon = indexIn(css, 0x3b /* ; */, from, end);
+    if (semicolon < 0) semicolon = end;
+    if (colon < from) colon = indexIn(css, 0x3a /* : */, from, end);
     if (colon < 0) break;
     if (colon > from && colon < semicolon && mayBeCollected(css.charCodeAt(firstNonSpace(css, from, colon)))) {
       const name = css.slice(from, colon).trim().toLowerCase();
@@ -269,8 +298,17 @@ function hasEscapeOrComment(css: string, start: number, end: number): boolean {
 
 function semicolonsIn(css: string, start: number, end: number): number {
   let count = 0;
-  for (let at = css.indexOf(";", start); at >= 0 && at < end; at = css.indexOf(";", at + 1)) count++;
+  for (let i = start; i < end; i++) if (css.charCodeAt(i) === 0x3b /* ; */) count++;
   return count;
+}
+
+/**
+ * The first `code` in `text[from, end)`, or -1. Not `indexOf`, which would search on past `end`: once per rule, a
+ * sheet of many rules without a `;` took quadratic time (adversarial review).
+ */
+function indexIn(text: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /**

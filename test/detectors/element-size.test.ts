@@ -121,3 +121,23 @@ describe("sizes CSS sets to something other than pixels", () => {
     expect(stripTracking(html)).toBe(html);
   });
 });
+
+describe("sizeOf: a <style> rule's !important", () => {
+  const important = [{ name: "width", value: "1px", important: true }, { name: "height", value: "1px", important: true }];
+  it("wins over an inline style without it", () => {
+    expect(sizeOf(elementWith({ style: "width:600px;height:300px" }, important, inlineStyle("width:600px;height:300px")))).toEqual({ width: 1, height: 1 });
+  });
+
+  it("loses to an inline style that may hold it (!important, or an escape that could spell it)", () => {
+    for (const style of ["width:600px !important;height:300px", "width:600px ! imp\\ortant;height:300px"]) {
+      expect(sizeOf(elementWith({ style }, important, inlineStyle(style)))).toEqual({ width: 600, height: 300 });
+    }
+  });
+
+  it("end to end: a pixel sized by !important rules goes, a real image sized inline !important stays", () => {
+    const sheet = "<style>.px{width:1px!important;height:1px!important}</style>";
+    expect(stripTracking(`${sheet}<img class="px" style="width:600px;height:300px" src="https://img.example/o.gif">`)).toBe(sheet);
+    const kept = `${sheet}<img class="px" style="width:600px!important;height:300px!important" src="https://img.example/o.gif">`;
+    expect(stripTracking(kept)).toBe(kept);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   baseInCdata,
+  editedStyleEndsEarly,
   markupInForeignStyle,
   noscriptEndInAttributes,
   noscriptEndInComment,
@@ -40,6 +41,13 @@ describe("fail-closed rules, one function each", () => {
     expect(styleInAmbiguousContext("noscript", "a{}")).toBeUndefined();
     expect(styleInAmbiguousContext("noscript", "</noscript>")?.code).toBe("ambiguous-markup");
     expect(styleInAmbiguousContext(undefined, "</noscript>")).toBeUndefined();
+  });
+
+  it("editedStyleEndsEarly: an end tag formed in an edited sheet", () => {
+    expect(editedStyleEndsEarly("a{}</STYLE >")?.code).toBe("ambiguous-markup");
+    expect(editedStyleEndsEarly("a{}</style/")).toBeDefined();
+    expect(editedStyleEndsEarly("a{}</styles>")).toBeUndefined();
+    expect(editedStyleEndsEarly("a{}</style")).toBeUndefined();
   });
 
   it("baseInCdata, quotedEndTag, markupInForeignStyle", () => {

@@ -30,21 +30,23 @@ describe("planStyle", () => {
   });
 
   // Chromium's preload scanner requests these @imports, which the CSS parser ignores (test/support/fetches.test.ts).
+  // The keyword's `i` goes, and nothing else: a wider cut changed how the text around it reads (in a block, a string,
+  // a comment).
   it.each([
-    ['/x@import "https://t.example/p.gif";', "/x;"],
-    ['//@import "https://t.example/p.gif";', "//;"],
-    ['@1@import "https://t.example/p.gif";', "@1;"],
-    ['@x{}"y";@import "https://t.example/p.gif"; td{color:red}', '@x{}"y";; td{color:red}'],
-    ["@import https://t.example/p.gif;", ";"],
-    ["@import https://t.example/p.gif", ""],
-    ["@-@import https://t.example/p.gif;", "@-;"],
-    // In a declaration block the `;` stays, or the next declaration would join this one and be lost.
-    ['td{x:@import "https://t.example/p.gif";color:red}', "td{x:;color:red}"],
-    // In a string, the string stays closed.
-    ['p:after{content:"@import https://t.example/p.gif"}td{color:red}', 'p:after{content:""}td{color:red}'],
-  ])("removes an @import only a preload scanner reads: %s", (css, kept) => {
+    '/x@import "https://t.example/p.gif";',
+    '//@import "https://t.example/p.gif";',
+    '@1@import "https://t.example/p.gif";',
+    '@x{}"y";@import "https://t.example/p.gif"; td{color:red}',
+    "@import https://t.example/p.gif;",
+    "@import https://t.example/p.gif",
+    "@-@import https://t.example/p.gif;",
+    'td{x:@import "https://t.example/p.gif";color:red}',
+    'p:after{content:"@import https://t.example/p.gif"}td{color:red}',
+    "/*@import https://t.example/p.gif*/ .a{color:red}",
+    '/* *@import "https://t.example/p.gif"/ p{display:none} */',
+  ])("removes an @import only a preload scanner reads: %s", (css) => {
     const { result } = plan("<style>", css, { block: [{ url: "t.example" }] });
-    expect(result.replace?.text).toBe(`<style>${kept}`);
+    expect(result.replace?.text).toBe(`<style>${css.replace("@import", "@mport")}`);
     expect(result.report?.decisions.map(({ finding }) => finding.resource?.vector)).toEqual(["css-import"]);
   });
 
@@ -54,12 +56,11 @@ describe("planStyle", () => {
     expect(result.report?.decisions).toHaveLength(1);
   });
 
-  it("removes the whole element when cutting a URL out joins the text around it into another", () => {
-    const css = '@im@import "https://t.example/a.css"port "https://t.example/b.css"; td{color:red}';
-    const { html, result } = plan("<style>", css, { block: [{ url: "t.example" }] });
-    expect(result.replace).toEqual({ from: 0, to: html.length, text: "" });
-    expect(result.warnings?.map(({ verdict }) => verdict.code)).toEqual(["ambiguous-markup"]);
-    expect(result.report?.decisions[0]?.edit.kind).toBe("remove-element");
+  // A wider cut joined `<` and `/style>` into an end tag, and `<` and `img` into a tag (adversarial review).
+  it("a cut never joins the text around it into markup", () => {
+    const css = '<@import "https://t.example/a.css"/style><@import "https://t.example/b.css"img src=https://t.example/p.gif>';
+    const { result } = plan("<style>", css, { block: [{ url: "t.example" }] });
+    expect(result.replace?.text).toBe(`<style>${css.replaceAll("@import", "@mport")}`);
   });
 
   it("keeps an edited sheet whose text fetches nothing more", () => {

@@ -150,6 +150,18 @@ describe("StyleRules", () => {
     ["a comment in the selector", ".px/* x */{width:1px;height:1px}", true],
     ["a comment holding a comma", ".q/* , */.px{width:1px;height:1px}", false],
     ["a comment between two names", ".p/**/x{width:1px;height:1px}", false],
+    // A `;` ends a declaration or a blockless at-rule, not a rule's prelude (adversarial review: Chromium drops `x;.px`).
+    ["a ; in a prelude", "x;.px{width:1px;height:1px}", false],
+    ["after an at-rule without a block", '@charset "utf-8";.px{width:1px;height:1px}', true],
+    ["after a rule", "a{b:c};.px{width:1px;height:1px}", false],
+    ["CDO and CDC around a top-level rule", "<!-- .px{width:1px;height:1px} -->", true],
+    ["CDO in a block", "@media screen{<!-- .px{display:block}} .px{width:1px;height:1px}", true],
+    // At-rules: some apply their rules, some only on some screens or elements, some none.
+    ["@supports applies", "@supports (display:block){.px{width:1px;height:1px}}", true],
+    ["@layer applies", "@layer base{.px{width:1px;height:1px}}", true],
+    ["@container only on some elements", "@container (min-width:0){.px{width:1px;height:1px}}", false],
+    ["@keyframes holds no rules", "@keyframes k{.px{width:1px;height:1px}}", false],
+    ["an unknown at-rule is dropped", "@x-y{.px{width:1px;height:1px}}", false],
 
     ["a ; inside a string is no declaration's end", '.px{content:"a;width:1px;height:1px"}', false],
     ["a ; inside a function is no declaration's end", ".px{x:f(;width:1px;height:1px)}", false],

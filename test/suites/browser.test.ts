@@ -127,6 +127,10 @@ const preloadScannerCases: HostileCase[] = [
   ["math self-closing style", `<math><style/>@import "$T";</math>`],
   ["svg self-closing STYLE with a space", `<svg><STYLE />@import "$T";</svg>`],
   ["svg self-closing style, @import in a later paragraph", `<svg><style/></svg><p>@import "$T";</p>`],
+  // Cuts that joined the text around them into an end tag and a tag (adversarial review).
+  ["cuts of scanner-only @imports form </style><img>", `<style><@import "$T"/style><@import "$T"img src=$T?leak></style><p>x</p>`],
+  ["the same in a comment", `<style>/*<@import "$T"/style><@import "$T"img src=$T?leak>*/</style><p>x</p>`],
+  ["a cut that would end a comment early", `<style>@x@import $T/*x;.a{background:url($T?bg)} */</style><p class=a>x</p>`],
 ].map(([title, html]) => ({ title: `Blink preload scanner: ${title!}`, html: fill(html!) }));
 
 hostileCases.push(...preloadScannerCases);
