@@ -5,7 +5,7 @@ import { parseDeclarations } from "../css/declarations.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
-import type { SheetMatch } from "./style-rules.js";
+import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
 
 // A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
 // differently: skip the CSS parse for every other style (most styles in email).
@@ -74,11 +74,41 @@ export function hidingReason(tag: string, attributes: readonly RawAttribute[], s
   if (sheet?.revealedBy !== undefined) return undefined;
   if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
   const css = attributeValue(attributes, "style");
-  // Parsed here only when it may hide (rare); the element's view parses it again if a detector asks.
-  const inline = css !== undefined && mayHide.test(css) ? declarationsHiding(tag, inlineStyle(css)) : undefined;
-  if (inline !== undefined || sheet === undefined || sheet.declarations.length === 0) return inline;
-  const fromSheet = declarationsHiding(tag, sheet.declarations);
-  return fromSheet && `${fromSheet} (by a <style> rule)`;
+  const fromSheet = sheet?.declarations ?? [];
+  if (fromSheet.length === 0) {
+    // Parsed here only when it may hide (rare); the element's view parses it again if a detector asks.
+    return css !== undefined && mayHide.test(css) ? declarationsHiding(tag, cascaded([], inlineStyle(css), false)) : undefined;
+  }
+  const inline = css === undefined ? [] : inlineStyle(css);
+  const applied = cascaded(fromSheet, inline, css !== undefined && mayBeImportant.test(css));
+  const sheetOnes = new Set<StyleDeclaration>(fromSheet);
+  const reason = declarationsHiding(tag, applied.filter((declaration) => !sheetOnes.has(declaration)));
+  if (reason !== undefined) return reason;
+  const bySheet = declarationsHiding(tag, applied);
+  return bySheet && `${bySheet} (by a <style> rule)`;
+}
+
+const mayBeImportant = /important|\\/i;
+
+/**
+ * The declaration that applies for each property, as the cascade picks it: a `<style>` rule's, then the inline
+ * style's, then a rule's `!important` one (unless the inline style may hold `!important` too: it wins back). The
+ * last of a property wins: `.m{display:none}` with `style="display:block"` shows the element.
+ */
+function cascaded(
+  fromSheet: readonly SheetDeclaration[],
+  inline: readonly StyleDeclaration[],
+  inlineMayBeImportant: boolean,
+): StyleDeclaration[] {
+  const applied = new Map<string, StyleDeclaration>();
+  for (const declaration of fromSheet) if (!declaration.important) applied.set(declaration.name, declaration);
+  for (const declaration of inline) applied.set(declaration.name, declaration);
+  for (const declaration of fromSheet) {
+    if (declaration.important && !(inlineMayBeImportant && inline.some(({ name }) => name === declaration.name))) {
+      applied.set(declaration.name, declaration);
+    }
+  }
+  return [...applied.values()];
 }
 
 function declarationsHiding(tag: string, declarations: readonly StyleDeclaration[]): string | undefined {

@@ -26,6 +26,17 @@ describe("hidingReason", () => {
     expect(reason({ style: "opacity:0" }, sheet)).toBe("opacity:0 on <div>");
   });
 
+  it("the last declaration of a property wins, and a rule's !important wins over an inline one without it", () => {
+    const none = { name: "display", value: "none", important: false };
+    const sheet = (declarations: { name: string; value: string; important: boolean }[]) => ({ declarations, revealedBy: undefined });
+    expect(reason({ style: "display:none;display:block" })).toBeUndefined();
+    expect(reason({ style: "display:block" }, sheet([none]))).toBeUndefined();
+    expect(reason({ style: "display:block" }, sheet([{ ...none, important: true }]))).toBe("display:none on <div> (by a <style> rule)");
+    expect(reason({ style: "display:block !important" }, sheet([{ ...none, important: true }]))).toBeUndefined();
+    expect(reason({}, sheet([none, { name: "display", value: "block", important: false }]))).toBeUndefined();
+    expect(reason({ style: "color:red" }, sheet([none]))).toBe("display:none on <div> (by a <style> rule)");
+  });
+
   it("an element an @media rule reveals is not hidden, whatever hides it elsewhere", () => {
     const sheet = { declarations: [], revealedBy: "@media rule for .m" };
     expect(reason({ style: "display:none;max-height:0" }, sheet)).toBeUndefined();
