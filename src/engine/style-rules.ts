@@ -375,6 +375,10 @@ interface CollectedRule {
   readonly declarations: readonly SheetDeclaration[];
   /** Inside `@media`: it can only reveal (on some screens), never hide. */
   readonly conditional: boolean;
+  /** Its selector's specificity, as one number: ids, then classes and attributes, then the tag. */
+  readonly specificity: number;
+  /** When it was last read: of two rules as specific, the one read later wins. */
+  order: number;
 }
 
 const simpleSelector =
@@ -432,6 +436,10 @@ function isClassName(text: string, from: number): boolean {
     if (!(letter || c === 0x5f /* _ */ || c === 0x2d /* - */ || (i > from && c >= 0x30 && c <= 0x39))) return false;
   }
   return true;
+}
+
+function specificityOf({ id, classes, classIs, tag }: SimpleSelector): number {
+  return (id === undefined ? 0 : 10_000) + (classes.length + (classIs === undefined ? 0 : 1)) * 100 + (tag === undefined ? 0 : 1);
 }
 
 function keyOf(selector: SimpleSelector): string {
@@ -497,6 +505,7 @@ export class StyleRules {
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
+  private rulesRead = 0;
 
   get isEmpty(): boolean {
     return this.byKey.size === 0;
@@ -535,7 +544,11 @@ export class StyleRules {
         const ruleText = `${conditional ? "@" : ""}${text}{${body}}`;
         const earlier = this.byText.get(ruleText);
         if (earlier === undefined) added++;
-        found.push({ key: keyOf(selector), text: ruleText, rule: earlier ?? { selector, declarations, conditional } });
+        found.push({
+          key: keyOf(selector),
+          text: ruleText,
+          rule: earlier ?? { selector, declarations, conditional, specificity: specificityOf(selector), order: 0 },
+        });
       }
     });
     if (this.byText.size + added > maxStyleRules) return "full";
@@ -550,6 +563,7 @@ export class StyleRules {
         if (key.startsWith(".")) this.hasClassKeys = true;
         else if (key.startsWith("#")) this.hasIdKeys = true;
       }
+      kept.order = ++this.rulesRead;
       const rules = byKey.get(key);
       if (rules === undefined) byKey.set(key, [kept]);
       else moveToEnd(rules, kept);
@@ -590,6 +604,8 @@ export class StyleRules {
     found = this.collect(tag, tag, classes, attributes, found);
     found = this.collect("*", tag, classes, attributes, found);
     if (found === undefined) return noMatch;
+    // In cascade order, the rule that wins last: `.px{width:1px}` wins over a later `img{width:600px}`.
+    if (found.length > 1) found.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     for (const rule of found) {

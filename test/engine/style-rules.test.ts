@@ -114,7 +114,7 @@ describe("StyleRules", () => {
     expect(byId.match("img", rawAttributes({ class: "x", id: "x" })).declarations.map(({ name }) => name)).toEqual(["height"]);
     const byClass = new StyleRules();
     byClass.add(".a.c{width:1px} .b{height:1px} #x{display:none}");
-    expect(byClass.match("img", rawAttributes({ class: "\na\tb  c ", id: "x" })).declarations.map(({ name }) => name)).toEqual(["width", "height", "display"]);
+    expect(byClass.match("img", rawAttributes({ class: "\na\tb  c ", id: "x" })).declarations.map(({ name }) => name)).toEqual(["height", "width", "display"]);
     expect(byClass.match("img", rawAttributes({ class: "a" })).declarations).toEqual([]);
     expect(byClass.match("img", rawAttributes({ class: "" })).declarations).toEqual([]);
   });
@@ -174,6 +174,24 @@ describe("StyleRules", () => {
   it("a pixel sized by a rule after a string with a CR in it is removed", () => {
     const html = '<style>a{content:"x\r} .px{width:1px;height:1px}</style><img class="px" src="https://img.example/o.gif">';
     expect(stripTrackingWithReport(html).html).toBe('<style>a{content:"x\r} .px{width:1px;height:1px}</style>');
+  });
+
+  it("gives the declarations in cascade order: by specificity, then by when the rule was read", () => {
+    const rules = new StyleRules();
+    rules.add(".px{width:1px} img{width:600px} #p{width:2px} img.px{width:3px} .px{height:1px}");
+    const widths = rules.match("img", rawAttributes({ class: "px", id: "p" })).declarations.map(({ name, value }) => `${name}:${value}`);
+    expect(widths).toEqual(["width:600px", "width:1px", "height:1px", "width:3px", "width:2px"]);
+    // A rule read again (the same template in a later mail) is read later.
+    rules.add("img{width:600px}");
+    expect(rules.match("img", rawAttributes({})).declarations.map(({ value }) => value)).toEqual(["600px"]);
+    rules.add(".q{width:5px} .r{width:6px}");
+    rules.add(".q{width:5px}");
+    expect(rules.match("div", rawAttributes({ class: "r q" })).declarations.map(({ value }) => value)).toEqual(["6px", "5px"]);
+  });
+
+  it("a pixel sized by a class wins over a later, less specific tag rule", () => {
+    const html = '<style>.px{width:1px;height:1px} img{width:600px;height:300px}</style><img class="px" src="https://img.example/o.gif">';
+    expect(stripTrackingWithReport(html).html).toBe("<style>.px{width:1px;height:1px} img{width:600px;height:300px}</style>");
   });
 
   it("reads the declarations of a rule in no other rule, not those of a rule nested in it", () => {
