@@ -40,7 +40,9 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const warnings: PlannedWarning[] = [];
   const context = scope.rawTextContext();
   const probe = (text: string): boolean => scope.probe(text, style.contentStart);
-  const tagShaped = style.foreign ? undefined : tagShapedText("style", css, probe);
+  // An svg/math <style> too: Blink's preload scanner reads it as raw text, so a `</style>` in its CDATA ends it there
+  // and the markup after it is fetched (`<svg><style><![CDATA[</style><img src=T>]]></style>`).
+  const tagShaped = tagShapedText("style", css, probe);
   if (tagShaped) {
     warnings.push({ verdict: tagShaped, at });
     decisions.unshift(ambiguousRemoval("style", "style text"));

@@ -67,6 +67,7 @@ describe("fail-closed rules, one function each", () => {
     ["select raw text", "<select><title>x</title></select>", "removed <title> inside <select>"],
     ["svg style holding markup", `<svg><style><img src=${T}></style></svg>`, "an svg <style> holding markup was removed"],
     ["self-closing svg style", `<svg><style/>@import "${T}";</svg>`, "removed a self-closing svg <style/>, after which some browsers read text as CSS"],
+    ["svg style CDATA holding </style> and markup", `<svg><style><![CDATA[</style><img src=${T}>]]></style></svg>`, "removed <style> text holding markup that would fetch a blocked or tracking URL"],
   ])("the engine applies it: %s", (_name, html, message) => {
     const { report } = stripTrackingWithReport(html);
     expect(report.warnings.map((warning) => warning.message)).toContain(message);

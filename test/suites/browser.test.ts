@@ -127,6 +127,10 @@ const preloadScannerCases: HostileCase[] = [
   ["math self-closing style", `<math><style/>@import "$T";</math>`],
   ["svg self-closing STYLE with a space", `<svg><STYLE />@import "$T";</svg>`],
   ["svg self-closing style, @import in a later paragraph", `<svg><style/></svg><p>@import "$T";</p>`],
+  // An svg/math <style> is raw text to the scanner: a </style> in its CDATA ends it (adversarial review).
+  ["svg style CDATA holding </style> and an img", "<svg><style><![CDATA[</style><img src=$T>]]></style></svg>"],
+  ["math style CDATA holding </STYLE > and a link", "<math><style><![CDATA[</STYLE ><link rel=stylesheet href=$T>]]></style></math>"],
+  ["svg style CDATA holding a base", "<svg><style><![CDATA[</style><base href=https://t.example/>]]></style></svg><img src=a.gif>"],
   // Cuts that joined the text around them into an end tag and a tag (adversarial review).
   ["cuts of scanner-only @imports form </style><img>", `<style><@import "$T"/style><@import "$T"img src=$T?leak></style><p>x</p>`],
   ["the same in a comment", `<style>/*<@import "$T"/style><@import "$T"img src=$T?leak>*/</style><p>x</p>`],
