@@ -107,9 +107,12 @@ export interface Element {
   readonly style: readonly StyleDeclaration[];
   /**
    * Size and hiding declarations (`width`, `height`, `display`, ...) of earlier `<style>` rules with simple
-   * selectors (`.px`, `#id`, `img.px`) that match this element, in source order; inline `style` wins over them.
+   * selectors (`.px`, `#id`, `img.px`) that match this element, in cascade order (by specificity, then source
+   * order); inline `style` wins over them, but for their `!important` ones.
    */
   readonly sheetStyle?: readonly StyleDeclaration[];
+  /** Why its size depends on the screen (an `@media` rule sizes it), or undefined: then no size is known. */
+  readonly resizedBy?: string | undefined;
   /** Why this element is hidden (by itself or an ancestor), e.g. `display:none on <div>`; undefined when visible. */
   readonly hiddenBy: string | undefined;
   /** Open ancestors, outermost first. */

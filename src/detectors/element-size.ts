@@ -90,6 +90,8 @@ const mayBeImportant = /important|\\/i;
  * wins), then the rules' `!important` declarations. VML shapes are sized by their style alone.
  */
 export function sizeOf(element: Element): Size {
+  // A phone's `@media` rule may show at full width what a desktop's rule shrinks to nothing: not a known size.
+  if (element.resizedBy !== undefined) return { width: unknownLength, height: unknownLength };
   const size = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
   const sheet = element.sheetStyle;
   const inline = element.attribute("style");

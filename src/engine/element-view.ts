@@ -38,6 +38,7 @@ export class ElementView implements Element {
     private readonly moreResources: () => readonly LocatedResource[] = noMoreResources,
     parsedStyle?: readonly StyleDeclaration[],
     readonly sheetStyle: readonly StyleDeclaration[] = [],
+    readonly resizedBy?: string,
   ) {
     this.name = element.name;
     this.namespace = element.namespace;
@@ -62,6 +63,7 @@ export class ElementView implements Element {
       more,
       this.cachedStyle,
       this.sheetStyle,
+      this.resizedBy,
     );
   }
 

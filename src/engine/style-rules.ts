@@ -233,6 +233,8 @@ function isTrimmed(c: number): boolean {
 }
 
 const conditionalRule = /^@(?:media|container|scope)(?![\w-])/i;
+/** `@media` for every screen: its rules apply as they stand (`@media screen{.px{width:1px;height:1px}}`). */
+const everyScreen = /^@media\s+(?:only\s+)?(?:all|screen)$/i;
 const applyingRule = /^@(?:supports|layer)(?![\w-])/i;
 
 /**
@@ -241,6 +243,7 @@ const applyingRule = /^@(?:supports|layer)(?![\w-])/i;
  * (`@keyframes` holds keyframes, not rules: `img{width:1px}` there sizes no image; an unknown at-rule is dropped).
  */
 function atRuleKind(prelude: string): 1 | 2 | 3 {
+  if (everyScreen.test(prelude)) return 2;
   if (conditionalRule.test(prelude)) return 1;
   return applyingRule.test(prelude) ? 2 : 3;
 }
@@ -462,9 +465,14 @@ export interface SheetMatch {
   readonly declarations: readonly SheetDeclaration[];
   /** A rule inside `@media` shows it on some screen (display other than none, visible, opacity, max-height). */
   readonly revealedBy: string | undefined;
+  /**
+   * A rule inside `@media` sizes it on some screen (`width`, `height`, `max-width`, `max-height`): its size is not
+   * known here (a phone's `.m{width:100%!important}` reveals what `.m{width:0}` hides on a desktop).
+   */
+  readonly resizedBy: string | undefined;
 }
 
-const noMatch: SheetMatch = { declarations: [], revealedBy: undefined };
+const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, resizedBy: undefined };
 
 /** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
 function classNames(value: string): readonly string[] {
@@ -472,6 +480,8 @@ function classNames(value: string): readonly string[] {
   return value.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
 }
 const noClasses: readonly string[] = [];
+
+const sizeProperties: ReadonlySet<string> = new Set(["width", "height", "max-width", "max-height"]);
 
 function reveals(declaration: SheetDeclaration): boolean {
   const value = declaration.value.toLowerCase();
@@ -608,11 +618,16 @@ export class StyleRules {
     if (found.length > 1) found.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
+    let resizedBy: string | undefined;
     for (const rule of found) {
-      if (!rule.conditional) declarations.push(...rule.declarations);
-      else revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
+      if (!rule.conditional) {
+        declarations.push(...rule.declarations);
+        continue;
+      }
+      revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
+      resizedBy ??= rule.declarations.find(({ name }) => sizeProperties.has(name)) && `@media rule for ${keyOf(rule.selector)}`;
     }
-    return { declarations, revealedBy };
+    return { declarations, revealedBy, resizedBy };
   }
 
   /** Adds the rules under `key` that match the element to `found` (made on the first match). */

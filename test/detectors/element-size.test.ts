@@ -141,3 +141,10 @@ describe("sizeOf: a <style> rule's !important", () => {
     expect(stripTracking(kept)).toBe(kept);
   });
 });
+
+describe("sizeOf: an element an @media rule sizes", () => {
+  it("has no known size, whatever its attributes, rules and inline style say", () => {
+    const element = { ...elementWith({ width: "1", height: "1", style: "width:0" }, [], inlineStyle("width:0")), resizedBy: "@media rule for .m" };
+    expect(isTiny(sizeOf(element as Element))).toBe(false);
+  });
+});

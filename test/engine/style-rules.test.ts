@@ -102,7 +102,7 @@ describe("StyleRules", () => {
     expect(rules.match("td", rawAttributes({ class: "c" })).declarations).toHaveLength(1);
     expect(rules.match("td", rawAttributes({ class: "c d" })).declarations).toHaveLength(0);
     expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy).toBe("@media rule for .m");
-    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined });
+    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, resizedBy: undefined });
   });
 
   it("reads classes and ids only as far as the collected rules are keyed by them", () => {
@@ -176,6 +176,17 @@ describe("StyleRules", () => {
     expect(stripTrackingWithReport(html).html).toBe('<style>a{content:"x\r} .px{width:1px;height:1px}</style>');
   });
 
+  it("an @media rule that sizes an element makes its size unknown; one for every screen applies as it stands", () => {
+    const rules = new StyleRules();
+    rules.add(".m{width:0;max-height:0} @media (max-width:480px){.m{width:100%!important}} @media only screen{.s{width:1px}}");
+    expect(rules.match("img", rawAttributes({ class: "m" })).resizedBy).toBe("@media rule for .m");
+    expect(rules.match("img", rawAttributes({ class: "s" }))).toEqual({
+      declarations: [{ name: "width", value: "1px", important: false }],
+      revealedBy: undefined,
+      resizedBy: undefined,
+    });
+  });
+
   it("gives the declarations in cascade order: by specificity, then by when the rule was read", () => {
     const rules = new StyleRules();
     rules.add(".px{width:1px} img{width:600px} #p{width:2px} img.px{width:3px} .px{height:1px}");
@@ -203,7 +214,7 @@ describe("StyleRules", () => {
 
   it("only rules under @media are conditional; @supports and other at-rules are read as they stand", () => {
     const rules = new StyleRules();
-    rules.add("@supports (display:grid){.s{display:none}} @MEDIA screen{@supports (x:y){.m{display:block}}} .m{display:none}");
+    rules.add("@supports (display:grid){.s{display:none}} @MEDIA (max-width:600px){@supports (x:y){.m{display:block}}} .m{display:none}");
     expect(rules.match("div", rawAttributes({ class: "s" })).declarations.map(({ name }) => name)).toEqual(["display"]);
     expect(rules.match("div", rawAttributes({ class: "m" }))).toEqual({
       declarations: [{ name: "display", value: "none", important: false }],
@@ -212,7 +223,7 @@ describe("StyleRules", () => {
   });
 
   it("knows @media by its name, in any case and after any white space, not by a longer name", () => {
-    for (const [at, revealed] of [["@media screen", true], ["\n @MEDIA screen", true], ["\u00a0@Media", true], ["@mediax", false], ["@medi", false]] as const) {
+    for (const [at, revealed] of [["@media print", true], ["\n @MEDIA (max-width:600px)", true], ["@media screen", false], ["\u00a0@Media", true], ["@mediax", false], ["@medi", false]] as const) {
       const rules = new StyleRules();
       rules.add(`${at}{.m{display:block}} .m{display:none}`);
       expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy !== undefined, at).toBe(revealed);

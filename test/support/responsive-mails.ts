@@ -81,4 +81,31 @@ ${tracker}
     phone: [`${cdn}/4/offer-1.jpg`, `${cdn}/4/offer-2.jpg`, responsiveTracker],
     desktop: [responsiveTracker],
   },
+  {
+    // Adversarial review (issue 11): the class shrinks the image to nothing, a phone's @media shows it full width.
+    title: "an image a class shrinks to nothing on desktops and @media shows full width on phones",
+    html: `<!DOCTYPE html><html><head><style>
+.m { display: none; width: 0; max-height: 0; overflow: hidden; }
+@media (max-width: 480px) {
+  .m { display: block !important; width: 100% !important; max-height: none !important; height: auto !important; }
+}
+</style></head><body>
+<img class="m" src="${cdn}/5/hero.jpg" alt="Hero">
+<p>New season.</p>${tracker}
+</body></html>`,
+    phone: [`${cdn}/5/hero.jpg`, responsiveTracker],
+    desktop: [responsiveTracker],
+  },
+  {
+    title: "a rule that shrinks an image, and an @media rule for every screen that sizes it back",
+    html: `<!DOCTYPE html><html><head><style>
+.h { width: 1px; height: 1px; }
+@media screen { .h { width: 300px; height: 100px; } }
+</style></head><body>
+<img class="h" src="${cdn}/6/banner.png" alt="Banner">
+${tracker}
+</body></html>`,
+    phone: [`${cdn}/6/banner.png`, responsiveTracker],
+    desktop: [`${cdn}/6/banner.png`, responsiveTracker],
+  },
 ];
