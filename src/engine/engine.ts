@@ -32,7 +32,7 @@ import { ElementRemoval } from "./removal.js";
 import { ownedEntry, reportEntries } from "./report-entry.js";
 import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
-import { type HeldStyle, planStyle, styleSheetText } from "./style-element.js";
+import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
 import { hidingReason } from "./visibility.js";
 import { maxStyleRules, StyleRules } from "./style-rules.js";
@@ -400,7 +400,8 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    if (this.styleRules.add(styleSheetText(style, css)) === "full") {
+    const applies = sheetApplies(style.view, this.tree.has("template"));
+    if (applies !== "nowhere" && this.styleRules.add(styleSheetText(style, css), applies === "on some screens") === "full") {
       this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(maxStyleRules), at: style.tag.start }]));
       return;
     }

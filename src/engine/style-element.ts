@@ -29,6 +29,22 @@ export function styleSheetText(style: HeldStyle, css: string): string {
 }
 
 /**
+ * Where a `<style>` element's rules apply, as browsers decide it: nowhere when its `type` is not CSS, when it is a
+ * MathML `<style>` (no such element) or inside `<template>` (inert content); on some screens only when its `media`
+ * is not for every screen; else everywhere. Rules that apply nowhere size and hide nothing: `<style
+ * media="print">.px{width:1px;height:1px}</style>` made a visible image a pixel.
+ */
+export function sheetApplies(view: ElementView, inTemplate: boolean): "everywhere" | "on some screens" | "nowhere" {
+  const type = view.attribute("type");
+  if (inTemplate || view.namespace === "math" || (type !== undefined && !cssType.test(type))) return "nowhere";
+  const media = view.attribute("media");
+  return media === undefined || everyScreen.test(media) ? "everywhere" : "on some screens";
+}
+
+const cssType = /^[\t\n\f\r ]*(?:text\/css)?[\t\n\f\r ]*$/i;
+const everyScreen = /^[\t\n\f\r ]*(?:(?:only[\t\n\f\r ]+)?(?:all|screen))?[\t\n\f\r ]*$/i;
+
+/**
  * Plans a held `<style>` whose text `css` ends at `contentEnd` and whose end tag ends at `end`: removed whole,
  * or its start tag and sheet edited in place.
  */

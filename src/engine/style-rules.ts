@@ -524,9 +524,10 @@ export class StyleRules {
   /**
    * Collects the simple size and hiding rules of one style sheet, all or none: when its new rules would bring the
    * kept ones past `maxStyleRules`, none is kept and it returns "full" (the engine then removes the `<style>`, so
-   * browsers do not apply what we did not read).
+   * browsers do not apply what we did not read). `onSomeScreens`: the whole sheet applies only where its `media`
+   * attribute matches, as if in an `@media` rule.
    */
-  add(css: string): "full" | undefined {
+  add(css: string, onSomeScreens = false): "full" | undefined {
     // An escape can spell a collected name (`w\idth`) that the words do not match.
     if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
@@ -534,7 +535,8 @@ export class StyleRules {
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
     const escapes = css.includes("\\") || css.includes("/*");
-    visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, conditional, semicolons) => {
+    visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, inMedia, semicolons) => {
+      const conditional = inMedia || onSomeScreens;
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const declarations = collectedDeclarations(css, bodyStart, bodyEnd, semicolons, escapes);
       if (declarations === undefined) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scope } from "../../src/engine/plan.js";
 import { type HeldStyle, planStyle, styleSheetText } from "../../src/engine/style-element.js";
+import { stripTracking } from "../../src/index.js";
 import type { StripOptions } from "../../src/types.js";
 import { readStartTag, scopeFor, viewOf } from "../support/engine-pieces.js";
 
@@ -88,5 +89,26 @@ describe("styleSheetText", () => {
     const base = { tag, contentStart: 7, view: undefined as never };
     expect(styleSheetText({ ...base, foreign: false }, "a{b:c}&amp;")).toBe("a{b:c}&amp;");
     expect(styleSheetText({ ...base, foreign: true }, "a{b:c}&amp;")).toBe("a{b:c}&");
+  });
+});
+
+describe("sheetApplies: a <style>'s rules size and hide only where browsers apply them", () => {
+  const pixel = '<img class="px" src="https://img.example/o.gif">';
+  it.each([
+    ["<style>", true],
+    ['<style media="screen">', true],
+    ['<style media=" only screen ">', true],
+    ['<style type="TEXT/CSS">', true],
+    ['<style type="">', true],
+    ['<style media="print">', false],
+    ['<style media="(min-width:600px)">', false],
+    ['<style type="text/plain">', false],
+    ["<template><style>", false],
+    ["<math><style>", false],
+    ["<svg><style>", true],
+  ])("%s", (open, applies) => {
+    const end = open.startsWith("<template>") ? "</style></template>" : open.startsWith("<math>") ? "</style></math>" : open.startsWith("<svg>") ? "</style></svg>" : "</style>";
+    const sheet = `${open}.px{width:1px;height:1px}${end}`;
+    expect(stripTracking(`${sheet}${pixel}`)).toBe(applies ? sheet : `${sheet}${pixel}`);
   });
 });
