@@ -20,7 +20,15 @@ export interface ImportText {
    * rule to any scanner. The URL stays, unrequested.
    */
   readonly span: Span;
+  /** Its value ran past `maxImportValue` characters: the URL is its start only (judge it as unreadable). */
+  readonly cut: boolean;
 }
+
+/**
+ * The longest value read. A bare value runs to the next white space, so `"@import".repeat(n)` gave n URLs each
+ * running to the end of the text: quadratic (40 s for 112 KB; adversarial review). Longer ones are cut here.
+ */
+export const maxImportValue = 2048;
 
 /** The keyword, ended (`@importer` is another rule); a scanner never decodes an escape, so `@\69mport` is none. */
 const importKeyword = /@import(?![\w\\-]|[^\0-\x7f])/gi;
@@ -28,14 +36,14 @@ const importKeyword = /@import(?![\w\\-]|[^\0-\x7f])/gi;
  * A scanner's value: a quoted string (to its quote), a `url(...)`, or a run up to HTML white space, `;` or `{`. Only
  * HTML white space ends it: U+FEFF is white space to JS but not to a scanner, and URL parsing deletes it from a host.
  */
-const value = /"[^"]*"?|'[^']*'?|url\([^)]*\)?|[^\t\n\f\r ;{]+/iy;
+const value = /"[^"]{0,2048}"?|'[^']{0,2048}'?|url\([^)]{0,2048}\)?|[^\t\n\f\r ;{]{1,2048}/iy;
 const spaces = /\s*/y;
 
 /**
  * Every `@import` in `css` followed by a value, in order.
  * @example
  * findImportTexts('/x@import "https://t.example/a.css"; a{}')
- * //=> [{ url: "https://t.example/a.css", at: 2, span: { start: 3, end: 4 } }]
+ * //=> [{ url: "https://t.example/a.css", at: 2, span: { start: 3, end: 4 }, cut: false }]
  */
 export function findImportTexts(css: string): ImportText[] {
   const found: ImportText[] = [];
@@ -48,7 +56,7 @@ export function findImportTexts(css: string): ImportText[] {
     const text = value.exec(css)?.[0];
     if (text === undefined) continue;
     // The search goes on right after this keyword, not after its value: an `@import` inside a value counts too.
-    found.push({ url: scannedUrl(text), at, span: { start: at + 1, end: at + 2 } });
+    found.push({ url: scannedUrl(text), at, span: { start: at + 1, end: at + 2 }, cut: text.length >= maxImportValue });
   }
   return found;
 }

@@ -9,7 +9,7 @@ import {
   type Span,
 } from "../css/css-urls.js";
 import { readDataStylesheet } from "../css/data-url.js";
-import { findImportTexts } from "../css/import-texts.js";
+import { findImportTexts, maxImportValue } from "../css/import-texts.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
 import type { CssRule, Resource, Vector } from "../types.js";
@@ -298,17 +298,23 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
   if (!mayContainCssUrl(css)) return [];
   const rules = sheetRules(css);
   const found: LocatedResource[] = [];
-  const addImport = (url: string, vector: Vector, declaration: Span): void => {
+  const addImport = (url: string, vector: Vector, declaration: Span): StylesheetResource => {
     const holder = new StylesheetResource(url, vector, undefined, baseHref, { kind: "stylesheet", declaration }, rules);
     found.push(holder);
     if (vector === "css-import" && isDataUrl(url)) addDataStylesheet(found, holder, baseHref, 1);
+    return holder;
   };
   const parsed = findStylesheetUrls(css);
-  for (const url of parsed) addImport(url.url, cssVectors[url.kind], url.declaration);
+  const parsedImports = new Set<number>();
+  for (const url of parsed) {
+    addImport(url.url, cssVectors[url.kind], url.declaration);
+    if (url.kind === "import") parsedImports.add(url.declaration.start);
+  }
   if (!css.includes("@")) return found;
   for (const text of findImportTexts(css)) {
-    const held = parsed.some(({ kind, declaration }) => kind === "import" && declaration.start === text.at);
-    if (!held) addImport(text.url, "css-import", text.span);
+    if (parsedImports.has(text.at)) continue;
+    const holder = addImport(text.url, "css-import", text.span);
+    if (text.cut) holder.unreadable = `an @import value longer than ${maxImportValue} characters`;
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findImportTexts } from "../../src/css/import-texts.js";
+import { findImportTexts, maxImportValue } from "../../src/css/import-texts.js";
+import { stripTrackingWithReport } from "../../src/index.js";
 
 const T = "https://t.example/p.gif";
 
@@ -35,4 +36,27 @@ describe("findImportTexts: every @import a preload scanner could request", () =>
     "finds nothing to request in %j",
     (css) => expect(findImportTexts(css)).toEqual([]),
   );
+});
+
+describe("findImportTexts: a value is read up to maxImportValue characters", () => {
+  it("cuts a longer one, and says so", () => {
+    const long = `https://ok.example/${"a".repeat(maxImportValue)}`;
+    const [text] = findImportTexts(`@import ${long} x`);
+    expect(text?.cut).toBe(true);
+    expect(text?.url).toBe(long.slice(0, maxImportValue));
+    expect(findImportTexts(`@import ${T};`)[0]?.cut).toBe(false);
+  });
+
+  it("reads each @import of a run without white space (the last has no value), each value at most the cap", () => {
+    const found = findImportTexts("@import".repeat(5000));
+    expect(found).toHaveLength(4999);
+    expect(Math.max(...found.map(({ url }) => url.length))).toBeLessThanOrEqual(maxImportValue);
+  });
+
+  it("an @import whose value was cut goes unread (fail closed), its keyword's i removed", () => {
+    const html = `<style>/*@import https://ok.example/${"a".repeat(maxImportValue)}*/ .a{color:red}</style>`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(html.replace("@import", "@mport"));
+    expect(report.findings.map(({ reason }) => reason)).toEqual([`an @import value longer than ${maxImportValue} characters: removed unread`]);
+  });
 });
