@@ -65,8 +65,22 @@ function plainPixels(value: string): number | undefined {
 /** A dimension CSS sets to something other than a length in pixels (`100%`, `auto`): never tiny or small. */
 const unknownLength = Number.POSITIVE_INFINITY;
 
-function applyStyle(size: { width: number | undefined; height: number | undefined }, style: readonly StyleDeclaration[]): void {
+interface SizeInProgress {
+  width: number | undefined;
+  height: number | undefined;
+  /** The last `min-width` / `min-height`: the used size is at least this. */
+  minWidth?: number | undefined;
+  minHeight?: number | undefined;
+}
+
+function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): void {
   for (const { name, value } of style) {
+    if (name === "min-width" || name === "min-height") {
+      // `auto` and `0` set no minimum; a length we cannot know (`50%`) may be anything.
+      const length = cssLength(value);
+      size[name === "min-width" ? "minWidth" : "minHeight"] = length ?? (/^\s*auto\s*$/i.test(value) ? undefined : unknownLength);
+      continue;
+    }
     if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
     const length = cssLength(value);
     if (length === undefined) {
@@ -92,7 +106,7 @@ const mayBeImportant = /important|\\/i;
 export function sizeOf(element: Element): Size {
   // A phone's `@media` rule may show at full width what a desktop's rule shrinks to nothing: not a known size.
   if (element.resizedBy !== undefined) return { width: unknownLength, height: unknownLength };
-  const size = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
+  const size: SizeInProgress = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
   const sheet = element.sheetStyle;
   const inline = element.attribute("style");
   if (sheet) applyStyle(size, sheet);
@@ -101,7 +115,13 @@ export function sizeOf(element: Element): Size {
   if (sheet?.some(({ important }) => important) && !mayBeImportant.test(inline ?? "")) {
     applyStyle(size, sheet.filter(({ important }) => important));
   }
-  return size;
+  return { width: atLeast(size.width, size.minWidth), height: atLeast(size.height, size.minHeight) };
+}
+
+/** A size and its minimum: the minimum wins when it is larger (or when no size is known, and it is not 0). */
+function atLeast(length: number | undefined, minimum: number | undefined): number | undefined {
+  if (minimum === undefined || minimum === 0) return length;
+  return length === undefined || minimum > length ? minimum : length;
 }
 
 /**

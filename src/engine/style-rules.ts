@@ -182,7 +182,7 @@ class FlatRuleReader implements BlockVisitor {
   open(at: number): void {
     const css = this.css;
     if (this.kinds.length === 0) this.segmentStart = afterCdoAndCdc(css, this.segmentStart, at);
-    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0 : atRuleKind(css.slice(this.segmentStart, at).trim());
+    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0 : atRuleKind(cssTrim(css.slice(this.segmentStart, at)));
     if (kind === 0) this.openStyleRules++;
     else if (kind === 1) this.openMedia++;
     else if (kind === 3) this.openIgnored++;
@@ -198,18 +198,22 @@ class FlatRuleReader implements BlockVisitor {
     const preludeStart = this.preludeStarts.pop() as number;
     const bodyStart = this.bodyStarts.pop() as number;
     const semicolons = this.semicolons.pop() as number;
-    if (kind === 0) {
-      this.openStyleRules--;
-      // A style rule inside no other style rule (at-rules around it are fine, but for those that ignore it).
-      if (this.openStyleRules === 0 && this.openIgnored === 0) {
-        this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0, semicolons);
-      }
-    } else if (kind === 1) {
-      this.openMedia--;
-    } else if (kind === 3) {
-      this.openIgnored--;
-    }
+    if (kind === 0) this.openStyleRules--;
+    else if (kind === 1) this.openMedia--;
+    else if (kind === 3) this.openIgnored--;
     this.segmentStart = at + 1;
+    if (this.openIgnored > 0 || kind === 3) return;
+    if (kind === 0 && this.openStyleRules === 0) {
+      // A style rule inside no other (at-rules around it are fine, but for those that apply nothing).
+      this.rules.push(preludeStart, bodyStart - 1, bodyStart, at, this.openMedia > 0 ? 1 : 0, semicolons);
+    } else if (kind === 0) {
+      // A rule nested in another (`.wrap{.hero{width:600px}}`, `&.hero`) applies to some of its elements only.
+      this.rules.push(afterNesting(this.css, preludeStart, bodyStart - 1), bodyStart - 1, bodyStart, at, 1, semicolons);
+    } else if (this.openStyleRules > 0) {
+      // An at-rule nested in a style rule (`.h{@media screen{width:600px}}`): that rule's declarations, on some screens.
+      const rule = this.kinds.lastIndexOf(0);
+      this.rules.push(this.preludeStarts[rule]!, this.bodyStarts[rule]! - 1, bodyStart, at, 1, semicolons);
+    }
   }
 
   semicolon(at: number): void {
@@ -222,30 +226,38 @@ class FlatRuleReader implements BlockVisitor {
   }
 }
 
-/** Where `text.slice(from, to).trim()` starts (`trim` removes what `\s` matches). */
+/** Past the `&` that starts a nested rule's selector, and the white space around it. */
+function afterNesting(css: string, from: number, to: number): number {
+  const at = trimmedStart(css, from, to);
+  return css.charCodeAt(at) === 0x26 /* & */ ? trimmedStart(css, at + 1, to) : from;
+}
+
+/** Where `text[from, to)` starts past CSS white space (not JS's: U+00A0 is a name character to CSS). */
 function trimmedStart(text: string, from: number, to: number): number {
-  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (from < to && isCssWhitespace(text.charCodeAt(from))) from++;
   return from;
 }
 
-function isTrimmed(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
+const outerCssWhitespace = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
+
+/** `text` without the CSS white space around it: `"\u00a0.a".trim()` is `.a`, which CSS does not read. */
+function cssTrim(text: string): string {
+  return text.replace(outerCssWhitespace, "");
 }
 
-const conditionalRule = /^@(?:media|container|scope)(?![\w-])/i;
+const conditionalRule = /^@(?:media|container|scope|supports|layer)(?![\w-])/i;
 /** `@media` for every screen: its rules apply as they stand (`@media screen{.px{width:1px;height:1px}}`). */
 const everyScreen = /^@media\s+(?:only\s+)?(?:all|screen)$/i;
-const applyingRule = /^@(?:supports|layer)(?![\w-])/i;
 
 /**
- * What an at-rule's block does to the rules in it: 1, applies them on some screens or elements only (`@media`,
- * `@container`, `@scope`: they can only reveal); 2, applies them (`@supports`, `@layer`); 3, applies none of them
+ * What an at-rule's block does to the rules in it: 2, applies them as they stand (`@media screen`); 1, applies them
+ * on some screens or elements only, or in a cascade layer that any unlayered rule beats (`@media (...)`,
+ * `@container`, `@scope`, `@supports`, `@layer`: they can only reveal or resize); 3, applies none of them
  * (`@keyframes` holds keyframes, not rules: `img{width:1px}` there sizes no image; an unknown at-rule is dropped).
  */
 function atRuleKind(prelude: string): 1 | 2 | 3 {
   if (everyScreen.test(prelude)) return 2;
-  if (conditionalRule.test(prelude)) return 1;
-  return applyingRule.test(prelude) ? 2 : 3;
+  return conditionalRule.test(prelude) ? 1 : 3;
 }
 
 /** Past the `<!--` and `-->` that a sheet ignores before a top-level rule (`<!-- .px{...} -->`). */
@@ -264,7 +276,7 @@ function afterCdoAndCdc(css: string, from: number, to: number): number {
  * letter) costs no string. A body that split would misread is read as inline styles are (`readSimpleDeclarations`,
  * or the tokenizer): one with an escape or a comment (a comment holding a `;` before `width:1px`, or `w\idth`,
  * hid a pixel's size), or with a `;` that ends no declaration (in a string, brackets or a nested block: fewer
- * `semicolons`, the count of those that do, than `;` in its text). `escapes`: the sheet holds a `\` or a `/*`.
+ * `semicolons`, the count of those that do, than `;` in its text). `escapes`: the sheet holds what `needsTokens` finds.
  */
 function collectedDeclarations(css: string, start: number, end: number, semicolons: number, escapes: boolean): SheetDeclaration[] | undefined {
   if ((escapes && hasEscapeOrComment(css, start, end)) || semicolonsIn(css, start, end) !== semicolons) {
@@ -294,10 +306,16 @@ function collectedDeclarations(css: string, start: number, end: number, semicolo
 function hasEscapeOrComment(css: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = css.charCodeAt(i);
-    if (c === 0x5c /* \ */ || (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a) /* * */) return true;
+    if (c === 0x5c /* \ */ || c >= 0x80 || (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a) /* * */) return true;
   }
   return false;
 }
+
+/**
+ * What the split of `collectedDeclarations` misreads: an escape, a comment, and any non-ASCII character (a name
+ * character to CSS, white space to `trim`: `width:1px\u00a0` is no length).
+ */
+const needsTokens = /[\\\u0080-\uffff]|\/\*/;
 
 function semicolonsIn(css: string, start: number, end: number): number {
   let count = 0;
@@ -361,7 +379,7 @@ function mayBeCollected(c: number): boolean {
 
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
-  "width", "height", "max-width", "max-height", "display", "visibility", "opacity", "mso-hide",
+  "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",
 ]);
 
 /** A selector a map lookup can answer: an optional tag, classes, an optional id. */
@@ -390,7 +408,7 @@ const part = /\.([\w-]+)|#([\w-]+)|\[class\s*(~?)=\s*["']?([\w-]+)["']?\s*\]/gi;
 
 /** Parses `img.a`, `.a.b`, `#x`, `[class=a]`, `*[class].a`; undefined for anything else. */
 export function parseSimpleSelector(text: string): SimpleSelector | undefined {
-  const trimmed = text.includes("\\") ? decodeNameEscapes(text.trim()) : text.trim();
+  const trimmed = text.includes("\\") ? decodeNameEscapes(cssTrim(text)) : cssTrim(text);
   if (trimmed === undefined) return undefined;
   // The usual selector of a mail's sheet, one class (`.px`), read from char codes: what the regexes would give.
   if (trimmed.charCodeAt(0) === 0x2e /* . */ && isClassName(trimmed, 1)) {
@@ -481,7 +499,7 @@ function classNames(value: string): readonly string[] {
 }
 const noClasses: readonly string[] = [];
 
-const sizeProperties: ReadonlySet<string> = new Set(["width", "height", "max-width", "max-height"]);
+const sizeProperties: ReadonlySet<string> = new Set(["width", "height", "max-width", "max-height", "min-width", "min-height"]);
 
 function reveals(declaration: SheetDeclaration): boolean {
   const value = declaration.value.toLowerCase();
@@ -534,15 +552,16 @@ export class StyleRules {
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
-    const escapes = css.includes("\\") || css.includes("/*");
+    const escapes = needsTokens.test(css);
     visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, inMedia, semicolons) => {
       const conditional = inMedia || onSomeScreens;
       // Rules under @supports are still read; under @media they only reveal (on some screen).
       const declarations = collectedDeclarations(css, bodyStart, bodyEnd, semicolons, escapes);
       if (declarations === undefined) return;
       const written = css.slice(preludeStart, preludeEnd);
-      const prelude = (escapes && written.includes("/*") ? withoutComments(written) : written)?.trim();
-      if (prelude === undefined) return;
+      const uncommented = escapes && written.includes("/*") ? withoutComments(written) : written;
+      if (uncommented === undefined) return;
+      const prelude = cssTrim(uncommented);
       const body = css.slice(bodyStart, bodyEnd);
       // Each selector of the list, as `prelude.split(",")` gives them, without the array (most lists hold one).
       for (let from = 0; from <= prelude.length; ) {

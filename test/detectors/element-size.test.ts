@@ -148,3 +148,14 @@ describe("sizeOf: an element an @media rule sizes", () => {
     expect(isTiny(sizeOf(element as Element))).toBe(false);
   });
 });
+
+describe("sizeOf: min-width and min-height", () => {
+  it.each<[Record<string, string>, string, { width: number | undefined; height: number | undefined }]>([
+    [{}, "width:1px;height:1px;min-width:600px;min-height:300px", { width: 600, height: 300 }],
+    [{ width: "1", height: "1" }, "min-width:0;min-height:auto", { width: 1, height: 1 }],
+    [{}, "min-width:2px", { width: 2, height: undefined }],
+    [{ width: "1", height: "1" }, "min-width:50%", { width: Number.POSITIVE_INFINITY, height: 1 }],
+  ])("%j %s", (attributes, style, expected) => {
+    expect(sizeOf(elementWith({ ...attributes, style }, [], inlineStyle(style)))).toEqual(expected);
+  });
+});
