@@ -145,6 +145,17 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
 }
 
 const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
+/** Whether one of the ordered `positions` is in [start, end), by binary search. */
+function hasPositionIn(positions: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && positions[low]! < end;
+}
 
 /**
  * Calls `visit` for each style rule of a sheet that sits in no other style rule, reading the sheet's blocks as the
@@ -238,11 +249,12 @@ function trimmedStart(text: string, from: number, to: number): number {
   return from;
 }
 
-const outerCssWhitespace = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
-
 /** `text` without the CSS white space around it: `"\u00a0.a".trim()` is `.a`, which CSS does not read. */
 function cssTrim(text: string): string {
-  return text.replace(outerCssWhitespace, "");
+  const start = trimmedStart(text, 0, text.length);
+  let end = text.length;
+  while (end > start && isCssWhitespace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 const conditionalRule = /^@(?:media|container|scope|supports|layer)(?![\w-])/i;
@@ -271,24 +283,30 @@ function afterCdoAndCdc(css: string, from: number, to: number): number {
 }
 
 /**
- * The declarations of the rule body `css[start, end)` whose property is collected (the others are never read).
- * A plain body is split at every `;` as written, and a declaration whose name cannot be collected (by its first
- * letter) costs no string. A body that split would misread is read as inline styles are (`readSimpleDeclarations`,
- * or the tokenizer): one with an escape or a comment (a comment holding a `;` before `width:1px`, or `w\idth`,
- * hid a pixel's size), or with a `;` that ends no declaration (in a string, brackets or a nested block: fewer
- * `semicolons`, the count of those that do, than `;` in its text). `escapes`: the sheet holds what `needsTokens` finds.
+ * The declarations of the rule body `[start, end)` whose property is collected (the others are never read). A plain
+ * body is split at every `;` as written, and a declaration whose name cannot be collected (by its first letter)
+ * costs no string. A body that split would misread is read as inline styles are (`readSimpleDeclarations`, or the
+ * tokenizer): one with an escape, a comment or a non-ASCII character (a comment holding a `;` before `width:1px`,
+ * or `w\idth`, hid a pixel's size), or one whose split found a declaration and a `;` that ends none (in a string,
+ * brackets or a nested block: fewer `semicolons`, the count of those that do, than `;` in its text). The split
+ * finds every declaration the tokens give (their `;` are among its own), so a body it finds none in holds none.
  */
-function collectedDeclarations(css: string, start: number, end: number, semicolons: number, escapes: boolean): SheetDeclaration[] | undefined {
-  if ((escapes && hasEscapeOrComment(css, start, end)) || semicolonsIn(css, start, end) !== semicolons) {
-    return readDeclarations(css.slice(start, end));
+function collectedDeclarations(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
+  const css = text.css;
+  if (hasPositionIn(text.needsTokens, start, end)) {
+    const body = css.slice(start, end);
+    // Comments alone (templates' `/*@editable*/`): each read as the white space it is to the tokenizer.
+    if (!commentsAlone.test(body)) return readDeclarations(body);
+    const uncommented = body.replace(comment, " ");
+    return collectedDeclarations(new SheetText(uncommented), 0, uncommented.length, semicolons);
   }
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;
   for (let from = start; from < end; ) {
-    let semicolon = indexIn(css, 0x3b /* ; */, from, end);
-    if (semicolon < 0) semicolon = end;
-    if (colon < from) colon = indexIn(css, 0x3a /* : */, from, end);
-    if (colon < 0) break;
+    let semicolon = text.semicolons.next(from);
+    if (semicolon < 0 || semicolon > end) semicolon = end;
+    if (colon < from) colon = text.colons.next(from);
+    if (colon < 0 || colon >= end) break;
     if (colon > from && colon < semicolon && mayBeCollected(css.charCodeAt(firstNonSpace(css, from, colon)))) {
       const name = css.slice(from, colon).trim().toLowerCase();
       if (collected.has(name)) {
@@ -300,15 +318,10 @@ function collectedDeclarations(css: string, start: number, end: number, semicolo
     }
     from = semicolon + 1;
   }
-  return declarations;
-}
-
-function hasEscapeOrComment(css: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = css.charCodeAt(i);
-    if (c === 0x5c /* \ */ || c >= 0x80 || (c === 0x2f /* / */ && css.charCodeAt(i + 1) === 0x2a) /* * */) return true;
-  }
-  return false;
+  if (declarations === undefined) return undefined;
+  let written = 0;
+  for (let at = text.semicolons.next(start); at >= 0 && at < end; at = text.semicolons.next(at + 1)) written++;
+  return written === semicolons ? declarations : readDeclarations(css.slice(start, end));
 }
 
 /**
@@ -317,20 +330,53 @@ function hasEscapeOrComment(css: string, start: number, end: number): boolean {
  */
 const needsTokens = /[\\\u0080-\uffff]|\/\*/;
 
-function semicolonsIn(css: string, start: number, end: number): number {
-  let count = 0;
-  for (let i = start; i < end; i++) if (css.charCodeAt(i) === 0x3b /* ; */) count++;
-  return count;
+/** A body whose only special characters are comments (no escape, string or non-ASCII character in them either). */
+const commentsAlone = /^[^\\"'\u0080-\uffff]*$/;
+const comment = /\/\*[^]*?(?:\*\/|$)/g;
+
+/** A sheet's text, with what `collectedDeclarations` looks up in it. */
+class SheetText {
+  /** Where the split would misread (`needsTokens`), in order. */
+  readonly needsTokens: readonly number[];
+  readonly semicolons: NextIndex;
+  readonly colons: NextIndex;
+
+  constructor(readonly css: string) {
+    const positions: number[] = [];
+    if (needsTokens.test(css)) {
+      const each = new RegExp(needsTokens.source, "g");
+      for (let match = each.exec(css); match !== null; match = each.exec(css)) positions.push(match.index);
+    }
+    this.needsTokens = positions;
+    this.semicolons = new NextIndex(css, ";");
+    this.colons = new NextIndex(css, ":");
+  }
 }
 
 /**
- * The first `code` in `text[from, end)`, or -1. Not `indexOf`, which would search on past `end`: once per rule, a
- * sheet of many rules without a `;` took quadratic time (adversarial review).
+ * `indexOf` for searches that move forward: the last answer stands while it holds. A search from each rule's body
+ * would run on past the body's end, once per rule: a sheet of many rules without a `;` took quadratic time
+ * (adversarial review).
  */
-function indexIn(text: string, code: number, from: number, end: number): number {
-  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
+class NextIndex {
+  private from = Number.POSITIVE_INFINITY;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The first `char` at or after `from`, or -1. */
+  next(from: number): number {
+    if (from < this.from || (this.found >= 0 && from > this.found)) {
+      this.from = from;
+      this.found = this.text.indexOf(this.char, from);
+    }
+    return this.found;
+  }
 }
+
 
 /**
  * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing
@@ -552,11 +598,11 @@ export class StyleRules {
     css = ownString(css);
     const found: { key: string; text: string; rule: CollectedRule }[] = [];
     let added = 0;
-    const escapes = needsTokens.test(css);
+    const text = new SheetText(css);
+    const escapes = text.needsTokens.length > 0;
     visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, inMedia, semicolons) => {
       const conditional = inMedia || onSomeScreens;
-      // Rules under @supports are still read; under @media they only reveal (on some screen).
-      const declarations = collectedDeclarations(css, bodyStart, bodyEnd, semicolons, escapes);
+      const declarations = collectedDeclarations(text, bodyStart, bodyEnd, semicolons);
       if (declarations === undefined) return;
       const written = css.slice(preludeStart, preludeEnd);
       const uncommented = escapes && written.includes("/*") ? withoutComments(written) : written;

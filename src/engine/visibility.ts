@@ -75,7 +75,8 @@ export function hidingReason(tag: string, attributes: readonly RawAttribute[], s
   if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
   const css = attributeValue(attributes, "style");
   const fromSheet = sheet?.declarations ?? [];
-  if (fromSheet.length === 0) {
+  // Most rules only size: with none that hides or is `!important`, the inline style decides alone.
+  if (fromSheet.length === 0 || !fromSheet.some(({ important }) => important) && declarationsHiding(tag, fromSheet) === undefined) {
     // Parsed here only when it may hide (rare); the element's view parses it again if a detector asks.
     return css !== undefined && mayHide.test(css) ? declarationsHiding(tag, cascaded([], inlineStyle(css), false)) : undefined;
   }
