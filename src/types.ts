@@ -111,8 +111,11 @@ export interface Element {
    * order); inline `style` wins over them, but for their `!important` ones.
    */
   readonly sheetStyle?: readonly StyleDeclaration[];
-  /** Why its size depends on the screen (an `@media` rule sizes it), or undefined: then no size is known. */
-  readonly resizedBy?: string | undefined;
+  /**
+   * Size declarations of matching `<style>` rules that apply on some screens or elements only (`@media`, nested
+   * rules, `@supports`), in cascade order: there the element may take that size too.
+   */
+  readonly sheetStyleOnSomeScreens?: readonly StyleDeclaration[];
   /** Why this element is hidden (by itself or an ancestor), e.g. `display:none on <div>`; undefined when visible. */
   readonly hiddenBy: string | undefined;
   /** Open ancestors, outermost first. */

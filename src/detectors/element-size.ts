@@ -104,19 +104,38 @@ const mayBeImportant = /important|\\/i;
  * wins), then the rules' `!important` declarations. VML shapes are sized by their style alone.
  */
 export function sizeOf(element: Element): Size {
-  // A phone's `@media` rule may show at full width what a desktop's rule shrinks to nothing: not a known size.
-  if (element.resizedBy !== undefined) return { width: unknownLength, height: unknownLength };
+  const size = sizeWith(element, element.sheetStyle ?? []);
+  // Where an `@media` rule applies (a phone), a rule may show at full width what a desktop's shrinks to nothing:
+  // the element is tiny only if it is there too.
+  const onSomeScreens = element.sheetStyleOnSomeScreens;
+  if (onSomeScreens === undefined || onSomeScreens.length === 0 || !isTiny(size)) return size;
+  const there = sizeWith(element, [...(element.sheetStyle ?? []), ...onSomeScreens], liftedLimits(onSomeScreens));
+  return isTiny(there) ? size : there;
+}
+
+/** The limits an `@media` rule lifts (`max-height: none` shows what `max-height: 0` hid): read as if never set. */
+function liftedLimits(declarations: readonly StyleDeclaration[]): ReadonlySet<string> {
+  return new Set(declarations.filter(({ name, value }) => name.startsWith("max-") && /^\s*none\b/i.test(value)).map(({ name }) => name));
+}
+
+/**
+ * The size from the attributes, the rules `sheet`, the inline style and the rules' `!important` declarations,
+ * leaving out the properties in `lifted`.
+ */
+function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: ReadonlySet<string> = noneLifted): Size {
   const size: SizeInProgress = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
-  const sheet = element.sheetStyle;
   const inline = element.attribute("style");
-  if (sheet) applyStyle(size, sheet);
-  if (maySetSize(inline)) applyStyle(size, element.style);
+  const kept = (style: readonly StyleDeclaration[]) => (lifted.size === 0 ? style : style.filter(({ name }) => !lifted.has(name)));
+  applyStyle(size, kept(sheet));
+  if (maySetSize(inline)) applyStyle(size, kept(element.style));
   // A sheet's `!important` wins over an inline style without it (one that may hold it wins back: left as it is).
-  if (sheet?.some(({ important }) => important) && !mayBeImportant.test(inline ?? "")) {
-    applyStyle(size, sheet.filter(({ important }) => important));
+  if (sheet.some(({ important }) => important) && !mayBeImportant.test(inline ?? "")) {
+    applyStyle(size, kept(sheet.filter(({ important }) => important)));
   }
   return { width: atLeast(size.width, size.minWidth), height: atLeast(size.height, size.minHeight) };
 }
+
+const noneLifted: ReadonlySet<string> = new Set();
 
 /** A size and its minimum: the minimum wins when it is larger (or when no size is known, and it is not 0). */
 function atLeast(length: number | undefined, minimum: number | undefined): number | undefined {

@@ -38,7 +38,7 @@ export class ElementView implements Element {
     private readonly moreResources: () => readonly LocatedResource[] = noMoreResources,
     parsedStyle?: readonly StyleDeclaration[],
     readonly sheetStyle: readonly StyleDeclaration[] = [],
-    readonly resizedBy?: string,
+    readonly sheetStyleOnSomeScreens: readonly StyleDeclaration[] = [],
   ) {
     this.name = element.name;
     this.namespace = element.namespace;
@@ -63,7 +63,7 @@ export class ElementView implements Element {
       more,
       this.cachedStyle,
       this.sheetStyle,
-      this.resizedBy,
+      this.sheetStyleOnSomeScreens,
     );
   }
 

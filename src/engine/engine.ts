@@ -312,7 +312,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const sheet = this.styleRules.match(name, attributes);
     const hiddenBy = hidingReason(name, attributes, sheet) ?? this.tree.current?.hiddenBy;
     const open = new OpenElement(name, namespace, attributes, hiddenBy, facts);
-    const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.resizedBy);
+    const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;
     if (href !== undefined) {

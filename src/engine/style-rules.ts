@@ -266,13 +266,13 @@ export interface SheetMatch {
   /** A rule inside `@media` shows it on some screen (display other than none, visible, opacity, max-height). */
   readonly revealedBy: string | undefined;
   /**
-   * A rule inside `@media` sizes it on some screen (`width`, `height`, `max-width`, `max-height`): its size is not
-   * known here (a phone's `.m{width:100%!important}` reveals what `.m{width:0}` hides on a desktop).
+   * Size declarations of rules that apply on some screens or elements only (`@media`, nesting), in cascade order:
+   * there the element may take that size (a phone's `.m{width:100%!important}` shows what `.m{width:0}` hides).
    */
-  readonly resizedBy: string | undefined;
+  readonly onSomeScreens: readonly SheetDeclaration[];
 }
 
-const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, resizedBy: undefined };
+const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [] };
 
 /** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
 function classNames(value: string): readonly string[] {
@@ -421,16 +421,16 @@ export class StyleRules {
     if (found.length > 1) found.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
-    let resizedBy: string | undefined;
+    let onSomeScreens: SheetDeclaration[] | undefined;
     for (const rule of found) {
       if (!rule.conditional) {
         declarations.push(...rule.declarations);
         continue;
       }
       revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
-      resizedBy ??= rule.declarations.find(({ name }) => sizeProperties.has(name)) && `@media rule for ${keyOf(rule.selector)}`;
+      for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
     }
-    return { declarations, revealedBy, resizedBy };
+    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [] };
   }
 
   /** Adds the rules under `key` that match the element to `found` (made on the first match). */

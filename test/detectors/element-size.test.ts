@@ -143,9 +143,24 @@ describe("sizeOf: a <style> rule's !important", () => {
 });
 
 describe("sizeOf: an element an @media rule sizes", () => {
-  it("has no known size, whatever its attributes, rules and inline style say", () => {
-    const element = { ...elementWith({ width: "1", height: "1", style: "width:0" }, [], inlineStyle("width:0")), resizedBy: "@media rule for .m" };
-    expect(isTiny(sizeOf(element as Element))).toBe(false);
+  const withMedia = (attributes: Record<string, string>, sheet: { name: string; value: string; important: boolean }[], media: { name: string; value: string; important: boolean }[]) =>
+    ({ ...elementWith(attributes, sheet, inlineStyle(attributes.style ?? "")), sheetStyleOnSomeScreens: media }) as unknown as Element;
+  const important = (name: string, value: string) => ({ name, value, important: true });
+
+  it("is tiny only if it is tiny where the @media rule applies too", () => {
+    // A phone's `.m{width:100%!important}` shows what `.m{width:0;max-height:0}` hides on a desktop.
+    expect(isTiny(sizeOf(withMedia({}, [{ name: "width", value: "0", important: false }, { name: "max-height", value: "0", important: false }], [important("width", "100%")])))).toBe(false);
+    expect(isTiny(sizeOf(withMedia({ style: "display:none;width:0;max-height:0" }, [], [important("width", "100%"), important("max-height", "none")])))).toBe(false);
+    expect(isTiny(sizeOf(withMedia({ class: "m" }, [{ name: "max-width", value: "0", important: false }, { name: "max-height", value: "0", important: false }], [important("max-width", "none"), important("max-height", "none")])))).toBe(false);
+  });
+
+  it("stays tiny under the responsive image rule every template has: img{max-width:100%;height:auto}", () => {
+    expect(isTiny(sizeOf(withMedia({ width: "1", height: "1" }, [], [important("max-width", "100%"), important("height", "auto")])))).toBe(true);
+  });
+
+  it("a lifted limit reads the size as if the limit were never set: a 1x1 pixel stays tiny", () => {
+    const limits = [{ name: "max-width", value: "0", important: false }];
+    expect(isTiny(sizeOf(withMedia({ width: "1", height: "1" }, limits, [important("max-width", "none")])))).toBe(true);
   });
 });
 

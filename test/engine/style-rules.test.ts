@@ -102,7 +102,7 @@ describe("StyleRules", () => {
     expect(rules.match("td", rawAttributes({ class: "c" })).declarations).toHaveLength(1);
     expect(rules.match("td", rawAttributes({ class: "c d" })).declarations).toHaveLength(0);
     expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy).toBe("@media rule for .m");
-    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, resizedBy: undefined });
+    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, onSomeScreens: [] });
   });
 
   it("reads classes and ids only as far as the collected rules are keyed by them", () => {
@@ -178,22 +178,22 @@ describe("StyleRules", () => {
     expect(stripTrackingWithReport(html).html).toBe('<style>a{content:"x\r} .px{width:1px;height:1px}</style>');
   });
 
-  it("an @media rule that sizes an element makes its size unknown; one for every screen applies as it stands", () => {
+  it("gives the size declarations of @media rules apart; one for every screen applies as it stands", () => {
     const rules = new StyleRules();
-    rules.add(".m{width:0;max-height:0} @media (max-width:480px){.m{width:100%!important}} @media only screen{.s{width:1px}}");
-    expect(rules.match("img", rawAttributes({ class: "m" })).resizedBy).toBe("@media rule for .m");
+    rules.add(".m{width:0;max-height:0} @media (max-width:480px){.m{width:100%!important;color:red}} @media only screen{.s{width:1px}}");
+    expect(rules.match("img", rawAttributes({ class: "m" })).onSomeScreens).toEqual([{ name: "width", value: "100%", important: true }]);
     expect(rules.match("img", rawAttributes({ class: "s" }))).toEqual({
       declarations: [{ name: "width", value: "1px", important: false }],
       revealedBy: undefined,
-      resizedBy: undefined,
+      onSomeScreens: [],
     });
   });
 
   it("reads a rule nested in another, and an @media nested in a rule, as applying on some elements or screens only", () => {
     const rules = new StyleRules();
     rules.add(".wrap{.hero{width:600px}} .h{width:1px;height:1px;@media screen{width:600px}} .n{&.x{display:block}}");
-    expect(rules.match("img", rawAttributes({ class: "hero" })).resizedBy).toBe("@media rule for .hero");
-    expect(rules.match("img", rawAttributes({ class: "h" })).resizedBy).toBe("@media rule for .h");
+    expect(rules.match("img", rawAttributes({ class: "hero" })).onSomeScreens).toEqual([{ name: "width", value: "600px", important: false }]);
+    expect(rules.match("img", rawAttributes({ class: "h" })).onSomeScreens).toEqual([{ name: "width", value: "600px", important: false }]);
     expect(rules.match("img", rawAttributes({ class: "x" })).revealedBy).toBe("@media rule for .x");
   });
 
@@ -234,6 +234,7 @@ describe("StyleRules", () => {
     expect(rules.match("div", rawAttributes({ class: "m" }))).toEqual({
       declarations: [{ name: "display", value: "none", important: false }],
       revealedBy: "@media rule for .m",
+      onSomeScreens: [],
     });
   });
 

@@ -21,14 +21,14 @@ describe("hidingReason", () => {
   });
 
   it("reads hiding from matching <style> rules, inline style first", () => {
-    const sheet = { declarations: [{ name: "display", value: "none", important: false }], revealedBy: undefined, resizedBy: undefined };
+    const sheet = { declarations: [{ name: "display", value: "none", important: false }], revealedBy: undefined, onSomeScreens: [] };
     expect(reason({}, sheet)).toBe("display:none on <div> (by a <style> rule)");
     expect(reason({ style: "opacity:0" }, sheet)).toBe("opacity:0 on <div>");
   });
 
   it("the last declaration of a property wins, and a rule's !important wins over an inline one without it", () => {
     const none = { name: "display", value: "none", important: false };
-    const sheet = (declarations: { name: string; value: string; important: boolean }[]) => ({ declarations, revealedBy: undefined, resizedBy: undefined });
+    const sheet = (declarations: { name: string; value: string; important: boolean }[]) => ({ declarations, revealedBy: undefined, onSomeScreens: [] });
     expect(reason({ style: "display:none;display:block" })).toBeUndefined();
     expect(reason({ style: "display:block" }, sheet([none]))).toBeUndefined();
     expect(reason({ style: "display:block" }, sheet([{ ...none, important: true }]))).toBe("display:none on <div> (by a <style> rule)");
@@ -38,7 +38,7 @@ describe("hidingReason", () => {
   });
 
   it("an element an @media rule reveals is not hidden, whatever hides it elsewhere", () => {
-    const sheet = { declarations: [], revealedBy: "@media rule for .m", resizedBy: undefined };
+    const sheet = { declarations: [], revealedBy: "@media rule for .m", onSomeScreens: [] };
     expect(reason({ style: "display:none;max-height:0" }, sheet)).toBeUndefined();
     expect(reason({ hidden: "" }, sheet)).toBeUndefined();
   });
