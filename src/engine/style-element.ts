@@ -41,7 +41,8 @@ export function sheetApplies(view: ElementView, inTemplate: boolean): "everywher
   return media === undefined || everyScreen.test(media) ? "everywhere" : "on some screens";
 }
 
-const cssType = /^[\t\n\f\r ]*(?:text\/css)?[\t\n\f\r ]*$/i;
+/** Blink applies a sheet whose `type` is empty or `text/css` in any ASCII case, and no other (`" text/css"` none). */
+const cssType = /^(?:text\/css)?$/i;
 const everyScreen = /^[\t\n\f\r ]*(?:(?:only[\t\n\f\r ]+)?(?:all|screen))?[\t\n\f\r ]*$/i;
 
 /**

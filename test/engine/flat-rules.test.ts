@@ -24,6 +24,10 @@ describe("visitFlatRules", () => {
     ["@keyframes k{from{width:1px}} @x-y{.e{}}", []],
     [".w{.h{width:1px} &.i{x:y}} .j{width:1px;@media screen{width:600px}}", ["@.h{width:1px}0", "@.i{x:y}0", ".w{.h{width:1px} &.i{x:y}}0", "@.j{width:600px}0", ".j{width:1px;@media screen{width:600px}}1"]],
     ["<!-- .a{} -->", [".a{}0"]],
+    // U+00A0 is no white space to CSS: `@media\u00a0screen` is an unknown at-rule; an escape spells a name.
+    ["@media\u00a0screen{.a{}} @\\6d edia (x){.b{}}", ["@.b{}0"]],
+    // Nested rules are read a few levels deep only (each level's body is read again with each around it).
+    [".a{.b{.c{.d{x:y}}}}", ["@.c{.d{x:y}}0", "@.b{.c{.d{x:y}}}0", ".a{.b{.c{.d{x:y}}}}0"]],
     // An escaped url( is read from the tokens: its { is part of the URL.
     ["a{b:\\75 rl(x{y)} .c{}", ["a{b:\\75 rl(x{y)}0", ".c{}0"]],
   ])("%j", (css, expected) => {

@@ -103,6 +103,7 @@ describe("sheetApplies: a <style>'s rules size and hide only where browsers appl
     ['<style media="print">', false],
     ['<style media="(min-width:600px)">', false],
     ['<style type="text/plain">', false],
+    ['<style type=" text/css">', false],
     ["<template><style>", false],
     ["<math><style>", false],
     ["<svg><style>", true],
