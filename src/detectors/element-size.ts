@@ -74,7 +74,9 @@ interface SizeInProgress {
 }
 
 function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): void {
-  for (const { name, value } of style) {
+  for (const declaration of style) {
+    const { value } = declaration;
+    const name = physicalSizes.get(declaration.name) ?? declaration.name;
     if (name === "min-width" || name === "min-height") {
       // `auto` and `0` set no minimum; a length we cannot know (`50%`) may be anything.
       const length = cssLength(value);
@@ -98,6 +100,16 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): v
 }
 
 const mayBeImportant = /important|\\/i;
+
+/** The logical sizes as the physical ones they are in horizontal writing (all mail). */
+const physicalSizes: ReadonlyMap<string, string> = new Map([
+  ["inline-size", "width"],
+  ["block-size", "height"],
+  ["min-inline-size", "min-width"],
+  ["min-block-size", "min-height"],
+  ["max-inline-size", "max-width"],
+  ["max-block-size", "max-height"],
+]);
 
 /**
  * The size an element asks for: attributes, then matching `<style>` rules, then inline style (each later one
@@ -152,7 +164,7 @@ function maySetSize(style: string | undefined): boolean {
   return style === undefined || style.includes("\\") || sizeWord.test(style);
 }
 
-const sizeWord = /width|height/i;
+const sizeWord = /width|height|-size/i;
 
 /**
  * At least one dimension given, and every given one at most `pixels` (the other follows the image).

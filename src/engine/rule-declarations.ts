@@ -45,7 +45,7 @@ export function collectedDeclarations(text: SheetText, start: number, end: numbe
     if (semicolon < 0 || semicolon > end) semicolon = end;
     if (colon < from) colon = text.colons.next(from);
     if (colon < 0 || colon >= end) break;
-    if (colon > from && colon < semicolon && mayBeCollected(css.charCodeAt(firstNonSpace(css, from, colon)))) {
+    if (colon > from && colon < semicolon && mayBeCollected(css, firstNonSpace(css, from, colon))) {
       const name = css.slice(from, colon).trim().toLowerCase();
       if (collected.has(name)) {
         const rawValue = css.slice(colon + 1, semicolon).trim();
@@ -136,16 +136,22 @@ function firstNonSpace(css: string, from: number, to: number): number {
 }
 
 /**
- * Whether a name starting with this character may be collected: the first letters of the collected names (`w`,
- * `h`, `m`, `d`, `v`, `o`, any case), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
+ * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`,
+ * `d`, `v`, `o`, `in`, `bl`, any case: `border` and `background`, which are everywhere, cost no string), and
+ * anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
-function mayBeCollected(c: number): boolean {
+function mayBeCollected(css: string, at: number): boolean {
+  const c = css.charCodeAt(at);
   const lower = c | 0x20;
+  if (lower === 0x69 /* i */) return (css.charCodeAt(at + 1) | 0x20) === 0x6e; /* n */
+  if (lower === 0x62 /* b */) return (css.charCodeAt(at + 1) | 0x20) === 0x6c; /* l */
   return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || c < 0x20 || c > 0x7f;
 }
 
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",
+  // The logical sizes, which are those in horizontal writing (all mail): `inline-size` is `width`.
+  "inline-size", "block-size", "min-inline-size", "min-block-size", "max-inline-size", "max-block-size",
 ]);
 

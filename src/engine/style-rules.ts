@@ -145,7 +145,7 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
   return chain;
 }
 
-const collectedWords = /width|height|display|visibility|opacity|mso-hide/i;
+const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide/i;
 
 /**
  * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing

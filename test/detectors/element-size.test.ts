@@ -174,3 +174,19 @@ describe("sizeOf: min-width and min-height", () => {
     expect(sizeOf(elementWith({ ...attributes, style }, [], inlineStyle(style)))).toEqual(expected);
   });
 });
+
+describe("sizeOf: logical sizes (horizontal writing)", () => {
+  it.each<[string, { width: number | undefined; height: number | undefined }]>([
+    ["width:1px;height:1px;inline-size:600px;block-size:300px", { width: 600, height: 300 }],
+    ["inline-size:1px;block-size:1px", { width: 1, height: 1 }],
+    ["width:1px;height:1px;min-inline-size:600px;min-block-size:300px", { width: 600, height: 300 }],
+    ["width:600px;max-inline-size:0", { width: 0, height: undefined }],
+  ])("%s", (style, expected) => {
+    expect(sizeOf(elementWith({ style }, [], inlineStyle(style)))).toEqual(expected);
+  });
+
+  it("a rule's logical sizes count too: a pixel sized back to 600x300 stays", () => {
+    const html = '<style>.px{width:1px;height:1px;min-inline-size:600px;min-block-size:300px}</style><img class="px" src="https://img.example/o.gif">';
+    expect(stripTracking(html)).toBe(html);
+  });
+});
