@@ -19,3 +19,9 @@ export function isCssNewline(c: number): boolean {
 export function isCssWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || isCssNewline(c);
 }
+
+/** Where `text[from, to)` starts past CSS white space (not JS's: U+00A0 is a name character to CSS). */
+export function afterCssWhitespace(text: string, from: number, to: number): number {
+  while (from < to && isCssWhitespace(text.charCodeAt(from))) from++;
+  return from;
+}

@@ -3,6 +3,12 @@ import { type TokenIdent, TokenType } from "@csstools/css-tokenizer";
 import { asciiLower, isBlank, tokenizeCss } from "./tokens.js";
 
 const important = /\s*!\s*important\s*$/i;
+const mayBeImportant = /important|\\/i;
+
+/** Whether a style may hold an `!important` declaration (an escape may spell one): else its declarations are normal. */
+export function mayHoldImportant(style: string | undefined): boolean {
+  return style !== undefined && mayBeImportant.test(style);
+}
 
 /**
  * The value as one lower-cased keyword, or undefined when it is not one ident (`!important` aside).

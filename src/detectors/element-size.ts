@@ -1,6 +1,7 @@
 // The rendered size an element asks for, from its `width`/`height` attributes (HTML's rules for parsing
 // dimension values), its inline style and the `<style>` rules that match it (CSS lengths, as CSS reads them).
 
+import { mayHoldImportant } from "../css/keyword.js";
 import type { Element, StyleDeclaration } from "../types.js";
 
 export interface Size {
@@ -99,7 +100,6 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): v
   }
 }
 
-const mayBeImportant = /important|\\/i;
 
 /** The logical sizes as the physical ones they are in horizontal writing (all mail). */
 const physicalSizes: ReadonlyMap<string, string> = new Map([
@@ -141,7 +141,7 @@ function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: 
   applyStyle(size, kept(sheet));
   if (maySetSize(inline)) applyStyle(size, kept(element.style));
   // A sheet's `!important` wins over an inline style without it (one that may hold it wins back: left as it is).
-  if (sheet.some(({ important }) => important) && !mayBeImportant.test(inline ?? "")) {
+  if (sheet.some(({ important }) => important) && !mayHoldImportant(inline)) {
     applyStyle(size, kept(sheet.filter(({ important }) => important)));
   }
   return { width: atLeast(size.width, size.minWidth), height: atLeast(size.height, size.minHeight) };

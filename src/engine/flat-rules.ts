@@ -2,7 +2,7 @@
 // on some screens or elements only (`@media`, nesting, ...), and how many `;` end its declarations. One structural
 // pass (`scanBlocks`, shared with `topLevelEnds`), or the tokens where that pass declines.
 
-import { isCssWhitespace } from "../css/code-points.js";
+import { afterCssWhitespace, isCssWhitespace } from "../css/code-points.js";
 import { type BlockVisitor, scanBlocks, scanBlocksByTokens } from "../css/statements.js";
 import { decodedNames } from "../css/tokens.js";
 
@@ -42,7 +42,7 @@ class FlatRuleReader implements BlockVisitor {
   open(at: number): void {
     const css = this.css;
     if (this.kinds.length === 0) this.segmentStart = afterCdoAndCdc(css, this.segmentStart, at);
-    const kind = css.charCodeAt(trimmedStart(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0 : atRuleKind(cssTrim(css.slice(this.segmentStart, at)));
+    const kind = css.charCodeAt(afterCssWhitespace(css, this.segmentStart, at)) !== 0x40 /* @ */ ? 0 : atRuleKind(cssTrim(css.slice(this.segmentStart, at)));
     if (kind === 0) this.openStyleRules++;
     else if (kind === 1) this.openMedia++;
     else if (kind === 3) this.openIgnored++;
@@ -85,7 +85,7 @@ class FlatRuleReader implements BlockVisitor {
     // A `;` ends a declaration, or an at-rule without a block (`@charset "x";`); in a rule's prelude it is one more
     // token (`x;.px{...}` is no rule for `.px`).
     const css = this.css;
-    if (this.kinds[open] === 0 || css.charCodeAt(trimmedStart(css, this.segmentStart, at)) === 0x40 /* @ */) this.segmentStart = at + 1;
+    if (this.kinds[open] === 0 || css.charCodeAt(afterCssWhitespace(css, this.segmentStart, at)) === 0x40 /* @ */) this.segmentStart = at + 1;
   }
 }
 
@@ -94,19 +94,14 @@ const maxNestedDepth = 3;
 
 /** Past the `&` that starts a nested rule's selector, and the white space around it. */
 function afterNesting(css: string, from: number, to: number): number {
-  const at = trimmedStart(css, from, to);
-  return css.charCodeAt(at) === 0x26 /* & */ ? trimmedStart(css, at + 1, to) : from;
+  const at = afterCssWhitespace(css, from, to);
+  return css.charCodeAt(at) === 0x26 /* & */ ? afterCssWhitespace(css, at + 1, to) : from;
 }
 
-/** Where `text[from, to)` starts past CSS white space (not JS's: U+00A0 is a name character to CSS). */
-function trimmedStart(text: string, from: number, to: number): number {
-  while (from < to && isCssWhitespace(text.charCodeAt(from))) from++;
-  return from;
-}
 
 /** `text` without the CSS white space around it: `"\u00a0.a".trim()` is `.a`, which CSS does not read. */
 export function cssTrim(text: string): string {
-  const start = trimmedStart(text, 0, text.length);
+  const start = afterCssWhitespace(text, 0, text.length);
   let end = text.length;
   while (end > start && isCssWhitespace(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
@@ -114,7 +109,14 @@ export function cssTrim(text: string): string {
 
 const conditionalRule = /^@(?:media|container|scope|supports|layer)(?![\w\\-]|[^\0-\x7f])/i;
 /** `@media` for every screen: its rules apply as they stand (`@media screen{.px{width:1px;height:1px}}`). */
-const everyScreen = /^@media[\t\n\f\r ]+(?:only[\t\n\f\r ]+)?(?:all|screen)$/i;
+const everyScreen = /^[\t\n\f\r ]*(?:(?:only[\t\n\f\r ]+)?(?:all|screen))?[\t\n\f\r ]*$/i;
+
+const mediaWithQueries = /^@media[\t\n\f\r ]/i;
+
+/** Whether a media query list (a `media` attribute, an `@media` prelude) holds on every screen: empty, `all`, `screen`. */
+export function forEveryScreen(mediaQueries: string): boolean {
+  return everyScreen.test(mediaQueries);
+}
 
 /**
  * What an at-rule's block does to the rules in it: 2, applies them as they stand (`@media screen`); 1, applies them
@@ -125,13 +127,13 @@ const everyScreen = /^@media[\t\n\f\r ]+(?:only[\t\n\f\r ]+)?(?:all|screen)$/i;
 function atRuleKind(written: string): 1 | 2 | 3 {
   // Escapes spell the name as browsers read it (`@\6d edia` is `@media`).
   const prelude = written.includes("\\") ? decodedNames(written) : written;
-  if (everyScreen.test(prelude)) return 2;
+  if (mediaWithQueries.test(prelude) && forEveryScreen(prelude.slice("@media".length))) return 2;
   return conditionalRule.test(prelude) ? 1 : 3;
 }
 
 /** Past the `<!--` and `-->` that a sheet ignores before a top-level rule (`<!-- .px{...} -->`). */
 function afterCdoAndCdc(css: string, from: number, to: number): number {
-  for (let at = trimmedStart(css, from, to); ; at = trimmedStart(css, at, to)) {
+  for (let at = afterCssWhitespace(css, from, to); ; at = afterCssWhitespace(css, at, to)) {
     if (css.startsWith("<!--", at)) at += 4;
     else if (css.startsWith("-->", at)) at += 3;
     else return from;

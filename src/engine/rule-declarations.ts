@@ -1,7 +1,7 @@
 // The size and hiding declarations of a rule's body (`width`, `display`, ...), read as browsers read them: a plain
 // body by splitting it at its `;`, any other (escapes, comments, strings that hold a `;`) as inline styles are read.
 
-import { isCssWhitespace } from "../css/code-points.js";
+import { afterCssWhitespace } from "../css/code-points.js";
 import { parseDeclarations } from "../css/declarations.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { SheetDeclaration } from "./style-rules.js";
@@ -45,7 +45,7 @@ export function collectedDeclarations(text: SheetText, start: number, end: numbe
     if (semicolon < 0 || semicolon > end) semicolon = end;
     if (colon < from) colon = text.colons.next(from);
     if (colon < 0 || colon >= end) break;
-    if (colon > from && colon < semicolon && mayBeCollected(css, firstNonSpace(css, from, colon))) {
+    if (colon > from && colon < semicolon && mayBeCollected(css, afterCssWhitespace(css, from, colon))) {
       const name = css.slice(from, colon).trim().toLowerCase();
       if (collected.has(name)) {
         const rawValue = css.slice(colon + 1, semicolon).trim();
@@ -130,10 +130,6 @@ function readDeclarations(body: string): SheetDeclaration[] | undefined {
   return declarations;
 }
 
-function firstNonSpace(css: string, from: number, to: number): number {
-  while (from < to && isCssWhitespace(css.charCodeAt(from))) from++;
-  return from;
-}
 
 /**
  * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`,

@@ -7,6 +7,7 @@ import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
 import { editedStyleEndsEarly, editedStyleStillFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
+import { forEveryScreen } from "./flat-rules.js";
 import { type Decision, judge } from "./judge.js";
 import { type Plan, plan, type PlannedWarning, type Scope } from "./plan.js";
 import type { RawTag } from "./raw-tag.js";
@@ -38,12 +39,11 @@ export function sheetApplies(view: ElementView, inTemplate: boolean): "everywher
   const type = view.attribute("type");
   if (inTemplate || view.namespace === "math" || (type !== undefined && !cssType.test(type))) return "nowhere";
   const media = view.attribute("media");
-  return media === undefined || everyScreen.test(media) ? "everywhere" : "on some screens";
+  return media === undefined || forEveryScreen(media) ? "everywhere" : "on some screens";
 }
 
 /** Blink applies a sheet whose `type` is empty or `text/css` in any ASCII case, and no other (`" text/css"` none). */
 const cssType = /^(?:text\/css)?$/i;
-const everyScreen = /^[\t\n\f\r ]*(?:(?:only[\t\n\f\r ]+)?(?:all|screen))?[\t\n\f\r ]*$/i;
 
 /**
  * Plans a held `<style>` whose text `css` ends at `contentEnd` and whose end tag ends at `end`: removed whole,

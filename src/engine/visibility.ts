@@ -2,6 +2,7 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
+import { mayHoldImportant } from "../css/keyword.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -81,7 +82,7 @@ export function hidingReason(tag: string, attributes: readonly RawAttribute[], s
     return css !== undefined && mayHide.test(css) ? declarationsHiding(tag, cascaded([], inlineStyle(css), false)) : undefined;
   }
   const inline = css === undefined ? [] : inlineStyle(css);
-  const applied = cascaded(fromSheet, inline, css !== undefined && mayBeImportant.test(css));
+  const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
   const sheetOnes = new Set<StyleDeclaration>(fromSheet);
   const reason = declarationsHiding(tag, applied.filter((declaration) => !sheetOnes.has(declaration)));
   if (reason !== undefined) return reason;
@@ -89,7 +90,6 @@ export function hidingReason(tag: string, attributes: readonly RawAttribute[], s
   return bySheet && `${bySheet} (by a <style> rule)`;
 }
 
-const mayBeImportant = /important|\\/i;
 
 /**
  * The declaration that applies for each property, as the cascade picks it: a `<style>` rule's, then the inline

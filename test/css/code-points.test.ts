@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCssNewline, isCssWhitespace, isHexDigit, isNameCodePoint } from "../../src/css/code-points.js";
+import { afterCssWhitespace, isCssNewline, isCssWhitespace, isHexDigit, isNameCodePoint } from "../../src/css/code-points.js";
 
 const classes = (text: string, test: (c: number) => boolean) => [...text].filter((ch) => test(ch.charCodeAt(0))).join("");
 
@@ -12,5 +12,13 @@ describe("CSS code points", () => {
     expect(classes("09afAFgG-", isHexDigit)).toBe("09afAF");
     expect(classes("\n\r\f\t \v", isCssNewline)).toBe("\n\r\f");
     expect(classes("\n\r\f\t \v\u00a0", isCssWhitespace)).toBe("\n\r\f\t ");
+  });
+});
+
+describe("afterCssWhitespace", () => {
+  it("skips CSS white space only, and not past `to`", () => {
+    expect(afterCssWhitespace(" \t\n\r\fa", 0, 6)).toBe(5);
+    expect(afterCssWhitespace("\u00a0a", 0, 2)).toBe(0);
+    expect(afterCssWhitespace("   a", 1, 2)).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cssKeyword } from "../../src/css/keyword.js";
+import { cssKeyword, mayHoldImportant } from "../../src/css/keyword.js";
 
 describe("cssKeyword", () => {
   it.each<[string, string | undefined]>([
@@ -17,5 +17,11 @@ describe("cssKeyword", () => {
     ["\\", "\uFFFD"],
   ])("%j → %s", (value, expected) => {
     expect(cssKeyword(value)).toBe(expected);
+  });
+});
+
+describe("mayHoldImportant", () => {
+  it.each([["width:1px !IMPORTANT", true], ["width:1px ! imp\\ortant", true], ["width:1px", false], [undefined, false]])("%j -> %j", (style, expected) => {
+    expect(mayHoldImportant(style)).toBe(expected);
   });
 });

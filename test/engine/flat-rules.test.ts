@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cssTrim, visitFlatRules } from "../../src/engine/flat-rules.js";
+import { cssTrim, forEveryScreen, visitFlatRules } from "../../src/engine/flat-rules.js";
 
 /** Each rule `visitFlatRules` gives, as `prelude{body}` with `@` before a conditional one and its `;` count. */
 function rulesOf(css: string): string[] {
@@ -38,4 +38,11 @@ describe("visitFlatRules", () => {
     expect(cssTrim(" \t\n.a\r\f")).toBe(".a");
     expect(cssTrim("\u00a0.a\u00a0")).toBe("\u00a0.a\u00a0");
   });
+});
+
+describe("forEveryScreen", () => {
+  it.each([["", true], [" all ", true], ["only  screen", true], ["SCREEN", true], ["print", false], ["screen and (max-width:600px)", false], ["\u00a0screen", false], ["only", false]])(
+    "%j -> %j",
+    (queries, expected) => expect(forEveryScreen(queries)).toBe(expected),
+  );
 });
