@@ -40,7 +40,8 @@ export function cssLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const pixels = plainPixels(value);
   if (pixels !== undefined) return pixels;
-  let text = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+  // `!important` is off the value already: one left (`1px !important !important`) makes it invalid.
+  let text = value.trim().toLowerCase();
   const calc = /^(?:-webkit-|-moz-)?calc\(\s*(.*?)\s*\)$/.exec(text);
   if (calc) text = calc[1] ?? "";
   const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/.exec(text);
@@ -72,6 +73,10 @@ interface SizeInProgress {
   /** The last `min-width` / `min-height`: the used size is at least this. */
   minWidth?: number | undefined;
   minHeight?: number | undefined;
+  /** How much `zoom`, `scale` and `transform` each enlarge it (they multiply). */
+  zoom?: number | undefined;
+  scale?: number | undefined;
+  transform?: number | undefined;
 }
 
 function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): void {
@@ -84,13 +89,22 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): v
       size[name === "min-width" ? "minWidth" : "minHeight"] = length ?? (/^\s*auto\s*$/i.test(value) ? undefined : unknownLength);
       continue;
     }
+    if (name === "all") {
+      applyAll(size, value);
+      continue;
+    }
+    if (name === "zoom" || name === "scale" || name === "transform") {
+      const growth = growthOf(name, value);
+      if (growth !== undefined) size[name] = growth;
+      continue;
+    }
     if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
     const length = cssLength(value);
     if (length === undefined) {
       if (name !== "width" && name !== "height") continue;
       // `auto` follows the other dimension and the image's own ratio (a 1x1 gif stays 1x1); `100%`, `50vw` and
       // the like override the attribute with a size we cannot know here, so not a tiny one.
-      const keyword = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+      const keyword = value.trim().toLowerCase();
       const overridden = keyword === "auto" ? undefined : keyword === "" ? size[name] : unknownLength;
       size[name] = overridden;
       continue;
@@ -100,6 +114,57 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): v
   }
 }
 
+/**
+ * `all` resets every size the cascade gave so far, the `width`/`height` attributes' too (presentational hints are
+ * author style): the image takes its own size. `inherit` takes the parent's, which is not known here.
+ */
+function applyAll(size: SizeInProgress, value: string): void {
+  const keyword = value.trim().toLowerCase();
+  if (keyword === "inherit") {
+    size.width = size.height = unknownLength;
+  } else if (keyword === "initial" || keyword === "unset" || keyword === "revert" || keyword === "revert-layer") {
+    size.width = size.height = undefined;
+  } else {
+    return; // invalid: the declaration is dropped
+  }
+  size.minWidth = size.minHeight = size.zoom = size.scale = size.transform = undefined;
+}
+
+/**
+ * How much `zoom`, `scale` or `transform` may enlarge what the element draws: 1 when it does not (`none`, a
+ * translation, a rotation, a scale of at most 1); infinite when this reading cannot tell (`matrix()`, `skew()`);
+ * undefined for a value CSS drops.
+ */
+function growthOf(name: string, value: string): number | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === "none" || text === "normal" || text === "reset") return 1;
+  if (name === "zoom") {
+    const factor = scaleFactor(text);
+    // `zoom: 0` reads as `zoom: 1`.
+    return factor === undefined ? undefined : factor === 0 ? 1 : factor;
+  }
+  if (name === "scale") return largest(text.split(/[\t\n\f\r ]+/));
+  let growth = 1;
+  for (const [, fn, args] of text.matchAll(/([a-z0-9-]+)\(([^)]*)\)/g)) {
+    if (/^(?:translate|rotate)/.test(fn!)) continue;
+    const factor = /^scale(?:x|y|z|3d)?$/.test(fn!) ? largest(args!.split(",")) : undefined;
+    growth = Math.max(growth, factor ?? unknownLength);
+  }
+  return growth;
+}
+
+/** The largest of the factors (numbers or percentages) given; infinite when one is no factor. */
+function largest(values: readonly string[]): number {
+  let growth = 1;
+  for (const value of values) growth = Math.max(growth, Math.abs(scaleFactor(value.trim()) ?? unknownLength));
+  return growth;
+}
+
+function scaleFactor(text: string): number | undefined {
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(%?)$/.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) / (match[2] === "%" ? 100 : 1);
+}
 
 /** The logical sizes as the physical ones they are in horizontal writing (all mail). */
 const physicalSizes: ReadonlyMap<string, string> = new Map([
@@ -144,7 +209,10 @@ function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: 
   if (sheet.some(({ important }) => important) && !mayHoldImportant(inline)) {
     applyStyle(size, kept(sheet.filter(({ important }) => important)));
   }
-  return { width: atLeast(size.width, size.minWidth), height: atLeast(size.height, size.minHeight) };
+  const growth = (size.zoom ?? 1) * (size.scale ?? 1) * (size.transform ?? 1);
+  // Nothing enlarges 0 px (and 0 times an unknown growth is no number).
+  const grown = (length: number | undefined) => (length === undefined || length === 0 || growth === 1 ? length : length * growth);
+  return { width: grown(atLeast(size.width, size.minWidth)), height: grown(atLeast(size.height, size.minHeight)) };
 }
 
 const noneLifted: ReadonlySet<string> = new Set();
@@ -156,7 +224,7 @@ function atLeast(length: number | undefined, minimum: number | undefined): numbe
 }
 
 /**
- * False only when an inline style cannot hold a `width`, `height`, `max-width` or `max-height` declaration, so
+ * False only when an inline style cannot hold a declaration that sizes (`width`, `zoom`, `all`, ...), so
  * it is not parsed: such a name is written with those letters (in any ASCII case: no other character lower-cases
  * to one of them) unless an escape spells it. Undefined (no attribute) reads `element.style` as it is.
  */
@@ -164,7 +232,7 @@ function maySetSize(style: string | undefined): boolean {
   return style === undefined || style.includes("\\") || sizeWord.test(style);
 }
 
-const sizeWord = /width|height|-size/i;
+const sizeWord = /width|height|-size|zoom|scale|transform|all/i;
 
 /**
  * At least one dimension given, and every given one at most `pixels` (the other follows the image).

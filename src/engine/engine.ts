@@ -34,7 +34,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingReason } from "./visibility.js";
+import { hidingOf } from "./visibility.js";
 import { maxStyleRules, StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -309,9 +309,9 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.safe = end;
       return;
     }
-    const sheet = this.styleRules.match(name, attributes);
-    const hiddenBy = hidingReason(name, attributes, sheet) ?? this.tree.current?.hiddenBy;
-    const open = new OpenElement(name, namespace, attributes, hiddenBy, facts);
+    const sheet = this.styleRules.match(name, attributes, this.tree.stack);
+    const hiding = hidingOf(name, attributes, sheet, this.tree.current?.hiding);
+    const open = new OpenElement(name, namespace, attributes, hiding, facts);
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;
@@ -400,7 +400,7 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
-    const applies = sheetApplies(style.view, this.tree.has("template"));
+    const applies = sheetApplies(style.view, this.tree.has("template"), this.noscriptOpen);
     if (applies !== "nowhere" && this.styleRules.add(styleSheetText(style, css), applies === "on some screens") === "full") {
       this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(maxStyleRules), at: style.tag.start }]));
       return;

@@ -7,6 +7,7 @@ import type { Ancestor } from "../types.js";
 import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
+import type { Hiding } from "./visibility.js";
 
 export class OpenElement implements Ancestor {
   private record: Readonly<Record<string, string>> | undefined;
@@ -16,10 +17,14 @@ export class OpenElement implements Ancestor {
     readonly namespace: Namespace,
     readonly rawAttributes: readonly RawAttribute[],
     /** Why this element or an ancestor hides its content; undefined when visible. */
-    readonly hiddenBy: string | undefined,
+    readonly hiding: Hiding | undefined,
     /** What the tree simulator knows of `name` as an HTML element (read only when `namespace` is html). */
     readonly facts: HtmlElementFacts = htmlElementFacts(name),
   ) {}
+
+  get hiddenBy(): string | undefined {
+    return this.hiding?.reason;
+  }
 
   /** The value of the first attribute named `name` (as browsers read duplicates); undefined when absent. */
   attribute(name: string): string | undefined {

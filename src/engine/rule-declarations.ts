@@ -132,16 +132,27 @@ function readDeclarations(body: string): SheetDeclaration[] | undefined {
 
 
 /**
- * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`,
- * `d`, `v`, `o`, `in`, `bl`, any case: `border` and `background`, which are everywhere, cost no string), and
- * anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
+ * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`, `d`,
+ * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, any case: `border`, `background` and `text-align`, which are
+ * everywhere, cost no string), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
 function mayBeCollected(css: string, at: number): boolean {
   const c = css.charCodeAt(at);
   const lower = c | 0x20;
-  if (lower === 0x69 /* i */) return (css.charCodeAt(at + 1) | 0x20) === 0x6e; /* n */
-  if (lower === 0x62 /* b */) return (css.charCodeAt(at + 1) | 0x20) === 0x6c; /* l */
-  return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || c < 0x20 || c > 0x7f;
+  const second = css.charCodeAt(at + 1) | 0x20;
+  switch (lower) {
+    case 0x69 /* i */:
+      return second === 0x6e; /* n */
+    case 0x62 /* b */:
+    case 0x61 /* a */:
+      return second === 0x6c; /* l */
+    case 0x73 /* s */:
+      return second === 0x63; /* c */
+    case 0x74 /* t */:
+      return second === 0x72; /* r */
+    default:
+      return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || lower === 0x7a || c < 0x20 || c > 0x7f;
+  }
 }
 
 /** The properties that size or hide an element: the only ones collected. */
@@ -149,5 +160,6 @@ const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",
   // The logical sizes, which are those in horizontal writing (all mail): `inline-size` is `width`.
   "inline-size", "block-size", "min-inline-size", "min-block-size", "max-inline-size", "max-block-size",
+  // What enlarges a box, resets it all, or lets its content show past its height.
+  "zoom", "scale", "transform", "all", "overflow", "overflow-x", "overflow-y",
 ]);
-

@@ -32,14 +32,15 @@ export function styleSheetText(style: HeldStyle, css: string): string {
 /**
  * Where a `<style>` element's rules apply, as browsers decide it: nowhere when its `type` is not CSS, when it is a
  * MathML `<style>` (no such element) or inside `<template>` (inert content); on some screens only when its `media`
- * is not for every screen; else everywhere. Rules that apply nowhere size and hide nothing: `<style
- * media="print">.px{width:1px;height:1px}</style>` made a visible image a pixel.
+ * is not for every screen, or inside `<noscript>` (text to a browser that runs scripts, a sheet to a mail client);
+ * else everywhere. Rules that apply nowhere size and hide nothing: `<style media="print">.px{width:1px;height:1px}
+ * </style>` made a visible image a pixel.
  */
-export function sheetApplies(view: ElementView, inTemplate: boolean): "everywhere" | "on some screens" | "nowhere" {
+export function sheetApplies(view: ElementView, inTemplate: boolean, inNoscript: boolean): "everywhere" | "on some screens" | "nowhere" {
   const type = view.attribute("type");
   if (inTemplate || view.namespace === "math" || (type !== undefined && !cssType.test(type))) return "nowhere";
   const media = view.attribute("media");
-  return media === undefined || forEveryScreen(media) ? "everywhere" : "on some screens";
+  return !inNoscript && (media === undefined || forEveryScreen(media)) ? "everywhere" : "on some screens";
 }
 
 /** Blink applies a sheet whose `type` is empty or `text/css` in any ASCII case, and no other (`" text/css"` none). */

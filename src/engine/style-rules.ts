@@ -10,11 +10,21 @@ import { ownString } from "../base/own-string.js";
 import { isNameCodePoint } from "../css/code-points.js";
 import { parseDeclarations } from "../css/declarations.js";
 import { topLevelEnds } from "../css/statements.js";
-import { type Token, endOf, tokenizeCss } from "../css/tokens.js";
+import { asciiLower, type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { cssTrim, visitFlatRules } from "./flat-rules.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { collectedDeclarations, SheetText } from "./rule-declarations.js";
+import {
+  ancestorsMatch,
+  classNames,
+  keyOf,
+  matchOf,
+  mayApplyAnywhere,
+  readSelectorList,
+  type SelectorTarget,
+  type SimpleSelector,
+} from "./rule-selector.js";
 
 /** One `{...}` block of a style sheet. */
 export interface SheetBlock {
@@ -145,7 +155,7 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
   return chain;
 }
 
-const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide/i;
+const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide|zoom|scale|transform|all/i;
 
 /**
  * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing
@@ -164,99 +174,20 @@ function withoutComments(prelude: string): string | undefined {
   return text + prelude.slice(from);
 }
 
-/** A selector a map lookup can answer: an optional tag, classes, an optional id. */
-interface SimpleSelector {
-  readonly tag: string | undefined;
-  readonly classes: readonly string[];
-  readonly id: string | undefined;
-  /** `[class=x]`: the whole class attribute. */
-  readonly classIs: string | undefined;
-}
-
 interface CollectedRule {
   readonly selector: SimpleSelector;
+  /** What the element's ancestors must match, nearest first. */
+  readonly ancestors: readonly SimpleSelector[];
   readonly declarations: readonly SheetDeclaration[];
-  /** Inside `@media`: it can only reveal (on some screens), never hide. */
+  /**
+   * It may not apply where the element is: inside `@media`, nested, or a selector that asks more than its subject
+   * (`body .px`). It can only show or resize (on some screens), never hide or shrink.
+   */
   readonly conditional: boolean;
   /** Its selector's specificity, as one number: ids, then classes and attributes, then the tag. */
   readonly specificity: number;
   /** When it was last read: of two rules as specific, the one read later wins. */
   order: number;
-}
-
-const simpleSelector =
-  /^(\*|[a-z][a-z0-9-]*)?((?:\.[a-z_-][\w-]*|#[a-z_-][\w-]*|\[class\]|\[class\s*~?=\s*(?:"[\w-]+"|'[\w-]+'|[\w-]+)\s*\])+)?$/i;
-const part = /\.([\w-]+)|#([\w-]+)|\[class\s*(~?)=\s*["']?([\w-]+)["']?\s*\]/gi;
-
-/** Parses `img.a`, `.a.b`, `#x`, `[class=a]`, `*[class].a`; undefined for anything else. */
-export function parseSimpleSelector(text: string): SimpleSelector | undefined {
-  const trimmed = text.includes("\\") ? decodeNameEscapes(cssTrim(text)) : cssTrim(text);
-  if (trimmed === undefined) return undefined;
-  // The usual selector of a mail's sheet, one class (`.px`), read from char codes: what the regexes would give.
-  if (trimmed.charCodeAt(0) === 0x2e /* . */ && isClassName(trimmed, 1)) {
-    return { tag: undefined, classes: [trimmed.slice(1)], id: undefined, classIs: undefined };
-  }
-  const match = simpleSelector.exec(trimmed);
-  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
-  const tag = match[1] === undefined || match[1] === "*" ? undefined : match[1].toLowerCase();
-  const classes: string[] = [];
-  let id: string | undefined;
-  let classIs: string | undefined;
-  for (const [, cls, hash, tilde, value] of (match[2] ?? "").matchAll(part)) {
-    if (cls !== undefined) classes.push(cls);
-    else if (hash !== undefined) id = hash;
-    else if (value !== undefined) {
-      if (tilde === "~") classes.push(value);
-      else classIs = value;
-    }
-  }
-  if (tag === undefined && classes.length === 0 && id === undefined && classIs === undefined) return undefined;
-  return { tag, classes, id, classIs };
-}
-
-const nameEscape = /\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\n\r\f])?|([^0-9a-f\n\r\f]))/gi;
-
-/**
- * The selector with its escapes decoded (`.\70 x` is `.px` to browsers), when each spells an ASCII letter, digit,
- * `_` or `-`; undefined otherwise (`.a\.b` is one class, which the decoded text would read as two).
- */
-function decodeNameEscapes(selector: string): string | undefined {
-  let spellsName = true;
-  const decoded = selector.replace(nameEscape, (_, hex: string | undefined, char: string | undefined) => {
-    const c = hex === undefined ? char! : String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff));
-    if (!/^[\w-]$/.test(c)) spellsName = false;
-    return c;
-  });
-  return spellsName && !decoded.includes("\\") ? decoded : undefined;
-}
-
-/** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case), as `simpleSelector` reads a class. */
-function isClassName(text: string, from: number): boolean {
-  if (from >= text.length) return false;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-    if (!(letter || c === 0x5f /* _ */ || c === 0x2d /* - */ || (i > from && c >= 0x30 && c <= 0x39))) return false;
-  }
-  return true;
-}
-
-function specificityOf({ id, classes, classIs, tag }: SimpleSelector): number {
-  return (id === undefined ? 0 : 10_000) + (classes.length + (classIs === undefined ? 0 : 1)) * 100 + (tag === undefined ? 0 : 1);
-}
-
-function keyOf(selector: SimpleSelector): string {
-  if (selector.classes[0] !== undefined) return `.${selector.classes[0]}`;
-  if (selector.classIs !== undefined) return `.${selector.classIs.split(/\s+/)[0]}`;
-  if (selector.id !== undefined) return `#${selector.id}`;
-  return selector.tag ?? "*";
-}
-
-function matches(selector: SimpleSelector, tag: string, classes: readonly string[], attributes: readonly RawAttribute[]): boolean {
-  if (selector.tag !== undefined && selector.tag !== tag) return false;
-  if (selector.id !== undefined && attributeValue(attributes, "id") !== selector.id) return false;
-  if (selector.classIs !== undefined && attributeValue(attributes, "class") !== selector.classIs) return false;
-  return selector.classes.every((name) => classes.includes(name));
 }
 
 /** What the collected rules say about one element. */
@@ -274,14 +205,13 @@ export interface SheetMatch {
 
 const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [] };
 
-/** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
-function classNames(value: string): readonly string[] {
-  if (value !== "" && !/[\t\n\f\r ]/.test(value)) return [value];
-  return value.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
-}
 const noClasses: readonly string[] = [];
 
-const sizeProperties: ReadonlySet<string> = new Set(["width", "height", "max-width", "max-height", "min-width", "min-height"]);
+/** The properties that size an element (those `sizeOf` reads). */
+const sizeProperties: ReadonlySet<string> = new Set([
+  "width", "height", "max-width", "max-height", "min-width", "min-height", "inline-size", "block-size", "min-inline-size",
+  "min-block-size", "max-inline-size", "max-block-size", "zoom", "scale", "transform", "all",
+]);
 
 function reveals(declaration: SheetDeclaration): boolean {
   const value = declaration.value.toLowerCase();
@@ -295,6 +225,8 @@ function reveals(declaration: SheetDeclaration): boolean {
     case "max-height":
     case "max-width":
       return value === "none" || Number.parseFloat(value) > 0;
+    case "all":
+      return true;
     default:
       return false;
   }
@@ -342,25 +274,19 @@ export class StyleRules {
       if (declarations === undefined) return;
       const written = css.slice(preludeStart, preludeEnd);
       const uncommented = escapes && written.includes("/*") ? withoutComments(written) : written;
-      if (uncommented === undefined) return;
-      const prelude = cssTrim(uncommented);
+      const prelude = uncommented === undefined ? undefined : cssTrim(uncommented);
+      const selectors = prelude === undefined ? mayApplyAnywhere : readSelectorList(prelude);
       const body = css.slice(bodyStart, bodyEnd);
-      // Each selector of the list, as `prelude.split(",")` gives them, without the array (most lists hold one).
-      for (let from = 0; from <= prelude.length; ) {
-        let comma = prelude.indexOf(",", from);
-        if (comma < 0) comma = prelude.length;
-        const text = from === 0 && comma === prelude.length ? prelude : prelude.slice(from, comma);
-        from = comma + 1;
-        const selector = parseSimpleSelector(text);
-        if (selector === undefined) continue;
+      for (let i = 0; i < selectors.length; i++) {
+        const { subject, ancestors, exact, specificity } = selectors[i]!;
         // The same selector and block as written, in the same kind of context: the same rule.
-        const ruleText = `${conditional ? "@" : ""}${text}{${body}}`;
+        const ruleText = `${conditional ? "@" : ""}${i}:${prelude ?? written}{${body}}`;
         const earlier = this.byText.get(ruleText);
         if (earlier === undefined) added++;
         found.push({
-          key: keyOf(selector),
+          key: keyOf(subject),
           text: ruleText,
-          rule: earlier ?? { selector, declarations, conditional, specificity: specificityOf(selector), order: 0 },
+          rule: earlier ?? { selector: subject, ancestors, declarations, conditional: conditional || !exact, specificity, order: 0 },
         });
       }
     });
@@ -404,49 +330,61 @@ export class StyleRules {
     this.byKey.set(key, [...list.filter((rule) => !moved.has(rule)), ...rules]);
   }
 
-  match(tag: string, attributes: readonly RawAttribute[]): SheetMatch {
+  /** The collected declarations that apply to an element with these attributes, under the open elements `stack`. */
+  match(tag: string, attributes: readonly RawAttribute[], stack: readonly SelectorTarget[] = []): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
     const classAttribute = this.hasClassKeys ? attributeValue(attributes, "class") : undefined;
     const classes = classAttribute === undefined ? noClasses : classNames(classAttribute);
-    let found: CollectedRule[] | undefined;
-    for (const name of classes) found = this.collect(`.${name}`, tag, classes, attributes, found);
+    const found = new RulesFound(tag, classes, attributes, stack);
+    for (const name of classes) found.add(this.byKey.get(`.${asciiLower(name)}`));
     const id = this.hasIdKeys ? attributeValue(attributes, "id") : undefined;
-    if (id !== undefined) found = this.collect(`#${id}`, tag, classes, attributes, found);
-    found = this.collect(tag, tag, classes, attributes, found);
-    found = this.collect("*", tag, classes, attributes, found);
-    if (found === undefined) return noMatch;
+    if (id !== undefined) found.add(this.byKey.get(`#${asciiLower(id)}`));
+    found.add(this.byKey.get(tag));
+    found.add(this.byKey.get("*"));
+    const rules = found.rules;
+    if (rules === undefined) return noMatch;
     // In cascade order, the rule that wins last: `.px{width:1px}` wins over a later `img{width:600px}`.
-    if (found.length > 1) found.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+    if (rules.length > 1) rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     let onSomeScreens: SheetDeclaration[] | undefined;
-    for (const rule of found) {
-      if (!rule.conditional) {
+    for (const rule of rules) {
+      if (!rule.conditional && !found.maybe?.has(rule)) {
         declarations.push(...rule.declarations);
         continue;
       }
-      revealedBy ??= rule.declarations.find(reveals) && `@media rule for ${keyOf(rule.selector)}`;
+      revealedBy ??= rule.declarations.find(reveals) && `a rule for ${keyOf(rule.selector)} that may apply`;
       for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
     }
     return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [] };
   }
+}
 
-  /** Adds the rules under `key` that match the element to `found` (made on the first match). */
-  private collect(
-    key: string,
-    tag: string,
-    classes: readonly string[],
-    attributes: readonly RawAttribute[],
-    found: CollectedRule[] | undefined,
-  ): CollectedRule[] | undefined {
-    const rules = this.byKey.get(key);
-    if (rules === undefined) return found;
+/** The rules that match one element, gathered from the lists its keys find (allocated on the first match). */
+class RulesFound {
+  rules: CollectedRule[] | undefined;
+  /** Those that may not match it: a class or id matched ignoring case (quirks mode), an implied `body`. */
+  maybe: Set<CollectedRule> | undefined;
+
+  constructor(
+    private readonly tag: string,
+    private readonly classes: readonly string[],
+    private readonly attributes: readonly RawAttribute[],
+    private readonly stack: readonly SelectorTarget[],
+  ) {}
+
+  add(rules: readonly CollectedRule[] | undefined): void {
+    if (rules === undefined) return;
     for (const rule of rules) {
-      if (matches(rule.selector, tag, classes, attributes)) (found ??= []).push(rule);
+      const match = matchOf(rule.selector, this.tag, this.classes, this.attributes);
+      if (match === undefined || this.rules?.includes(rule)) continue;
+      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, this.stack);
+      if (above === undefined) continue;
+      (this.rules ??= []).push(rule);
+      if (match === "ignoring case" || above === "maybe") (this.maybe ??= new Set()).add(rule);
     }
-    return found;
   }
 }
 

@@ -11,7 +11,9 @@ import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
 // A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
 // differently: skip the CSS parse for every other style (most styles in email).
 const mayHide =
-  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|max-(?:height|width)\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|(?:height|width)\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+/** Under an ancestor only `visibility` hides, a style that may show the element again (or an `all` reset). */
+const mayShow = /visibility|all|\\|\/\*/i;
 
 function isZeroLength(value: string): boolean {
   return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
@@ -66,60 +68,133 @@ function lowerName(name: string): string {
   return name;
 }
 
-/**
- * Why an element with these attributes hides its content, or undefined when it does not. `sheet` holds what
- * earlier `<style>` rules say: a class may hide it, and an `@media` rule that shows it on some screen (a mobile
- * block revealed on phones) makes it content, whatever hides it elsewhere.
- */
-export function hidingReason(tag: string, attributes: readonly RawAttribute[], sheet?: SheetMatch): string | undefined {
-  if (sheet?.revealedBy !== undefined) return undefined;
-  if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
-  const css = attributeValue(attributes, "style");
-  const fromSheet = sheet?.declarations ?? [];
-  // Most rules only size: with none that hides or is `!important`, the inline style decides alone.
-  if (fromSheet.length === 0 || !fromSheet.some(({ important }) => important) && declarationsHiding(tag, fromSheet) === undefined) {
-    // Parsed here only when it may hide (rare); the element's view parses it again if a detector asks.
-    return css !== undefined && mayHide.test(css) ? declarationsHiding(tag, cascaded([], inlineStyle(css), false)) : undefined;
-  }
-  const inline = css === undefined ? [] : inlineStyle(css);
-  const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
-  const sheetOnes = new Set<StyleDeclaration>(fromSheet);
-  const reason = declarationsHiding(tag, applied.filter((declaration) => !sheetOnes.has(declaration)));
-  if (reason !== undefined) return reason;
-  const bySheet = declarationsHiding(tag, applied);
-  return bySheet && `${bySheet} (by a <style> rule)`;
+/** Why an element hides its content. */
+export interface Hiding {
+  readonly reason: string;
+  /**
+   * Only `visibility` hides it: it is inherited, and a descendant with `visibility: visible` shows itself (with
+   * what it holds) inside a hidden parent. `display: none`, `opacity: 0` and a clipped zero size hide all within.
+   */
+  readonly byVisibility: boolean;
 }
 
+/**
+ * Why an element with these attributes hides its content, or undefined when it does not; `inherited` is its
+ * parent's. `sheet` holds what earlier `<style>` rules say: a class may hide it, and a rule that may show it (an
+ * `@media` rule revealing a mobile block on phones) makes it content, whatever hides it elsewhere.
+ */
+export function hidingOf(
+  tag: string,
+  attributes: readonly RawAttribute[],
+  sheet: SheetMatch | undefined,
+  inherited: Hiding | undefined,
+): Hiding | undefined {
+  if (sheet?.revealedBy !== undefined) return inherited;
+  const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
+  const css = attributeValue(attributes, "style");
+  const fromSheet = sheet !== undefined && sheet.declarations.some(mayDecideHiding) ? sheet.declarations : [];
+  const mayHideInline = css !== undefined && (mayHide.test(css) || (inherited?.byVisibility === true && mayShow.test(css)));
+  // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
+  if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
+  const inline = mayHideInline || fromSheet.length > 0 || hiddenAttribute ? inlineStyle(css) : [];
+  const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
+  return hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited);
+}
+
+/**
+ * Whether a rule's declaration can make an element hidden or visible whatever else applies: most rules only size
+ * (`img{max-width:100%}`), and an element with none but those is judged by its inline style alone.
+ */
+function mayDecideHiding({ name, value, important }: SheetDeclaration): boolean {
+  if (important || decidingNames.has(name)) return true;
+  return (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
+}
+
+const decidingNames: ReadonlySet<string> = new Set(["display", "visibility", "opacity", "mso-hide", "all", "overflow", "overflow-x", "overflow-y"]);
+
+/** What the declarations that apply (`applied`, by property) and the `hidden` attribute say. */
+function hidingBy(
+  tag: string,
+  applied: ReadonlyMap<string, StyleDeclaration>,
+  fromSheet: ReadonlySet<StyleDeclaration>,
+  hiddenAttribute: boolean,
+  inherited: Hiding | undefined,
+): Hiding | undefined {
+  const hiding = (reason: string, declaration: StyleDeclaration | undefined, byVisibility = false): Hiding => ({
+    reason: declaration !== undefined && fromSheet.has(declaration) ? `${reason} (by a <style> rule)` : reason,
+    byVisibility,
+  });
+  const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
+  const display = value("display");
+  // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it.
+  if (hiddenAttribute && display === undefined) return hiding(`hidden attribute on <${tag}>`, undefined);
+  if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
+  const opacity = value("opacity");
+  if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
+  if (value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
+  for (const name of zeroSizes) {
+    const size = value(name);
+    // What a zero size holds shows past it, unless the element clips it.
+    if (size !== undefined && isZeroLength(size) && clips(applied, name.endsWith("height") ? "overflow-y" : "overflow-x")) {
+      return hiding(`${name}:0 on <${tag}>`, applied.get(name));
+    }
+  }
+  if (inherited !== undefined && !inherited.byVisibility) return inherited;
+  const visibility = value("visibility");
+  if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), true);
+  return visibility === undefined ? inherited : undefined;
+}
+
+const cssWideKeyword = /^\s*(?:initial|inherit|unset|revert|revert-layer)\s*$/i;
+
+const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
+
+/** Whether the element clips what overflows it on `axis` (`overflow: hidden` or `clip`, or the axis' own). */
+function clips(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x" | "overflow-y"): boolean {
+  const own = applied.get(axis);
+  const shorthand = applied.get("overflow");
+  let value: string | undefined;
+  if (own !== undefined && (shorthand === undefined || order(applied, own) > order(applied, shorthand))) value = own.value;
+  else if (shorthand !== undefined) {
+    // `overflow: <x> <y>`; one value sets both.
+    const [x, y = x] = shorthand.value.trim().split(/[\t\n\f\r ]+/);
+    value = axis === "overflow-x" ? x : y;
+  }
+  const lower = value?.trim().toLowerCase();
+  return lower === "hidden" || lower === "clip";
+}
+
+/** Where a declaration stands in the cascade's result: a later one was applied later. */
+function order(applied: ReadonlyMap<string, StyleDeclaration>, declaration: StyleDeclaration): number {
+  return [...applied.values()].indexOf(declaration);
+}
 
 /**
  * The declaration that applies for each property, as the cascade picks it: a `<style>` rule's, then the inline
  * style's, then a rule's `!important` one (unless the inline style may hold `!important` too: it wins back). The
- * last of a property wins: `.m{display:none}` with `style="display:block"` shows the element.
+ * last of a property wins: `.m{display:none}` with `style="display:block"` shows the element; `all` resets every
+ * property set before it.
  */
 function cascaded(
   fromSheet: readonly SheetDeclaration[],
   inline: readonly StyleDeclaration[],
   inlineMayBeImportant: boolean,
-): StyleDeclaration[] {
+): Map<string, StyleDeclaration> {
   const applied = new Map<string, StyleDeclaration>();
-  for (const declaration of fromSheet) if (!declaration.important) applied.set(declaration.name, declaration);
-  for (const declaration of inline) applied.set(declaration.name, declaration);
-  for (const declaration of fromSheet) {
-    if (declaration.important && !(inlineMayBeImportant && inline.some(({ name }) => name === declaration.name))) {
+  const apply = (declaration: StyleDeclaration): void => {
+    if (declaration.name === "all") {
+      if (cssWideKeyword.test(declaration.value)) applied.clear();
+    }
+    else {
+      // Deleted first: the map's order is the order the declarations were applied in.
+      applied.delete(declaration.name);
       applied.set(declaration.name, declaration);
     }
+  };
+  for (const declaration of fromSheet) if (!declaration.important) apply(declaration);
+  for (const declaration of inline) apply(declaration);
+  for (const declaration of fromSheet) {
+    if (declaration.important && !(inlineMayBeImportant && inline.some(({ name }) => name === declaration.name))) apply(declaration);
   }
-  return [...applied.values()];
-}
-
-function declarationsHiding(tag: string, declarations: readonly StyleDeclaration[]): string | undefined {
-  for (const { name, value } of declarations) {
-    const lower = value.toLowerCase();
-    if (name === "display" && lower === "none") return `display:none on <${tag}>`;
-    if (name === "visibility" && (lower === "hidden" || lower === "collapse")) return `visibility:${lower} on <${tag}>`;
-    if (name === "opacity" && isZeroLength(lower)) return `opacity:0 on <${tag}>`;
-    if ((name === "max-height" || name === "max-width") && isZeroLength(lower)) return `${name}:0 on <${tag}>`;
-    if (name === "mso-hide" && lower === "all") return `mso-hide:all on <${tag}>`;
-  }
-  return undefined;
+  return applied;
 }

@@ -25,7 +25,9 @@ describe("htmlDimension (HTML's rules for parsing dimension values)", () => {
 
 describe("cssLength (CSS lengths)", () => {
   it.each([
-    ["1px", 1], [".5px", 0.5], ["0", 0], ["0.01em", 0.16], ["calc(1px)", 1], ["1PX", 1], ["1px !important", 1],
+    ["1px", 1], [".5px", 0.5], ["0", 0], ["0.01em", 0.16], ["calc(1px)", 1], ["1PX", 1],
+    // Declarations come without their `!important`: one left in the value (`1px !important !important`) is invalid.
+    ["1px !important", undefined],
     ["0.75pt", 1], ["1e0px", 1], ["100%", undefined], ["auto", undefined], ["1", undefined], ["1vw", undefined],
     ["calc(100% - 2px)", undefined],
   ])("%j -> %j", (value, expected) => {
@@ -41,7 +43,7 @@ describe("cheap paths give what the full paths give", () => {
     px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
   };
   const byRegex = (value: string): number | undefined => {
-    let text = value.trim().toLowerCase().replace(/\s*!\s*important$/, "");
+    let text = value.trim().toLowerCase();
     const calc = /^(?:-webkit-|-moz-)?calc\(\s*(.*?)\s*\)$/.exec(text);
     if (calc) text = calc[1] ?? "";
     const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$/.exec(text);
@@ -107,13 +109,38 @@ describe("sizes CSS sets to something other than pixels", () => {
   });
 
   it("`auto` follows the other dimension: `img{height:auto}` leaves a width=1 height=1 pixel tiny", () => {
-    expect(isTiny(sizeOf(element({ width: "1", height: "1" }, [{ name: "height", value: "auto !important" }])))).toBe(true);
+    expect(isTiny(sizeOf(element({ width: "1", height: "1" }, [{ name: "height", value: "auto", important: true }])))).toBe(true);
     expect(isTiny(sizeOf(element({ width: "1", height: "1" }, [], [{ name: "width", value: "100%" }])))).toBe(false);
   });
 
   it("pixel lengths still win in order: attribute, then sheet, then inline", () => {
     expect(isTiny(sizeOf(element({ width: "600" }, [{ name: "width", value: "1px" }])))).toBe(true);
     expect(isTiny(sizeOf(element({ width: "1" }, [{ name: "width", value: "1px" }], [{ name: "width", value: "50%" }])))).toBe(false);
+  });
+
+  it("zoom, scale and transform enlarge what they draw: a 1x1 image at zoom 300 is 300x300", () => {
+    const pixel = { width: "1", height: "1" };
+    const sized = (declarations: { name: string; value: string }[]) => describeSize(sizeOf(element(pixel, declarations)));
+    expect(sized([{ name: "zoom", value: "300" }])).toBe("300x300");
+    expect(sized([{ name: "zoom", value: "250%" }])).toBe("2.5x2.5");
+    expect(sized([{ name: "zoom", value: "300" }, { name: "zoom", value: "normal" }])).toBe("1x1");
+    expect(sized([{ name: "zoom", value: "0" }])).toBe("1x1");
+    expect(sized([{ name: "zoom", value: "0.5" }])).toBe("0.5x0.5");
+    expect(sized([{ name: "scale", value: "2 3" }])).toBe("3x3");
+    expect(sized([{ name: "transform", value: "translate(5px) rotate(45deg)" }])).toBe("1x1");
+    expect(sized([{ name: "transform", value: "scaleX(40)" }])).toBe("40x40");
+    expect(sized([{ name: "transform", value: "matrix(9,0,0,9,0,0)" }])).toBe("autoxauto");
+    expect(sized([{ name: "zoom", value: "2" }, { name: "scale", value: "2" }])).toBe("4x4");
+    expect(isTiny(sizeOf(element({ width: "0", height: "0" }, [{ name: "zoom", value: "300" }])))).toBe(true);
+  });
+
+  it("all resets every size set before it, the attributes' too; an invalid value is dropped", () => {
+    const pixel = { width: "1", height: "1" };
+    const sized = (declarations: { name: string; value: string }[]) => describeSize(sizeOf(element(pixel, declarations)));
+    expect(sized([{ name: "zoom", value: "3" }, { name: "all", value: "unset" }])).toBe("?x?");
+    expect(sized([{ name: "all", value: "revert" }, { name: "width", value: "1px" }])).toBe("1x?");
+    expect(sized([{ name: "all", value: "inherit" }])).toBe("autoxauto");
+    expect(sized([{ name: "all", value: "bogus" }])).toBe("1x1");
   });
 
   it("keeps the India Times shape: a 0x0 image sized by a class is content", () => {

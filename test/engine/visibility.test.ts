@@ -1,12 +1,12 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { hidingReason, inlineStyle } from "../../src/engine/visibility.js";
+import { type Hiding, hidingOf, inlineStyle } from "../../src/engine/visibility.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
-const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingReason>[2]) =>
-  hidingReason("div", rawAttributes(attributes), sheet);
+const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingOf>[2], inherited?: Hiding) =>
+  hidingOf("div", rawAttributes(attributes), sheet, inherited)?.reason;
 
-describe("hidingReason", () => {
+describe("hidingOf", () => {
   it.each([
     [{ style: "display:none" }, "display:none on <div>"],
     [{ style: "visibility:hidden" }, "visibility:hidden on <div>"],
@@ -14,16 +14,31 @@ describe("hidingReason", () => {
     [{ style: "max-height:0px;overflow:hidden" }, "max-height:0 on <div>"],
     [{ style: "mso-hide:all" }, "mso-hide:all on <div>"],
     [{ hidden: "" }, "hidden attribute on <div>"],
+    [{ style: "height:0;overflow:auto hidden" }, "height:0 on <div>"],
+    [{ style: "height:0;overflow:hidden auto" }, undefined],
+    [{ style: "overflow:visible hidden;max-width:0" }, undefined],
+    [{ style: "overflow:visible hidden;max-height:0" }, "max-height:0 on <div>"],
+    [{ style: "overflow:hidden;overflow-y:visible;max-height:0" }, undefined],
+    [{ style: "overflow-y:visible;overflow:hidden;max-height:0" }, "max-height:0 on <div>"],
+    // What a zero size holds shows past it unless it is clipped.
+    [{ style: "max-height:0" }, undefined],
+    [{ style: "max-width:0;height:0" }, undefined],
+    // `hidden` is the browser's `display: none`, which the page's own display overrides.
+    [{ hidden: "", style: "display:block" }, undefined],
+    [{ hidden: "", style: "color:red" }, "hidden attribute on <div>"],
+    [{ style: "display:none;all:unset" }, undefined],
+    [{ style: "display:none;all:bogus" }, "display:none on <div>"],
     [{ style: "display:block" }, undefined],
     [{}, undefined],
   ])("%j -> %j", (attributes, expected) => {
     expect(reason(attributes)).toBe(expected);
   });
 
-  it("reads hiding from matching <style> rules, inline style first", () => {
+  it("reads hiding from matching <style> rules", () => {
     const sheet = { declarations: [{ name: "display", value: "none", important: false }], revealedBy: undefined, onSomeScreens: [] };
     expect(reason({}, sheet)).toBe("display:none on <div> (by a <style> rule)");
-    expect(reason({ style: "opacity:0" }, sheet)).toBe("opacity:0 on <div>");
+    expect(reason({ style: "opacity:0" }, sheet)).toBe("display:none on <div> (by a <style> rule)");
+    expect(reason({ style: "display:inline;opacity:0" }, sheet)).toBe("opacity:0 on <div>");
   });
 
   it("the last declaration of a property wins, and a rule's !important wins over an inline one without it", () => {
@@ -35,6 +50,20 @@ describe("hidingReason", () => {
     expect(reason({ style: "display:block !important" }, sheet([{ ...none, important: true }]))).toBeUndefined();
     expect(reason({}, sheet([none, { name: "display", value: "block", important: false }]))).toBeUndefined();
     expect(reason({ style: "color:red" }, sheet([none]))).toBe("display:none on <div> (by a <style> rule)");
+  });
+
+  it("inherits its parent's hiding; under `visibility` alone, `visibility: visible` shows the element again", () => {
+    const byVisibility: Hiding = { reason: "visibility:hidden on <div>", byVisibility: true };
+    const byDisplay: Hiding = { reason: "display:none on <div>", byVisibility: false };
+    expect(reason({}, undefined, byVisibility)).toBe(byVisibility.reason);
+    expect(reason({ style: "visibility:visible" }, undefined, byVisibility)).toBeUndefined();
+    expect(reason({ style: "visibility:visible" }, undefined, byDisplay)).toBe(byDisplay.reason);
+    expect(reason({ style: "color:red" }, undefined, byVisibility)).toBe(byVisibility.reason);
+    const visible = { declarations: [{ name: "visibility", value: "visible", important: false }], revealedBy: undefined, onSomeScreens: [] };
+    expect(reason({}, visible, byVisibility)).toBeUndefined();
+    expect(reason({ style: "visibility:hidden" }, visible, byVisibility)).toBe("visibility:hidden on <div>");
+    expect(hidingOf("div", rawAttributes({ style: "visibility:collapse" }), undefined, undefined)).toEqual({ reason: "visibility:collapse on <div>", byVisibility: true });
+    expect(hidingOf("div", rawAttributes({ style: "visibility:hidden;opacity:0" }), undefined, undefined)?.byVisibility).toBe(false);
   });
 
   it("an element an @media rule reveals is not hidden, whatever hides it elsewhere", () => {

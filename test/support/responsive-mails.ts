@@ -108,4 +108,43 @@ ${tracker}
     phone: [`${cdn}/6/banner.png`, responsiveTracker],
     desktop: [`${cdn}/6/banner.png`, responsiveTracker],
   },
+  // Adversarial review (issue 11): the size and hiding model read less than the browser, and a visible image went.
+  ...sizeAndHidingCases(),
 ];
+
+/**
+ * Mails where a selector, a property or a document mode the size and hiding model did not read showed an image
+ * it took for a pixel or for hidden: one image each (an opaque token in its URL where it hides), and the tracker.
+ */
+function sizeAndHidingCases(): ResponsiveMail[] {
+  const cases: [title: string, html: (image: string) => string, doctype?: string][] = [
+    ["a rule with an ancestor in its selector sizes back what a class rule shrinks",
+      (image) => `<style>.px{width:1px;height:1px} body .px{width:300px;height:100px}</style><img class="px" src="${image}" alt="Banner">`],
+    ["a rule's selector only its subject of which is read (a pseudo-class)",
+      (image) => `<style>.px{width:1px;height:1px} .px:not(.other){width:300px;height:100px}</style><img class="px" src="${image}" alt="Banner">`],
+    ["zoom enlarges an image a class shrinks",
+      (image) => `<style>.px{width:1px;height:1px;zoom:300}</style><img class="px" src="${image}" alt="Banner">`],
+    ["all: unset resets a class rule's size",
+      (image) => `<style>.px{width:1px;height:1px}.px{all:unset}</style><img class="px" src="${image}" alt="Banner">`],
+    ["a size with !important twice is invalid: dropped",
+      (image) => `<style>.px{width:1px!important!important;height:1px!important!important}</style><img class="px" src="${image}" alt="Banner">`],
+    ["without a doctype (quirks mode), class selectors match ignoring case",
+      (image) => `<style>.px{width:1px;height:1px}.PX{width:300px;height:100px}</style><img class="px" src="${image}" alt="Banner">`, ""],
+    ["visibility: visible shows an image inside a visibility: hidden block",
+      (image) => `<div style="visibility:hidden"><p>Hidden</p><img style="visibility:visible" src="${image}" width="300" height="100" alt="Banner"></div>`],
+    ["max-height: 0 without overflow: hidden lets what it holds show",
+      (image) => `<div style="max-height:0"><img src="${image}" width="300" height="100" alt="Banner"></div>`],
+    ["display: block wins over the hidden attribute",
+      (image) => `<div hidden style="display:block"><img src="${image}" width="300" height="100" alt="Banner"></div>`],
+  ];
+  return cases.map(([title, html, doctype = "<!DOCTYPE html>"], i) => {
+    const image = `${cdn}/model/${i}/banner.png?u=8f3a9c2b7e1d4f6a0b5c3d2e`;
+    return {
+      title,
+      html: `${doctype}<html><head></head><body>${html(image)}<p>Text.</p>${tracker}</body></html>`,
+      phone: [image, responsiveTracker],
+      desktop: [image, responsiveTracker],
+    };
+  });
+}
+
