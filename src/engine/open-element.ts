@@ -7,10 +7,12 @@ import type { Ancestor } from "../types.js";
 import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
+import { classNames } from "./rule-selector.js";
 import type { Hiding } from "./visibility.js";
 
 export class OpenElement implements Ancestor {
   private record: Readonly<Record<string, string>> | undefined;
+  private classList: readonly string[] | undefined;
 
   constructor(
     readonly name: string,
@@ -24,6 +26,12 @@ export class OpenElement implements Ancestor {
 
   get hiddenBy(): string | undefined {
     return this.hiding?.reason;
+  }
+
+  /** Its class names: selectors of `<style>` rules ask about ancestors' classes, often for every element below. */
+  get classes(): readonly string[] {
+    this.classList ??= classNames(this.attribute("class") ?? "");
+    return this.classList;
   }
 
   /** The value of the first attribute named `name` (as browsers read duplicates); undefined when absent. */

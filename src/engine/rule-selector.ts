@@ -330,8 +330,8 @@ export function matchOf(
   }
   for (const name of selector.classes) {
     if (classes.includes(name)) continue;
-    const lower = asciiLower(name);
-    if (!classes.some((other) => asciiLower(other) === lower)) return undefined;
+    let lower: string | undefined;
+    if (!classes.some((other) => other.length === name.length && asciiLower(other) === (lower ??= asciiLower(name)))) return undefined;
     exact = false;
   }
   return exact ? "exact" : "ignoring case";
@@ -341,6 +341,7 @@ export function matchOf(
 export interface SelectorTarget {
   readonly name: string;
   readonly rawAttributes: readonly RawAttribute[];
+  readonly classes: readonly string[];
 }
 
 /**
@@ -355,7 +356,8 @@ export function ancestorsMatch(ancestors: readonly SimpleSelector[], stack: read
     let found = -1;
     for (let i = below - 1; i >= 0 && found < 0; i--) {
       const element = stack[i]!;
-      const match = matchOf(ancestor, element.name, classNames(attributeValue(element.rawAttributes, "class") ?? ""), element.rawAttributes);
+      if (ancestor.tag !== undefined && ancestor.tag !== element.name) continue;
+      const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
       if (match !== undefined) {
         found = i;
         if (match === "ignoring case") exact = false;

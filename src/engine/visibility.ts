@@ -8,10 +8,9 @@ import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
 
-// A style that hides must hold one of these declarations as written, unless an escape or a comment spells it
-// differently: skip the CSS parse for every other style (most styles in email).
-const mayHide =
-  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|(?:height|width)\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+// A style that hides must hold one of these declarations as written (a zero size hides only with `overflow`),
+// unless an escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
+const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|overflow|mso-hide|\\|\/\*/i;
 /** Under an ancestor only `visibility` hides, a style that may show the element again (or an `all` reset). */
 const mayShow = /visibility|all|\\|\/\*/i;
 

@@ -8,7 +8,7 @@ import type { Element } from "../../src/types.js";
 /** The parts of an element `sizeOf` reads. */
 function elementWith(
   attributes: Record<string, string>,
-  sheetStyle: { name: string; value: string }[],
+  sheetStyle: { name: string; value: string; important?: boolean }[],
   style: readonly { name: string; value: string }[] = [],
 ): Element {
   return { attributes, attribute: (name: string) => attributes[name], sheetStyle, style } as unknown as Element;

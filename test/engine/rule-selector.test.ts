@@ -84,10 +84,10 @@ describe("readSelectorList", () => {
 
 describe("ancestorsMatch", () => {
   const stack = [
-    { name: "html", rawAttributes: rawAttributes({}) },
-    { name: "div", rawAttributes: rawAttributes({ class: "A wrap" }) },
-    { name: "table", rawAttributes: rawAttributes({ class: "b" }) },
-    { name: "td", rawAttributes: rawAttributes({}) },
+    { name: "html", rawAttributes: rawAttributes({}), classes: [] },
+    { name: "div", rawAttributes: rawAttributes({ class: "A wrap" }), classes: ["A", "wrap"] },
+    { name: "table", rawAttributes: rawAttributes({ class: "b" }), classes: ["b"] },
+    { name: "td", rawAttributes: rawAttributes({}), classes: [] },
   ];
   it.each<[string, ReturnType<typeof ancestorsMatch>]>([
     [".b .wrap img", undefined],

@@ -73,6 +73,26 @@ describe("hidingOf", () => {
   });
 });
 
+describe("hidingOf's shortcut", () => {
+  // A style the gate lets pass is judged by its parent's state alone: the same answer as reading it. A rule that
+  // changes nothing (`opacity: 1`) makes every style read.
+  const piece = fc.constantFrom(
+    "display:none", "display:block", "overflow:hidden", "overflow: clip", "overflow-y:hidden", "height:0", "max-height:0",
+    "width:0px", "max-width:.0", "visibility:hidden", "visibility:visible", "VISIBILITY:visible", "opacity:0", "opacity:.5",
+    "all:unset", "ALL:initial", "w\\idth:0", "/**/", "mso-hide:all", "color:red", "line-height:0", " ", "!important",
+  );
+  const style = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join(";"));
+  const noEffect = { declarations: [{ name: "opacity", value: "1", important: false }], revealedBy: undefined, onSomeScreens: [] };
+  const parents: (Hiding | undefined)[] = [undefined, { reason: "v", byVisibility: true }, { reason: "d", byVisibility: false }];
+  fcIt.prop([style, fc.constantFrom(...parents), fc.boolean()], { seed: 20_261_203, numRuns: 3000 })(
+    "gives what reading every style gives",
+    (css, parent, hidden) => {
+      const attributes = hidden ? { style: css, hidden: "" } : { style: css };
+      expect(reason(attributes, undefined, parent)).toBe(reason(attributes, noEffect, parent)?.replace(" (by a <style> rule)", ""));
+    },
+  );
+});
+
 describe("inlineStyle", () => {
   it.each<[string, { name: string; value: string }[]]>([
     ["display: none ; WIDTH:1px!important;;x", [{ name: "display", value: "none" }, { name: "width", value: "1px" }]],
