@@ -67,9 +67,10 @@ export function readSelectorList(prelude: string): readonly ReadSelector[] {
   }
 }
 
-/** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case) and does not start `-` digit. */
+/** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case), an identifier (not `-`, not `-1`). */
 function isPlainClass(text: string, from: number): boolean {
-  if (from >= text.length || (text.charCodeAt(from) === 0x2d && isDigit(text.charCodeAt(from + 1)))) return false;
+  if (from >= text.length) return false;
+  if (text.charCodeAt(from) === 0x2d && (from + 1 === text.length || isDigit(text.charCodeAt(from + 1)))) return false;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
@@ -105,6 +106,11 @@ class SelectorReader {
       if (this.atEnd() || c === 0x2c /* , */) {
         this.at++;
         compounds.push({ compound, combinator: 0 });
+        if (c === 0x2c) {
+          this.skipWhitespace();
+          // `.a,` is no selector list: browsers drop the rule.
+          if (this.atEnd()) return "unreadable";
+        }
         break;
       }
       if (c === 0x3e /* > */ || c === 0x2b /* + */ || c === 0x7e /* ~ */) {
