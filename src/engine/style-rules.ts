@@ -175,6 +175,8 @@ function withoutComments(prelude: string): string | undefined {
 }
 
 interface CollectedRule {
+  /** Where it is kept: `keyOf(selector)`. */
+  readonly key: string;
   readonly selector: SimpleSelector;
   /** What the element's ancestors must match, nearest first. */
   readonly ancestors: readonly SimpleSelector[];
@@ -242,8 +244,9 @@ export const maxStyleRules = 10_000;
 /** The size and hiding rules of the `<style>` blocks seen so far. */
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
-  /** Each kept rule by its text (condition, selector, declarations). */
-  private readonly byText = new Map<string, CollectedRule>();
+  /** The kept rules of each rule text (condition, selector list, declarations), one per selector. */
+  private readonly byText = new Map<string, readonly CollectedRule[]>();
+  private rulesKept = 0;
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
@@ -264,7 +267,7 @@ export class StyleRules {
     if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
     css = ownString(css);
-    const found: { key: string; text: string; rule: CollectedRule }[] = [];
+    const found: { text: string; rules: readonly CollectedRule[] }[] = [];
     let added = 0;
     const text = new SheetText(css);
     const escapes = text.needsTokens.length > 0;
@@ -275,43 +278,53 @@ export class StyleRules {
       const written = css.slice(preludeStart, preludeEnd);
       const uncommented = escapes && written.includes("/*") ? withoutComments(written) : written;
       const prelude = uncommented === undefined ? undefined : cssTrim(uncommented);
-      const selectors = prelude === undefined ? mayApplyAnywhere : readSelectorList(prelude);
-      const body = css.slice(bodyStart, bodyEnd);
-      for (let i = 0; i < selectors.length; i++) {
-        const { subject, ancestors, exact, specificity } = selectors[i]!;
-        // The same selector and block as written, in the same kind of context: the same rule.
-        const ruleText = `${conditional ? "@" : ""}${i}:${prelude ?? written}{${body}}`;
-        const earlier = this.byText.get(ruleText);
-        if (earlier === undefined) added++;
-        found.push({
-          key: keyOf(subject),
-          text: ruleText,
-          rule: earlier ?? { selector: subject, ancestors, declarations, conditional: conditional || !exact, specificity, order: 0 },
-        });
+      // The same selectors and block as written, in the same kind of context: the same rules (a template seen
+      // again reads none of its selectors).
+      const ruleText = `${conditional ? "@" : ""}${prelude ?? written}{${css.slice(bodyStart, bodyEnd)}}`;
+      const earlier = this.byText.get(ruleText);
+      if (earlier !== undefined) {
+        found.push({ text: ruleText, rules: earlier });
+        return;
       }
+      const selectors = prelude === undefined ? mayApplyAnywhere : readSelectorList(prelude);
+      const rules = selectors.map(({ subject, ancestors, exact, specificity }): CollectedRule => ({
+        key: keyOf(subject),
+        selector: subject,
+        ancestors,
+        declarations,
+        conditional: conditional || !exact,
+        specificity,
+        order: 0,
+      }));
+      added += rules.length;
+      found.push({ text: ruleText, rules });
     });
-    if (this.byText.size + added > maxStyleRules) return "full";
-    // The same text reads the same: a rule seen before (in an earlier sheet or earlier in this one) is the object
-    // kept for it, so a stream of mail repeating its templates keeps no new objects.
+    if (this.rulesKept + added > maxStyleRules) return "full";
+    // The same text reads the same: rules seen before (in an earlier sheet or earlier in this one) are the objects
+    // kept for them, so a stream of mail repeating its templates keeps no new objects.
     const byKey = new Map<string, CollectedRule[]>();
-    for (const { key, text, rule } of found) {
+    for (const { text, rules } of found) {
       let kept = this.byText.get(text);
       if (kept === undefined) {
-        kept = rule;
-        this.byText.set(text, rule);
-        if (key.startsWith(".")) this.hasClassKeys = true;
-        else if (key.startsWith("#")) this.hasIdKeys = true;
+        kept = rules;
+        this.byText.set(text, rules);
+        this.rulesKept += rules.length;
+        for (const { key } of rules) {
+          if (key.startsWith(".")) this.hasClassKeys = true;
+          else if (key.startsWith("#")) this.hasIdKeys = true;
+        }
       }
-      kept.order = ++this.rulesRead;
-      const rules = byKey.get(key);
-      if (rules === undefined) byKey.set(key, [kept]);
-      else moveToEnd(rules, kept);
+      for (const rule of kept) {
+        rule.order = ++this.rulesRead;
+        const list = byKey.get(rule.key);
+        if (list === undefined) byKey.set(rule.key, [rule]);
+        else moveToEnd(list, rule);
+      }
     }
     for (const [key, rules] of byKey) this.appendRules(key, rules);
     return undefined;
   }
 
-  /** The collected declarations that apply to an element with these attributes. */
   /**
    * Puts `rules` (this sheet's, in order) at the end of the rules under `key`. A rule seen before moves there: a
    * later copy of the same declarations wins over whatever an earlier copy could, so keeping only the last copy
