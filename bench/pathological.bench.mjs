@@ -28,6 +28,15 @@ const shapes = [
   ],
   ["500,000 entities", () => "&amp;".repeat(500_000)],
   ["500,000 empty comments", () => "<!---->".repeat(500_000)],
+  // <style> rules with ancestors in their selectors (adversarial review of issue 11).
+  ["20,000 nested <div> under .zz div", () => `<style>.zz div{width:1px}</style><div class=zz>${"<div>".repeat(20_000)}`],
+  ["100,000 classes above 20,000 <p>", () => `<style>.zz p{width:1px}</style><div class="${"a ".repeat(100_000)}">${"<p></p>".repeat(20_000)}`],
+  [
+    "9,000 .qN div rules, 70,000 <div>",
+    () => `<style>${Array.from({ length: 9000 }, (_, i) => `.q${i} div{width:1px}`).join("")}</style>${"<div></div>".repeat(70_000)}`,
+  ],
+  // Every rule matches every element: as many as one key keeps (maxRulesPerKey, 64).
+  ["64 div rules, 60,000 <div>", () => `<style>${Array.from({ length: 64 }, (_, i) => `div{width:${i}px}`).join("")}</style>${"<div></div>".repeat(60_000)}`],
 ];
 
 const megabytes = (text) => Buffer.byteLength(text, "utf8") / 1e6;

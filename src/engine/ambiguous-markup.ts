@@ -164,7 +164,7 @@ export function baseInCdata(name: string, inCdata: boolean): Verdict | undefined
  * so its rules would size, hide or reveal elements in browsers without us knowing: one email of 10,000 junk
  * selectors followed by `.px{width:1px;height:1px}` kept its pixel (adversarial review, issue 11). The sheet goes.
  */
-export function styleRulesLimit(limit: number): Verdict {
+export function styleRulesLimit(limit: string): Verdict {
   return { code: "limit-exceeded", message: `removed a <style> whose rules would bring the kept ones past ${limit}` };
 }
 

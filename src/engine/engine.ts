@@ -35,7 +35,7 @@ import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
 import { hidingOf } from "./visibility.js";
-import { maxStyleRules, StyleRules } from "./style-rules.js";
+import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
 export interface EngineContext {
@@ -309,7 +309,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.safe = end;
       return;
     }
-    const sheet = this.styleRules.match(name, attributes, this.tree.stack);
+    const sheet = this.styleRules.match(name, attributes, this.tree);
     const hiding = hidingOf(name, attributes, sheet, this.tree.current?.hiding);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
@@ -401,8 +401,9 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
     const applies = sheetApplies(style.view, this.tree.has("template"), this.noscriptOpen);
-    if (applies !== "nowhere" && this.styleRules.add(styleSheetText(style, css), applies === "on some screens") === "full") {
-      this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(maxStyleRules), at: style.tag.start }]));
+    const limit = applies === "nowhere" ? undefined : this.styleRules.add(styleSheetText(style, css), applies === "on some screens");
+    if (limit !== undefined) {
+      this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(limit), at: style.tag.start }]));
       return;
     }
     this.apply(planStyle(style, css, contentEnd, end, this));

@@ -7,12 +7,12 @@ import type { Ancestor } from "../types.js";
 import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
-import { classNames } from "./rule-selector.js";
+import { ClassList } from "./selector-match.js";
 import type { Hiding } from "./visibility.js";
 
 export class OpenElement implements Ancestor {
   private record: Readonly<Record<string, string>> | undefined;
-  private classList: readonly string[] | undefined;
+  private classList: ClassList | undefined;
 
   constructor(
     readonly name: string,
@@ -29,8 +29,8 @@ export class OpenElement implements Ancestor {
   }
 
   /** Its class names: selectors of `<style>` rules ask about ancestors' classes, often for every element below. */
-  get classes(): readonly string[] {
-    this.classList ??= classNames(this.attribute("class") ?? "");
+  get classes(): ClassList {
+    this.classList ??= ClassList.of(this.attribute("class"));
     return this.classList;
   }
 

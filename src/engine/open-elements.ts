@@ -16,6 +16,7 @@ import {
 } from "./html-elements.js";
 import type { OpenElement } from "./open-element.js";
 import type { RawAttribute } from "./raw-tag.js";
+import { summaryBits } from "./selector-match.js";
 
 export type Namespace = "html" | "svg" | "math";
 
@@ -105,6 +106,8 @@ export class OpenElements {
   private boundaryPositions: number[][] = scopes.map(() => []);
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
   private changes = 0;
+  /** Per open element from the bottom, the `summaryBits` of it and every element below (filled when asked). */
+  private summaries: number[] = [];
 
   constructor(initial: readonly OpenElement[] = []) {
     for (const element of initial) this.add(element);
@@ -124,6 +127,7 @@ export class OpenElements {
     copy.scopeWalls = this.scopeWalls.slice();
     copy.specials = this.specials.slice();
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
+    copy.summaries = this.summaries.slice();
     return copy;
   }
 
@@ -135,6 +139,13 @@ export class OpenElements {
   /** The open elements, outermost first. Read-only: change it through the methods. */
   get stack(): readonly OpenElement[] {
     return this.elements;
+  }
+
+  /** The union of the `summaryBits` of the open elements: which tags, classes and ids some of them may have. */
+  summary(): number {
+    const summaries = this.summaries;
+    for (let i = summaries.length; i < this.elements.length; i++) summaries.push((summaries[i - 1] ?? 0) | summaryBits(this.elements[i]!));
+    return summaries[summaries.length - 1] ?? 0;
   }
 
   get depth(): number {
@@ -337,6 +348,7 @@ export class OpenElements {
 
   /** Pops every element at `index` and above. */
   private popTo(index: number): void {
+    if (this.summaries.length > index) this.summaries.length = index;
     while (this.elements.length > index) {
       this.changes++;
       const element = this.elements.pop()!;

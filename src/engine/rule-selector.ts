@@ -6,8 +6,6 @@
 // pixel, never a removed image.
 
 import { isCssWhitespace, isHexDigit, isNameCodePoint } from "../css/code-points.js";
-import { asciiLower } from "../css/tokens.js";
-import { attributeValue, type RawAttribute } from "./raw-tag.js";
 
 /** What a map lookup can answer: an optional tag, classes, an optional id, the whole class attribute. */
 export interface SimpleSelector {
@@ -300,84 +298,4 @@ class SelectorReader {
     }
     return -1;
   }
-}
-
-/**
- * The map key rules are kept under: their first class, else their id, else their tag, else `*`, with names in ASCII
- * lower case, so that a lookup also finds the rules a quirks-mode document matches ignoring case.
- */
-export function keyOf(selector: SimpleSelector): string {
-  if (selector.classes[0] !== undefined) return `.${asciiLower(selector.classes[0])}`;
-  if (selector.classIs !== undefined) return `.${asciiLower(selector.classIs.split(/\s+/)[0] ?? "")}`;
-  if (selector.id !== undefined) return `#${asciiLower(selector.id)}`;
-  return selector.tag ?? "*";
-}
-
-/**
- * How a compound matches an element: "exact", "ignoring case" (only as a document without a standards doctype
- * matches class and id names: such a rule may apply), or undefined.
- */
-export function matchOf(
-  selector: SimpleSelector,
-  tag: string,
-  classes: readonly string[],
-  attributes: readonly RawAttribute[],
-): "exact" | "ignoring case" | undefined {
-  if (selector.tag !== undefined && selector.tag !== tag) return undefined;
-  // An attribute selector's value matches case-sensitively in every mode.
-  if (selector.classIs !== undefined && attributeValue(attributes, "class") !== selector.classIs) return undefined;
-  let exact = true;
-  if (selector.id !== undefined) {
-    const id = attributeValue(attributes, "id");
-    if (id !== selector.id) {
-      if (id === undefined || asciiLower(id) !== asciiLower(selector.id)) return undefined;
-      exact = false;
-    }
-  }
-  for (const name of selector.classes) {
-    if (classes.includes(name)) continue;
-    let lower: string | undefined;
-    if (!classes.some((other) => other.length === name.length && asciiLower(other) === (lower ??= asciiLower(name)))) return undefined;
-    exact = false;
-  }
-  return exact ? "exact" : "ignoring case";
-}
-
-/** An open element, as far as selectors ask about it. */
-export interface SelectorTarget {
-  readonly name: string;
-  readonly rawAttributes: readonly RawAttribute[];
-  readonly classes: readonly string[];
-}
-
-/**
- * Whether the open elements `stack` (outermost first, the element's parent last) hold elements matching
- * `ancestors` (nearest first), each above the one before: "exact", "maybe" (matched ignoring case, or an `html` or
- * `body` no tag opened, which the browser adds), or undefined.
- */
-export function ancestorsMatch(ancestors: readonly SimpleSelector[], stack: readonly SelectorTarget[]): "exact" | "maybe" | undefined {
-  let exact = true;
-  let below = stack.length;
-  for (const ancestor of ancestors) {
-    let found = -1;
-    for (let i = below - 1; i >= 0 && found < 0; i--) {
-      const element = stack[i]!;
-      if (ancestor.tag !== undefined && ancestor.tag !== element.name) continue;
-      const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
-      if (match !== undefined) {
-        found = i;
-        if (match === "ignoring case") exact = false;
-      }
-    }
-    if (found >= 0) below = found;
-    else if (ancestor.tag === "html" || ancestor.tag === "body") exact = false;
-    else return undefined;
-  }
-  return exact ? "exact" : "maybe";
-}
-
-/** The class names of a `class` value: split at ASCII white space, unless it holds one name (the usual case). */
-export function classNames(value: string): readonly string[] {
-  if (value !== "" && !/[\t\n\f\r ]/.test(value)) return [value];
-  return value.split(/[\t\n\f\r ]+/).filter((name) => name !== "");
 }

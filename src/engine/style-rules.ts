@@ -15,16 +15,8 @@ import type { StyleDeclaration } from "../types.js";
 import { cssTrim, visitFlatRules } from "./flat-rules.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { collectedDeclarations, SheetText } from "./rule-declarations.js";
-import {
-  ancestorsMatch,
-  classNames,
-  keyOf,
-  matchOf,
-  mayApplyAnywhere,
-  readSelectorList,
-  type SelectorTarget,
-  type SimpleSelector,
-} from "./rule-selector.js";
+import { mayApplyAnywhere, readSelectorList, type SimpleSelector } from "./rule-selector.js";
+import { type AncestorWalks, type Ancestry, ancestorsMatch, ClassList, keyOf, matchOf, neededBits } from "./selector-match.js";
 
 /** One `{...}` block of a style sheet. */
 export interface SheetBlock {
@@ -178,8 +170,9 @@ interface CollectedRule {
   /** Where it is kept: `keyOf(selector)`. */
   readonly key: string;
   readonly selector: SimpleSelector;
-  /** What the element's ancestors must match, nearest first. */
+  /** What the element's ancestors must match, nearest first, and the `summaryBits` they have for sure. */
   readonly ancestors: readonly SimpleSelector[];
+  readonly neededAbove: number;
   readonly declarations: readonly SheetDeclaration[];
   /**
    * It may not apply where the element is: inside `@media`, nested, or a selector that asks more than its subject
@@ -207,7 +200,7 @@ export interface SheetMatch {
 
 const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [] };
 
-const noClasses: readonly string[] = [];
+const noClasses = ClassList.of(undefined);
 
 /** The properties that size an element (those `sizeOf` reads). */
 const sizeProperties: ReadonlySet<string> = new Set([
@@ -241,12 +234,21 @@ function reveals(declaration: SheetDeclaration): boolean {
  */
 export const maxStyleRules = 10_000;
 
+/**
+ * The most rules kept under one key (a tag, class or id: each element tries every rule under its keys, and cascades
+ * all that match). Mail has a handful (the corpus at most 10); thousands of `.qN div` rules made every `<div>` try
+ * each (4,000 rules and 40,000 elements: 8 s).
+ */
+export const maxRulesPerKey = 64;
+
 /** The size and hiding rules of the `<style>` blocks seen so far. */
 export class StyleRules {
   private readonly byKey = new Map<string, CollectedRule[]>();
   /** The kept rules of each rule text (condition, selector list, declarations), one per selector. */
   private readonly byText = new Map<string, readonly CollectedRule[]>();
   private rulesKept = 0;
+  /** Where the last walk up the open elements found each ancestor compound (see `AncestorWalks`). */
+  private readonly walks: AncestorWalks = new Map();
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
@@ -257,12 +259,12 @@ export class StyleRules {
   }
 
   /**
-   * Collects the simple size and hiding rules of one style sheet, all or none: when its new rules would bring the
-   * kept ones past `maxStyleRules`, none is kept and it returns "full" (the engine then removes the `<style>`, so
-   * browsers do not apply what we did not read). `onSomeScreens`: the whole sheet applies only where its `media`
-   * attribute matches, as if in an `@media` rule.
+   * Collects the size and hiding rules of one style sheet, all or none: when its new rules would bring the kept ones
+   * past `maxStyleRules`, or those under one key past `maxRulesPerKey`, none is kept and it returns the limit (the
+   * engine then removes the `<style>`, so browsers do not apply what we did not read). `onSomeScreens`: the whole
+   * sheet applies only where its `media` attribute matches, as if in an `@media` rule.
    */
-  add(css: string, onSomeScreens = false): "full" | undefined {
+  add(css: string, onSomeScreens = false): string | undefined {
     // An escape can spell a collected name (`w\idth`) that the words do not match.
     if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
@@ -291,6 +293,7 @@ export class StyleRules {
         key: keyOf(subject),
         selector: subject,
         ancestors,
+        neededAbove: ancestors.reduce((bits, ancestor) => bits | neededBits(ancestor), 0),
         declarations,
         conditional: conditional || !exact,
         specificity,
@@ -299,7 +302,14 @@ export class StyleRules {
       added += rules.length;
       found.push({ text: ruleText, rules });
     });
-    if (this.rulesKept + added > maxStyleRules) return "full";
+    if (this.rulesKept + added > maxStyleRules) return `${maxStyleRules} rules`;
+    const newPerKey = new Map<string, number>();
+    for (const { text, rules } of found) {
+      if (!this.byText.has(text)) for (const { key } of rules) newPerKey.set(key, (newPerKey.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of newPerKey) {
+      if ((this.byKey.get(key)?.length ?? 0) + count > maxRulesPerKey) return `${maxRulesPerKey} rules for one element name, class or id (${key})`;
+    }
     // The same text reads the same: rules seen before (in an earlier sheet or earlier in this one) are the objects
     // kept for them, so a stream of mail repeating its templates keeps no new objects.
     const byKey = new Map<string, CollectedRule[]>();
@@ -343,15 +353,19 @@ export class StyleRules {
     this.byKey.set(key, [...list.filter((rule) => !moved.has(rule)), ...rules]);
   }
 
-  /** The collected declarations that apply to an element with these attributes, under the open elements `stack`. */
-  match(tag: string, attributes: readonly RawAttribute[], stack: readonly SelectorTarget[] = []): SheetMatch {
+  /** The collected declarations that apply to an element with these attributes, under the open elements. */
+  match(tag: string, attributes: readonly RawAttribute[], ancestry: Ancestry = noAncestry): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
-    const classAttribute = this.hasClassKeys ? attributeValue(attributes, "class") : undefined;
-    const classes = classAttribute === undefined ? noClasses : classNames(classAttribute);
-    const found = new RulesFound(tag, classes, attributes, stack);
-    for (const name of classes) found.add(this.byKey.get(`.${asciiLower(name)}`));
+    const classes = this.hasClassKeys ? ClassList.of(attributeValue(attributes, "class")) : noClasses;
+    const found = new RulesFound(tag, classes, attributes, ancestry, this.walks);
+    const names = classes.names;
+    if (names.length === 1) found.add(this.byKey.get(`.${asciiLower(names[0]!)}`));
+    else if (names.length > 1) {
+      // Each key once (`class="a A a"`): a rule is found under one key only.
+      for (const key of new Set(names.map((name) => `.${asciiLower(name)}`))) found.add(this.byKey.get(key));
+    }
     const id = this.hasIdKeys ? attributeValue(attributes, "id") : undefined;
     if (id !== undefined) found.add(this.byKey.get(`#${asciiLower(id)}`));
     found.add(this.byKey.get(tag));
@@ -378,28 +392,31 @@ export class StyleRules {
 /** The rules that match one element, gathered from the lists its keys find (allocated on the first match). */
 class RulesFound {
   rules: CollectedRule[] | undefined;
-  /** Those that may not match it: a class or id matched ignoring case (quirks mode), an implied `body`. */
+  /** Those that may not match it: a class or id matched ignoring case (quirks mode), an implied `<body>`. */
   maybe: Set<CollectedRule> | undefined;
 
   constructor(
     private readonly tag: string,
-    private readonly classes: readonly string[],
+    private readonly classes: ClassList,
     private readonly attributes: readonly RawAttribute[],
-    private readonly stack: readonly SelectorTarget[],
+    private readonly ancestry: Ancestry,
+    private readonly walks: AncestorWalks,
   ) {}
 
   add(rules: readonly CollectedRule[] | undefined): void {
     if (rules === undefined) return;
     for (const rule of rules) {
       const match = matchOf(rule.selector, this.tag, this.classes, this.attributes);
-      if (match === undefined || this.rules?.includes(rule)) continue;
-      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, this.stack);
+      if (match === undefined) continue;
+      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks);
       if (above === undefined) continue;
       (this.rules ??= []).push(rule);
       if (match === "ignoring case" || above === "maybe") (this.maybe ??= new Set()).add(rule);
     }
   }
 }
+
+const noAncestry: Ancestry = { stack: [], summary: () => 0 };
 
 /** Moves `rule` to the end of `rules`, or adds it there. */
 function moveToEnd(rules: CollectedRule[], rule: CollectedRule): void {

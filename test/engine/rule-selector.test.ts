@@ -1,7 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { ancestorsMatch, keyOf, matchOf, readSelectorList } from "../../src/engine/rule-selector.js";
-import { rawAttributes } from "../support/raw-attributes.js";
+import { readSelectorList } from "../../src/engine/rule-selector.js";
 
 const only = (classes: string[], more: { tag?: string; id?: string; classIs?: string } = {}) => ({
   tag: more.tag, classes, id: more.id, classIs: more.classIs,
@@ -79,47 +78,5 @@ describe("readSelectorList", () => {
     const [read] = readSelectorList(text);
     if (/^\.(?!-\d|-$)[a-z_\-\u0080-\uffff][\w\-\u0080-\uffff]*$/i.test(text)) expect(read).toEqual({ subject: only([text.slice(1)]), ancestors: [], exact: true, specificity: 100 });
     else expect(read?.subject.classes).not.toEqual([text.slice(1)]);
-  });
-});
-
-describe("ancestorsMatch", () => {
-  const stack = [
-    { name: "html", rawAttributes: rawAttributes({}), classes: [] },
-    { name: "div", rawAttributes: rawAttributes({ class: "A wrap" }), classes: ["A", "wrap"] },
-    { name: "table", rawAttributes: rawAttributes({ class: "b" }), classes: ["b"] },
-    { name: "td", rawAttributes: rawAttributes({}), classes: [] },
-  ];
-  it.each<[string, ReturnType<typeof ancestorsMatch>]>([
-    [".b .wrap img", undefined],
-    [".wrap .b img", "exact"],
-    ["div td img", "exact"],
-    [".a .b img", "maybe"],
-    ["body .b img", "maybe"],
-    [".c img", undefined],
-    ["html img", "exact"],
-  ])("%s", (selector, expected) => {
-    const [read] = readSelectorList(selector);
-    expect(ancestorsMatch(read!.ancestors, stack)).toBe(expected);
-  });
-});
-
-describe("keyOf and matchOf", () => {
-  it("keys by the first class, else the id, else the tag, in ASCII lower case", () => {
-    expect(keyOf(only(["Px", "b"]))).toBe(".px");
-    expect(keyOf(only([], { id: "Main" }))).toBe("#main");
-    expect(keyOf(only([], { tag: "img" }))).toBe("img");
-    expect(keyOf(only([]))).toBe("*");
-  });
-
-  it("matches classes and ids exactly, or ignoring ASCII case only (quirks mode)", () => {
-    const attributes = rawAttributes({ class: "PX b", id: "Main" });
-    expect(matchOf(only(["PX"]), "img", ["PX", "b"], attributes)).toBe("exact");
-    expect(matchOf(only(["px"]), "img", ["PX", "b"], attributes)).toBe("ignoring case");
-    expect(matchOf(only([], { id: "main" }), "img", ["PX", "b"], attributes)).toBe("ignoring case");
-    expect(matchOf(only(["p\u00d7"]), "img", ["P\u00d7"], attributes)).toBe("ignoring case");
-    expect(matchOf(only(["\u00e9"]), "img", ["\u00c9"], attributes)).toBeUndefined();
-    expect(matchOf(only(["c"]), "img", ["PX", "b"], attributes)).toBeUndefined();
-    expect(matchOf(only(["px"], { tag: "div" }), "img", ["px"], attributes)).toBeUndefined();
-    expect(matchOf(only([], { classIs: "px b" }), "img", ["PX", "b"], attributes)).toBeUndefined();
   });
 });

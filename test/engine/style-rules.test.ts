@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { blockChain, maxStyleRules, parseSheet, type SheetBlock, sheetChains, StyleRules } from "../../src/engine/style-rules.js";
+import { blockChain, maxRulesPerKey, maxStyleRules, parseSheet, type SheetBlock, sheetChains, StyleRules } from "../../src/engine/style-rules.js";
 import { retained } from "../support/retained.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 import { stripTrackingWithReport } from "../../src/index.js";
@@ -287,12 +287,26 @@ describe("StyleRules over a long stream", () => {
     const rules = new StyleRules();
     const sheet = (from: number, count: number) => Array.from({ length: count }, (_, i) => `.c${from + i}{width:1px}`).join("");
     expect(rules.add(sheet(0, maxStyleRules))).toBeUndefined();
-    expect(rules.add(`.late{height:1px}${sheet(maxStyleRules, 5)}`)).toBe("full");
-    expect(rules.add(sheet(maxStyleRules, 5))).toBe("full");
+    expect(rules.add(`.late{height:1px}${sheet(maxStyleRules, 5)}`)).toBe(`${maxStyleRules} rules`);
+    expect(rules.add(sheet(maxStyleRules, 5))).toBe(`${maxStyleRules} rules`);
     // Rules seen before add nothing, so a sheet of them is still read.
     expect(rules.add(sheet(0, 3))).toBeUndefined();
     expect(rules.match("img", rawAttributes({ class: "c0" })).declarations).toHaveLength(1);
     expect(rules.match("img", rawAttributes({ class: "late" })).declarations).toHaveLength(0);
+  });
+
+  it("reads a sheet that would bring the rules under one key past maxRulesPerKey not at all", () => {
+    const rules = new StyleRules();
+    const sheet = (from: number, count: number) => Array.from({ length: count }, (_, i) => `.q${from + i} div{width:1px}`).join("");
+    expect(rules.add(sheet(0, maxRulesPerKey))).toBeUndefined();
+    expect(rules.add(`.late{height:1px}${sheet(maxRulesPerKey, 1)}`)).toBe(`${maxRulesPerKey} rules for one element name, class or id (div)`);
+    expect(rules.add(sheet(0, maxRulesPerKey))).toBeUndefined();
+    expect(rules.match("img", rawAttributes({ class: "late" })).declarations).toHaveLength(0);
+    const { html, report } = stripTrackingWithReport(`<style>${sheet(0, maxRulesPerKey + 1)}</style><div>x</div>`);
+    expect(html).toBe("<div>x</div>");
+    expect(report.warnings.map(({ code, message }) => [code, message])).toEqual([
+      ["limit-exceeded", `removed a <style> whose rules would bring the kept ones past ${maxRulesPerKey} rules for one element name, class or id (div)`],
+    ]);
   });
 
   const junk = Array.from({ length: maxStyleRules }, (_, i) => `.a${i}`).join(",");
