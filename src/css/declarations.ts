@@ -76,15 +76,19 @@ function importantBang(tokens: readonly Token[], from: number, to: number): numb
 /** Serializes value tokens `[from, to)` for reading: decoded names and canonical numbers, blanks collapsed to one space. */
 function valueText(tokens: readonly Token[], from: number, to: number): string {
   let text = "";
+  let blank = false;
   for (let i = from; i < to; i++) {
     const token = tokens[i] as Token;
     if (isBlank(token)) {
-      if (text !== "" && !text.endsWith(" ")) text += " ";
+      if (text !== "" && !blank) text += " ";
+      blank = true;
       continue;
     }
     text += tokenText(token);
+    blank = false;
   }
-  return text.trimEnd();
+  // Only the space a blank left: white space an escape spells is part of a name (`none\9` is no `none`).
+  return blank && text.endsWith(" ") ? text.slice(0, -1) : text;
 }
 
 function tokenText(token: Token): string {

@@ -187,7 +187,11 @@ export function sizeOf(element: Element): Size {
   const onSomeScreens = element.sheetStyleOnSomeScreens;
   if (onSomeScreens === undefined || onSomeScreens.length === 0 || !isTiny(size)) return size;
   const there = sizeWith(element, [...(element.sheetStyle ?? []), ...onSomeScreens], liftedLimits(onSomeScreens));
-  return isTiny(there) ? size : there;
+  // No size at all there (`img{width:auto;height:auto}` on phones) is the image's own: a pixel's, 1x1, when its
+  // `width`/`height` attributes say it is one; a content image's when only rules made it tiny.
+  const ownSize = there.width === undefined && there.height === undefined;
+  const pixelByAttributes = isTiny({ width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) });
+  return isTiny(there) || (ownSize && pixelByAttributes) ? size : there;
 }
 
 /** The limits an `@media` rule lifts (`max-height: none` shows what `max-height: 0` hid): read as if never set. */

@@ -309,9 +309,13 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.safe = end;
       return;
     }
-    const sheet = this.styleRules.match(name, attributes, this.tree);
-    const hiding = hidingOf(name, attributes, sheet, this.tree.current?.hiding);
+    // Content of a table outside its cells goes before the table: its parent is the element below the table.
+    const fosteredFrom = this.tree.fosterTable(name, attributes);
+    const below = fosteredFrom >= 0 ? fosteredFrom : this.tree.depth;
+    const sheet = this.styleRules.match(name, attributes, this.tree, below);
+    const hiding = hidingOf(name, attributes, sheet, this.tree.stack[below - 1]?.hiding);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
+    if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;

@@ -13,6 +13,8 @@ import type { Hiding } from "./visibility.js";
 export class OpenElement implements Ancestor {
   private record: Readonly<Record<string, string>> | undefined;
   private classList: ClassList | undefined;
+  /** Foster-parented out of the table at this position of the stack: its real parent is the element below that. */
+  fosteredFrom: number | undefined;
 
   constructor(
     readonly name: string,

@@ -15,7 +15,7 @@ import {
   svgHtmlIntegrationPoints,
 } from "./html-elements.js";
 import type { OpenElement } from "./open-element.js";
-import type { RawAttribute } from "./raw-tag.js";
+import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { summaryBits } from "./selector-match.js";
 
 export type Namespace = "html" | "svg" | "math";
@@ -88,6 +88,12 @@ function firstAfter(positions: readonly number[], after: number): number {
  * content. End tags at an integration point therefore take the foreign rules (`<svg><desc></desc>` pops the
  * desc), which is where a simpler model goes wrong (issue 6, item 1).
  */
+/** Current nodes whose content outside cells is foster-parented, and the tags that stay in them. */
+const tableContexts: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+const stayInTable: ReadonlySet<string> = new Set([
+  "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table", "style", "script", "template", "form",
+]);
+
 export class OpenElements {
   private elements: OpenElement[] = [];
   /** Positions of open HTML elements by name, innermost last. */
@@ -139,6 +145,17 @@ export class OpenElements {
   /** The open elements, outermost first. Read-only: change it through the methods. */
   get stack(): readonly OpenElement[] {
     return this.elements;
+  }
+
+  /**
+   * Where a start tag `name` would be foster-parented (HTML's "in table" mode: content in a `<table>` outside its
+   * cells goes before the table): the position of that table, else -1. The element's real parent is the one below it.
+   */
+  fosterTable(name: string, attributes: readonly RawAttribute[]): number {
+    const current = this.current;
+    if (current === undefined || current.namespace !== "html" || !tableContexts.has(current.name)) return -1;
+    if (stayInTable.has(name) || (name === "input" && /^hidden$/i.test(attributeValue(attributes, "type") ?? ""))) return -1;
+    return last(this.htmlByName.get("table"));
   }
 
   /** The union of the `summaryBits` of the open elements: which tags, classes and ids some of them may have. */

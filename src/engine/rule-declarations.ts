@@ -30,13 +30,19 @@ function hasPositionIn(positions: readonly number[], start: number, end: number)
  * finds every declaration the tokens give (their `;` are among its own), so a body it finds none in holds none.
  */
 export function collectedDeclarations(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
+  const declarations = allCollected(text, start, end, semicolons);
+  // Padding only matters next to a zero size: a rule of padding alone (most rules of a mail's sheet) is not kept.
+  return declarations?.every(({ name }) => name.startsWith("padding")) ? undefined : declarations;
+}
+
+function allCollected(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
   const css = text.css;
   if (hasPositionIn(text.needsTokens, start, end)) {
     const body = css.slice(start, end);
     // Comments alone (templates' `/*@editable*/`): each read as the white space it is to the tokenizer.
     if (!commentsAlone.test(body)) return readDeclarations(body);
     const uncommented = body.replace(comment, " ");
-    return collectedDeclarations(new SheetText(uncommented), 0, uncommented.length, semicolons);
+    return allCollected(new SheetText(uncommented), 0, uncommented.length, semicolons);
   }
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;
@@ -133,7 +139,7 @@ function readDeclarations(body: string): SheetDeclaration[] | undefined {
 
 /**
  * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`, `d`,
- * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, any case: `border`, `background` and `text-align`, which are
+ * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, `pa`, any case: `border`, `background` and `text-align`, which are
  * everywhere, cost no string), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
 function mayBeCollected(css: string, at: number): boolean {
@@ -148,6 +154,8 @@ function mayBeCollected(css: string, at: number): boolean {
       return second === 0x6c; /* l */
     case 0x73 /* s */:
       return second === 0x63; /* c */
+    case 0x70 /* p */:
+      return second === 0x61; /* a */
     case 0x74 /* t */:
       return second === 0x72; /* r */
     default:
@@ -160,6 +168,8 @@ const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",
   // The logical sizes, which are those in horizontal writing (all mail): `inline-size` is `width`.
   "inline-size", "block-size", "min-inline-size", "min-block-size", "max-inline-size", "max-block-size",
-  // What enlarges a box, resets it all, or lets its content show past its height.
-  "zoom", "scale", "transform", "all", "overflow", "overflow-x", "overflow-y",
+  // What enlarges a box, resets it all, or lets its content show past a zero height.
+  "zoom", "scale", "transform", "all", "overflow", "overflow-x", "overflow-y", "padding", "padding-top", "padding-bottom",
+  "padding-left", "padding-right", "padding-block", "padding-block-start", "padding-block-end", "padding-inline",
+  "padding-inline-start", "padding-inline-end",
 ]);

@@ -39,6 +39,19 @@ const universal: SimpleSelector = { tag: undefined, classes: [], id: undefined, 
 /** A selector list this reading cannot follow: the rule may apply to any element. */
 export const mayApplyAnywhere: readonly ReadSelector[] = [{ subject: universal, ancestors: [], exact: false, specificity: 0 }];
 
+/** The pseudo-classes Chromium knows (Selectors 4 and its own prefixed ones mail uses). */
+const knownPseudoClasses: ReadonlySet<string> = new Set([
+  "active", "any-link", "autofill", "blank", "checked", "current", "default", "defined", "dir", "disabled", "empty",
+  "enabled", "first", "first-child", "first-of-type", "focus", "focus-visible", "focus-within", "fullscreen", "future",
+  "has", "host", "host-context", "hover", "in-range", "indeterminate", "invalid", "is", "lang", "last-child",
+  "last-of-type", "left", "link", "local-link", "modal", "not", "nth-child", "nth-last-child", "nth-last-of-type",
+  "nth-of-type", "only-child", "only-of-type", "optional", "out-of-range", "past", "paused", "picture-in-picture",
+  "placeholder-shown", "playing", "popover-open", "read-only", "read-write", "required", "right", "root", "scope",
+  "target", "target-within", "user-invalid", "user-valid", "valid", "visited", "where", "-webkit-any",
+  "-webkit-any-link", "-webkit-autofill", "-webkit-full-screen", "open", "closed",
+  "state", "xr-overlay", "muted", "volume-locked", "seeking", "stalled", "buffering",
+]);
+
 /** Pseudo-elements CSS 2 wrote with one colon: a rule with one styles a box other than the element. */
 const legacyPseudoElements: ReadonlySet<string> = new Set(["before", "after", "first-line", "first-letter"]);
 
@@ -61,8 +74,9 @@ export function readSelectorList(prelude: string): readonly ReadSelector[] {
     const selector = reader.selector();
     if (selector === "unreadable") return mayApplyAnywhere;
     if (selector !== "pseudo-element") selectors.push(selector);
-    if (reader.atEnd()) return selectors;
+    if (reader.atEnd()) break;
   }
+  return reader.mayBeDropped ? selectors.map((selector) => ({ ...selector, exact: false })) : selectors;
 }
 
 /** True when `text` from `from` on is `[a-z_-][\w-]*` (any ASCII case), an identifier (not `-`, not `-1`). */
@@ -83,6 +97,8 @@ function isDigit(c: number): boolean {
 
 class SelectorReader {
   private at = 0;
+  /** Something in the list may make browsers drop the rule: no selector of it is exact. */
+  mayBeDropped = false;
 
   constructor(private readonly text: string) {}
 
@@ -162,7 +178,8 @@ class SelectorReader {
           classes.push(name);
           specificity.others++;
         } else {
-          // Two ids never match one element; keeping the first is enough for a rule that may apply.
+          // Two ids match no element: keeping the first is enough for a rule that may apply.
+          if (id !== undefined && id !== name) exact = false;
           id ??= name;
           specificity.ids++;
         }
@@ -181,6 +198,8 @@ class SelectorReader {
         else {
           specificity.others++;
           exact = false;
+          // Browsers drop a whole list for a pseudo-class they do not know (`.hero, .x:hovr`).
+          if (pseudo === "unknown") this.mayBeDropped = true;
         }
       } else if (c === 0x26 /* & */) {
         // The rule it nests in: an ancestor or the element itself, unknown here.
@@ -267,7 +286,7 @@ class SelectorReader {
   }
 
   /** A pseudo-class (with its arguments) or pseudo-element, moving past it. */
-  private pseudo(): "class" | "element" | undefined {
+  private pseudo(): "class" | "unknown" | "element" | undefined {
     this.at++;
     const element = this.text.charCodeAt(this.at) === 0x3a;
     if (element) this.at++;
@@ -279,7 +298,8 @@ class SelectorReader {
       if (close < 0) return undefined;
       this.at = close + 1;
     }
-    return element || legacyPseudoElements.has(name) ? "element" : "class";
+    if (element || legacyPseudoElements.has(name)) return "element";
+    return knownPseudoClasses.has(name) ? "class" : "unknown";
   }
 
   /** The offset of the bracket closing the one at `open`, past strings and escapes; -1 when none does. */

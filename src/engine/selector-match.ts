@@ -41,6 +41,8 @@ export interface SelectorTarget {
   readonly name: string;
   readonly rawAttributes: readonly RawAttribute[];
   readonly classes: ClassList;
+  /** Foster-parented out of the table at this position: the elements from there up are not its ancestors. */
+  readonly fosteredFrom?: number | undefined;
 }
 
 /** The open elements above an element: outermost first, its parent last, and their summary. */
@@ -102,19 +104,20 @@ const impliedTags: ReadonlySet<string> = new Set(["html", "head", "body", "tbody
 export type AncestorWalks = Map<SimpleSelector, { stack: readonly SelectorTarget[]; start: number; element: SelectorTarget; found: number; exact: boolean }>;
 
 /**
- * Whether the open elements hold elements matching `ancestors` (nearest first), each above the one before: "exact",
- * "maybe" (matched ignoring case, or an implied ancestor), or undefined. `needed` is the union of the ancestors'
- * `neededBits`, checked against the stack's summary first.
+ * Whether the open elements below position `below` hold elements matching `ancestors` (nearest first), each above
+ * the one before: "exact", "maybe" (matched ignoring case, or an implied ancestor), or undefined. `needed` is the
+ * union of the ancestors' `neededBits`, checked against the stack's summary first. `below` is the stack's length,
+ * or the table an element is foster-parented out of.
  */
 export function ancestorsMatch(
   ancestors: readonly SimpleSelector[],
   needed: number,
   ancestry: Ancestry,
   walks: AncestorWalks = new Map(),
+  below = ancestry.stack.length,
 ): "exact" | "maybe" | undefined {
   if ((ancestry.summary() & needed) !== needed) return undefined;
   let exact = true;
-  let below = ancestry.stack.length;
   for (const ancestor of ancestors) {
     const nearest = nearestMatch(ancestor, ancestry.stack, below - 1, walks);
     if (nearest.found >= 0) {
@@ -142,12 +145,15 @@ function nearestMatch(
       answer = last;
       break;
     }
-    if (ancestor.tag !== undefined && ancestor.tag !== element.name) continue;
-    const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
-    if (match !== undefined) {
-      answer = { found: i, exact: match === "exact" };
-      break;
+    if (ancestor.tag === undefined || ancestor.tag === element.name) {
+      const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
+      if (match !== undefined) {
+        answer = { found: i, exact: match === "exact" };
+        break;
+      }
     }
+    // Not inside the table it was moved out of: go on below the table.
+    if (element.fosteredFrom !== undefined) i = element.fosteredFrom;
   }
   walks.set(ancestor, { stack, start, element: stack[start]!, found: answer.found, exact: answer.exact });
   return answer;

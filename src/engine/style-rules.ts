@@ -353,13 +353,16 @@ export class StyleRules {
     this.byKey.set(key, [...list.filter((rule) => !moved.has(rule)), ...rules]);
   }
 
-  /** The collected declarations that apply to an element with these attributes, under the open elements. */
-  match(tag: string, attributes: readonly RawAttribute[], ancestry: Ancestry = noAncestry): SheetMatch {
+  /**
+   * The collected declarations that apply to an element with these attributes, under the open elements below
+   * position `below` (all of them, unless it is foster-parented out of a table).
+   */
+  match(tag: string, attributes: readonly RawAttribute[], ancestry: Ancestry = noAncestry, below = ancestry.stack.length): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
     const classes = this.hasClassKeys ? ClassList.of(attributeValue(attributes, "class")) : noClasses;
-    const found = new RulesFound(tag, classes, attributes, ancestry, this.walks);
+    const found = new RulesFound(tag, classes, attributes, ancestry, this.walks, below);
     const names = classes.names;
     if (names.length === 1) found.add(this.byKey.get(`.${asciiLower(names[0]!)}`));
     else if (names.length > 1) {
@@ -401,6 +404,7 @@ class RulesFound {
     private readonly attributes: readonly RawAttribute[],
     private readonly ancestry: Ancestry,
     private readonly walks: AncestorWalks,
+    private readonly below: number,
   ) {}
 
   add(rules: readonly CollectedRule[] | undefined): void {
@@ -408,7 +412,7 @@ class RulesFound {
     for (const rule of rules) {
       const match = matchOf(rule.selector, this.tag, this.classes, this.attributes);
       if (match === undefined) continue;
-      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks);
+      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks, this.below);
       if (above === undefined) continue;
       (this.rules ??= []).push(rule);
       if (match === "ignoring case" || above === "maybe") (this.maybe ??= new Set()).add(rule);

@@ -88,11 +88,18 @@ export function hidingOf(
   sheet: SheetMatch | undefined,
   inherited: Hiding | undefined,
 ): Hiding | undefined {
-  if (sheet?.revealedBy !== undefined) return inherited;
-  const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
   const css = attributeValue(attributes, "style");
-  const fromSheet = sheet !== undefined && sheet.declarations.some(mayDecideHiding) ? sheet.declarations : [];
+  if (sheet?.revealedBy !== undefined) {
+    // Its own hiding may not apply; its parent's `visibility: hidden` does, unless it sets `visible` itself.
+    if (!inherited?.byVisibility) return inherited;
+    const visibility = cascaded(sheet.declarations, inlineStyle(css), mayHoldImportant(css)).get("visibility");
+    return visibility?.value.toLowerCase() === "visible" ? undefined : inherited;
+  }
+  const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
   const mayHideInline = css !== undefined && (mayHide.test(css) || (inherited?.byVisibility === true && mayShow.test(css)));
+  // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
+  const ruled = sheet?.declarations ?? [];
+  const fromSheet = mayHideInline || ruled.some(mayDecideHiding) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
   if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
   const inline = mayHideInline || fromSheet.length > 0 || hiddenAttribute ? inlineStyle(css) : [];
@@ -125,16 +132,16 @@ function hidingBy(
   });
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
   const display = value("display");
-  // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it.
-  if (hiddenAttribute && display === undefined) return hiding(`hidden attribute on <${tag}>`, undefined);
+  // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it, and so does
+  // `all` (but `all: revert`, which goes back to the browser's sheet).
+  if (hiddenAttribute && display === undefined && !resetsAll(applied)) return hiding(`hidden attribute on <${tag}>`, undefined);
   if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
   const opacity = value("opacity");
   if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
   if (value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
   for (const name of zeroSizes) {
     const size = value(name);
-    // What a zero size holds shows past it, unless the element clips it.
-    if (size !== undefined && isZeroLength(size) && clips(applied, name.endsWith("height") ? "overflow-y" : "overflow-x")) {
+    if (size !== undefined && isZeroLength(size) && zeroSizeHides(tag, display, applied, name.endsWith("height") ? "y" : "x")) {
       return hiding(`${name}:0 on <${tag}>`, applied.get(name));
     }
   }
@@ -145,6 +152,39 @@ function hidingBy(
 }
 
 const cssWideKeyword = /^\s*(?:initial|inherit|unset|revert|revert-layer)\s*$/i;
+
+/** `cascaded` records an `all` that resets the properties before it under this name. */
+const allReset = "all";
+
+function resetsAll(applied: ReadonlyMap<string, StyleDeclaration>): boolean {
+  const all = applied.get(allReset)?.value.trim().toLowerCase();
+  return all !== undefined && all !== "revert" && all !== "revert-layer";
+}
+
+/**
+ * Whether a zero size on an axis hides what the element holds. What it holds shows past it unless the element clips
+ * it (`overflow: hidden` or `clip`), and a zero size sets no size at all on table parts (they grow to their content)
+ * and inline boxes, nor where padding or a minimum opens the box (the responsive-embed `height:0;padding-bottom:56%`).
+ */
+function zeroSizeHides(tag: string, display: string | undefined, applied: ReadonlyMap<string, StyleDeclaration>, axis: "x" | "y"): boolean {
+  if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display))) return false;
+  for (const name of axis === "y" ? openingY : openingX) {
+    const declaration = applied.get(name);
+    if (declaration !== undefined && !declaration.value.trim().split(/[\t\n\f\r ]+/).every(isZeroLength)) return false;
+  }
+  return clips(applied, axis === "y" ? "overflow-y" : "overflow-x");
+}
+
+const blockDisplay = /^\s*(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root)\b/;
+/** Elements whose box is a block by the browser's own sheet (a `<div>`, not a `<td>` or a `<span>`). */
+const blockTags: ReadonlySet<string> = new Set([
+  "div", "p", "center", "section", "article", "aside", "header", "footer", "main", "nav", "blockquote", "figure",
+  "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
+  "fieldset", "details", "summary", "hr", "body", "html", "dialog", "hgroup", "menu", "search",
+]);
+/** What gives a box room on an axis whatever its size: padding (any side's, read loosely) and a minimum. */
+const openingY = ["padding", "padding-top", "padding-bottom", "padding-block", "padding-block-start", "padding-block-end", "min-height", "min-block-size"];
+const openingX = ["padding", "padding-left", "padding-right", "padding-inline", "padding-inline-start", "padding-inline-end", "min-width", "min-inline-size"];
 
 const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
 
@@ -182,7 +222,9 @@ function cascaded(
   const applied = new Map<string, StyleDeclaration>();
   const apply = (declaration: StyleDeclaration): void => {
     if (declaration.name === "all") {
-      if (cssWideKeyword.test(declaration.value)) applied.clear();
+      if (!cssWideKeyword.test(declaration.value)) return;
+      applied.clear();
+      applied.set(allReset, declaration);
     }
     else {
       // Deleted first: the map's order is the order the declarations were applied in.

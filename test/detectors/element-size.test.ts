@@ -181,6 +181,12 @@ describe("sizeOf: an element an @media rule sizes", () => {
     expect(isTiny(sizeOf(withMedia({ class: "m" }, [{ name: "max-width", value: "0", important: false }, { name: "max-height", value: "0", important: false }], [important("max-width", "none"), important("max-height", "none")])))).toBe(false);
   });
 
+  it("a pixel by its attributes stays tiny where a rule gives it its own size (auto x auto), a shrunk image does not", () => {
+    const auto = [important("width", "auto"), important("height", "auto")];
+    expect(isTiny(sizeOf(withMedia({ width: "1", height: "1" }, [], auto)))).toBe(true);
+    expect(isTiny(sizeOf(withMedia({}, [{ name: "width", value: "1px", important: false }, { name: "height", value: "1px", important: false }], auto)))).toBe(false);
+  });
+
   it("stays tiny under the responsive image rule every template has: img{max-width:100%;height:auto}", () => {
     expect(isTiny(sizeOf(withMedia({ width: "1", height: "1" }, [], [important("max-width", "100%"), important("height", "auto")])))).toBe(true);
   });

@@ -61,6 +61,13 @@ describe("readSelectorList", () => {
     expect(read.map(({ subject, exact }) => [subject.classes, exact])).toEqual([[["a"], true], [["d"], false], [["g"], false]]);
   });
 
+  it("reads no selector of a list exactly when browsers may drop it (an unknown pseudo-class), or one that matches nothing", () => {
+    expect(readSelectorList(".a, .b:hovr").map(({ subject, exact }) => [subject.classes, exact])).toEqual([[["a"], false], [["b"], false]]);
+    expect(readSelectorList(".a, .b:hover").map(({ subject, exact }) => [subject.classes, exact])).toEqual([[["a"], true], [["b"], false]]);
+    expect(readSelectorList("#a#b")[0]?.exact).toBe(false);
+    expect(readSelectorList("#a#a")[0]?.exact).toBe(true);
+  });
+
   it("leaves out selectors of pseudo-elements, which style another box", () => {
     expect(readSelectorList(".px::after, .q:before, .r::-webkit-scrollbar, .s")).toEqual([{ subject: only(["s"]), ancestors: [], exact: true, specificity: 100 }]);
   });

@@ -136,6 +136,14 @@ function sizeAndHidingCases(): ResponsiveMail[] {
       (image) => `<div style="max-height:0"><img src="${image}" width="300" height="100" alt="Banner"></div>`],
     ["display: block wins over the hidden attribute",
       (image) => `<div hidden style="display:block"><img src="${image}" width="300" height="100" alt="Banner"></div>`],
+    ["a zero height with padding (the responsive-embed box) shows what it holds",
+      (image) => `<div style="position:relative;height:0;padding-bottom:56%;overflow:hidden"><img src="${image}" width="300" height="100" alt="Banner"></div>`],
+    ["a table cell with a zero height grows to what it holds",
+      (image) => `<table><tr><td style="height:0;overflow:hidden"><img src="${image}" width="300" height="100" alt="Banner"></td></tr></table>`],
+    ["an image foster-parented out of a table is not hidden by the table's rule",
+      (image) => `<style>.h img{display:none}</style><table class="h"><img src="${image}" width="300" height="100" alt="Banner"><tr><td>x</td></tr></table>`],
+    ["visibility: visible under a hidden parent, on an image a phone's rule may reveal",
+      (image) => `<style>@media (max-width:600px){.m{display:block!important}}</style><div style="visibility:hidden"><img class="m" style="visibility:visible" src="${image}" width="300" height="100" alt="Banner"></div>`],
   ];
   return cases.map(([title, html, doctype = "<!DOCTYPE html>"], i) => {
     const image = `${cdn}/model/${i}/banner.png?u=8f3a9c2b7e1d4f6a0b5c3d2e`;
