@@ -249,6 +249,7 @@ export class StyleRules {
   private rulesKept = 0;
   /** Where the last walk up the open elements found each ancestor compound (see `AncestorWalks`). */
   private readonly walks: AncestorWalks = new Map();
+  private readonly found = new RulesFound(this.walks);
   /** Whether any rule is keyed by a class (`.a`) or an id (`#b`): else an element's class and id need no reading. */
   private hasClassKeys = false;
   private hasIdKeys = false;
@@ -362,7 +363,7 @@ export class StyleRules {
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
     const classes = this.hasClassKeys ? ClassList.of(attributeValue(attributes, "class")) : noClasses;
-    const found = new RulesFound(tag, classes, attributes, ancestry, this.walks, below);
+    const found = this.found.start(tag, classes, attributes, ancestry, below);
     const names = classes.names;
     if (names.length === 1) found.add(this.byKey.get(`.${asciiLower(names[0]!)}`));
     else if (names.length > 1) {
@@ -374,14 +375,14 @@ export class StyleRules {
     found.add(this.byKey.get(tag));
     found.add(this.byKey.get("*"));
     const rules = found.rules;
-    if (rules === undefined) return noMatch;
+    if (rules.length === 0) return noMatch;
     // In cascade order, the rule that wins last: `.px{width:1px}` wins over a later `img{width:600px}`.
     if (rules.length > 1) rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     let onSomeScreens: SheetDeclaration[] | undefined;
     for (const rule of rules) {
-      if (!rule.conditional && !found.maybe?.has(rule)) {
+      if (!rule.conditional && !found.maybe.has(rule)) {
         declarations.push(...rule.declarations);
         continue;
       }
@@ -392,20 +393,29 @@ export class StyleRules {
   }
 }
 
-/** The rules that match one element, gathered from the lists its keys find (allocated on the first match). */
+/** The rules that match one element, gathered from the lists its keys find (one gatherer, emptied per element). */
 class RulesFound {
-  rules: CollectedRule[] | undefined;
+  readonly rules: CollectedRule[] = [];
   /** Those that may not match it: a class or id matched ignoring case (quirks mode), an implied `<body>`. */
-  maybe: Set<CollectedRule> | undefined;
+  readonly maybe = new Set<CollectedRule>();
+  private tag = "";
+  private classes = ClassList.of(undefined);
+  private attributes: readonly RawAttribute[] = [];
+  private ancestry: Ancestry = noAncestry;
+  private below = 0;
 
-  constructor(
-    private readonly tag: string,
-    private readonly classes: ClassList,
-    private readonly attributes: readonly RawAttribute[],
-    private readonly ancestry: Ancestry,
-    private readonly walks: AncestorWalks,
-    private readonly below: number,
-  ) {}
+  constructor(private readonly walks: AncestorWalks) {}
+
+  start(tag: string, classes: ClassList, attributes: readonly RawAttribute[], ancestry: Ancestry, below: number): this {
+    this.rules.length = 0;
+    if (this.maybe.size > 0) this.maybe.clear();
+    this.tag = tag;
+    this.classes = classes;
+    this.attributes = attributes;
+    this.ancestry = ancestry;
+    this.below = below;
+    return this;
+  }
 
   add(rules: readonly CollectedRule[] | undefined): void {
     if (rules === undefined) return;
@@ -414,8 +424,8 @@ class RulesFound {
       if (match === undefined) continue;
       const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks, this.below);
       if (above === undefined) continue;
-      (this.rules ??= []).push(rule);
-      if (match === "ignoring case" || above === "maybe") (this.maybe ??= new Set()).add(rule);
+      this.rules.push(rule);
+      if (match === "ignoring case" || above === "maybe") this.maybe.add(rule);
     }
   }
 }
