@@ -8,9 +8,15 @@ import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
 
-// A style that hides must hold one of these declarations as written (a zero size hides only with `overflow`),
-// unless an escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
-const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|overflow|mso-hide|\\|\/\*/i;
+// A style that hides must hold one of these declarations as written, or a zero size and `overflow`, unless an
+// escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
+const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+const overflow = /overflow/i;
+const zeroSize = /(?:height|width|-size)\s*:\s*[-+.0]/i;
+
+function mayHideByStyle(css: string): boolean {
+  return mayHide.test(css) || (overflow.test(css) && zeroSize.test(css));
+}
 /** Under an ancestor only `visibility` hides, a style that may show the element again (or an `all` reset). */
 const mayShow = /visibility|all|\\|\/\*/i;
 
@@ -96,7 +102,7 @@ export function hidingOf(
     return visibility?.value.toLowerCase() === "visible" ? undefined : inherited;
   }
   const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
-  const mayHideInline = css !== undefined && (mayHide.test(css) || (inherited?.byVisibility === true && mayShow.test(css)));
+  const mayHideInline = css !== undefined && (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || ruled.some(mayDecideHiding) ? ruled : [];

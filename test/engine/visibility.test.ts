@@ -79,7 +79,7 @@ describe("hidingOf's shortcut", () => {
   const piece = fc.constantFrom(
     "display:none", "display:block", "overflow:hidden", "overflow: clip", "overflow-y:hidden", "height:0", "max-height:0",
     "width:0px", "max-width:.0", "visibility:hidden", "visibility:visible", "VISIBILITY:visible", "opacity:0", "opacity:.5",
-    "all:unset", "ALL:initial", "w\\idth:0", "/**/", "mso-hide:all", "color:red", "line-height:0", " ", "!important",
+    "all:unset", "ALL:initial", "OVERFLOW:CLIP", "HEIGHT:0", "w\\idth:0", "/**/", "mso-hide:all", "color:red", "line-height:0", " ", "!important",
   );
   const style = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join(";"));
   const noEffect = { declarations: [{ name: "opacity", value: "1", important: false }], revealedBy: undefined, onSomeScreens: [] };
