@@ -35,6 +35,10 @@ const shapes = [
     "9,000 .qN div rules, 70,000 <div>",
     () => `<style>${Array.from({ length: 9000 }, (_, i) => `.q${i} div{width:1px}`).join("")}</style>${"<div></div>".repeat(70_000)}`,
   ],
+  [
+    "20,000 fostered and in-cell elements under .a .b",
+    () => `<style>.a .b{display:none}</style><div class=a>${"<div>".repeat(20_000)}<table><tr>${"<i class=b></i><td><i class=b></i></td>".repeat(20_000)}`,
+  ],
   // Every rule matches every element: as many as one key keeps (maxRulesPerKey, 64).
   ["64 div rules, 60,000 <div>", () => `<style>${Array.from({ length: 64 }, (_, i) => `div{width:${i}px}`).join("")}</style>${"<div></div>".repeat(60_000)}`],
 ];

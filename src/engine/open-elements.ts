@@ -152,7 +152,14 @@ export class OpenElements {
    * cells goes before the table): the position of that table, else -1. The element's real parent is the one below it.
    */
   fosterTable(name: string, attributes: readonly RawAttribute[]): number {
-    const current = this.current;
+    // A <form> in a table is closed as soon as it opens, and a <colgroup> by any tag but <col>: look past them.
+    let at = this.elements.length - 1;
+    for (let element = this.elements[at]; element !== undefined && element.namespace === "html"; element = this.elements[--at]) {
+      const below = this.elements[at - 1];
+      const closed = element.name === "form" ? below !== undefined && below.namespace === "html" && tableContexts.has(below.name) : element.name === "colgroup" && name !== "col";
+      if (!closed) break;
+    }
+    const current = this.elements[at];
     if (current === undefined || current.namespace !== "html" || !tableContexts.has(current.name)) return -1;
     if (stayInTable.has(name) || (name === "input" && /^hidden$/i.test(attributeValue(attributes, "type") ?? ""))) return -1;
     return last(this.htmlByName.get("table"));

@@ -31,8 +31,8 @@ function hasPositionIn(positions: readonly number[], start: number, end: number)
  */
 export function collectedDeclarations(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
   const declarations = allCollected(text, start, end, semicolons);
-  // Padding only matters next to a zero size: a rule of padding alone (most rules of a mail's sheet) is not kept.
-  return declarations?.every(({ name }) => name.startsWith("padding")) ? undefined : declarations;
+  // Padding and growth only matter next to a zero size: a rule of them alone is not kept.
+  return declarations?.every(({ name }) => opensOnly.has(name)) ? undefined : declarations;
 }
 
 function allCollected(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
@@ -139,7 +139,7 @@ function readDeclarations(body: string): SheetDeclaration[] | undefined {
 
 /**
  * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`, `d`,
- * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, `pa`, any case: `border`, `background` and `text-align`, which are
+ * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, `pa`, `po`, `fl`, any case: `border`, `background` and `text-align`, which are
  * everywhere, cost no string), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
 function mayBeCollected(css: string, at: number): boolean {
@@ -155,13 +155,21 @@ function mayBeCollected(css: string, at: number): boolean {
     case 0x73 /* s */:
       return second === 0x63; /* c */
     case 0x70 /* p */:
-      return second === 0x61; /* a */
+      return second === 0x61 /* a */ || second === 0x6f; /* o */
+    case 0x66 /* f */:
+      return second === 0x6c; /* l */
     case 0x74 /* t */:
       return second === 0x72; /* r */
     default:
       return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || lower === 0x7a || c < 0x20 || c > 0x7f;
   }
 }
+
+/** What only gives a zero-size box room: a rule of these alone (most rules of a mail's sheet) is not kept. */
+const opensOnly: ReadonlySet<string> = new Set([
+  "padding", "padding-top", "padding-bottom", "padding-left", "padding-right", "padding-block", "padding-block-start",
+  "padding-block-end", "padding-inline", "padding-inline-start", "padding-inline-end", "flex", "flex-grow",
+]);
 
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
@@ -171,5 +179,5 @@ const collected: ReadonlySet<string> = new Set([
   // What enlarges a box, resets it all, or lets its content show past a zero height.
   "zoom", "scale", "transform", "all", "overflow", "overflow-x", "overflow-y", "padding", "padding-top", "padding-bottom",
   "padding-left", "padding-right", "padding-block", "padding-block-start", "padding-block-end", "padding-inline",
-  "padding-inline-start", "padding-inline-end",
+  "padding-inline-start", "padding-inline-end", "flex", "flex-grow", "overflow-clip-margin", "position",
 ]);

@@ -96,12 +96,23 @@ export function matchOf(
 const impliedTags: ReadonlySet<string> = new Set(["html", "head", "body", "tbody", "tr", "colgroup"]);
 
 /**
- * The last answer for each ancestor compound: the nearest open element at or below `start` (in `stack`) that matches
- * it. Elements below an open one never change while it stays open, so the answer holds while `stack[start]` is
- * `element`: the next element (a sibling, or a child one level deeper) walks only down to `start`. Without it,
- * 20,000 nested `<div>` under `.zz div` walked the stack 20,000 times (quadratic).
+ * The last answers for each ancestor compound: the nearest open element at or below `start` (in `stack`) that
+ * matches it. Elements below an open one never change while it stays open, so an answer holds while `stack[start]`
+ * is `element`: the next element (a sibling, or a child one level deeper) walks only down to `start`. Without it,
+ * 20,000 nested `<div>` under `.zz div` walked the stack 20,000 times (quadratic). A few answers are kept, since
+ * walks from different places alternate (content foster-parented out of a table walks from below the table).
  */
-export type AncestorWalks = Map<SimpleSelector, { stack: readonly SelectorTarget[]; start: number; element: SelectorTarget; found: number; exact: boolean }>;
+export type AncestorWalks = Map<SimpleSelector, WalkAnswer[]>;
+
+interface WalkAnswer {
+  readonly stack: readonly SelectorTarget[];
+  readonly start: number;
+  readonly element: SelectorTarget;
+  readonly found: number;
+  readonly exact: boolean;
+}
+
+const keptWalks = 4;
 
 /**
  * Whether the open elements below position `below` hold elements matching `ancestors` (nearest first), each above
@@ -137,13 +148,16 @@ function nearestMatch(
   walks: AncestorWalks,
 ): { found: number; exact: boolean } {
   if (start < 0) return { found: -1, exact: true };
-  const last = walks.get(ancestor);
+  let answers = walks.get(ancestor);
+  if (answers === undefined) walks.set(ancestor, (answers = []));
   let answer = { found: -1, exact: true };
-  for (let i = start; i >= 0; i--) {
+  walk: for (let i = start; i >= 0; i--) {
     const element = stack[i]!;
-    if (last !== undefined && last.start === i && last.element === element && last.stack === stack) {
-      answer = last;
-      break;
+    for (const earlier of answers) {
+      if (earlier.start === i && earlier.element === element && earlier.stack === stack) {
+        answer = earlier;
+        break walk;
+      }
     }
     if (ancestor.tag === undefined || ancestor.tag === element.name) {
       const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
@@ -155,7 +169,11 @@ function nearestMatch(
     // Not inside the table it was moved out of: go on below the table.
     if (element.fosteredFrom !== undefined) i = element.fosteredFrom;
   }
-  walks.set(ancestor, { stack, start, element: stack[start]!, found: answer.found, exact: answer.exact });
+  const element = stack[start]!;
+  const same = answers.findIndex((earlier) => earlier.start === start && earlier.element === element && earlier.stack === stack);
+  if (same >= 0) answers.splice(same, 1);
+  answers.unshift({ stack, start, element, found: answer.found, exact: answer.exact });
+  if (answers.length > keptWalks) answers.pop();
   return answer;
 }
 

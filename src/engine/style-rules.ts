@@ -196,9 +196,11 @@ export interface SheetMatch {
    * there the element may take that size (a phone's `.m{width:100%!important}` shows what `.m{width:0}` hides).
    */
   readonly onSomeScreens: readonly SheetDeclaration[];
+  /** Every declaration of those rules, in cascade order: where they apply, the element may show. */
+  readonly mayApply: readonly SheetDeclaration[];
 }
 
-const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [] };
+const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [] };
 
 const noClasses = ClassList.of(undefined);
 
@@ -381,6 +383,7 @@ export class StyleRules {
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     let onSomeScreens: SheetDeclaration[] | undefined;
+    let mayApply: SheetDeclaration[] | undefined;
     for (const rule of rules) {
       if (!rule.conditional && !found.maybe.has(rule)) {
         declarations.push(...rule.declarations);
@@ -388,8 +391,9 @@ export class StyleRules {
       }
       revealedBy ??= rule.declarations.find(reveals) && `a rule for ${keyOf(rule.selector)} that may apply`;
       for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
+      (mayApply ??= []).push(...rule.declarations);
     }
-    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [] };
+    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: mayApply ?? [] };
   }
 }
 

@@ -81,6 +81,11 @@ export interface Hiding {
    * what it holds) inside a hidden parent. `display: none`, `opacity: 0` and a clipped zero size hide all within.
    */
   readonly byVisibility: boolean;
+  /**
+   * A zero-size box clips it. An absolutely positioned or fixed descendant escapes the clip unless an element from
+   * the box down is positioned (`contained`): its containing block is then inside the box.
+   */
+  readonly clip?: { readonly contained: boolean };
 }
 
 /**
@@ -102,7 +107,9 @@ export function hidingOf(
     return visibility?.value.toLowerCase() === "visible" ? undefined : inherited;
   }
   const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
-  const mayHideInline = css !== undefined && (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)));
+  const mayHideInline =
+    css !== undefined &&
+    (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && position.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || ruled.some(mayDecideHiding) ? ruled : [];
@@ -110,8 +117,16 @@ export function hidingOf(
   if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
   const inline = mayHideInline || fromSheet.length > 0 || hiddenAttribute ? inlineStyle(css) : [];
   const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
-  return hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited);
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited);
+  if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
+  // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
+  // only if it is hidden there too.
+  const there = cascaded([...ruled, ...sheet.mayApply], inline, mayHoldImportant(css));
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited);
+  return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
+
+const position = /position/i;
 
 /**
  * Whether a rule's declaration can make an element hidden or visible whatever else applies: most rules only size
@@ -122,7 +137,9 @@ function mayDecideHiding({ name, value, important }: SheetDeclaration): boolean 
   return (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
 }
 
-const decidingNames: ReadonlySet<string> = new Set(["display", "visibility", "opacity", "mso-hide", "all", "overflow", "overflow-x", "overflow-y"]);
+const decidingNames: ReadonlySet<string> = new Set([
+  "display", "visibility", "opacity", "mso-hide", "all", "overflow", "overflow-x", "overflow-y", "position",
+]);
 
 /** What the declarations that apply (`applied`, by property) and the `hidden` attribute say. */
 function hidingBy(
@@ -132,11 +149,18 @@ function hidingBy(
   hiddenAttribute: boolean,
   inherited: Hiding | undefined,
 ): Hiding | undefined {
-  const hiding = (reason: string, declaration: StyleDeclaration | undefined, byVisibility = false): Hiding => ({
-    reason: declaration !== undefined && fromSheet.has(declaration) ? `${reason} (by a <style> rule)` : reason,
-    byVisibility,
-  });
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
+  const positioned = value("position");
+  const hiding = (reason: string, declaration: StyleDeclaration | undefined, kind?: "visibility" | "clip"): Hiding => ({
+    reason: declaration !== undefined && fromSheet.has(declaration) ? `${reason} (by a <style> rule)` : reason,
+    byVisibility: kind === "visibility",
+    ...(kind === "clip" ? { clip: { contained: isPositioned(positioned) } } : {}),
+  });
+  if (inherited?.clip !== undefined && isPositioned(positioned)) {
+    // Out of the box's clip, or the containing block of what it holds from now on.
+    const escapes = !inherited.clip.contained && (positioned === "absolute" || positioned === "fixed");
+    inherited = escapes ? undefined : { ...inherited, clip: { contained: true } };
+  }
   const display = value("display");
   // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it, and so does
   // `all` (but `all: revert`, which goes back to the browser's sheet).
@@ -147,14 +171,19 @@ function hidingBy(
   if (value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
   for (const name of zeroSizes) {
     const size = value(name);
-    if (size !== undefined && isZeroLength(size) && zeroSizeHides(tag, display, applied, name.endsWith("height") ? "y" : "x")) {
-      return hiding(`${name}:0 on <${tag}>`, applied.get(name));
+    // `height: 0%` is `auto` where the parent's height is (as in mail): no zero.
+    if (size !== undefined && isZeroLength(size) && !(name.endsWith("height") && size.includes("%")) && zeroSizeHides(tag, display, applied, name.endsWith("height") ? "y" : "x")) {
+      return hiding(`${name}:0 on <${tag}>`, applied.get(name), "clip");
     }
   }
   if (inherited !== undefined && !inherited.byVisibility) return inherited;
   const visibility = value("visibility");
-  if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), true);
+  if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
   return visibility === undefined ? inherited : undefined;
+}
+
+function isPositioned(position: string | undefined): boolean {
+  return position === "relative" || position === "absolute" || position === "fixed" || position === "sticky";
 }
 
 const cssWideKeyword = /^\s*(?:initial|inherit|unset|revert|revert-layer)\s*$/i;
@@ -169,12 +198,23 @@ function resetsAll(applied: ReadonlyMap<string, StyleDeclaration>): boolean {
 
 /**
  * Whether a zero size on an axis hides what the element holds. What it holds shows past it unless the element clips
- * it (`overflow: hidden` or `clip`), and a zero size sets no size at all on table parts (they grow to their content)
- * and inline boxes, nor where padding or a minimum opens the box (the responsive-embed `height:0;padding-bottom:56%`).
+ * it (`overflow` other than `visible`), and a zero size sets no size at all on table parts (they grow to their
+ * content), inline boxes and the root (its overflow is the viewport's), nor where padding, a minimum, a flex item's
+ * growth or a clip margin opens the box (the responsive-embed `height:0;padding-bottom:56%`).
  */
 function zeroSizeHides(tag: string, display: string | undefined, applied: ReadonlyMap<string, StyleDeclaration>, axis: "x" | "y"): boolean {
-  if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display))) return false;
+  if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display) && tag !== "html" && tag !== "body")) return false;
   for (const name of axis === "y" ? openingY : openingX) {
+    const declaration = applied.get(name);
+    if (declaration !== undefined && !isZeroLength(declaration.value)) return false;
+  }
+  const padding = applied.get("padding")?.value.trim().split(/[\t\n\f\r ]+/);
+  if (padding !== undefined) {
+    // `padding: top [right [bottom [left]]]`.
+    const [top = "0", right = top, bottom = top, left = right] = padding;
+    if (!(axis === "y" ? [top, bottom] : [left, right]).every(isZeroLength)) return false;
+  }
+  for (const name of opening) {
     const declaration = applied.get(name);
     if (declaration !== undefined && !declaration.value.trim().split(/[\t\n\f\r ]+/).every(isZeroLength)) return false;
   }
@@ -186,15 +226,17 @@ const blockDisplay = /^\s*(?:block|inline-block|flex|inline-flex|grid|inline-gri
 const blockTags: ReadonlySet<string> = new Set([
   "div", "p", "center", "section", "article", "aside", "header", "footer", "main", "nav", "blockquote", "figure",
   "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
-  "fieldset", "details", "summary", "hr", "body", "html", "dialog", "hgroup", "menu", "search",
+  "fieldset", "details", "summary", "hr", "dialog", "hgroup", "menu", "search",
 ]);
-/** What gives a box room on an axis whatever its size: padding (any side's, read loosely) and a minimum. */
-const openingY = ["padding", "padding-top", "padding-bottom", "padding-block", "padding-block-start", "padding-block-end", "min-height", "min-block-size"];
-const openingX = ["padding", "padding-left", "padding-right", "padding-inline", "padding-inline-start", "padding-inline-end", "min-width", "min-inline-size"];
+/** What gives a box room on an axis whatever its size: its padding on that axis and a minimum. */
+const openingY = ["padding-top", "padding-bottom", "padding-block", "padding-block-start", "padding-block-end", "min-height", "min-block-size"];
+const openingX = ["padding-left", "padding-right", "padding-inline", "padding-inline-start", "padding-inline-end", "min-width", "min-inline-size"];
+/** On either axis: a flex item's growth (read loosely: any number) and a clip margin. */
+const opening = ["flex", "flex-grow", "overflow-clip-margin"];
 
 const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
 
-/** Whether the element clips what overflows it on `axis` (`overflow: hidden` or `clip`, or the axis' own). */
+/** Whether the element clips what overflows it on `axis` (`overflow`, or the axis' own: not `visible`). */
 function clips(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x" | "overflow-y"): boolean {
   const own = applied.get(axis);
   const shorthand = applied.get("overflow");
@@ -206,7 +248,8 @@ function clips(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x
     value = axis === "overflow-x" ? x : y;
   }
   const lower = value?.trim().toLowerCase();
-  return lower === "hidden" || lower === "clip";
+  // A zero-size scroll box shows nothing either.
+  return lower === "hidden" || lower === "clip" || lower === "auto" || lower === "scroll" || lower === "overlay";
 }
 
 /** Where a declaration stands in the cascade's result: a later one was applied later. */

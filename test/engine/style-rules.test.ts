@@ -72,7 +72,7 @@ describe("StyleRules", () => {
     expect(rules.match("td", rawAttributes({ class: "c" })).declarations).toHaveLength(1);
     expect(rules.match("td", rawAttributes({ class: "c d" })).declarations).toHaveLength(0);
     expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy).toBe("a rule for .m that may apply");
-    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, onSomeScreens: [] });
+    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [{ name: "display", value: "none", important: false }] });
   });
 
   it("reads classes and ids only as far as the collected rules are keyed by them", () => {
@@ -156,6 +156,7 @@ describe("StyleRules", () => {
       declarations: [{ name: "width", value: "1px", important: false }],
       revealedBy: undefined,
       onSomeScreens: [],
+      mayApply: [],
     });
   });
 
@@ -205,6 +206,7 @@ describe("StyleRules", () => {
       declarations: [{ name: "display", value: "none", important: false }],
       revealedBy: "a rule for .m that may apply",
       onSomeScreens: [],
+      mayApply: [{ name: "display", value: "block", important: false }],
     });
   });
 

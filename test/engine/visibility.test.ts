@@ -15,7 +15,8 @@ describe("hidingOf", () => {
     [{ style: "mso-hide:all" }, "mso-hide:all on <div>"],
     [{ hidden: "" }, "hidden attribute on <div>"],
     [{ style: "height:0;overflow:auto hidden" }, "height:0 on <div>"],
-    [{ style: "height:0;overflow:hidden auto" }, undefined],
+    [{ style: "height:0;overflow:hidden visible" }, undefined],
+    [{ style: "height:0;overflow:hidden auto" }, "height:0 on <div>"],
     [{ style: "overflow:visible hidden;max-width:0" }, undefined],
     [{ style: "overflow:visible hidden;max-height:0" }, "max-height:0 on <div>"],
     [{ style: "overflow:hidden;overflow-y:visible;max-height:0" }, undefined],
@@ -35,7 +36,7 @@ describe("hidingOf", () => {
   });
 
   it("reads hiding from matching <style> rules", () => {
-    const sheet = { declarations: [{ name: "display", value: "none", important: false }], revealedBy: undefined, onSomeScreens: [] };
+    const sheet = { declarations: [{ name: "display", value: "none", important: false }], revealedBy: undefined, onSomeScreens: [], mayApply: [] };
     expect(reason({}, sheet)).toBe("display:none on <div> (by a <style> rule)");
     expect(reason({ style: "opacity:0" }, sheet)).toBe("display:none on <div> (by a <style> rule)");
     expect(reason({ style: "display:inline;opacity:0" }, sheet)).toBe("opacity:0 on <div>");
@@ -43,7 +44,7 @@ describe("hidingOf", () => {
 
   it("the last declaration of a property wins, and a rule's !important wins over an inline one without it", () => {
     const none = { name: "display", value: "none", important: false };
-    const sheet = (declarations: { name: string; value: string; important: boolean }[]) => ({ declarations, revealedBy: undefined, onSomeScreens: [] });
+    const sheet = (declarations: { name: string; value: string; important: boolean }[]) => ({ declarations, revealedBy: undefined, onSomeScreens: [], mayApply: [] });
     expect(reason({ style: "display:none;display:block" })).toBeUndefined();
     expect(reason({ style: "display:block" }, sheet([none]))).toBeUndefined();
     expect(reason({ style: "display:block" }, sheet([{ ...none, important: true }]))).toBe("display:none on <div> (by a <style> rule)");
@@ -59,15 +60,35 @@ describe("hidingOf", () => {
     expect(reason({ style: "visibility:visible" }, undefined, byVisibility)).toBeUndefined();
     expect(reason({ style: "visibility:visible" }, undefined, byDisplay)).toBe(byDisplay.reason);
     expect(reason({ style: "color:red" }, undefined, byVisibility)).toBe(byVisibility.reason);
-    const visible = { declarations: [{ name: "visibility", value: "visible", important: false }], revealedBy: undefined, onSomeScreens: [] };
+    const visible = { declarations: [{ name: "visibility", value: "visible", important: false }], revealedBy: undefined, onSomeScreens: [], mayApply: [] };
     expect(reason({}, visible, byVisibility)).toBeUndefined();
     expect(reason({ style: "visibility:hidden" }, visible, byVisibility)).toBe("visibility:hidden on <div>");
     expect(hidingOf("div", rawAttributes({ style: "visibility:collapse" }), undefined, undefined)).toEqual({ reason: "visibility:collapse on <div>", byVisibility: true });
     expect(hidingOf("div", rawAttributes({ style: "visibility:hidden;opacity:0" }), undefined, undefined)?.byVisibility).toBe(false);
   });
 
+  it("a rule that may apply (a phone's) and opens a zero-size box makes it visible; one that does not, not", () => {
+    const sheet = (mayApply: { name: string; value: string; important: boolean }[]) => ({ declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply });
+    const style = { style: "height:0;overflow:hidden" };
+    expect(reason(style, sheet([{ name: "height", value: "auto", important: true }]))).toBeUndefined();
+    expect(reason(style, sheet([{ name: "overflow", value: "visible", important: true }]))).toBeUndefined();
+    expect(reason(style, sheet([{ name: "color", value: "red", important: true }]))).toBe("height:0 on <div>");
+    // Inline wins over a rule without !important.
+    expect(reason(style, sheet([{ name: "height", value: "auto", important: false }]))).toBe("height:0 on <div>");
+  });
+
+  it("what an unpositioned zero-size box clips: not an absolutely positioned or fixed descendant", () => {
+    const clipped = hidingOf("div", rawAttributes({ style: "height:0;overflow:hidden" }), undefined, undefined);
+    expect(clipped).toEqual({ reason: "height:0 on <div>", byVisibility: false, clip: { contained: false } });
+    expect(hidingOf("img", rawAttributes({ style: "position:absolute" }), undefined, clipped)).toBeUndefined();
+    expect(hidingOf("img", rawAttributes({ style: "position:static" }), undefined, clipped)).toBe(clipped);
+    const relative = hidingOf("div", rawAttributes({ style: "position:relative" }), undefined, clipped);
+    expect(relative?.clip).toEqual({ contained: true });
+    expect(hidingOf("img", rawAttributes({ style: "position:fixed" }), undefined, relative)).toEqual(relative);
+  });
+
   it("an element an @media rule reveals is not hidden, whatever hides it elsewhere", () => {
-    const sheet = { declarations: [], revealedBy: "@media rule for .m", onSomeScreens: [] };
+    const sheet = { declarations: [], revealedBy: "@media rule for .m", onSomeScreens: [], mayApply: [] };
     expect(reason({ style: "display:none;max-height:0" }, sheet)).toBeUndefined();
     expect(reason({ hidden: "" }, sheet)).toBeUndefined();
   });
@@ -82,7 +103,7 @@ describe("hidingOf's shortcut", () => {
     "all:unset", "ALL:initial", "OVERFLOW:CLIP", "HEIGHT:0", "w\\idth:0", "/**/", "mso-hide:all", "color:red", "line-height:0", " ", "!important",
   );
   const style = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join(";"));
-  const noEffect = { declarations: [{ name: "opacity", value: "1", important: false }], revealedBy: undefined, onSomeScreens: [] };
+  const noEffect = { declarations: [{ name: "opacity", value: "1", important: false }], revealedBy: undefined, onSomeScreens: [], mayApply: [] };
   const parents: (Hiding | undefined)[] = [undefined, { reason: "v", byVisibility: true }, { reason: "d", byVisibility: false }];
   fcIt.prop([style, fc.constantFrom(...parents), fc.boolean()], { seed: 20_261_203, numRuns: 3000 })(
     "gives what reading every style gives",

@@ -27,7 +27,27 @@ describe("a zero size hides only a block that clips and has no room", () => {
   });
 
   it.each([
+    ["a phone's rule that sets its height", `<style>@media (max-width:600px){.m{height:auto!important}}</style><div class="m" style="height:0;overflow:hidden">${image()}</div>`],
+    ["a phone's rule that lets it overflow", `<style>@media (max-width:600px){.m{overflow:visible!important}}</style><div class="m" style="height:0;overflow:hidden">${image()}</div>`],
+    ["a phone's rule that sets its width", `<style>@media (max-width:600px){.m{width:100%!important}}</style><div class="m" style="width:0;overflow:hidden">${image()}</div>`],
+    ["a percentage height (auto under an auto-height parent)", `<div style="height:0%;overflow:hidden">${image()}</div>`],
+    ["an absolutely positioned image (its containing block is outside the box)", `<div style="height:0;overflow:hidden">${image(' style="position:absolute"')}</div>`],
+    ["a fixed image", `<div style="height:0;overflow:hidden">${image(' style="position:fixed"')}</div>`],
+    ["an image in an absolutely positioned block", `<div style="height:0;overflow:hidden"><div style="position:absolute">${image()}</div></div>`],
+    ["a growing flex item", `<div style="display:flex"><div style="width:0;flex:1;overflow:hidden">${image()}</div></div>`],
+    ["a growing column flex item", `<div style="display:flex;flex-direction:column;height:200px"><div style="height:0;flex-grow:1;overflow:hidden">${image()}</div></div>`],
+    ["the body (its overflow is the viewport's)", `<body style="height:0;overflow:hidden">${image()}</body>`],
+    ["the root", `<html style="height:0;overflow:hidden"><body>${image()}</body></html>`],
+    ["a clip margin", `<div style="height:0;overflow:clip;overflow-clip-margin:60px">${image()}</div>`],
+  ])("a zero size shows what it holds under %s", (_, html) => {
+    expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
+  });
+
+  it.each([
     ["a div", `<div style="max-height:0;overflow:hidden">${image()}</div>`],
+    ["a zero-height scroll box", `<div style="max-height:0;overflow:auto">${image()}</div>`],
+    ["a box with padding on the other axis only", `<div style="max-height:0;overflow:hidden;padding:0 20px">${image()}</div>`],
+    ["a relatively positioned box (it contains what is positioned in it)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:absolute"')}</div>`],
     ["a span made a block", `<span style="display:block;height:0;overflow:hidden">${image()}</span>`],
     ["a class rule", `<style>.hide{max-height:0;overflow:hidden}</style><div class="hide">${image()}</div>`],
   ])("still hides in %s", (_, html) => {
@@ -59,6 +79,17 @@ describe("selectors match the page the browser builds", () => {
     expect(stripTracking(`${doctype}<table style="display:none">${image()}<tr><td>x</td></tr></table>`)).toContain(`src="${tokenized}"`);
     // What a cell holds is.
     expect(stripTracking(`${doctype}<style>.h img{display:none}</style><table class="h"><tr><td>${image()}</td></tr></table>`)).not.toContain(tokenized);
+  });
+
+  it.each([
+    ["after a <form> (closed as it opens)", `<style>.h img{display:none}</style><table class="h"><form>${image()}</form><tr><td>x</td></tr></table>`],
+    ["after a <colgroup> (closed by any other tag)", `<style>.h img{display:none}</style><table class="h"><colgroup><col width="100">${image()}<tr><td>x</td></tr></table>`],
+    ["sized by the table's rule", `<style>.h img{width:1px;height:1px}</style><table class="h"><form>${image()}</form></table>`],
+    ["out of a hidden table after a <form>", `<table style="display:none"><form>${image()}</form></table>`],
+    ["out of a hidden table after a <colgroup>", `<table style="display:none"><colgroup>${image()}</table>`],
+    ["out of a hidden table's row", `<table style="display:none"><tr><form><div>${image()}</div></form></tr></table>`],
+  ])("content foster-parented %s is outside the table", (_, html) => {
+    expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
   });
 
   it("an ancestor the browser adds (tbody, tr) may be there", () => {
