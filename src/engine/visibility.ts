@@ -112,7 +112,7 @@ export function hidingOf(
     (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && position.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
-  const fromSheet = mayHideInline || ruled.some(mayDecideHiding) ? ruled : [];
+  const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
   if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
   const inline = mayHideInline || fromSheet.length > 0 || hiddenAttribute ? inlineStyle(css) : [];
@@ -129,12 +129,17 @@ export function hidingOf(
 const position = /position/i;
 
 /**
- * Whether a rule's declaration can make an element hidden or visible whatever else applies: most rules only size
- * (`img{max-width:100%}`), and an element with none but those is judged by its inline style alone.
+ * Whether rules' declarations can make an element hidden or visible whatever else applies: most rules only size
+ * (`img{max-width:100%}`), and an element with none but those is judged by its inline style alone. A zero size
+ * hides only with an `overflow`, which is then in the rules or in the inline style.
  */
-function mayDecideHiding({ name, value, important }: SheetDeclaration): boolean {
-  if (important || decidingNames.has(name)) return true;
-  return (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
+function sheetMayDecide(declarations: readonly SheetDeclaration[], css: string | undefined): boolean {
+  let zeroSize = false;
+  for (const { name, value, important } of declarations) {
+    if (important || decidingNames.has(name)) return true;
+    zeroSize ||= (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
+  }
+  return zeroSize && css !== undefined && overflow.test(css);
 }
 
 const decidingNames: ReadonlySet<string> = new Set([
