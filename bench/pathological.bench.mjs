@@ -39,6 +39,7 @@ const shapes = [
     "20,000 fostered and in-cell elements under .a .b",
     () => `<style>.a .b{display:none}</style><div class=a>${"<div>".repeat(20_000)}<table><tr>${"<i class=b></i><td><i class=b></i></td>".repeat(20_000)}`,
   ],
+  ["10,000 rows and <colgroup> in a nested table", () => `<table><tr><td><table>${"<tr><td>a</td></tr><colgroup>".repeat(10_000)}`],
   // Every rule matches every element: as many as one key keeps (maxRulesPerKey, 64).
   ["64 div rules, 60,000 <div>", () => `<style>${Array.from({ length: 64 }, (_, i) => `div{width:${i}px}`).join("")}</style>${"<div></div>".repeat(60_000)}`],
 ];

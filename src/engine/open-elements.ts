@@ -154,10 +154,14 @@ export class OpenElements {
   fosterTable(name: string, attributes: readonly RawAttribute[]): number {
     // A <form> in a table is closed as soon as it opens, and a <colgroup> by any tag but <col>: look past them.
     let at = this.elements.length - 1;
-    for (let element = this.elements[at]; element !== undefined && element.namespace === "html"; element = this.elements[--at]) {
+    // At most one of each, and only right in a table: the stack may hold thousands of <colgroup> (never closed here).
+    for (let steps = 0; steps < 2; steps++) {
+      const element = this.elements[at];
       const below = this.elements[at - 1];
-      const closed = element.name === "form" ? below !== undefined && below.namespace === "html" && tableContexts.has(below.name) : element.name === "colgroup" && name !== "col";
+      if (element === undefined || element.namespace !== "html" || below === undefined || below.namespace !== "html") break;
+      const closed = element.name === "form" ? tableContexts.has(below.name) : element.name === "colgroup" && name !== "col" && below.name === "table";
       if (!closed) break;
+      at--;
     }
     const current = this.elements[at];
     if (current === undefined || current.namespace !== "html" || !tableContexts.has(current.name)) return -1;

@@ -196,7 +196,10 @@ export interface SheetMatch {
    * there the element may take that size (a phone's `.m{width:100%!important}` shows what `.m{width:0}` hides).
    */
   readonly onSomeScreens: readonly SheetDeclaration[];
-  /** Every declaration of those rules, in cascade order: where they apply, the element may show. */
+  /**
+   * When a rule that may apply matches: every matching rule's declarations, those included, in cascade order (what
+   * applies where they do: the element may show there). Empty when none may.
+   */
   readonly mayApply: readonly SheetDeclaration[];
 }
 
@@ -383,7 +386,7 @@ export class StyleRules {
     const declarations: SheetDeclaration[] = [];
     let revealedBy: string | undefined;
     let onSomeScreens: SheetDeclaration[] | undefined;
-    let mayApply: SheetDeclaration[] | undefined;
+    let mayApply = false;
     for (const rule of rules) {
       if (!rule.conditional && !found.maybe.has(rule)) {
         declarations.push(...rule.declarations);
@@ -391,9 +394,11 @@ export class StyleRules {
       }
       revealedBy ??= rule.declarations.find(reveals) && `a rule for ${keyOf(rule.selector)} that may apply`;
       for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
-      (mayApply ??= []).push(...rule.declarations);
+      mayApply = true;
     }
-    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: mayApply ?? [] };
+    // Where the rules that may apply do, every matching rule in cascade order.
+    const everywhere = mayApply ? rules.flatMap((rule) => rule.declarations) : [];
+    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere };
   }
 }
 

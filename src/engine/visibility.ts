@@ -82,10 +82,11 @@ export interface Hiding {
    */
   readonly byVisibility: boolean;
   /**
-   * A zero-size box clips it. An absolutely positioned or fixed descendant escapes the clip unless an element from
-   * the box down is positioned (`contained`): its containing block is then inside the box.
+   * A zero-size box clips it. A descendant whose containing block is outside the box escapes the clip, back to the
+   * hiding `outside` it: an absolutely positioned one unless an element from the box down is positioned or
+   * transformed (`absolute`), a fixed one unless one is transformed (`fixed`).
    */
-  readonly clip?: { readonly contained: boolean };
+  readonly clip?: { readonly absolute: boolean; readonly fixed: boolean; readonly outside: Hiding | undefined };
 }
 
 /**
@@ -109,7 +110,7 @@ export function hidingOf(
   const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
   const mayHideInline =
     css !== undefined &&
-    (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && position.test(css)));
+    (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && positionOrTransform.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
@@ -121,12 +122,12 @@ export function hidingOf(
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
-  const there = cascaded([...ruled, ...sheet.mayApply], inline, mayHoldImportant(css));
+  const there = cascaded(sheet.mayApply, inline, mayHoldImportant(css));
   const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
-const position = /position/i;
+const positionOrTransform = /position|transform/i;
 
 /**
  * Whether rules' declarations can make an element hidden or visible whatever else applies: most rules only size
@@ -143,7 +144,7 @@ function sheetMayDecide(declarations: readonly SheetDeclaration[], css: string |
 }
 
 const decidingNames: ReadonlySet<string> = new Set([
-  "display", "visibility", "opacity", "mso-hide", "all", "overflow", "overflow-x", "overflow-y", "position",
+  "display", "visibility", "opacity", "mso-hide", "all", "overflow", "overflow-x", "overflow-y", "position", "transform",
 ]);
 
 /** What the declarations that apply (`applied`, by property) and the `hidden` attribute say. */
@@ -156,15 +157,19 @@ function hidingBy(
 ): Hiding | undefined {
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
   const positioned = value("position");
+  const transform = value("transform");
+  const transformed = transform !== undefined && transform !== "none";
   const hiding = (reason: string, declaration: StyleDeclaration | undefined, kind?: "visibility" | "clip"): Hiding => ({
     reason: declaration !== undefined && fromSheet.has(declaration) ? `${reason} (by a <style> rule)` : reason,
     byVisibility: kind === "visibility",
-    ...(kind === "clip" ? { clip: { contained: isPositioned(positioned) } } : {}),
+    ...(kind === "clip" ? { clip: { absolute: isPositioned(positioned) || transformed, fixed: transformed, outside: inherited } } : {}),
   });
-  if (inherited?.clip !== undefined && isPositioned(positioned)) {
-    // Out of the box's clip, or the containing block of what it holds from now on.
-    const escapes = !inherited.clip.contained && (positioned === "absolute" || positioned === "fixed");
-    inherited = escapes ? undefined : { ...inherited, clip: { contained: true } };
+  // Out of every clip its containing block is outside of; the containing block of what it holds, from now on.
+  while (inherited?.clip !== undefined && ((positioned === "absolute" && !inherited.clip.absolute) || (positioned === "fixed" && !inherited.clip.fixed))) {
+    inherited = inherited.clip.outside;
+  }
+  if (inherited?.clip !== undefined && (isPositioned(positioned) || transformed)) {
+    inherited = { ...inherited, clip: { ...inherited.clip, absolute: true, fixed: inherited.clip.fixed || transformed } };
   }
   const display = value("display");
   // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it, and so does
@@ -177,7 +182,7 @@ function hidingBy(
   for (const name of zeroSizes) {
     const size = value(name);
     // `height: 0%` is `auto` where the parent's height is (as in mail): no zero.
-    if (size !== undefined && isZeroLength(size) && !(name.endsWith("height") && size.includes("%")) && zeroSizeHides(tag, display, applied, name.endsWith("height") ? "y" : "x")) {
+    if (size !== undefined && isZeroLength(size) && !(name.endsWith("height") && size.includes("%")) && zeroSizeHides(tag, display, applied, name)) {
       return hiding(`${name}:0 on <${tag}>`, applied.get(name), "clip");
     }
   }
@@ -204,26 +209,28 @@ function resetsAll(applied: ReadonlyMap<string, StyleDeclaration>): boolean {
 /**
  * Whether a zero size on an axis hides what the element holds. What it holds shows past it unless the element clips
  * it (`overflow` other than `visible`), and a zero size sets no size at all on table parts (they grow to their
- * content), inline boxes and the root (its overflow is the viewport's), nor where padding, a minimum, a flex item's
- * growth or a clip margin opens the box (the responsive-embed `height:0;padding-bottom:56%`).
+ * content), inline boxes and the root (its overflow is the viewport's), nor where end padding, a minimum, a flex
+ * item's growth or a clip margin opens the box (the responsive-embed `height:0;padding-bottom:56%`).
  */
-function zeroSizeHides(tag: string, display: string | undefined, applied: ReadonlyMap<string, StyleDeclaration>, axis: "x" | "y"): boolean {
+function zeroSizeHides(tag: string, display: string | undefined, applied: ReadonlyMap<string, StyleDeclaration>, size: string): boolean {
   if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display) && tag !== "html" && tag !== "body")) return false;
-  for (const name of axis === "y" ? openingY : openingX) {
-    const declaration = applied.get(name);
-    if (declaration !== undefined && !isZeroLength(declaration.value)) return false;
+  const axis = size.endsWith("height") ? "y" : "x";
+  const opens = (name: string, pick = (values: string[]) => values[0]): boolean => {
+    const value = applied.get(name)?.value.trim().split(/[\t\n\f\r ]+/);
+    return value !== undefined && !isZeroLength(pick(value) ?? "0");
+  };
+  // What the box holds starts after its top (left) padding, and shows in its bottom (right) padding.
+  if (axis === "y" ? opens("padding-bottom") || opens("padding-block-end") || opens("padding-block", (v) => v[1] ?? v[0]) || opens("padding", (v) => v[2] ?? v[0])
+    : opens("padding-right") || opens("padding-inline-end") || opens("padding-inline", (v) => v[1] ?? v[0]) || opens("padding", (v) => v[1] ?? v[0])) {
+    return false;
   }
-  const padding = applied.get("padding")?.value.trim().split(/[\t\n\f\r ]+/);
-  if (padding !== undefined) {
-    // `padding: top [right [bottom [left]]]`.
-    const [top = "0", right = top, bottom = top, left = right] = padding;
-    if (!(axis === "y" ? [top, bottom] : [left, right]).every(isZeroLength)) return false;
-  }
-  for (const name of opening) {
-    const declaration = applied.get(name);
-    if (declaration !== undefined && !declaration.value.trim().split(/[\t\n\f\r ]+/).every(isZeroLength)) return false;
-  }
-  return clips(applied, axis === "y" ? "overflow-y" : "overflow-x");
+  // A minimum beats a maximum and a size; a flex item's growth beats a size, not a maximum.
+  if (axis === "y" ? opens("min-height") || opens("min-block-size") : opens("min-width") || opens("min-inline-size")) return false;
+  if (!size.startsWith("max-") && (opens("flex") || opens("flex-grow"))) return false;
+  const overflow = clipping(applied, axis === "y" ? "overflow-y" : "overflow-x");
+  // A clip margin paints past the box under `overflow: clip` only.
+  if (overflow === "clip" && opens("overflow-clip-margin")) return false;
+  return overflow !== undefined && overflow !== "visible";
 }
 
 const blockDisplay = /^\s*(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root)\b/;
@@ -233,16 +240,10 @@ const blockTags: ReadonlySet<string> = new Set([
   "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
   "fieldset", "details", "summary", "hr", "dialog", "hgroup", "menu", "search",
 ]);
-/** What gives a box room on an axis whatever its size: its padding on that axis and a minimum. */
-const openingY = ["padding-top", "padding-bottom", "padding-block", "padding-block-start", "padding-block-end", "min-height", "min-block-size"];
-const openingX = ["padding-left", "padding-right", "padding-inline", "padding-inline-start", "padding-inline-end", "min-width", "min-inline-size"];
-/** On either axis: a flex item's growth (read loosely: any number) and a clip margin. */
-const opening = ["flex", "flex-grow", "overflow-clip-margin"];
-
 const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
 
-/** Whether the element clips what overflows it on `axis` (`overflow`, or the axis' own: not `visible`). */
-function clips(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x" | "overflow-y"): boolean {
+/** The `overflow` that applies on `axis` (the axis' own or the shorthand's, whichever came last), lower-cased. */
+function clipping(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x" | "overflow-y"): string | undefined {
   const own = applied.get(axis);
   const shorthand = applied.get("overflow");
   let value: string | undefined;
@@ -252,9 +253,8 @@ function clips(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x
     const [x, y = x] = shorthand.value.trim().split(/[\t\n\f\r ]+/);
     value = axis === "overflow-x" ? x : y;
   }
-  const lower = value?.trim().toLowerCase();
-  // A zero-size scroll box shows nothing either.
-  return lower === "hidden" || lower === "clip" || lower === "auto" || lower === "scroll" || lower === "overlay";
+  // `hidden`, `clip`, and the scroll boxes (`auto`, `scroll`, `overlay`): a zero-size one shows nothing either.
+  return value?.trim().toLowerCase();
 }
 
 /** Where a declaration stands in the cascade's result: a later one was applied later. */

@@ -206,7 +206,8 @@ describe("StyleRules", () => {
       declarations: [{ name: "display", value: "none", important: false }],
       revealedBy: "a rule for .m that may apply",
       onSomeScreens: [],
-      mayApply: [{ name: "display", value: "block", important: false }],
+      // Every matching rule, in cascade order: the later `.m{display:none}` wins where the @media rule applies too.
+      mayApply: [{ name: "display", value: "block", important: false }, { name: "display", value: "none", important: false }],
     });
   });
 

@@ -77,14 +77,25 @@ describe("hidingOf", () => {
     expect(reason(style, sheet([{ name: "height", value: "auto", important: false }]))).toBe("height:0 on <div>");
   });
 
-  it("what an unpositioned zero-size box clips: not an absolutely positioned or fixed descendant", () => {
+  it("what a zero-size box clips: not a descendant whose containing block is outside it, which keeps the hiding outside", () => {
     const clipped = hidingOf("div", rawAttributes({ style: "height:0;overflow:hidden" }), undefined, undefined);
-    expect(clipped).toEqual({ reason: "height:0 on <div>", byVisibility: false, clip: { contained: false } });
+    expect(clipped).toEqual({ reason: "height:0 on <div>", byVisibility: false, clip: { absolute: false, fixed: false, outside: undefined } });
     expect(hidingOf("img", rawAttributes({ style: "position:absolute" }), undefined, clipped)).toBeUndefined();
     expect(hidingOf("img", rawAttributes({ style: "position:static" }), undefined, clipped)).toBe(clipped);
     const relative = hidingOf("div", rawAttributes({ style: "position:relative" }), undefined, clipped);
-    expect(relative?.clip).toEqual({ contained: true });
-    expect(hidingOf("img", rawAttributes({ style: "position:fixed" }), undefined, relative)).toEqual(relative);
+    expect(relative?.clip).toEqual({ absolute: true, fixed: false, outside: undefined });
+    expect(hidingOf("img", rawAttributes({ style: "position:absolute" }), undefined, relative)).toEqual(relative);
+    // A fixed element's containing block is the viewport, unless a transform makes one.
+    expect(hidingOf("img", rawAttributes({ style: "position:fixed" }), undefined, relative)).toBeUndefined();
+    const transformed = hidingOf("div", rawAttributes({ style: "transform:translateZ(0)" }), undefined, clipped);
+    expect(hidingOf("img", rawAttributes({ style: "position:fixed" }), undefined, transformed)?.reason).toBe("height:0 on <div>");
+    // Escaping an inner box lands in the hiding outside it: a display:none parent's, or an outer box's clip.
+    const none = hidingOf("td", rawAttributes({ style: "display:none" }), undefined, undefined);
+    const inner = hidingOf("div", rawAttributes({ style: "max-height:0;overflow:hidden" }), undefined, none);
+    expect(hidingOf("img", rawAttributes({ style: "position:absolute" }), undefined, inner)).toBe(none);
+    const outer = hidingOf("div", rawAttributes({ style: "position:relative;max-height:0;overflow:hidden" }), undefined, undefined);
+    const nested = hidingOf("div", rawAttributes({ style: "max-height:0;overflow:hidden" }), undefined, outer);
+    expect(hidingOf("img", rawAttributes({ style: "position:absolute" }), undefined, nested)?.reason).toBe("max-height:0 on <div>");
   });
 
   it("an element an @media rule reveals is not hidden, whatever hides it elsewhere", () => {

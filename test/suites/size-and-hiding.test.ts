@@ -39,6 +39,7 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["the body (its overflow is the viewport's)", `<body style="height:0;overflow:hidden">${image()}</body>`],
     ["the root", `<html style="height:0;overflow:hidden"><body>${image()}</body></html>`],
     ["a clip margin", `<div style="height:0;overflow:clip;overflow-clip-margin:60px">${image()}</div>`],
+    ["a positioned box for a fixed image (its containing block is the viewport)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:fixed;top:10px;left:10px"')}</div>`],
   ])("a zero size shows what it holds under %s", (_, html) => {
     expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
   });
@@ -48,6 +49,15 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["a zero-height scroll box", `<div style="max-height:0;overflow:auto">${image()}</div>`],
     ["a box with padding on the other axis only", `<div style="max-height:0;overflow:hidden;padding:0 20px">${image()}</div>`],
     ["a relatively positioned box (it contains what is positioned in it)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:absolute"')}</div>`],
+    ["a transformed box (it contains what is positioned in it)", `<div style="max-height:0;overflow:hidden;transform:translateZ(0)">${image(' style="position:absolute"')}</div>`],
+    ["a box in a positioned one (escaping it leaves the outer clip)", `<div style="position:relative;max-height:0;overflow:hidden"><div style="max-height:0;overflow:hidden">${image(' style="position:absolute"')}</div></div>`],
+    ["a box in a hidden cell (escaping it leaves display: none)", `<table width="600"><tr><td style="display:none"><div style="max-height:0;overflow:hidden">${image(' style="position:absolute;left:0"')}</div></td><td>hi</td></tr></table>`],
+    ["a box in a block a class hides", `<style>.hide{display:none}</style><div class="hide"><div style="height:0;overflow:hidden">${image(' style="position:absolute"')}</div></div>`],
+    ["a box under visibility: hidden", `<div style="visibility:hidden"><div style="max-height:0;overflow:hidden">${image(' style="position:absolute"')}</div></div>`],
+    ["a flex item's growth against a maximum", `<div style="display:flex"><div style="flex:1;max-height:0;overflow:hidden">${image()}</div></div>`],
+    ["a clip margin under overflow: hidden", `<div style="max-height:0;overflow:hidden;overflow-clip-margin:40px">${image()}</div>`],
+    ["top padding alone (what it holds starts below it)", `<div style="max-height:0;padding-top:60px;overflow:hidden">${image()}</div>`],
+    ["a weaker phone rule against a more specific hiding one", `<style>.hide{max-height:0;overflow:hidden} @media screen and (max-width:600px){ div{overflow:visible} }</style><div class="hide">${image()}</div>`],
     ["a span made a block", `<span style="display:block;height:0;overflow:hidden">${image()}</span>`],
     ["a class rule", `<style>.hide{max-height:0;overflow:hidden}</style><div class="hide">${image()}</div>`],
   ])("still hides in %s", (_, html) => {
