@@ -116,7 +116,7 @@ export function hidingOf(
   const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
   if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
-  const inline = mayHideInline || fromSheet.length > 0 || hiddenAttribute ? inlineStyle(css) : [];
+  const inline = inlineStyle(css);
   const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
   const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
