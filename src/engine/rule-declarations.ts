@@ -30,9 +30,7 @@ function hasPositionIn(positions: readonly number[], start: number, end: number)
  * finds every declaration the tokens give (their `;` are among its own), so a body it finds none in holds none.
  */
 export function collectedDeclarations(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
-  const declarations = allCollected(text, start, end, semicolons);
-  // Padding and growth only matter next to a zero size: a rule of them alone is not kept.
-  return declarations?.every(({ name }) => opensOnly.has(name)) ? undefined : declarations;
+  return allCollected(text, start, end, semicolons);
 }
 
 function allCollected(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
@@ -164,12 +162,6 @@ function mayBeCollected(css: string, at: number): boolean {
       return lower === 0x77 || lower === 0x68 || lower === 0x6d || lower === 0x64 || lower === 0x76 || lower === 0x6f || lower === 0x7a || c < 0x20 || c > 0x7f;
   }
 }
-
-/** What only gives a zero-size box room: a rule of these alone (most rules of a mail's sheet) is not kept. */
-const opensOnly: ReadonlySet<string> = new Set([
-  "padding", "padding-top", "padding-bottom", "padding-left", "padding-right", "padding-block", "padding-block-start",
-  "padding-block-end", "padding-inline", "padding-inline-start", "padding-inline-end", "flex", "flex-grow",
-]);
 
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([

@@ -147,7 +147,8 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
   return chain;
 }
 
-const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide|zoom|scale|transform|all/i;
+/** The words one of the collected properties holds (a sheet without any has no rule to keep). */
+const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide|zoom|scale|transform|all|overflow|padding|flex|position/i;
 
 /**
  * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing

@@ -227,10 +227,10 @@ function zeroSizeHides(tag: string, display: string | undefined, applied: Readon
   // A minimum beats a maximum and a size; a flex item's growth beats a size, not a maximum.
   if (axis === "y" ? opens("min-height") || opens("min-block-size") : opens("min-width") || opens("min-inline-size")) return false;
   if (!size.startsWith("max-") && (opens("flex") || opens("flex-grow"))) return false;
-  const overflow = clipping(applied, axis === "y" ? "overflow-y" : "overflow-x");
+  const overflow = computedOverflow(applied)[axis === "y" ? 1 : 0];
   // A clip margin paints past the box under `overflow: clip` only.
   if (overflow === "clip" && opens("overflow-clip-margin")) return false;
-  return overflow !== undefined && overflow !== "visible";
+  return overflow !== "visible";
 }
 
 const blockDisplay = /^\s*(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root)\b/;
@@ -242,20 +242,31 @@ const blockTags: ReadonlySet<string> = new Set([
 ]);
 const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
 
-/** The `overflow` that applies on `axis` (the axis' own or the shorthand's, whichever came last), lower-cased. */
-function clipping(applied: ReadonlyMap<string, StyleDeclaration>, axis: "overflow-x" | "overflow-y"): string | undefined {
-  const own = applied.get(axis);
-  const shorthand = applied.get("overflow");
-  let value: string | undefined;
-  if (own !== undefined && (shorthand === undefined || order(applied, own) > order(applied, shorthand))) value = own.value;
-  else if (shorthand !== undefined) {
-    // `overflow: <x> <y>`; one value sets both.
-    const [x, y = x] = shorthand.value.trim().split(/[\t\n\f\r ]+/);
-    value = axis === "overflow-x" ? x : y;
-  }
-  // `hidden`, `clip`, and the scroll boxes (`auto`, `scroll`, `overlay`): a zero-size one shows nothing either.
-  return value?.trim().toLowerCase();
+/**
+ * The `overflow` on each axis, [x, y], lower-cased, as browsers compute it: the axis' own or the shorthand's
+ * (`overflow: <x> <y>`, one value for both), whichever came last, and a declaration whose value is no keyword is
+ * none. `visible` and `clip` stay only where the other axis is `visible` or `clip` too: `overflow-x: hidden` alone
+ * makes the y axis `auto`, which clips a zero height as well.
+ */
+function computedOverflow(applied: ReadonlyMap<string, StyleDeclaration>): readonly [string, string] {
+  let shorthand = applied.get("overflow");
+  const words = shorthand?.value.trim().toLowerCase().split(/[\t\n\f\r ]+/) ?? [];
+  if (words.length > 2 || !words.every((word) => overflowKeywords.has(word))) shorthand = undefined;
+  const onAxis = (name: "overflow-x" | "overflow-y", fromShorthand: string | undefined): string => {
+    const own = applied.get(name);
+    const value = own?.value.trim().toLowerCase();
+    const ownWins = value !== undefined && overflowKeywords.has(value) && (shorthand === undefined || order(applied, own!) > order(applied, shorthand));
+    return (ownWins ? value : shorthand === undefined ? undefined : fromShorthand) ?? "visible";
+  };
+  const x = onAxis("overflow-x", words[0]);
+  const y = onAxis("overflow-y", words[1] ?? words[0]);
+  const scrolls = (value: string): boolean => value !== "visible" && value !== "clip";
+  const computed = (value: string, other: string): string => (scrolls(other) && !scrolls(value) ? (value === "visible" ? "auto" : "hidden") : value);
+  return [computed(x, y), computed(y, x)];
 }
+
+/** The values of `overflow-x` and `overflow-y`: any other makes the declaration invalid. */
+const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);
 
 /** Where a declaration stands in the cascade's result: a later one was applied later. */
 function order(applied: ReadonlyMap<string, StyleDeclaration>, declaration: StyleDeclaration): number {

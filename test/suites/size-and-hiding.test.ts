@@ -22,6 +22,9 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["nor to a link", `<a href="https://x.example/" style="height:0;overflow:hidden">${image()}</a>`],
     ["min-height wins over height", `<div style="height:0;min-height:60px;overflow:hidden">${image()}</div>`],
     ["a rule's padding opens the box", `<style>.embed{height:0;padding-bottom:56%;overflow:hidden}</style><div class="embed">${image()}</div>`],
+    ["utility classes: the padding in a rule of its own", `<style>.h-0{height:0}.overflow-hidden{overflow:hidden}.pb-56{padding-bottom:56%}</style><div class="h-0 overflow-hidden pb-56">${image()}</div>`],
+    ["a sheet of padding alone opens an inline zero size", `<style>.pb{padding-bottom:56%}</style><div class="pb" style="height:0;overflow:hidden">${image()}</div>`],
+    ["overflow: clip on one axis, visible on the other", `<div style="height:0;overflow:clip visible">${image()}</div>`],
   ])("%s", (_, html) => {
     expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
   });
@@ -60,6 +63,9 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["a weaker phone rule against a more specific hiding one", `<style>.hide{max-height:0;overflow:hidden} @media screen and (max-width:600px){ div{overflow:visible} }</style><div class="hide">${image()}</div>`],
     ["a span made a block", `<span style="display:block;height:0;overflow:hidden">${image()}</span>`],
     ["a class rule", `<style>.hide{max-height:0;overflow:hidden}</style><div class="hide">${image()}</div>`],
+    ["overflow-x: hidden alone (the y axis computes to auto)", `<div style="height:0;overflow-x:hidden">${image()}</div>`],
+    ["overflow: hidden visible (visible computes to auto)", `<div style="height:0;overflow:hidden visible">${image()}</div>`],
+    ["a sheet of overflow alone clips an inline zero size", `<style>.oh{overflow:hidden}</style><div class="oh" style="height:0">${image()}</div>`],
   ])("still hides in %s", (_, html) => {
     expect(stripTracking(doctype + html)).not.toContain(tokenized);
   });
