@@ -312,8 +312,14 @@ export class Engine implements TokenizerCallbacks, Scope {
     // Content of a table outside its cells goes before the table: its parent is the element below the table.
     const fosteredFrom = this.tree.fosterTable(name, attributes);
     const below = fosteredFrom >= 0 ? fosteredFrom : this.tree.depth;
-    const sheet = this.styleRules.match(name, attributes, this.tree, below);
-    const hiding = hidingOf(name, attributes, sheet, this.tree.stack[below - 1]?.hiding);
+    const inherited = this.tree.stack[below - 1]?.hiding;
+    let sheet = this.styleRules.match(name, attributes, this.tree, below);
+    let hiding = hidingOf(name, attributes, sheet, inherited);
+    // Its own zero size hides it: the rules that only give such a box room (padding) may open it.
+    if (sheet.openersLeft && hiding !== inherited && hiding?.clip !== undefined) {
+      sheet = this.styleRules.match(name, attributes, this.tree, below, true);
+      hiding = hidingOf(name, attributes, sheet, inherited);
+    }
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);

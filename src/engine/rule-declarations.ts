@@ -163,6 +163,14 @@ function mayBeCollected(css: string, at: number): boolean {
   }
 }
 
+/**
+ * Whether declarations only give a zero-size box room (padding, a flex item's growth, a clip margin): such a rule
+ * (`#outlook a{padding:0}`, most of a template's) matters only to an element that a zero size would hide.
+ */
+export function opensOnly(declarations: readonly SheetDeclaration[]): boolean {
+  return declarations.every(({ name }) => name.startsWith("padding") || name === "flex" || name === "flex-grow" || name === "overflow-clip-margin");
+}
+
 /** The properties that size or hide an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",

@@ -14,7 +14,7 @@ import { asciiLower, type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { cssTrim, visitFlatRules } from "./flat-rules.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
-import { collectedDeclarations, SheetText } from "./rule-declarations.js";
+import { collectedDeclarations, opensOnly, SheetText } from "./rule-declarations.js";
 import { mayApplyAnywhere, readSelectorList, type SimpleSelector } from "./rule-selector.js";
 import { type AncestorWalks, type Ancestry, ancestorsMatch, ClassList, keyOf, matchOf, neededBits } from "./selector-match.js";
 
@@ -180,6 +180,8 @@ interface CollectedRule {
    * (`body .px`). It can only show or resize (on some screens), never hide or shrink.
    */
   readonly conditional: boolean;
+  /** It only gives a zero-size box room (`opensOnly`): matched only for an element a zero size would hide. */
+  readonly opens: boolean;
   /** Its selector's specificity, as one number: ids, then classes and attributes, then the tag. */
   readonly specificity: number;
   /** When it was last read: of two rules as specific, the one read later wins. */
@@ -202,9 +204,14 @@ export interface SheetMatch {
    * applies where they do: the element may show there). Empty when none may.
    */
   readonly mayApply: readonly SheetDeclaration[];
+  /**
+   * Rules that only give a zero-size box room (`opensOnly`) are under its keys and were not matched: an element this
+   * match would hide by a zero size is to be matched again `withOpeners`.
+   */
+  readonly openersLeft: boolean;
 }
 
-const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [] };
+const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [], openersLeft: false };
 
 const noClasses = ClassList.of(undefined);
 
@@ -303,6 +310,7 @@ export class StyleRules {
         neededAbove: ancestors.reduce((bits, ancestor) => bits | neededBits(ancestor), 0),
         declarations,
         conditional: conditional || !exact,
+        opens: opensOnly(declarations),
         specificity,
         order: 0,
       }));
@@ -362,14 +370,15 @@ export class StyleRules {
 
   /**
    * The collected declarations that apply to an element with these attributes, under the open elements below
-   * position `below` (all of them, unless it is foster-parented out of a table).
+   * position `below` (all of them, unless it is foster-parented out of a table); the rules that only open a
+   * zero-size box too when `withOpeners`.
    */
-  match(tag: string, attributes: readonly RawAttribute[], ancestry: Ancestry = noAncestry, below = ancestry.stack.length): SheetMatch {
+  match(tag: string, attributes: readonly RawAttribute[], ancestry: Ancestry = noAncestry, below = ancestry.stack.length, withOpeners = false): SheetMatch {
     if (this.byKey.size === 0) return noMatch;
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
     const classes = this.hasClassKeys ? ClassList.of(attributeValue(attributes, "class")) : noClasses;
-    const found = this.found.start(tag, classes, attributes, ancestry, below);
+    const found = this.found.start(tag, classes, attributes, ancestry, below, withOpeners);
     const names = classes.names;
     if (names.length === 1) found.add(this.byKey.get(`.${asciiLower(names[0]!)}`));
     else if (names.length > 1) {
@@ -381,7 +390,7 @@ export class StyleRules {
     found.add(this.byKey.get(tag));
     found.add(this.byKey.get("*"));
     const rules = found.rules;
-    if (rules.length === 0) return noMatch;
+    if (rules.length === 0) return found.openersLeft ? openersLeft : noMatch;
     // In cascade order, the rule that wins last: `.px{width:1px}` wins over a later `img{width:600px}`.
     if (rules.length > 1) rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
@@ -399,9 +408,11 @@ export class StyleRules {
     }
     // Where the rules that may apply do, every matching rule in cascade order.
     const everywhere = mayApply ? rules.flatMap((rule) => rule.declarations) : [];
-    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere };
+    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere, openersLeft: found.openersLeft };
   }
 }
+
+const openersLeft: SheetMatch = { ...noMatch, openersLeft: true };
 
 /** The rules that match one element, gathered from the lists its keys find (one gatherer, emptied per element). */
 class RulesFound {
@@ -413,12 +424,17 @@ class RulesFound {
   private attributes: readonly RawAttribute[] = [];
   private ancestry: Ancestry = noAncestry;
   private below = 0;
+  private withOpeners = false;
+  /** Rules that only open a zero-size box were passed over (not `withOpeners`). */
+  openersLeft = false;
 
   constructor(private readonly walks: AncestorWalks) {}
 
-  start(tag: string, classes: ClassList, attributes: readonly RawAttribute[], ancestry: Ancestry, below: number): this {
+  start(tag: string, classes: ClassList, attributes: readonly RawAttribute[], ancestry: Ancestry, below: number, withOpeners: boolean): this {
     this.rules.length = 0;
     if (this.maybe.size > 0) this.maybe.clear();
+    this.withOpeners = withOpeners;
+    this.openersLeft = false;
     this.tag = tag;
     this.classes = classes;
     this.attributes = attributes;
@@ -430,6 +446,10 @@ class RulesFound {
   add(rules: readonly CollectedRule[] | undefined): void {
     if (rules === undefined) return;
     for (const rule of rules) {
+      if (rule.opens && !this.withOpeners) {
+        this.openersLeft = true;
+        continue;
+      }
       const match = matchOf(rule.selector, this.tag, this.classes, this.attributes);
       if (match === undefined) continue;
       const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks, this.below);

@@ -136,8 +136,8 @@ const positionOrTransform = /position|transform/i;
  */
 function sheetMayDecide(declarations: readonly SheetDeclaration[], css: string | undefined): boolean {
   let zeroSize = false;
-  for (const { name, value, important } of declarations) {
-    if (important || decidingNames.has(name)) return true;
+  for (const { name, value } of declarations) {
+    if (decidingNames.has(name)) return true;
     zeroSize ||= (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
   }
   return zeroSize && css !== undefined && overflow.test(css);

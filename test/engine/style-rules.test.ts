@@ -72,7 +72,7 @@ describe("StyleRules", () => {
     expect(rules.match("td", rawAttributes({ class: "c" })).declarations).toHaveLength(1);
     expect(rules.match("td", rawAttributes({ class: "c d" })).declarations).toHaveLength(0);
     expect(rules.match("div", rawAttributes({ class: "m" })).revealedBy).toBe("a rule for .m that may apply");
-    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [{ name: "display", value: "none", important: false }] });
+    expect(rules.match("div", rawAttributes({ class: "d" }))).toEqual({ declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [{ name: "display", value: "none", important: false }], openersLeft: false });
   });
 
   it("reads classes and ids only as far as the collected rules are keyed by them", () => {
@@ -157,7 +157,26 @@ describe("StyleRules", () => {
       revealedBy: undefined,
       onSomeScreens: [],
       mayApply: [],
+      openersLeft: false,
     });
+  });
+
+  it("matches a rule that only gives a zero-size box room (padding) only when asked: it matters to no other element", () => {
+    const rules = new StyleRules();
+    rules.add("#outlook a{padding:0} .pb{padding-bottom:56%} .h{height:0}");
+    const padded = rules.match("div", rawAttributes({ class: "h pb" }));
+    expect(padded.declarations).toEqual([{ name: "height", value: "0", important: false }]);
+    expect(padded.openersLeft).toBe(true);
+    expect(rules.match("div", rawAttributes({ class: "h pb" }), undefined, undefined, true)).toMatchObject({
+      // In source order, as the cascade applies them.
+      declarations: [
+        { name: "padding-bottom", value: "56%", important: false },
+        { name: "height", value: "0", important: false },
+      ],
+      openersLeft: false,
+    });
+    expect(rules.match("div", rawAttributes({ class: "h" })).openersLeft).toBe(false);
+    expect(rules.match("a", rawAttributes({})).openersLeft).toBe(true);
   });
 
   it("reads a rule nested in another, and an @media nested in a rule, as applying on some elements or screens only", () => {
@@ -208,6 +227,7 @@ describe("StyleRules", () => {
       onSomeScreens: [],
       // Every matching rule, in cascade order: the later `.m{display:none}` wins where the @media rule applies too.
       mayApply: [{ name: "display", value: "block", important: false }, { name: "display", value: "none", important: false }],
+      openersLeft: false,
     });
   });
 

@@ -32,6 +32,7 @@ describe("a zero size hides only a block that clips and has no room", () => {
   it.each([
     ["a phone's rule that sets its height", `<style>@media (max-width:600px){.m{height:auto!important}}</style><div class="m" style="height:0;overflow:hidden">${image()}</div>`],
     ["a phone's rule that lets it overflow", `<style>@media (max-width:600px){.m{overflow:visible!important}}</style><div class="m" style="height:0;overflow:hidden">${image()}</div>`],
+    ["a phone's rule that pads it", `<style>@media (max-width:600px){.m{padding-bottom:60px!important}}</style><div class="m" style="height:0;overflow:hidden">${image()}</div>`],
     ["a phone's rule that sets its width", `<style>@media (max-width:600px){.m{width:100%!important}}</style><div class="m" style="width:0;overflow:hidden">${image()}</div>`],
     ["a percentage height (auto under an auto-height parent)", `<div style="height:0%;overflow:hidden">${image()}</div>`],
     ["an absolutely positioned image (its containing block is outside the box)", `<div style="height:0;overflow:hidden">${image(' style="position:absolute"')}</div>`],
