@@ -4,6 +4,7 @@
 // replaced. Every position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
+import { selectorsMatchCase } from "../html/doctype.js";
 import type { Report, Warning } from "../types.js";
 import {
   bufferLimit,
@@ -34,7 +35,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingOf } from "./visibility.js";
+import { hidingOf, mayHaveZeroSize } from "./visibility.js";
 import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -273,9 +274,11 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.safe = end;
   }
 
-  ondeclaration(_start: number, endIndex: number): void {
+  ondeclaration(start: number, endIndex: number): void {
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
+    // The doctype decides whether `<style>` rules match class and id names ignoring case (quirks mode).
+    if (this.context.depth === 0) this.styleRules.caseSensitive = selectorsMatchCase(this.slice(start, endIndex)) === true;
     this.safe = end;
   }
 
@@ -312,16 +315,14 @@ export class Engine implements TokenizerCallbacks, Scope {
     // Content of a table outside its cells goes before the table: its parent is the element below the table.
     const fosteredFrom = this.tree.fosterTable(name, attributes);
     const below = fosteredFrom >= 0 ? fosteredFrom : this.tree.depth;
-    const inherited = this.tree.stack[below - 1]?.hiding;
+    const parent = this.tree.stack[below - 1];
     let sheet = this.styleRules.match(name, attributes, this.tree, below);
-    let hiding = hidingOf(name, attributes, sheet, inherited);
-    // Its own zero size hides it: the rules that only give such a box room (padding) may open it.
-    if (sheet.openersLeft && hiding !== inherited && hiding?.clip !== undefined) {
-      sheet = this.styleRules.match(name, attributes, this.tree, below, true);
-      hiding = hidingOf(name, attributes, sheet, inherited);
-    }
+    // The rules that only give a zero-size box room (padding) matter where it may have a zero size of its own.
+    if (sheet.openersLeft && mayHaveZeroSize(attributes, sheet)) sheet = this.styleRules.match(name, attributes, this.tree, below, true);
+    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
+    if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.sheet = sheet;
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;

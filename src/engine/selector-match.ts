@@ -64,14 +64,16 @@ export function keyOf(selector: SimpleSelector): string {
 }
 
 /**
- * How a compound matches an element: "exact", "ignoring case" (only as a document without a standards doctype
- * matches class and id names: such a rule may apply), or undefined.
+ * How a compound matches an element: "exact", "ignoring case" (only as a quirks-mode document matches class and id
+ * names: such a rule may apply), or undefined. `caseSensitive`: the document is known to match case (it has a
+ * standards doctype), so a match ignoring case is none.
  */
 export function matchOf(
   selector: SimpleSelector,
   tag: string,
   classes: ClassList,
   attributes: readonly RawAttribute[],
+  caseSensitive = false,
 ): "exact" | "ignoring case" | undefined {
   if (selector.tag !== undefined && selector.tag !== tag) return undefined;
   // An attribute selector's value matches case-sensitively in every mode.
@@ -80,13 +82,13 @@ export function matchOf(
   if (selector.id !== undefined) {
     const id = attributeValue(attributes, "id");
     if (id !== selector.id) {
-      if (id === undefined || asciiLower(id) !== asciiLower(selector.id)) return undefined;
+      if (caseSensitive || id === undefined || asciiLower(id) !== asciiLower(selector.id)) return undefined;
       exact = false;
     }
   }
   for (const name of selector.classes) {
     if (classes.has(name)) continue;
-    if (!classes.hasIgnoringCase(name)) return undefined;
+    if (caseSensitive || !classes.hasIgnoringCase(name)) return undefined;
     exact = false;
   }
   return exact ? "exact" : "ignoring case";
@@ -108,6 +110,7 @@ interface WalkAnswer {
   readonly stack: readonly SelectorTarget[];
   readonly start: number;
   readonly element: SelectorTarget;
+  readonly caseSensitive: boolean;
   readonly found: number;
   readonly exact: boolean;
 }
@@ -126,11 +129,12 @@ export function ancestorsMatch(
   ancestry: Ancestry,
   walks: AncestorWalks = new Map(),
   below = ancestry.stack.length,
+  caseSensitive = false,
 ): "exact" | "maybe" | undefined {
   if ((ancestry.summary() & needed) !== needed) return undefined;
   let exact = true;
   for (const ancestor of ancestors) {
-    const nearest = nearestMatch(ancestor, ancestry.stack, below - 1, walks);
+    const nearest = nearestMatch(ancestor, ancestry.stack, below - 1, walks, caseSensitive);
     if (nearest.found >= 0) {
       below = nearest.found;
       exact &&= nearest.exact;
@@ -146,6 +150,7 @@ function nearestMatch(
   stack: readonly SelectorTarget[],
   start: number,
   walks: AncestorWalks,
+  caseSensitive: boolean,
 ): { found: number; exact: boolean } {
   if (start < 0) return { found: -1, exact: true };
   let answers = walks.get(ancestor);
@@ -154,13 +159,13 @@ function nearestMatch(
   walk: for (let i = start; i >= 0; i--) {
     const element = stack[i]!;
     for (const earlier of answers) {
-      if (earlier.start === i && earlier.element === element && earlier.stack === stack) {
+      if (earlier.start === i && earlier.element === element && earlier.stack === stack && earlier.caseSensitive === caseSensitive) {
         answer = earlier;
         break walk;
       }
     }
     if (ancestor.tag === undefined || ancestor.tag === element.name) {
-      const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes);
+      const match = matchOf(ancestor, element.name, element.classes, element.rawAttributes, caseSensitive);
       if (match !== undefined) {
         answer = { found: i, exact: match === "exact" };
         break;
@@ -170,9 +175,9 @@ function nearestMatch(
     if (element.fosteredFrom !== undefined) i = element.fosteredFrom;
   }
   const element = stack[start]!;
-  const same = answers.findIndex((earlier) => earlier.start === start && earlier.element === element && earlier.stack === stack);
+  const same = answers.findIndex((earlier) => earlier.start === start && earlier.element === element && earlier.stack === stack && earlier.caseSensitive === caseSensitive);
   if (same >= 0) answers.splice(same, 1);
-  answers.unshift({ stack, start, element, found: answer.found, exact: answer.exact });
+  answers.unshift({ stack, start, element, caseSensitive, found: answer.found, exact: answer.exact });
   if (answers.length > keptWalks) answers.pop();
   return answer;
 }

@@ -267,6 +267,11 @@ export class StyleRules {
   private hasClassKeys = false;
   private hasIdKeys = false;
   private rulesRead = 0;
+  /**
+   * The document matches class and id names case-sensitively: its doctype puts it in standards or limited-quirks
+   * mode (`selectorsMatchCase`). Until one says so, a match ignoring case is one that may apply (quirks mode).
+   */
+  caseSensitive = false;
 
   get isEmpty(): boolean {
     return this.byKey.size === 0;
@@ -378,7 +383,7 @@ export class StyleRules {
     // Every element comes here: look up only the keys it has, and allocate only when a rule matches.
     // Only rules keyed by a class have classes in their selector: without such rules, classes are never read.
     const classes = this.hasClassKeys ? ClassList.of(attributeValue(attributes, "class")) : noClasses;
-    const found = this.found.start(tag, classes, attributes, ancestry, below, withOpeners);
+    const found = this.found.start(tag, classes, attributes, ancestry, below, withOpeners, this.caseSensitive);
     const names = classes.names;
     if (names.length === 1) found.add(this.byKey.get(`.${asciiLower(names[0]!)}`));
     else if (names.length > 1) {
@@ -425,15 +430,25 @@ class RulesFound {
   private ancestry: Ancestry = noAncestry;
   private below = 0;
   private withOpeners = false;
+  private caseSensitive = false;
   /** Rules that only open a zero-size box were passed over (not `withOpeners`). */
   openersLeft = false;
 
   constructor(private readonly walks: AncestorWalks) {}
 
-  start(tag: string, classes: ClassList, attributes: readonly RawAttribute[], ancestry: Ancestry, below: number, withOpeners: boolean): this {
-    this.rules.length = 0;
+  start(
+    tag: string,
+    classes: ClassList,
+    attributes: readonly RawAttribute[],
+    ancestry: Ancestry,
+    below: number,
+    withOpeners: boolean,
+    caseSensitive: boolean,
+  ): this {
+    if (this.rules.length > 0) this.rules.length = 0;
     if (this.maybe.size > 0) this.maybe.clear();
     this.withOpeners = withOpeners;
+    this.caseSensitive = caseSensitive;
     this.openersLeft = false;
     this.tag = tag;
     this.classes = classes;
@@ -450,9 +465,10 @@ class RulesFound {
         this.openersLeft = true;
         continue;
       }
-      const match = matchOf(rule.selector, this.tag, this.classes, this.attributes);
+      const match = matchOf(rule.selector, this.tag, this.classes, this.attributes, this.caseSensitive);
       if (match === undefined) continue;
-      const above = rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks, this.below);
+      const above =
+        rule.ancestors.length === 0 ? "exact" : ancestorsMatch(rule.ancestors, rule.neededAbove, this.ancestry, this.walks, this.below, this.caseSensitive);
       if (above === undefined) continue;
       this.rules.push(rule);
       if (match === "ignoring case" || above === "maybe") this.maybe.add(rule);

@@ -2,11 +2,11 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
-import { mayHoldImportant } from "../css/keyword.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
+import { isValidBoxDeclaration, isZeroLength, zeroSizeHides, zeroSizes } from "./zero-size-box.js";
 
 // A style that hides must hold one of these declarations as written, or a zero size and `overflow`, unless an
 // escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
@@ -20,20 +20,23 @@ function mayHideByStyle(css: string): boolean {
 /** Under an ancestor only `visibility` hides, a style that may show the element again (or an `all` reset). */
 const mayShow = /visibility|all|\\|\/\*/i;
 
-function isZeroLength(value: string): boolean {
-  return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
-}
-
 // Without escapes, comments, strings or functions, a declaration list is just `name: value;` pairs.
 const needsTokenizer = /[\\/"'(]/;
 const importantSuffix = /\s*!\s*important\s*$/i;
 
 /** Parses an inline style: by splitting when it is plain, with the CSS tokenizer otherwise. */
 export function inlineStyle(style: string | undefined): readonly StyleDeclaration[] {
+  const declarations = inlineDeclarations(style);
+  // The public declarations of an inline style leave `important` out (`StyleDeclaration`).
+  return declarations.some(({ important }) => important) ? declarations.map(({ name, value }) => ({ name, value })) : declarations;
+}
+
+/** An inline style's declarations, with `important: true` on those that say so. */
+function inlineDeclarations(style: string | undefined): readonly StyleDeclaration[] {
   if (style === undefined) return [];
   if (needsTokenizer.test(style)) {
     // Quotes alone (a font name) rarely need the tokenizer: a one-pass reading gives what it would.
-    return readSimpleDeclarations(style) ?? parseDeclarations(style).map(({ name, value }) => ({ name, value }));
+    return readSimpleDeclarations(style) ?? parseDeclarations(style).map(({ name, value, important }) => (important ? { name, value, important } : { name, value }));
   }
   // Split at `;`, name before the first `:`, trimmed as `String.prototype.trim` does; scanned by index, since
   // every element with a style comes here.
@@ -48,7 +51,8 @@ export function inlineStyle(style: string | undefined): readonly StyleDeclaratio
       const name = lowerName(trimmed(style.slice(start, colon)));
       if (name !== "") {
         const value = style.slice(colon + 1, end);
-        declarations.push({ name, value: trimmed(value.includes("!") ? value.replace(importantSuffix, "") : value) });
+        if (value.includes("!") && importantSuffix.test(value)) declarations.push({ name, value: trimmed(value.replace(importantSuffix, "")), important: true });
+        else declarations.push({ name, value: trimmed(value) });
       }
     }
     start = end + 1;
@@ -89,6 +93,13 @@ export interface Hiding {
   readonly clip?: { readonly absolute: boolean; readonly fixed: boolean; readonly outside: Hiding | undefined };
 }
 
+/** An element's parent, as far as a zero size asks: whether it lays its children out as flex items. */
+export interface ParentBox {
+  readonly rawAttributes: readonly RawAttribute[];
+  /** What the `<style>` rules said about it. */
+  readonly sheet?: SheetMatch | undefined;
+}
+
 /**
  * Why an element with these attributes hides its content, or undefined when it does not; `inherited` is its
  * parent's. `sheet` holds what earlier `<style>` rules say: a class may hide it, and a rule that may show it (an
@@ -99,12 +110,13 @@ export function hidingOf(
   attributes: readonly RawAttribute[],
   sheet: SheetMatch | undefined,
   inherited: Hiding | undefined,
+  parent?: ParentBox,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   if (sheet?.revealedBy !== undefined) {
     // Its own hiding may not apply; its parent's `visibility: hidden` does, unless it sets `visible` itself.
     if (!inherited?.byVisibility) return inherited;
-    const visibility = cascaded(sheet.declarations, inlineStyle(css), mayHoldImportant(css)).get("visibility");
+    const visibility = cascaded(sheet.declarations, inlineDeclarations(css)).get("visibility");
     return visibility?.value.toLowerCase() === "visible" ? undefined : inherited;
   }
   const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
@@ -116,16 +128,43 @@ export function hidingOf(
   const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
   if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
-  const inline = inlineStyle(css);
-  const applied = cascaded(fromSheet, inline, mayHoldImportant(css));
-  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited);
+  const inline = inlineDeclarations(css);
+  const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
+  const applied = cascaded(fromSheet, inline);
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited, inFlexContainer);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
-  const there = cascaded(sheet.mayApply, inline, mayHoldImportant(css));
-  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited);
+  const there = cascaded(sheet.mayApply, inline);
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited, inFlexContainer);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
+
+/**
+ * Whether a zero size may be the element's own, so that the rules which only open such a box (padding, left out of
+ * `StyleRules.match` unless asked) are to be read: its inline style or a rule gives it one.
+ */
+export function mayHaveZeroSize(attributes: readonly RawAttribute[], sheet: SheetMatch): boolean {
+  const css = attributeValue(attributes, "style");
+  if (css !== undefined && zeroSize.test(css)) return true;
+  const zero = ({ name, value }: StyleDeclaration): boolean => zeroSizes.some(([size]) => size === name) && isZeroLength(value);
+  return sheet.declarations.some(zero) || sheet.mayApply.some(zero);
+}
+
+/**
+ * Whether an element lays its children out as flex items: a `display` of flex in its inline style or in any rule
+ * that matched it (one that may apply too: a box that may grow is content).
+ */
+function laysOutFlexItems(parent: ParentBox): boolean {
+  const flex = ({ name, value }: StyleDeclaration): boolean => name === "display" && flexDisplay.test(value);
+  const css = attributeValue(parent.rawAttributes, "style");
+  return (
+    (css !== undefined && /flex|box/i.test(css) && inlineDeclarations(css).some(flex)) ||
+    (parent.sheet !== undefined && (parent.sheet.declarations.some(flex) || parent.sheet.mayApply.some(flex)))
+  );
+}
+
+const flexDisplay = /flex|-webkit-box|-webkit-inline-box/i;
 
 const positionOrTransform = /position|transform/i;
 
@@ -154,6 +193,7 @@ function hidingBy(
   fromSheet: ReadonlySet<StyleDeclaration>,
   hiddenAttribute: boolean,
   inherited: Hiding | undefined,
+  inFlexContainer: () => boolean,
 ): Hiding | undefined {
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
   const positioned = value("position");
@@ -179,10 +219,11 @@ function hidingBy(
   const opacity = value("opacity");
   if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
   if (value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
-  for (const name of zeroSizes) {
+  for (const zero of zeroSizes) {
+    const [name, axis] = zero;
     const size = value(name);
     // `height: 0%` is `auto` where the parent's height is (as in mail): no zero.
-    if (size !== undefined && isZeroLength(size) && !(name.endsWith("height") && size.includes("%")) && zeroSizeHides(tag, display, applied, name)) {
+    if (size !== undefined && isZeroLength(size) && !(axis === "y" && size.includes("%")) && zeroSizeHides(tag, applied, zero, inFlexContainer)) {
       return hiding(`${name}:0 on <${tag}>`, applied.get(name), "clip");
     }
   }
@@ -207,100 +248,27 @@ function resetsAll(applied: ReadonlyMap<string, StyleDeclaration>): boolean {
 }
 
 /**
- * Whether a zero size on an axis hides what the element holds. What it holds shows past it unless the element clips
- * it (`overflow` other than `visible`), and a zero size sets no size at all on table parts (they grow to their
- * content), inline boxes and the root (its overflow is the viewport's), nor where end padding, a minimum, a flex
- * item's growth or a clip margin opens the box (the responsive-embed `height:0;padding-bottom:56%`).
+ * The declaration that applies for each property, as the cascade picks it: `<style>` rules', then the inline
+ * style's, then rules' `!important` ones, then the inline style's `!important` ones. The last of a property wins
+ * (`.m{display:none}` with `style="display:block"` shows the element), a declaration the browser drops as invalid
+ * is skipped (`isValidBoxDeclaration`), and `all` resets every property set before it.
  */
-function zeroSizeHides(tag: string, display: string | undefined, applied: ReadonlyMap<string, StyleDeclaration>, size: string): boolean {
-  if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display) && tag !== "html" && tag !== "body")) return false;
-  const axis = size.endsWith("height") ? "y" : "x";
-  const opens = (name: string, pick = (values: string[]) => values[0]): boolean => {
-    const value = applied.get(name)?.value.trim().split(/[\t\n\f\r ]+/);
-    return value !== undefined && !isZeroLength(pick(value) ?? "0");
-  };
-  // What the box holds starts after its top (left) padding, and shows in its bottom (right) padding.
-  if (axis === "y" ? opens("padding-bottom") || opens("padding-block-end") || opens("padding-block", (v) => v[1] ?? v[0]) || opens("padding", (v) => v[2] ?? v[0])
-    : opens("padding-right") || opens("padding-inline-end") || opens("padding-inline", (v) => v[1] ?? v[0]) || opens("padding", (v) => v[1] ?? v[0])) {
-    return false;
-  }
-  // A minimum beats a maximum and a size; a flex item's growth beats a size, not a maximum.
-  if (axis === "y" ? opens("min-height") || opens("min-block-size") : opens("min-width") || opens("min-inline-size")) return false;
-  if (!size.startsWith("max-") && (opens("flex") || opens("flex-grow"))) return false;
-  const overflow = computedOverflow(applied)[axis === "y" ? 1 : 0];
-  // A clip margin paints past the box under `overflow: clip` only.
-  if (overflow === "clip" && opens("overflow-clip-margin")) return false;
-  return overflow !== "visible";
-}
-
-const blockDisplay = /^\s*(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root)\b/;
-/** Elements whose box is a block by the browser's own sheet (a `<div>`, not a `<td>` or a `<span>`). */
-const blockTags: ReadonlySet<string> = new Set([
-  "div", "p", "center", "section", "article", "aside", "header", "footer", "main", "nav", "blockquote", "figure",
-  "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
-  "fieldset", "details", "summary", "hr", "dialog", "hgroup", "menu", "search",
-]);
-const zeroSizes = ["max-height", "height", "max-width", "width"] as const;
-
-/**
- * The `overflow` on each axis, [x, y], lower-cased, as browsers compute it: the axis' own or the shorthand's
- * (`overflow: <x> <y>`, one value for both), whichever came last, and a declaration whose value is no keyword is
- * none. `visible` and `clip` stay only where the other axis is `visible` or `clip` too: `overflow-x: hidden` alone
- * makes the y axis `auto`, which clips a zero height as well.
- */
-function computedOverflow(applied: ReadonlyMap<string, StyleDeclaration>): readonly [string, string] {
-  let shorthand = applied.get("overflow");
-  const words = shorthand?.value.trim().toLowerCase().split(/[\t\n\f\r ]+/) ?? [];
-  if (words.length > 2 || !words.every((word) => overflowKeywords.has(word))) shorthand = undefined;
-  const onAxis = (name: "overflow-x" | "overflow-y", fromShorthand: string | undefined): string => {
-    const own = applied.get(name);
-    const value = own?.value.trim().toLowerCase();
-    const ownWins = value !== undefined && overflowKeywords.has(value) && (shorthand === undefined || order(applied, own!) > order(applied, shorthand));
-    return (ownWins ? value : shorthand === undefined ? undefined : fromShorthand) ?? "visible";
-  };
-  const x = onAxis("overflow-x", words[0]);
-  const y = onAxis("overflow-y", words[1] ?? words[0]);
-  const scrolls = (value: string): boolean => value !== "visible" && value !== "clip";
-  const computed = (value: string, other: string): string => (scrolls(other) && !scrolls(value) ? (value === "visible" ? "auto" : "hidden") : value);
-  return [computed(x, y), computed(y, x)];
-}
-
-/** The values of `overflow-x` and `overflow-y`: any other makes the declaration invalid. */
-const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);
-
-/** Where a declaration stands in the cascade's result: a later one was applied later. */
-function order(applied: ReadonlyMap<string, StyleDeclaration>, declaration: StyleDeclaration): number {
-  return [...applied.values()].indexOf(declaration);
-}
-
-/**
- * The declaration that applies for each property, as the cascade picks it: a `<style>` rule's, then the inline
- * style's, then a rule's `!important` one (unless the inline style may hold `!important` too: it wins back). The
- * last of a property wins: `.m{display:none}` with `style="display:block"` shows the element; `all` resets every
- * property set before it.
- */
-function cascaded(
-  fromSheet: readonly SheetDeclaration[],
-  inline: readonly StyleDeclaration[],
-  inlineMayBeImportant: boolean,
-): Map<string, StyleDeclaration> {
+function cascaded(fromSheet: readonly SheetDeclaration[], inline: readonly StyleDeclaration[]): Map<string, StyleDeclaration> {
   const applied = new Map<string, StyleDeclaration>();
   const apply = (declaration: StyleDeclaration): void => {
     if (declaration.name === "all") {
       if (!cssWideKeyword.test(declaration.value)) return;
       applied.clear();
       applied.set(allReset, declaration);
-    }
-    else {
+    } else if (isValidBoxDeclaration(declaration)) {
       // Deleted first: the map's order is the order the declarations were applied in.
       applied.delete(declaration.name);
       applied.set(declaration.name, declaration);
     }
   };
   for (const declaration of fromSheet) if (!declaration.important) apply(declaration);
-  for (const declaration of inline) apply(declaration);
-  for (const declaration of fromSheet) {
-    if (declaration.important && !(inlineMayBeImportant && inline.some(({ name }) => name === declaration.name))) apply(declaration);
-  }
+  for (const declaration of inline) if (declaration.important !== true) apply(declaration);
+  for (const declaration of fromSheet) if (declaration.important) apply(declaration);
+  for (const declaration of inline) if (declaration.important === true) apply(declaration);
   return applied;
 }

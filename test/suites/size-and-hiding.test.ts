@@ -72,6 +72,49 @@ describe("a zero size hides only a block that clips and has no room", () => {
   });
 });
 
+describe("padding, overflow and flex read in cascade order, as browsers keep them", () => {
+  const hid = 'style="height:0;overflow:hidden"';
+  it.each([
+    ["a later padding:0 rule closes an earlier padding-bottom rule", `<style>.pb{padding-bottom:60px} .p0{padding:0}</style><div class="pb p0" ${hid}>${image()}</div>`],
+    ["an inline padding:0 beats a rule's padding-bottom", `<style>.p{padding-bottom:60px}</style><div class="p" style="height:0;overflow:hidden;padding:0">${image()}</div>`],
+    ["an inline padding-bottom:0 beats a rule's padding-block-end", `<style>.p{padding-block-end:60px}</style><div class="p" style="height:0;overflow:hidden;padding-bottom:0">${image()}</div>`],
+    ["an !important padding:0 rule beats an inline padding-bottom", `<style>.p{padding:0 !important}</style><div class="p" style="height:0;overflow:hidden;padding-bottom:60px">${image()}</div>`],
+    ["an inline padding-bottom, then padding:0", `<div style="height:0;overflow:hidden;padding-bottom:60px;padding:0">${image()}</div>`],
+    ["a padding without a unit (invalid in standards mode)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`],
+    ["a negative padding (invalid)", `<div style="height:0;overflow:hidden;padding-bottom:-60px">${image()}</div>`],
+    ["an invalid overflow after a valid one (dropped: hidden stays)", `<div style="height:0;overflow:hidden;overflow:-moz-scrollbars-none">${image()}</div>`],
+    ["an invalid inline overflow against a rule's", `<style>.o{overflow:hidden}</style><div class="o" style="height:0;overflow:foo">${image()}</div>`],
+    ["an invalid overflow after a valid one in a rule", `<style>.h{height:0;overflow:hidden;overflow:-moz-hidden-unscrollable}</style><div class="h">${image()}</div>`],
+    ["overflow: inherit from a clipping parent", `<div style="overflow:hidden"><div style="height:0;overflow:inherit">${image()}</div></div>`],
+    ["a flex:1 rule outside any flex container", `<style>.g{flex:1}</style><div class="g" ${hid}>${image()}</div>`],
+    ["an inline flex:1 outside any flex container", `<div style="height:0;overflow:hidden;flex:1">${image()}</div>`],
+    ["flex: none in a column flexbox", `<div style="display:flex;flex-direction:column"><div style="height:0;overflow:hidden;flex:none">${image()}</div></div>`],
+    ["a clip margin with clip on one axis only", `<div style="height:0;overflow-y:clip;overflow-clip-margin:60px">${image()}</div>`],
+    ["a clip margin of content-box alone", `<div style="height:0;overflow:clip;overflow-clip-margin:content-box">${image()}</div>`],
+    ["a negative clip margin (invalid)", `<div style="height:0;overflow:clip;overflow-clip-margin:-60px">${image()}</div>`],
+    ["an inline !important overflow, then a plain one", `<div style="height:0;overflow:hidden !important;overflow:visible">${image()}</div>`],
+    ["an inline !important overflow-y, then a plain overflow", `<div style="height:0;overflow-y:hidden !important;overflow:visible">${image()}</div>`],
+    ["block-size:0", `<div style="block-size:0;overflow:hidden">${image()}</div>`],
+    ["max-block-size:0", `<div style="max-block-size:0;overflow:hidden">${image()}</div>`],
+    ["display:-webkit-box", `<span style="display:-webkit-box;height:0;overflow:hidden">${image()}</span>`],
+    ["display:inline flow-root", `<span style="display:inline flow-root;height:0;overflow:hidden">${image()}</span>`],
+    ["a padding rule whose class differs in case (a standards-mode document matches case)", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`],
+  ])("still hides with %s", (_, html) => {
+    expect(stripTracking(doctype + html)).not.toContain(tokenized);
+  });
+
+  it.each([
+    ["overflow: clip with overflow-y: unset", `<div style="height:0;overflow:clip;overflow-y:unset">${image()}</div>`],
+    ["overflow: clip with overflow-x: initial", `<div style="width:0;overflow:clip;overflow-x:initial">${image()}</div>`],
+    ["a flex basis in a column flexbox", `<div style="display:flex;flex-direction:column"><div style="height:0;overflow:hidden;flex-basis:60px">${image()}</div></div>`],
+    ["flex: 0 0 60px in a column flexbox", `<div style="display:flex;flex-direction:column"><div style="height:0;overflow:hidden;flex:0 0 60px">${image()}</div></div>`],
+    ["a flex:1 rule under a parent a rule makes flex", `<style>.row{display:flex} .g{flex:1}</style><div class="row"><div class="g" style="width:0;overflow:hidden">${image()}</div></div>`],
+    ["a padding rule whose class differs in case, in quirks mode", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`, ""],
+  ])("shows what it holds with %s", (_, html, prefix = doctype) => {
+    expect(stripTracking(prefix + html)).toContain(`src="${tokenized}"`);
+  });
+});
+
 describe("visibility, the hidden attribute and all", () => {
   it("a child's visibility: visible shows it under a hidden parent, also when a rule may reveal it", () => {
     const html = `${doctype}<style>@media (max-width:600px){.m{display:block!important}}</style><div style="visibility:hidden">${image(' class="m" style="visibility:visible"')}</div>`;

@@ -1,0 +1,171 @@
+// Whether a zero size on a box hides what the box holds, as browsers lay it out. ESPs hide pixels in
+// `max-height:0;overflow:hidden` blocks; responsive mail opens such a box with padding (`height:0;padding-bottom:56%`,
+// the video embed), a minimum, or flex growth. Each case here was checked in Chromium (test/suites/size-and-hiding).
+
+import type { StyleDeclaration } from "../types.js";
+
+/** The declarations that apply to an element, by property, in the order the cascade applied them. */
+export type Applied = ReadonlyMap<string, StyleDeclaration>;
+
+/** A length of zero (`0`, `0px`, `-0.0em`, `0%`). */
+export function isZeroLength(value: string): boolean {
+  return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
+}
+
+/** The zero sizes that can hide, and the axis each is on (horizontal writing, as all mail is). */
+export const zeroSizes = [
+  ["max-height", "y"], ["height", "y"], ["max-block-size", "y"], ["block-size", "y"],
+  ["max-width", "x"], ["width", "x"], ["max-inline-size", "x"], ["inline-size", "x"],
+] as const;
+
+/**
+ * Whether the zero `size` (one of `zeroSizes`) hides what the element holds. What it holds shows past it unless the
+ * element clips it (`overflow` other than `visible`), and a zero size sets no size at all on table parts (they grow
+ * to their content), inline boxes and the root (its overflow is the viewport's), nor where end padding, a minimum, a
+ * flex item's growth or basis, or a clip margin opens the box. `inFlexContainer` is asked only when the element
+ * would grow as a flex item.
+ */
+export function zeroSizeHides(tag: string, applied: Applied, size: (typeof zeroSizes)[number], inFlexContainer: () => boolean): boolean {
+  const display = applied.get("display")?.value.trim().toLowerCase();
+  if (!(display === undefined ? blockTags.has(tag) : blockDisplay.test(display) && tag !== "html" && tag !== "body")) return false;
+  const [name, axis] = size;
+  // What the box holds starts after its top (left) padding, and shows in its bottom (right) padding.
+  if (isPositiveLength(endPadding(applied, axis))) return false;
+  // A minimum beats a maximum and a size; a flex item's growth or basis beats a size, not a maximum.
+  const minimum = axis === "y" ? ["min-height", "min-block-size"] : ["min-width", "min-inline-size"];
+  if (minimum.some((min) => isPositiveLength(applied.get(min)?.value))) return false;
+  if (!name.startsWith("max-") && mayGrowAsFlexItem(applied) && inFlexContainer()) return false;
+  const [x, y] = computedOverflow(applied);
+  const overflow = axis === "y" ? y : x;
+  // A clip margin paints past the box where both axes are `clip` (Chromium ignores it otherwise).
+  if (x === "clip" && y === "clip" && isPositiveLength(clipMarginLength(applied.get("overflow-clip-margin")?.value))) return false;
+  return overflow !== "visible";
+}
+
+/**
+ * Display values whose box is a block container that can clip: a size applies to it (not to an inline box or a
+ * table part). Two-value forms too (`inline flow-root` is `inline-block`).
+ */
+const blockDisplay =
+  /^(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root|-webkit-box|-webkit-inline-box|-webkit-flex|-webkit-inline-flex|-ms-flexbox|-ms-inline-flexbox|table-caption)\b|^(?:block|inline)\s+(?:flow|flow-root|flex|grid)\b|^block\s+list-item\b/;
+
+/** Elements whose box is a block by the browser's own sheet (a `<div>`, not a `<td>` or a `<span>`). */
+const blockTags: ReadonlySet<string> = new Set([
+  "div", "p", "center", "section", "article", "aside", "header", "footer", "main", "nav", "blockquote", "figure",
+  "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "form",
+  "fieldset", "details", "summary", "hr", "dialog", "hgroup", "menu", "search",
+]);
+
+/**
+ * The padding at the end of an axis (bottom, or right), from whichever declaration setting it came last: `padding`
+ * (its third or second value), `padding-block` / `padding-inline` (second), or the side's own longhands.
+ */
+function endPadding(applied: Applied, axis: "x" | "y"): string | undefined {
+  const sources: readonly [string, (words: readonly string[]) => string | undefined][] =
+    axis === "y"
+      ? [["padding", (words) => words[2] ?? words[0]], ["padding-block", (words) => words[1] ?? words[0]], ["padding-bottom", first], ["padding-block-end", first]]
+      : [["padding", (words) => words[1] ?? words[0]], ["padding-inline", (words) => words[1] ?? words[0]], ["padding-right", first], ["padding-inline-end", first]];
+  let latest: StyleDeclaration | undefined;
+  let pick = first;
+  for (const [name, read] of sources) {
+    const declaration = applied.get(name);
+    if (declaration !== undefined && (latest === undefined || order(applied, declaration) > order(applied, latest))) {
+      latest = declaration;
+      pick = read;
+    }
+  }
+  return latest === undefined ? undefined : pick(words(latest.value));
+}
+
+const first = (words: readonly string[]): string | undefined => words[0];
+
+function words(value: string): string[] {
+  return value.trim().toLowerCase().split(/[\t\n\f\r ]+/);
+}
+
+/**
+ * A length or percentage above zero. A function (`calc()`, `var()`) may be one: read as one, so a box it may open
+ * stays content. A number without a unit is no length (standards mode; quirks mode would take it as pixels).
+ */
+function isPositiveLength(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (/^[a-z-]+\(/i.test(value)) return true;
+  const match = /^\+?(\d*\.?\d+(?:e[+-]?\d+)?)(%|[a-z]+)$/i.exec(value.trim());
+  return match !== null && Number(match[1]) > 0;
+}
+
+/** The length of an `overflow-clip-margin` (`<visual-box> || <length>`): a visual box alone adds nothing. */
+function clipMarginLength(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : words(value).find((word) => !/^(?:content|padding|border)-box$/.test(word));
+}
+
+/** Whether flex growth or a flex basis sizes the element as a flex item (`flex: none` neither grows nor sets one). */
+function mayGrowAsFlexItem(applied: Applied): boolean {
+  if (isPositiveLength(applied.get("flex-basis")?.value)) return true;
+  const flex = applied.get("flex");
+  const grow = applied.get("flex-grow");
+  if (grow !== undefined && (flex === undefined || order(applied, grow) > order(applied, flex))) return Number.parseFloat(grow.value) > 0;
+  if (flex === undefined) return false;
+  const [growth, second, third] = words(flex.value);
+  if (growth === "none" || growth === "initial" || growth === undefined) return false;
+  if (growth === "auto") return true;
+  // `flex: <grow> [<shrink>] [<basis>]`, or a basis alone (which grows by 1).
+  if (/^\+?\d*\.?\d+$/.test(growth)) return Number(growth) > 0 || isPositiveLength(third ?? (second !== undefined && !/^\+?\d*\.?\d+$/.test(second) ? second : undefined));
+  return true;
+}
+
+/**
+ * The `overflow` on each axis, [x, y], lower-cased, as browsers compute it: the axis' own or the shorthand's
+ * (`overflow: <x> <y>`, one value for both), whichever came last. `visible` and `clip` stay only where the other
+ * axis is `visible` or `clip` too: `overflow-x: hidden` alone makes the y axis `auto`, which clips a zero height as
+ * well. `initial`, `unset` and `revert` are `visible`; `inherit` takes the parent's, which is not known here: read
+ * as `hidden`, so that a pixel under `overflow: inherit` is not let through (fail closed).
+ */
+export function computedOverflow(applied: Applied): readonly [string, string] {
+  const shorthand = applied.get("overflow");
+  const [shorthandX, shorthandY = shorthandX] = shorthand === undefined ? [] : words(shorthand.value);
+  const onAxis = (name: "overflow-x" | "overflow-y", fromShorthand: string | undefined): string => {
+    const own = applied.get(name);
+    const ownWins = own !== undefined && (shorthand === undefined || order(applied, own) > order(applied, shorthand));
+    const value = ownWins ? own.value.trim().toLowerCase() : fromShorthand;
+    return value === undefined || cssWideVisible.has(value) ? "visible" : value === "inherit" ? "hidden" : value;
+  };
+  const x = onAxis("overflow-x", shorthandX);
+  const y = onAxis("overflow-y", shorthandY);
+  const scrolls = (value: string): boolean => value !== "visible" && value !== "clip";
+  const computed = (value: string, other: string): string => (scrolls(other) && !scrolls(value) ? (value === "visible" ? "auto" : "hidden") : value);
+  return [computed(x, y), computed(y, x)];
+}
+
+const cssWideVisible: ReadonlySet<string> = new Set(["initial", "unset", "revert", "revert-layer"]);
+
+/** Where a declaration stands in the cascade's result: a later one was applied later. */
+function order(applied: Applied, declaration: StyleDeclaration): number {
+  return [...applied.values()].indexOf(declaration);
+}
+
+/**
+ * Whether a browser keeps a declaration of the box properties read here, or drops it as invalid (so that an earlier
+ * one of the same property still applies: `overflow:hidden;overflow:-moz-scrollbars-none` is `hidden`). Other
+ * properties are kept as written.
+ */
+export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
+  const parts = words(value);
+  if (parts.length === 1 && (cssWideVisible.has(parts[0]!) || parts[0] === "inherit")) return true;
+  if (/^[a-z-]+\(/i.test(value.trim()) || value.includes("var(")) return true;
+  switch (name) {
+    case "overflow":
+      return parts.length <= 2 && parts.every((part) => overflowKeywords.has(part));
+    case "overflow-x":
+    case "overflow-y":
+      return parts.length === 1 && overflowKeywords.has(parts[0]!);
+    case "overflow-clip-margin":
+      return parts.length <= 2 && parts.every((part) => /^(?:content|padding|border)-box$/.test(part) || isZeroLength(part) || isPositiveLength(part));
+    default:
+      if (!name.startsWith("padding")) return true;
+      return parts.length <= (name === "padding" ? 4 : name === "padding-block" || name === "padding-inline" ? 2 : 1) && parts.every((part) => isZeroLength(part) || isPositiveLength(part));
+  }
+}
+
+/** The values of `overflow-x` and `overflow-y`. */
+const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);
