@@ -192,8 +192,6 @@ interface CollectedRule {
 export interface SheetMatch {
   /** Size and hiding declarations of unconditional rules, in source order. */
   readonly declarations: readonly SheetDeclaration[];
-  /** A rule inside `@media` shows it on some screen (display other than none, visible, opacity, max-height). */
-  readonly revealedBy: string | undefined;
   /**
    * Size declarations of rules that apply on some screens or elements only (`@media`, nesting), in cascade order:
    * there the element may take that size (a phone's `.m{width:100%!important}` shows what `.m{width:0}` hides).
@@ -211,7 +209,7 @@ export interface SheetMatch {
   readonly openersLeft: boolean;
 }
 
-const noMatch: SheetMatch = { declarations: [], revealedBy: undefined, onSomeScreens: [], mayApply: [], openersLeft: false };
+const noMatch: SheetMatch = { declarations: [], onSomeScreens: [], mayApply: [], openersLeft: false };
 
 const noClasses = ClassList.of(undefined);
 
@@ -220,25 +218,6 @@ const sizeProperties: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "inline-size", "block-size", "min-inline-size",
   "min-block-size", "max-inline-size", "max-block-size", "zoom", "scale", "transform", "all",
 ]);
-
-function reveals(declaration: SheetDeclaration): boolean {
-  const value = declaration.value.toLowerCase();
-  switch (declaration.name) {
-    case "display":
-      return value !== "none";
-    case "visibility":
-      return value === "visible";
-    case "opacity":
-      return Number.parseFloat(value) > 0;
-    case "max-height":
-    case "max-width":
-      return value === "none" || Number.parseFloat(value) > 0;
-    case "all":
-      return true;
-    default:
-      return false;
-  }
-}
 
 /**
  * The most distinct rules a stripper keeps. A stream of many mails (a relay's mailbox through one stripper) would
@@ -399,7 +378,6 @@ export class StyleRules {
     // In cascade order, the rule that wins last: `.px{width:1px}` wins over a later `img{width:600px}`.
     if (rules.length > 1) rules.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
     const declarations: SheetDeclaration[] = [];
-    let revealedBy: string | undefined;
     let onSomeScreens: SheetDeclaration[] | undefined;
     let mayApply = false;
     for (const rule of rules) {
@@ -407,13 +385,12 @@ export class StyleRules {
         declarations.push(...rule.declarations);
         continue;
       }
-      revealedBy ??= rule.declarations.find(reveals) && `a rule for ${keyOf(rule.selector)} that may apply`;
       for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
       mayApply = true;
     }
     // Where the rules that may apply do, every matching rule in cascade order.
     const everywhere = mayApply ? rules.flatMap((rule) => rule.declarations) : [];
-    return { declarations, revealedBy, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere, openersLeft: found.openersLeft };
+    return { declarations, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere, openersLeft: found.openersLeft };
   }
 }
 

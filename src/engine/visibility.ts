@@ -102,8 +102,9 @@ export interface ParentBox {
 
 /**
  * Why an element with these attributes hides its content, or undefined when it does not; `inherited` is its
- * parent's. `sheet` holds what earlier `<style>` rules say: a class may hide it, and a rule that may show it (an
- * `@media` rule revealing a mobile block on phones) makes it content, whatever hides it elsewhere.
+ * parent's. `sheet` holds what earlier `<style>` rules say: a class may hide it, and it is hidden only if it is
+ * hidden where the rules that may apply do too (an `@media` rule revealing a mobile block on phones makes it
+ * content, unless what still applies there, a zero size that clips, hides it on phones as well).
  */
 export function hidingOf(
   tag: string,
@@ -113,12 +114,6 @@ export function hidingOf(
   parent?: ParentBox,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
-  if (sheet?.revealedBy !== undefined) {
-    // Its own hiding may not apply; its parent's `visibility: hidden` does, unless it sets `visible` itself.
-    if (!inherited?.byVisibility) return inherited;
-    const visibility = cascaded(sheet.declarations, inlineDeclarations(css)).get("visibility");
-    return visibility?.value.toLowerCase() === "visible" ? undefined : inherited;
-  }
   const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
   const mayHideInline =
     css !== undefined &&
