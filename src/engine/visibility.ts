@@ -6,7 +6,7 @@ import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
-import { isValidBoxDeclaration, isZeroLength, zeroSizeHides, zeroSizes } from "./zero-size-box.js";
+import { isValidBoxDeclaration, isZeroLength, isZeroSize, zeroSizeHides, zeroSizes } from "./zero-size-box.js";
 
 // A style that hides must hold one of these declarations as written, or a zero size and `overflow`, unless an
 // escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
@@ -142,8 +142,7 @@ export function hidingOf(
 export function mayHaveZeroSize(attributes: readonly RawAttribute[], sheet: SheetMatch): boolean {
   const css = attributeValue(attributes, "style");
   if (css !== undefined && zeroSize.test(css)) return true;
-  const zero = ({ name, value }: StyleDeclaration): boolean => zeroSizes.some(([size]) => size === name) && isZeroLength(value);
-  return sheet.declarations.some(zero) || sheet.mayApply.some(zero);
+  return sheet.declarations.some(isZeroSize) || sheet.mayApply.some(isZeroSize);
 }
 
 /**
@@ -170,9 +169,9 @@ const positionOrTransform = /position|transform/i;
  */
 function sheetMayDecide(declarations: readonly SheetDeclaration[], css: string | undefined): boolean {
   let zeroSize = false;
-  for (const { name, value } of declarations) {
-    if (decidingNames.has(name)) return true;
-    zeroSize ||= (name === "height" || name === "width" || name === "max-height" || name === "max-width") && isZeroLength(value);
+  for (const declaration of declarations) {
+    if (decidingNames.has(declaration.name)) return true;
+    zeroSize ||= isZeroSize(declaration);
   }
   return zeroSize && css !== undefined && overflow.test(css);
 }

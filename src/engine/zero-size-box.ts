@@ -18,6 +18,11 @@ export const zeroSizes = [
   ["max-width", "x"], ["width", "x"], ["max-inline-size", "x"], ["inline-size", "x"],
 ] as const;
 
+/** Whether a declaration is one of `zeroSizes` at zero. */
+export function isZeroSize({ name, value }: StyleDeclaration): boolean {
+  return zeroSizes.some(([size]) => size === name) && isZeroLength(value);
+}
+
 /**
  * Whether the zero `size` (one of `zeroSizes`) hides what the element holds. What it holds shows past it unless the
  * element clips it (`overflow` other than `visible`), and a zero size sets no size at all on table parts (they grow

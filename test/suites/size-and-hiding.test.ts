@@ -96,6 +96,7 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["an inline !important overflow-y, then a plain overflow", `<div style="height:0;overflow-y:hidden !important;overflow:visible">${image()}</div>`],
     ["block-size:0", `<div style="block-size:0;overflow:hidden">${image()}</div>`],
     ["max-block-size:0", `<div style="max-block-size:0;overflow:hidden">${image()}</div>`],
+    ["a block-size:0 rule and an inline overflow", `<style>.z{block-size:0}</style><div class="z" style="overflow:hidden">${image()}</div>`],
     ["display:-webkit-box", `<span style="display:-webkit-box;height:0;overflow:hidden">${image()}</span>`],
     ["display:inline flow-root", `<span style="display:inline flow-root;height:0;overflow:hidden">${image()}</span>`],
     ["a padding rule whose class differs in case (a standards-mode document matches case)", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`],
