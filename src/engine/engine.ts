@@ -5,6 +5,7 @@
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { selectorsMatchCase } from "../html/doctype.js";
+import { isBlank } from "../html/whitespace.js";
 import type { Report, Warning } from "../types.js";
 import {
   bufferLimit,
@@ -95,6 +96,8 @@ export class Engine implements TokenizerCallbacks, Scope {
   /** The start tag the tokenizer is reading. */
   private readonly tagInProgress: TagCollector;
   private endTag: PendingEndTag | undefined;
+  /** The document's mode is decided: by a doctype before anything else, or by content before any (quirks). */
+  private modeDecided = false;
   private style: HeldStyle | undefined;
   private rawText: HeldRawText | undefined;
   /** The first `<base href>` as written. */
@@ -207,17 +210,20 @@ export class Engine implements TokenizerCallbacks, Scope {
     return this.tree.isInForeignContent();
   }
 
-  ontext(_start: number, endIndex: number): void {
+  ontext(start: number, endIndex: number): void {
+    if (!this.modeDecided && !isBlank(this.slice(start, endIndex))) this.modeDecided = true;
     if (this.style || this.rawText) return; // <style> and raw text are judged whole, at their end tag
     this.safe = endIndex;
   }
 
   ontextentity(_codepoint: number, endIndex: number): void {
+    this.modeDecided = true;
     if (this.style || this.rawText) return;
     this.safe = endIndex;
   }
 
   onopentagname(start: number, endIndex: number): void {
+    this.modeDecided = true;
     if (this.style) this.dropHeldStyle(markupInForeignStyle("markup"));
     this.tagInProgress.openTag(start, endIndex);
   }
@@ -247,6 +253,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   }
 
   onclosetag(start: number, endIndex: number): void {
+    this.modeDecided = true;
     // `start` is the name; for raw-text elements too, the tokenizer reports `</` two characters before it.
     const lowerCase = this.slice(start, endIndex).toLowerCase();
     const facts = htmlElementFacts(lowerCase);
@@ -277,8 +284,10 @@ export class Engine implements TokenizerCallbacks, Scope {
   ondeclaration(start: number, endIndex: number): void {
     const end = this.constructEnd(endIndex);
     if (this.completeDiscarded(end)) return;
-    // The doctype decides whether `<style>` rules match class and id names ignoring case (quirks mode).
-    if (this.context.depth === 0) this.styleRules.caseSensitive = selectorsMatchCase(this.slice(start, endIndex)) === true;
+    // A doctype before anything else decides whether `<style>` rules match class and id names ignoring case (quirks
+    // mode); browsers ignore any later one.
+    if (!this.modeDecided && this.context.depth === 0) this.styleRules.caseSensitive = selectorsMatchCase(this.slice(start, endIndex)) === true;
+    this.modeDecided = true;
     this.safe = end;
   }
 

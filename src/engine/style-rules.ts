@@ -17,6 +17,7 @@ import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { collectedDeclarations, opensOnly, SheetText } from "./rule-declarations.js";
 import { mayApplyAnywhere, readSelectorList, type SimpleSelector } from "./rule-selector.js";
 import { type AncestorWalks, type Ancestry, ancestorsMatch, ClassList, keyOf, matchOf, neededBits } from "./selector-match.js";
+import { canHide } from "./visibility.js";
 
 /** One `{...}` block of a style sheet. */
 export interface SheetBlock {
@@ -182,6 +183,8 @@ interface CollectedRule {
   readonly conditional: boolean;
   /** It only gives a zero-size box room (`opensOnly`): matched only for an element a zero size would hide. */
   readonly opens: boolean;
+  /** Its declarations that cannot hide (`canHide`): all it says where it may apply. */
+  readonly showing: readonly SheetDeclaration[];
   /** Its selector's specificity, as one number: ids, then classes and attributes, then the tag. */
   readonly specificity: number;
   /** When it was last read: of two rules as specific, the one read later wins. */
@@ -295,6 +298,7 @@ export class StyleRules {
         declarations,
         conditional: conditional || !exact,
         opens: opensOnly(declarations),
+        showing: declarations.every((declaration) => !canHide(declaration)) ? declarations : declarations.filter((declaration) => !canHide(declaration)),
         specificity,
         order: 0,
       }));
@@ -388,8 +392,9 @@ export class StyleRules {
       for (const declaration of rule.declarations) if (sizeProperties.has(declaration.name)) (onSomeScreens ??= []).push(declaration);
       mayApply = true;
     }
-    // Where the rules that may apply do, every matching rule in cascade order.
-    const everywhere = mayApply ? rules.flatMap((rule) => rule.declarations) : [];
+    // Where the rules that may apply do, every matching rule in cascade order; of those that may apply, only what
+    // shows or opens (they never hide).
+    const everywhere = mayApply ? rules.flatMap((rule) => (rule.conditional || found.maybe.has(rule) ? rule.showing : rule.declarations)) : [];
     return { declarations, onSomeScreens: onSomeScreens ?? [], mayApply: everywhere, openersLeft: found.openersLeft };
   }
 }

@@ -131,6 +131,7 @@ export function hidingOf(
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
   const there = cascaded(sheet.mayApply, inline);
+  there.delete("mso-hide"); // Outlook's own: where those rules apply, a browser, it hides nothing
   const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited, inFlexContainer);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
@@ -141,7 +142,8 @@ export function hidingOf(
  */
 export function mayHaveZeroSize(attributes: readonly RawAttribute[], sheet: SheetMatch): boolean {
   const css = attributeValue(attributes, "style");
-  if (css !== undefined && zeroSize.test(css)) return true;
+  // A comment or an escape may spell one the words miss (`height:/**/0`).
+  if (css !== undefined && (zeroSize.test(css) || css.includes("/*") || css.includes("\\"))) return true;
   return sheet.declarations.some(isZeroSize) || sheet.mayApply.some(isZeroSize);
 }
 
@@ -159,6 +161,34 @@ function laysOutFlexItems(parent: ParentBox): boolean {
 }
 
 const flexDisplay = /flex|-webkit-box|-webkit-inline-box/i;
+
+/**
+ * Whether a declaration of a rule that may apply could hide an element, or close a box that something else opens:
+ * such a rule only shows or sizes up (`@media (min-width:601px){.m{display:none}}` and a phone's
+ * `@media (max-width:600px){.m{display:block}}` never apply together), so its hiding declarations are left out
+ * where the rules that may apply are read.
+ */
+export function canHide({ name, value }: StyleDeclaration): boolean {
+  const lower = value.trim().toLowerCase();
+  switch (name) {
+    case "display":
+      return lower === "none";
+    case "visibility":
+      return lower !== "visible";
+    case "opacity":
+      return !(Number.parseFloat(lower) > 0);
+    case "mso-hide":
+    case "position":
+    case "transform":
+      return true;
+    case "overflow":
+    case "overflow-x":
+    case "overflow-y":
+      return lower !== "visible";
+    default:
+      return isZeroLength(lower) && (zeroSizes.some(([size]) => size === name) || name.startsWith("padding") || name === "flex" || name === "flex-grow");
+  }
+}
 
 const positionOrTransform = /position|transform/i;
 

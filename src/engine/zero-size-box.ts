@@ -38,7 +38,7 @@ export function zeroSizeHides(tag: string, applied: Applied, size: (typeof zeroS
   if (isPositiveLength(endPadding(applied, axis))) return false;
   // A minimum beats a maximum and a size; a flex item's growth or basis beats a size, not a maximum.
   const minimum = axis === "y" ? ["min-height", "min-block-size"] : ["min-width", "min-inline-size"];
-  if (minimum.some((min) => isPositiveLength(applied.get(min)?.value))) return false;
+  if (minimum.some((min) => opensAsMinimum(applied.get(min)?.value))) return false;
   if (!name.startsWith("max-") && mayGrowAsFlexItem(applied) && inFlexContainer()) return false;
   const [x, y] = computedOverflow(applied);
   const overflow = axis === "y" ? y : x;
@@ -52,7 +52,7 @@ export function zeroSizeHides(tag: string, applied: Applied, size: (typeof zeroS
  * table part). Two-value forms too (`inline flow-root` is `inline-block`).
  */
 const blockDisplay =
-  /^(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root|-webkit-box|-webkit-inline-box|-webkit-flex|-webkit-inline-flex|-ms-flexbox|-ms-inline-flexbox|table-caption)\b|^(?:block|inline)\s+(?:flow|flow-root|flex|grid)\b|^block\s+list-item\b/;
+  /^(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root|-webkit-box|-webkit-inline-box|-webkit-flex|-webkit-inline-flex|-ms-flexbox|-ms-inline-flexbox|table-caption)\b|^block\s+(?:flow|flow-root|flex|grid|list-item)\b|^inline\s+(?:flow-root|flex|grid)\b/;
 
 /** Elements whose box is a block by the browser's own sheet (a `<div>`, not a `<td>` or a `<span>`). */
 const blockTags: ReadonlySet<string> = new Set([
@@ -84,19 +84,38 @@ function endPadding(applied: Applied, axis: "x" | "y"): string | undefined {
 
 const first = (words: readonly string[]): string | undefined => words[0];
 
+/** The space-separated parts of a value, lower-cased; a function (`calc(56.25% + 1px)`) is one part. */
 function words(value: string): string[] {
-  return value.trim().toLowerCase().split(/[\t\n\f\r ]+/);
+  const parts: string[] = [];
+  let depth = 0;
+  let part = "";
+  for (const char of value.trim().toLowerCase()) {
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[\t\n\f\r ]/.test(char)) {
+      if (part !== "") parts.push(part);
+      part = "";
+    } else part += char;
+  }
+  if (part !== "" || parts.length === 0) parts.push(part);
+  return parts;
 }
 
 /**
  * A length or percentage above zero. A function (`calc()`, `var()`) may be one: read as one, so a box it may open
- * stays content. A number without a unit is no length (standards mode; quirks mode would take it as pixels).
+ * stays content. So is a number without a unit: quirks mode takes it as pixels (standards mode drops it, which the
+ * engine, reading no doctype here, does not tell apart: the box stays content).
  */
 function isPositiveLength(value: string | undefined): boolean {
   if (value === undefined) return false;
   if (/^[a-z-]+\(/i.test(value)) return true;
-  const match = /^\+?(\d*\.?\d+(?:e[+-]?\d+)?)(%|[a-z]+)$/i.exec(value.trim());
+  const match = /^\+?(\d*\.?\d+(?:e[+-]?\d+)?)(%|[a-z]+)?$/i.exec(value.trim());
   return match !== null && Number(match[1]) > 0;
+}
+
+/** A minimum size that gives room: a positive length, or the content's own size (`min-content`, `fit-content`). */
+function opensAsMinimum(value: string | undefined): boolean {
+  return isPositiveLength(value) || (value !== undefined && /^(?:min-content|max-content|fit-content|-webkit-fill-available|stretch)$/i.test(value.trim()));
 }
 
 /** The length of an `overflow-clip-margin` (`<visual-box> || <length>`): a visual box alone adds nothing. */

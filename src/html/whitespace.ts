@@ -5,3 +5,9 @@
 export function isHtmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }
+
+/** True when `text` holds nothing but HTML whitespace. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isHtmlSpace(text.charCodeAt(i))) return false;
+  return true;
+}

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { type Hiding, hidingOf, inlineStyle } from "../../src/engine/visibility.js";
+import { canHide, type Hiding, hidingOf, inlineStyle } from "../../src/engine/visibility.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
 const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingOf>[2], inherited?: Hiding) =>
@@ -168,5 +168,28 @@ describe("inlineStyle", () => {
   fcIt.prop([plainStyle], { seed: 20_261_202, numRuns: 3000 })("the index scan equals splitting", (style) => {
     if (/[\\/"'(]/.test(style)) return; // the tokenizer path
     expect(inlineStyle(style)).toEqual(bySplitting(style));
+  });
+});
+
+describe("canHide", () => {
+  it.each<[string, string, boolean]>([
+    ["display", "none", true],
+    ["display", "block", false],
+    ["visibility", "hidden", true],
+    ["visibility", "visible", false],
+    ["opacity", "0", true],
+    ["opacity", "1", false],
+    ["max-height", "0", true],
+    ["max-height", "none", false],
+    ["height", "auto", false],
+    ["overflow", "hidden", true],
+    ["overflow", "visible", false],
+    ["padding-bottom", "0", true],
+    ["padding-bottom", "56%", false],
+    ["mso-hide", "all", true],
+    ["position", "relative", true],
+    ["width", "100%", false],
+  ])("%s: %s -> %j", (name, value, expected) => {
+    expect(canHide({ name, value })).toBe(expected);
   });
 });

@@ -52,7 +52,7 @@ describe("isValidBoxDeclaration", () => {
     ["padding", "0 20px 60px 1em", true],
     ["padding", "1px 2px 3px 4px 5px", false],
     ["padding-bottom", "60px", true],
-    ["padding-bottom", "60", false],
+    ["padding-bottom", "60", true],
     ["padding-bottom", "-60px", false],
     ["padding-bottom", "calc(10px + 5%)", true],
     ["padding-block", "0 10px", true],

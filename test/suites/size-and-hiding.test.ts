@@ -80,7 +80,6 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["an inline padding-bottom:0 beats a rule's padding-block-end", `<style>.p{padding-block-end:60px}</style><div class="p" style="height:0;overflow:hidden;padding-bottom:0">${image()}</div>`],
     ["an !important padding:0 rule beats an inline padding-bottom", `<style>.p{padding:0 !important}</style><div class="p" style="height:0;overflow:hidden;padding-bottom:60px">${image()}</div>`],
     ["an inline padding-bottom, then padding:0", `<div style="height:0;overflow:hidden;padding-bottom:60px;padding:0">${image()}</div>`],
-    ["a padding without a unit (invalid in standards mode)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`],
     ["a negative padding (invalid)", `<div style="height:0;overflow:hidden;padding-bottom:-60px">${image()}</div>`],
     ["an invalid overflow after a valid one (dropped: hidden stays)", `<div style="height:0;overflow:hidden;overflow:-moz-scrollbars-none">${image()}</div>`],
     ["an invalid inline overflow against a rule's", `<style>.o{overflow:hidden}</style><div class="o" style="height:0;overflow:foo">${image()}</div>`],
@@ -105,6 +104,7 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
   });
 
   it.each([
+    ["a padding without a unit in quirks mode (60px)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`, ""],
     ["overflow: clip with overflow-y: unset", `<div style="height:0;overflow:clip;overflow-y:unset">${image()}</div>`],
     ["overflow: clip with overflow-x: initial", `<div style="width:0;overflow:clip;overflow-x:initial">${image()}</div>`],
     ["a flex basis in a column flexbox", `<div style="display:flex;flex-direction:column"><div style="height:0;overflow:hidden;flex-basis:60px">${image()}</div></div>`],
@@ -113,6 +113,40 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["a padding rule whose class differs in case, in quirks mode", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`, ""],
   ])("shows what it holds with %s", (_, html, prefix = doctype) => {
     expect(stripTracking(prefix + html)).toContain(`src="${tokenized}"`);
+  });
+});
+
+describe("a phone's @media reveal, read where it applies (second review, Chromium at 375 px shows each)", () => {
+  const img = `<img src="${tokenized}" width="100" height="50" alt="">`;
+  const head = (css: string): string => `<!DOCTYPE html><html><head><style>${css}</style></head><body>`;
+  const shown = (html: string): void => expect(stripTracking(html)).toContain(`src="${tokenized}"`);
+  const reveal = ".m{display:none}@media (max-width:600px){.m{display:block!important}}";
+  it.each([
+    ["inline mso-hide:all (Outlook's, nothing to a browser)", head("@media (max-width:480px){.m{display:block!important;max-height:none!important;overflow:visible!important}}") + `<div class="m" style="display:none;max-height:0;overflow:hidden;mso-hide:all">${img}</div>`],
+    ["Foundation for Emails' .hide-for-large", head(".hide-for-large{display:none!important;mso-hide:all;overflow:hidden;max-height:0;font-size:0;width:0;line-height:0}@media only screen and (max-width:596px){.hide-for-large{display:block!important;width:auto!important;overflow:visible!important;max-height:none!important;font-size:inherit!important;line-height:inherit!important}}") + `<div class="hide-for-large">${img}</div>`],
+    ["a mobile cell", head("@media (max-width:480px){.m{display:table-cell!important;max-height:none!important}}") + `<table><tr><td class="m" style="display:none;max-height:0;overflow:hidden;mso-hide:all">${img}</td></tr></table>`],
+    ["a desktop-only hide (they never apply together)", head(`${reveal}@media (min-width:601px){.m{display:none!important}}`) + `<div class="m">${img}</div>`],
+    ["an @media print hide", head(`${reveal}@media print{.m{display:none!important}}`) + `<div class="m">${img}</div>`],
+    ["a :hover hide", head(`${reveal}.m:hover{display:none!important}`) + `<div class="m">${img}</div>`],
+    ["an Outlook.com dark-mode hide", head(`${reveal}[data-ogsc] .m{display:none!important}`) + `<div class="m">${img}</div>`],
+    ["an mso-hide in an Outlook conditional comment", `<!DOCTYPE html><html><head><style>${reveal}</style><!--[if gte mso 9]><style>.m{mso-hide:all}</style><![endif]--></head><body><div class="m">${img}</div>`],
+    ["text before the doctype (quirks mode: .MOB matches class=mob)", `x<!DOCTYPE html><html><head><style>@media (max-width:600px){.MOB{display:block!important}}</style></head><body><div class="mob" style="display:none">${img}</div>`],
+    ["a second doctype (ignored: quirks from the first)", `<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><!DOCTYPE html><html><head><style>@media (max-width:600px){.MOB{display:block!important}}</style></head><body><div class="mob" style="display:none">${img}</div>`],
+  ])("%s", (_, html) => shown(html));
+
+  it.each([
+    ["calc() in the padding shorthand", "padding:0 0 calc(56.25% + 1px)"],
+    ["max() in the padding shorthand", "padding:0 0 max(10px, 50%)"],
+    ["env() with a fallback", "padding:0 0 env(x, 60px)"],
+    ["min-height: min-content", "min-height:min-content"],
+    ["min-height: fit-content", "min-height:fit-content"],
+    ["display: inline flow (an inline box)", "display:inline flow"],
+  ])("a zero height shows what it holds with %s", (_, declaration) => {
+    shown(`${doctype}<div style="height:0;${declaration};overflow:hidden">${img}</div>`);
+  });
+
+  it("a zero height written with a comment still reads the padding rules", () => {
+    shown(`${head(".p{padding-bottom:50%}")}<div class="p" style="height:/**/0;overflow:hidden">${img}</div>`);
   });
 });
 
