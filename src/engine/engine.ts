@@ -421,7 +421,8 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
     const css = this.slice(style.contentStart, contentEnd);
     const applies = sheetApplies(style.view, this.tree.has("template"), this.noscriptOpen);
-    const limit = applies === "nowhere" ? undefined : this.styleRules.add(styleSheetText(style, css), applies === "on some screens");
+    const limit =
+      applies === "nowhere" ? undefined : this.styleRules.add(styleSheetText(style, css), applies === "on some screens", this.context.inConditionalComment);
     if (limit !== undefined) {
       this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(limit), at: style.tag.start }]));
       return;

@@ -263,9 +263,11 @@ export class StyleRules {
    * Collects the size and hiding rules of one style sheet, all or none: when its new rules would bring the kept ones
    * past `maxStyleRules`, or those under one key past `maxRulesPerKey`, none is kept and it returns the limit (the
    * engine then removes the `<style>`, so browsers do not apply what we did not read). `onSomeScreens`: the whole
-   * sheet applies only where its `media` attribute matches, as if in an `@media` rule.
+   * sheet applies only where its `media` attribute matches, as if in an `@media` rule. `inOutlookOnly`: it sits in a
+   * conditional comment, which only Outlook reads: it sizes (a pixel there is a pixel) but hides nothing a browser
+   * shows.
    */
-  add(css: string, onSomeScreens = false): string | undefined {
+  add(css: string, onSomeScreens = false, inOutlookOnly = false): string | undefined {
     // An escape can spell a collected name (`w\idth`) that the words do not match.
     if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.
@@ -276,14 +278,15 @@ export class StyleRules {
     const escapes = text.needsTokens.length > 0;
     visitFlatRules(css, (preludeStart, preludeEnd, bodyStart, bodyEnd, inMedia, semicolons) => {
       const conditional = inMedia || onSomeScreens;
-      const declarations = collectedDeclarations(text, bodyStart, bodyEnd, semicolons);
-      if (declarations === undefined) return;
+      const collected = collectedDeclarations(text, bodyStart, bodyEnd, semicolons);
+      const declarations = inOutlookOnly ? collected?.filter((declaration) => !canHide(declaration)) : collected;
+      if (declarations === undefined || declarations.length === 0) return;
       const written = css.slice(preludeStart, preludeEnd);
       const uncommented = escapes && written.includes("/*") ? withoutComments(written) : written;
       const prelude = uncommented === undefined ? undefined : cssTrim(uncommented);
       // The same selectors and block as written, in the same kind of context: the same rules (a template seen
       // again reads none of its selectors).
-      const ruleText = `${conditional ? "@" : ""}${prelude ?? written}{${css.slice(bodyStart, bodyEnd)}}`;
+      const ruleText = `${conditional ? "@" : ""}${inOutlookOnly ? "!" : ""}${prelude ?? written}{${css.slice(bodyStart, bodyEnd)}}`;
       const earlier = this.byText.get(ruleText);
       if (earlier !== undefined) {
         found.push({ text: ruleText, rules: earlier });

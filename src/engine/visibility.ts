@@ -114,7 +114,7 @@ export function hidingOf(
   parent?: ParentBox,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
-  const hiddenAttribute = attributeValue(attributes, "hidden") !== undefined;
+  const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
   const mayHideInline =
     css !== undefined &&
     (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && positionOrTransform.test(css)));
@@ -122,18 +122,28 @@ export function hidingOf(
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
-  if (fromSheet.length === 0 && !mayHideInline && !hiddenAttribute) return inherited;
+  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
   const applied = cascaded(fromSheet, inline);
-  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenAttribute, inherited, inFlexContainer);
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
   const there = cascaded(sheet.mayApply, inline);
   there.delete("mso-hide"); // Outlook's own: where those rules apply, a browser, it hides nothing
-  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenAttribute, inherited, inFlexContainer);
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
+}
+
+/**
+ * Why the browser's own sheet gives an element `display: none`, which any `display` the page sets overrides: the
+ * `hidden` attribute, a `<dialog>` that is not open (mail runs no script to open it), a `<datalist>`.
+ */
+function hiddenByBrowserSheet(tag: string, attributes: readonly RawAttribute[]): string | undefined {
+  if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
+  if (tag === "dialog" && attributeValue(attributes, "open") === undefined) return "<dialog> without open";
+  return tag === "datalist" ? "<datalist>" : undefined;
 }
 
 /**
@@ -215,7 +225,7 @@ function hidingBy(
   tag: string,
   applied: ReadonlyMap<string, StyleDeclaration>,
   fromSheet: ReadonlySet<StyleDeclaration>,
-  hiddenAttribute: boolean,
+  hiddenByDefault: string | undefined,
   inherited: Hiding | undefined,
   inFlexContainer: () => boolean,
 ): Hiding | undefined {
@@ -238,7 +248,7 @@ function hidingBy(
   const display = value("display");
   // `hidden` is `display: none` in the browser's own sheet: any `display` the page sets wins over it, and so does
   // `all` (but `all: revert`, which goes back to the browser's sheet).
-  if (hiddenAttribute && display === undefined && !resetsAll(applied)) return hiding(`hidden attribute on <${tag}>`, undefined);
+  if (hiddenByDefault !== undefined && display === undefined && !resetsAll(applied)) return hiding(hiddenByDefault, undefined);
   if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
   const opacity = value("opacity");
   if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));

@@ -145,6 +145,20 @@ describe("a phone's @media reveal, read where it applies (second review, Chromiu
     shown(`${doctype}<div style="height:0;${declaration};overflow:hidden">${img}</div>`);
   });
 
+  it("a hiding rule in an Outlook conditional comment hides nothing a browser shows; its sizes still count", () => {
+    shown(`${doctype}<!--[if mso]><style>.g{display:none!important}</style><![endif]--><div class="g">${img}</div>`);
+    const pixel = `<!--[if mso]><style>.px{width:1px;height:1px}</style><![endif]--><img class="px" src="https://t.example/o.gif">x`;
+    expect(stripTracking(pixel)).not.toContain("t.example");
+  });
+
+  it("the browser's own sheet hides a <dialog> that is not open and a <datalist>, unless the page sets a display", () => {
+    expect(stripTracking(`${doctype}<dialog>${img}</dialog>`)).not.toContain(tokenized);
+    expect(stripTracking(`${doctype}<datalist>${img}</datalist>`)).not.toContain(tokenized);
+    shown(`${doctype}<dialog open>${img}</dialog>`);
+    shown(`${doctype}<dialog style="display:block">${img}</dialog>`);
+    shown(`${doctype}<datalist style="display:block">${img}</datalist>`);
+  });
+
   it("a zero height written with a comment still reads the padding rules", () => {
     shown(`${head(".p{padding-bottom:50%}")}<div class="p" style="height:/**/0;overflow:hidden">${img}</div>`);
   });
