@@ -30,17 +30,13 @@ function hasPositionIn(positions: readonly number[], start: number, end: number)
  * finds every declaration the tokens give (their `;` are among its own), so a body it finds none in holds none.
  */
 export function collectedDeclarations(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
-  return allCollected(text, start, end, semicolons);
-}
-
-function allCollected(text: SheetText, start: number, end: number, semicolons: number): SheetDeclaration[] | undefined {
   const css = text.css;
   if (hasPositionIn(text.needsTokens, start, end)) {
     const body = css.slice(start, end);
     // Comments alone (templates' `/*@editable*/`): each read as the white space it is to the tokenizer.
     if (!commentsAlone.test(body)) return readDeclarations(body);
     const uncommented = body.replace(comment, " ");
-    return allCollected(new SheetText(uncommented), 0, uncommented.length, semicolons);
+    return collectedDeclarations(new SheetText(uncommented), 0, uncommented.length, semicolons);
   }
   let declarations: SheetDeclaration[] | undefined;
   let colon = -1;

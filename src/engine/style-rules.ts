@@ -181,7 +181,7 @@ interface CollectedRule {
    * (`body .px`). It can only show or resize (on some screens), never hide or shrink.
    */
   readonly conditional: boolean;
-  /** It only gives a zero-size box room (`opensOnly`): matched only for an element a zero size would hide. */
+  /** It only gives a zero-size box room (`opensOnly`): matched only for an element that may have a zero size. */
   readonly opens: boolean;
   /** Its declarations that cannot hide (`canHide`): all it says where it may apply. */
   readonly showing: readonly SheetDeclaration[];
@@ -207,7 +207,7 @@ export interface SheetMatch {
   readonly mayApply: readonly SheetDeclaration[];
   /**
    * Rules that only give a zero-size box room (`opensOnly`) are under its keys and were not matched: an element this
-   * match would hide by a zero size is to be matched again `withOpeners`.
+   * may have a zero size of its own is to be matched again `withOpeners`.
    */
   readonly openersLeft: boolean;
 }
