@@ -206,7 +206,7 @@ export interface SheetMatch {
    */
   readonly mayApply: readonly SheetDeclaration[];
   /**
-   * Rules that only give a zero-size box room (`opensOnly`) are under its keys and were not matched: an element this
+   * Rules that only give a zero-size box room (`opensOnly`) are under its keys and were not matched: an element that
    * may have a zero size of its own is to be matched again `withOpeners`.
    */
   readonly openersLeft: boolean;
