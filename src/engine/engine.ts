@@ -328,7 +328,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     let sheet = this.styleRules.match(name, attributes, this.tree, below);
     // The rules that only give a zero-size box room (padding) matter where it may have a zero size of its own.
     if (sheet.openersLeft && mayHaveZeroSize(attributes, sheet)) sheet = this.styleRules.match(name, attributes, this.tree, below, true);
-    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent);
+    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, this.context.inConditionalComment);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
     if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.sheet = sheet;

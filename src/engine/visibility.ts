@@ -102,9 +102,10 @@ export interface ParentBox {
 
 /**
  * Why an element with these attributes hides its content, or undefined when it does not; `inherited` is its
- * parent's. `sheet` holds what earlier `<style>` rules say: a class may hide it, and it is hidden only if it is
- * hidden where the rules that may apply do too (an `@media` rule revealing a mobile block on phones makes it
- * content, unless what still applies there, a zero size that clips, hides it on phones as well).
+ * parent's; `inOutlookOnly`: it is in a conditional comment, where `mso-hide:all` hides too. `sheet` holds what
+ * earlier `<style>` rules say: a class may hide it, and it is hidden only if it is hidden where the rules that may
+ * apply do too (an `@media` rule revealing a mobile block on phones makes it content, unless what still applies
+ * there, a zero size that clips, hides it on phones as well).
  */
 export function hidingOf(
   tag: string,
@@ -112,6 +113,7 @@ export function hidingOf(
   sheet: SheetMatch | undefined,
   inherited: Hiding | undefined,
   parent?: ParentBox,
+  inOutlookOnly = false,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
@@ -126,13 +128,12 @@ export function hidingOf(
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
   const applied = cascaded(fromSheet, inline);
-  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer);
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, inOutlookOnly);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
   const there = cascaded(sheet.mayApply, inline);
-  there.delete("mso-hide"); // Outlook's own: where those rules apply, a browser, it hides nothing
-  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer);
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, inOutlookOnly);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
@@ -184,17 +185,17 @@ export function canHide({ name, value }: StyleDeclaration): boolean {
     case "display":
       return lower === "none";
     case "visibility":
-      return lower !== "visible";
+      return lower === "hidden" || lower === "collapse";
     case "opacity":
-      return !(Number.parseFloat(lower) > 0);
-    case "mso-hide":
+      // A function or a keyword (`calc(1)`, `initial`) is read as showing: a phone's reveal is content.
+      return Number.parseFloat(lower) <= 0;
     case "position":
     case "transform":
       return true;
     case "overflow":
     case "overflow-x":
     case "overflow-y":
-      return lower !== "visible";
+      return !/^(?:visible|initial|unset|revert|revert-layer)$/.test(lower);
     default:
       return isZeroLength(lower) && (zeroSizes.some(([size]) => size === name) || name.startsWith("padding") || name === "flex" || name === "flex-grow");
   }
@@ -228,6 +229,7 @@ function hidingBy(
   hiddenByDefault: string | undefined,
   inherited: Hiding | undefined,
   inFlexContainer: () => boolean,
+  inOutlookOnly: boolean,
 ): Hiding | undefined {
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
   const positioned = value("position");
@@ -250,9 +252,10 @@ function hidingBy(
   // `all` (but `all: revert`, which goes back to the browser's sheet).
   if (hiddenByDefault !== undefined && display === undefined && !resetsAll(applied)) return hiding(hiddenByDefault, undefined);
   if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
+  // Outlook's own: it hides in what only Outlook reads (a conditional comment), nothing a browser shows.
+  if (inOutlookOnly && value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
   const opacity = value("opacity");
   if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
-  if (value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
   for (const zero of zeroSizes) {
     const [name, axis] = zero;
     const size = value(name);

@@ -20,7 +20,9 @@ export function selectorsMatchCase(doctype: string): boolean | undefined {
   if (parts === null) return undefined;
   const publicId = parts[2]?.toLowerCase();
   const systemId = (parts[4] ?? parts[6])?.toLowerCase();
-  if (publicId === undefined) return systemId !== "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd";
+  // IBM's system identifier is quirks whatever the public one says.
+  if (systemId === "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd") return false;
+  if (publicId === undefined) return true;
   // Limited quirks; no quirks for XHTML 1.0 Strict and HTML 4.01 Strict.
   if (/^-\/\/w3c\/\/dtd xhtml 1\.0 (?:strict|transitional|frameset)\/\//.test(publicId)) return true;
   if (/^-\/\/w3c\/\/dtd html 4\.01\/\//.test(publicId)) return true;

@@ -12,7 +12,8 @@ describe("hidingOf", () => {
     [{ style: "visibility:hidden" }, "visibility:hidden on <div>"],
     [{ style: "opacity:0" }, "opacity:0 on <div>"],
     [{ style: "max-height:0px;overflow:hidden" }, "max-height:0 on <div>"],
-    [{ style: "mso-hide:all" }, "mso-hide:all on <div>"],
+    // Outlook's own: a browser shows what it holds (only in a conditional comment does it hide, below).
+    [{ style: "mso-hide:all" }, undefined],
     [{ hidden: "" }, "hidden attribute on <div>"],
     [{ style: "height:0;overflow:auto hidden" }, "height:0 on <div>"],
     [{ style: "height:0;overflow:hidden auto" }, "height:0 on <div>"],
@@ -171,6 +172,14 @@ describe("inlineStyle", () => {
   });
 });
 
+describe("mso-hide", () => {
+  it("hides only what Outlook alone reads (in a conditional comment)", () => {
+    const attributes = rawAttributes({ style: "mso-hide:all" });
+    expect(hidingOf("div", attributes, undefined, undefined, undefined, true)?.reason).toBe("mso-hide:all on <div>");
+    expect(hidingOf("div", attributes, undefined, undefined, undefined, false)).toBeUndefined();
+  });
+});
+
 describe("canHide", () => {
   it.each<[string, string, boolean]>([
     ["display", "none", true],
@@ -186,7 +195,7 @@ describe("canHide", () => {
     ["overflow", "visible", false],
     ["padding-bottom", "0", true],
     ["padding-bottom", "56%", false],
-    ["mso-hide", "all", true],
+    ["mso-hide", "all", false],
     ["position", "relative", true],
     ["width", "100%", false],
   ])("%s: %s -> %j", (name, value, expected) => {

@@ -17,6 +17,7 @@ describe("selectorsMatchCase", () => {
     ['DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"', false],
     ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 3.2 Final//EN"', false],
     ['DOCTYPE html SYSTEM "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', false],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', false],
     // Not told apart here: read as quirks mode.
     ["DOCTYPE svg", undefined],
     ['DOCTYPE html PUBLIC "-//IETF//DTD HTML//EN"', undefined],

@@ -159,6 +159,28 @@ describe("a phone's @media reveal, read where it applies (second review, Chromiu
     shown(`${doctype}<datalist style="display:block">${img}</datalist>`);
   });
 
+  it.each([
+    ["inline on the image", `${doctype}<p>hi</p><img src="${tokenized}" width="100" height="50" style="mso-hide:all">`],
+    ["a 'hide from Outlook' block around an animated GIF", `${doctype}<!--[if !mso]><!--><div style="mso-hide:all"><img src="${tokenized}" width="600" alt="Animated"></div><!--<![endif]-->`],
+    ["a <style> class rule on a cell", `${doctype}<style>.nomso{mso-hide:all}</style><table><tr><td class="nomso"><img src="${tokenized}" width="600"></td></tr></table>`],
+    ["mso-hide:all !important on a cell", `${doctype}<table><tr><td style="mso-hide:all !important"><img src="${tokenized}" width="300" height="100"></td></tr></table>`],
+  ])("mso-hide:all hides nothing a browser shows: %s", (_, html) => shown(html));
+
+  it.each([
+    ["visibility:initial", ".m{visibility:initial!important}", "visibility:hidden"],
+    ["visibility:unset", ".m{visibility:unset!important}", "visibility:hidden"],
+    ["overflow:initial", ".m{overflow:initial!important}", "max-height:0;overflow:hidden"],
+    ["overflow:unset", ".m{overflow:unset!important}", "height:0;overflow:hidden"],
+    ["opacity:calc(1)", ".m{opacity:calc(1)!important}", "opacity:0"],
+    ["opacity:var(--o)", ".m{opacity:var(--o)!important}", "opacity:0"],
+  ])("a phone's reveal written as %s", (_, rule, style) => {
+    shown(`${head(`:root{--o:1}@media only screen and (max-width:600px){${rule}}`)}<div class="m" style="${style}">${img}</div>`);
+  });
+
+  it("IBM's XHTML system identifier is quirks mode whatever the public one (.mobile matches class=Mobile)", () => {
+    shown(`<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"><style>@media only screen and (max-width:600px){.mobile{display:block!important}}</style><div class="Mobile" style="display:none">${img}</div>`);
+  });
+
   it("a zero height written with a comment still reads the padding rules", () => {
     shown(`${head(".p{padding-bottom:50%}")}<div class="p" style="height:/**/0;overflow:hidden">${img}</div>`);
   });
