@@ -86,6 +86,7 @@ const first = (words: readonly string[]): string | undefined => words[0];
 
 /** The space-separated parts of a value, lower-cased; a function (`calc(56.25% + 1px)`) is one part. */
 function words(value: string): string[] {
+  if (!value.includes("(")) return value.trim().toLowerCase().split(/[\t\n\f\r ]+/);
   const parts: string[] = [];
   let depth = 0;
   let part = "";
@@ -174,6 +175,7 @@ function order(applied: Applied, declaration: StyleDeclaration): number {
  * properties are kept as written.
  */
 export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
+  if (!name.startsWith("overflow") && !name.startsWith("padding")) return true;
   const parts = words(value);
   if (parts.length === 1 && (cssWideVisible.has(parts[0]!) || parts[0] === "inherit")) return true;
   if (/^[a-z-]+\(/i.test(value.trim()) || value.includes("var(")) return true;
@@ -186,7 +188,6 @@ export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolea
     case "overflow-clip-margin":
       return parts.length <= 2 && parts.every((part) => /^(?:content|padding|border)-box$/.test(part) || isZeroLength(part) || isPositiveLength(part));
     default:
-      if (!name.startsWith("padding")) return true;
       return parts.length <= (name === "padding" ? 4 : name === "padding-block" || name === "padding-inline" ? 2 : 1) && parts.every((part) => isZeroLength(part) || isPositiveLength(part));
   }
 }
