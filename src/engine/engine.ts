@@ -36,7 +36,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingOf, mayHaveZeroSize } from "./visibility.js";
+import { hidingOf, mayHaveZeroSize, sheetDisplaysFlex } from "./visibility.js";
 import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -331,7 +331,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, this.context.inConditionalComment);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
-    if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.sheet = sheet;
+    if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.displaysFlexBySheet = sheetDisplaysFlex(sheet);
     const view = new ElementView(open, this.elementContext(), this.context.offset + tag.start, undefined, undefined, sheet.declarations, sheet.onSomeScreens);
 
     const href = name === "base" && this.baseHref === undefined ? attributeValue(attributes, "href") : undefined;

@@ -8,7 +8,6 @@ import { type HtmlElementFacts, htmlElementFacts } from "./html-elements.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeRecord, attributeValue, type RawAttribute } from "./raw-tag.js";
 import { ClassList } from "./selector-match.js";
-import type { SheetMatch } from "./style-rules.js";
 import type { Hiding } from "./visibility.js";
 
 export class OpenElement implements Ancestor {
@@ -16,8 +15,8 @@ export class OpenElement implements Ancestor {
   private classList: ClassList | undefined;
   /** Foster-parented out of the table at this position of the stack: its real parent is the element below that. */
   fosteredFrom: number | undefined;
-  /** What the `<style>` rules said about it, when they said anything (a child may grow as its flex item). */
-  sheet: SheetMatch | undefined;
+  /** A `<style>` rule gives it a flex `display`: a child may grow as its flex item. */
+  displaysFlexBySheet = false;
 
   constructor(
     readonly name: string,

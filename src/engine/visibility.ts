@@ -96,8 +96,8 @@ export interface Hiding {
 /** An element's parent, as far as a zero size asks: whether it lays its children out as flex items. */
 export interface ParentBox {
   readonly rawAttributes: readonly RawAttribute[];
-  /** What the `<style>` rules said about it. */
-  readonly sheet?: SheetMatch | undefined;
+  /** A `<style>` rule that matched it gives it a flex `display` (`sheetDisplaysFlex`). */
+  readonly displaysFlexBySheet: boolean;
 }
 
 /**
@@ -163,15 +163,19 @@ export function mayHaveZeroSize(attributes: readonly RawAttribute[], sheet: Shee
  * that matched it (one that may apply too: a box that may grow is content).
  */
 function laysOutFlexItems(parent: ParentBox): boolean {
-  const flex = ({ name, value }: StyleDeclaration): boolean => name === "display" && flexDisplay.test(value);
+  if (parent.displaysFlexBySheet) return true;
   const css = attributeValue(parent.rawAttributes, "style");
-  return (
-    (css !== undefined && /flex|box/i.test(css) && inlineDeclarations(css).some(flex)) ||
-    (parent.sheet !== undefined && (parent.sheet.declarations.some(flex) || parent.sheet.mayApply.some(flex)))
-  );
+  return css !== undefined && /flex|box/i.test(css) && inlineDeclarations(css).some(flexDisplay);
 }
 
-const flexDisplay = /flex|-webkit-box|-webkit-inline-box/i;
+/** Whether rules give an element a flex `display` (one that may apply too: a box that may grow is content). */
+export function sheetDisplaysFlex(sheet: SheetMatch): boolean {
+  return sheet.declarations.some(flexDisplay) || sheet.mayApply.some(flexDisplay);
+}
+
+function flexDisplay({ name, value }: StyleDeclaration): boolean {
+  return name === "display" && /flex|-webkit-box|-webkit-inline-box/i.test(value);
+}
 
 /**
  * Whether a declaration of a rule that may apply could hide an element, or close a box that something else opens:
@@ -197,7 +201,7 @@ export function canHide({ name, value }: StyleDeclaration): boolean {
     case "overflow-y":
       return !/^(?:visible|initial|unset|revert|revert-layer)$/.test(lower);
     default:
-      return isZeroLength(lower) && (zeroSizes.some(([size]) => size === name) || name.startsWith("padding") || name === "flex" || name === "flex-grow");
+      return isZeroSize({ name, value: lower }) || (isZeroLength(lower) && (name.startsWith("padding") || name === "flex" || name === "flex-grow"));
   }
 }
 

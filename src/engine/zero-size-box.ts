@@ -18,9 +18,11 @@ export const zeroSizes = [
   ["max-width", "x"], ["width", "x"], ["max-inline-size", "x"], ["inline-size", "x"],
 ] as const;
 
+const zeroSizeNames: ReadonlySet<string> = new Set(zeroSizes.map(([name]) => name));
+
 /** Whether a declaration is one of `zeroSizes` at zero. */
 export function isZeroSize({ name, value }: StyleDeclaration): boolean {
-  return zeroSizes.some(([size]) => size === name) && isZeroLength(value);
+  return zeroSizeNames.has(name) && isZeroLength(value);
 }
 
 /**
