@@ -177,6 +177,8 @@ function order(applied: Applied, declaration: StyleDeclaration): number {
  * properties are kept as written.
  */
 export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
+  if (name === "display") return isValidDisplay(value);
+  if (zeroSizeNames.has(name)) return isValidSize(name, value);
   if (!name.startsWith("overflow") && !name.startsWith("padding")) return true;
   const parts = words(value);
   if (parts.length === 1 && (cssWideVisible.has(parts[0]!) || parts[0] === "inherit")) return true;
@@ -192,6 +194,34 @@ export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolea
     default:
       return parts.length <= (name === "padding" ? 4 : name === "padding-block" || name === "padding-inline" ? 2 : 1) && parts.every((part) => isZeroLength(part) || isPositiveLength(part));
   }
+}
+
+/**
+ * A `display` browsers keep: its words are display keywords (`none`, `block`, `inline flow-root`, `-webkit-box`, a
+ * CSS-wide keyword). `display:none;display:nnone` is `none`.
+ */
+function isValidDisplay(value: string): boolean {
+  const parts = words(value);
+  return parts.length <= 3 && parts.every((part) => displayKeywords.has(part) || cssWideVisible.has(part) || part === "inherit");
+}
+
+const displayKeywords: ReadonlySet<string> = new Set([
+  "none", "contents", "block", "inline", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "math",
+  "list-item", "inline-block", "inline-table", "inline-flex", "inline-grid", "inline-list-item", "table-row-group",
+  "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group", "table-column",
+  "table-caption", "ruby-base", "ruby-text", "ruby-base-container", "ruby-text-container", "-webkit-box",
+  "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex", "-moz-box", "-moz-inline-box", "-ms-flexbox",
+  "-ms-inline-flexbox", "-ms-grid", "-ms-inline-grid", "compact", "marker",
+]);
+
+/**
+ * A size browsers keep: not negative, and `auto` only where it is a size (`max-height:auto` is dropped, so an earlier
+ * `max-height:0` stays). Keywords and functions are kept as written.
+ */
+function isValidSize(name: string, value: string): boolean {
+  const lower = value.trim().toLowerCase();
+  if (lower === "auto") return !name.startsWith("max-");
+  return !/^-\d*\.?\d/.test(lower) || isZeroLength(lower);
 }
 
 /** The values of `overflow-x` and `overflow-y`. */

@@ -59,7 +59,17 @@ describe("isValidBoxDeclaration", () => {
     ["padding-block-end", "0 10px", false],
     ["overflow-clip-margin", "content-box 10px", true],
     ["overflow-clip-margin", "-10px", false],
-    ["height", "anything", true],
+    ["display", "none", true],
+    ["display", "inline flow-root", true],
+    ["display", "-webkit-box", true],
+    ["display", "nnone", false],
+    ["display", "block\\9", false],
+    ["max-height", "auto", false],
+    ["max-height", "none", true],
+    ["height", "auto", true],
+    ["height", "-1px", false],
+    ["max-width", "fit-content", true],
+    ["opacity", "anything", true],
   ])("%s: %s -> %j", (name, value, expected) => {
     expect(isValidBoxDeclaration({ name, value })).toBe(expected);
   });

@@ -98,6 +98,8 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["a block-size:0 rule and an inline overflow", `<style>.z{block-size:0}</style><div class="z" style="overflow:hidden">${image()}</div>`],
     ["display:-webkit-box", `<span style="display:-webkit-box;height:0;overflow:hidden">${image()}</span>`],
     ["display:inline flow-root", `<span style="display:inline flow-root;height:0;overflow:hidden">${image()}</span>`],
+    ["an invalid display after display:none (dropped: none stays)", `<div style="display:none;display:nnone">${image()}</div>`],
+    ["a phone's reveal written max-height:auto (invalid: max-height:0 stays)", `<style>.m{max-height:0;overflow:hidden}@media (max-width:600px){.m{max-height:auto!important}}</style><div class="m">${image()}</div>`],
     ["a padding rule whose class differs in case (a standards-mode document matches case)", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`],
   ])("still hides with %s", (_, html) => {
     expect(stripTracking(doctype + html)).not.toContain(tokenized);
