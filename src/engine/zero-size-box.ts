@@ -177,12 +177,13 @@ function order(applied: Applied, declaration: StyleDeclaration): number {
  * properties are kept as written.
  */
 export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
+  // A function (`var()`, `calc()`) may be valid whatever it holds: kept, as written.
+  if (value.includes("(")) return true;
   if (name === "display") return isValidDisplay(value);
   if (zeroSizeNames.has(name)) return isValidSize(name, value);
   if (!name.startsWith("overflow") && !name.startsWith("padding")) return true;
   const parts = words(value);
   if (parts.length === 1 && (cssWideVisible.has(parts[0]!) || parts[0] === "inherit")) return true;
-  if (/^[a-z-]+\(/i.test(value.trim()) || value.includes("var(")) return true;
   switch (name) {
     case "overflow":
       return parts.length <= 2 && parts.every((part) => overflowKeywords.has(part));

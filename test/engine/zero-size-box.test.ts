@@ -63,6 +63,7 @@ describe("isValidBoxDeclaration", () => {
     ["display", "inline flow-root", true],
     ["display", "-webkit-box", true],
     ["display", "nnone", false],
+    ["display", "var(--d)", true],
     ["display", "block\\9", false],
     ["max-height", "auto", false],
     ["max-height", "none", true],
