@@ -165,7 +165,7 @@ export function mayHaveZeroSize(attributes: readonly RawAttribute[], sheet: Shee
 function laysOutFlexItems(parent: ParentBox): boolean {
   if (parent.displaysFlexBySheet) return true;
   const css = attributeValue(parent.rawAttributes, "style");
-  return css !== undefined && /flex|box/i.test(css) && inlineDeclarations(css).some(flexDisplay);
+  return css !== undefined && /flex|box|\\|\(/i.test(css) && inlineDeclarations(css).some(flexDisplay);
 }
 
 /** Whether rules give an element a flex `display` (one that may apply too: a box that may grow is content). */
@@ -173,8 +173,9 @@ export function sheetDisplaysFlex(sheet: SheetMatch): boolean {
   return sheet.declarations.some(flexDisplay) || sheet.mayApply.some(flexDisplay);
 }
 
+/** A flex `display`, or one a function gives (`var(--f)`: it may be flex). */
 function flexDisplay({ name, value }: StyleDeclaration): boolean {
-  return name === "display" && /flex|-webkit-box|-webkit-inline-box/i.test(value);
+  return name === "display" && /flex|-webkit-box|-webkit-inline-box|\(/i.test(value);
 }
 
 /**

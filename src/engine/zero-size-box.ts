@@ -9,7 +9,7 @@ export type Applied = ReadonlyMap<string, StyleDeclaration>;
 
 /** A length of zero (`0`, `0px`, `-0.0em`, `0%`). */
 export function isZeroLength(value: string): boolean {
-  return /^[+-]?0*\.?0+(?:[a-z%]+)?$/i.test(value.trim());
+  return /^[+-]?(?:0*\.?0+|0+\.)(?:e[+-]?\d+)?(?:[a-z%]+)?$/i.test(value.trim());
 }
 
 /** The zero sizes that can hide, and the axis each is on (horizontal writing, as all mail is). */
@@ -198,21 +198,31 @@ export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolea
 }
 
 /**
- * A `display` browsers keep: its words are display keywords (`none`, `block`, `inline flow-root`, `-webkit-box`, a
- * CSS-wide keyword). `display:none;display:nnone` is `none`.
+ * A `display` browsers keep: one display keyword (`none`, `inline-block`, `-webkit-box`, a CSS-wide keyword), or the
+ * multi-keyword form (an outer `block`/`inline`, an inner `flow`/`flow-root`/`table`/`flex`/`grid`/`ruby`/`math`,
+ * `list-item` with a flow inner), each at most once. `display:none;display:nnone` is `none`.
  */
 function isValidDisplay(value: string): boolean {
   const parts = words(value);
-  return parts.length <= 3 && parts.every((part) => displayKeywords.has(part) || cssWideVisible.has(part) || part === "inherit");
+  if (parts.length === 1) return displayKeywords.has(parts[0]!) || cssWideVisible.has(parts[0]!) || parts[0] === "inherit";
+  const outer = parts.filter((part) => part === "block" || part === "inline");
+  const inner = parts.filter((part) => innerDisplays.has(part));
+  const listItem = parts.filter((part) => part === "list-item");
+  return (
+    parts.length <= 3 &&
+    outer.length + inner.length + listItem.length === parts.length &&
+    outer.length <= 1 && inner.length <= 1 && listItem.length <= 1 &&
+    (listItem.length === 0 || inner.length === 0 || inner[0] === "flow" || inner[0] === "flow-root")
+  );
 }
 
+const innerDisplays: ReadonlySet<string> = new Set(["flow", "flow-root", "table", "flex", "grid", "ruby", "math"]);
+
 const displayKeywords: ReadonlySet<string> = new Set([
-  "none", "contents", "block", "inline", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "math",
-  "list-item", "inline-block", "inline-table", "inline-flex", "inline-grid", "inline-list-item", "table-row-group",
-  "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group", "table-column",
-  "table-caption", "ruby-base", "ruby-text", "ruby-base-container", "ruby-text-container", "-webkit-box",
-  "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex", "-moz-box", "-moz-inline-box", "-ms-flexbox",
-  "-ms-inline-flexbox", "-ms-grid", "-ms-inline-grid", "compact", "marker",
+  "none", "contents", "block", "inline", "flow", "flow-root", "table", "flex", "grid", "ruby", "math", "list-item",
+  "inline-block", "inline-table", "inline-flex", "inline-grid", "table-row-group", "table-header-group",
+  "table-footer-group", "table-row", "table-cell", "table-column-group", "table-column", "table-caption", "ruby-text",
+  "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex",
 ]);
 
 /**

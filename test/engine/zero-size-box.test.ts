@@ -64,6 +64,10 @@ describe("isValidBoxDeclaration", () => {
     ["display", "-webkit-box", true],
     ["display", "nnone", false],
     ["display", "var(--d)", true],
+    ["display", "inline flow list-item", true],
+    ["display", "block none", false],
+    ["display", "table list-item", false],
+    ["display", "-ms-flexbox", false],
     ["display", "block\\9", false],
     ["max-height", "auto", false],
     ["max-height", "none", true],
@@ -114,7 +118,7 @@ describe("zeroSizeHides", () => {
   });
 
   it("isZeroLength", () => {
-    expect(["0", "0px", "-0.0em", "0%", " 0 "].every(isZeroLength)).toBe(true);
+    expect(["0", "0px", "-0.0em", "0%", " 0 ", "0e1px", "0."].every(isZeroLength)).toBe(true);
     expect(["1px", "0.1px", "auto", ""].some(isZeroLength)).toBe(false);
   });
 });

@@ -188,6 +188,32 @@ describe("a phone's @media reveal, read where it applies (second review, Chromiu
   });
 });
 
+describe("display values read as Chromium reads them (fourth review)", () => {
+  const img = `<img src="${tokenized}" width="100" height="50">`;
+  it.each([
+    ["display:var() after display:none (an unknown variable is inline)", `<div style="display:none;display:var(--nope)">${img}</div>`],
+    ["a phone's reveal written display:var(--d)", `<style>:root{--d:block}@media (max-width:600px){.m{display:var(--d)!important;max-height:none!important}}</style><div class="m" style="display:none;max-height:0;overflow:hidden">${img}</div>`],
+    ["an inline display:var(--d, block) over a rule's none", `<style>.m{display:none}</style><div class="m" style="display:var(--d, block)">${img}</div>`],
+    ["display:env(foo, block) after display:none", `<div style="display:none;display:env(foo, block)">${img}</div>`],
+    ["display:attr(data-d) after display:none", `<div data-d="block" style="display:none;display:attr(data-d)">${img}</div>`],
+    ["a flex parent by var() in a rule", `<style>:root{--f:flex}.p{display:var(--f)}</style><div class="p"><div style="width:0;overflow:hidden;flex-grow:1">${img}</div></div>`],
+    ["a flex parent by var() inline", `<div style="--f:flex;display:var(--f)"><div style="width:0;overflow:hidden;flex-grow:1">${img}</div></div>`],
+    ["a flex parent by an escaped inline display (fl\\65x)", `<div style="display:fl\\65x"><div style="width:0;overflow:hidden;flex-grow:1">${img}</div></div>`],
+  ])("shows with %s", (_, html) => {
+    expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
+  });
+
+  it.each([
+    ["-ms-flexbox (Chromium drops it: none stays)", "-ms-flexbox"],
+    ["run-in", "run-in"],
+    ["block none", "block none"],
+    ["flex flex", "flex flex"],
+    ["block inline", "block inline"],
+  ])("still hides after display:none with %s", (_, value) => {
+    expect(stripTracking(`${doctype}<div style="display:none;display:${value}">${img}</div>`)).not.toContain(tokenized);
+  });
+});
+
 describe("visibility, the hidden attribute and all", () => {
   it("a child's visibility: visible shows it under a hidden parent, also when a rule may reveal it", () => {
     const html = `${doctype}<style>@media (max-width:600px){.m{display:block!important}}</style><div style="visibility:hidden">${image(' class="m" style="visibility:visible"')}</div>`;
