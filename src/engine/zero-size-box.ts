@@ -5,7 +5,7 @@
 import type { StyleDeclaration } from "../types.js";
 
 /** The declarations that apply to an element, by property, in the order the cascade applied them. */
-export type Applied = ReadonlyMap<string, StyleDeclaration>;
+type Applied = ReadonlyMap<string, StyleDeclaration>;
 
 /** A length of zero (`0`, `0px`, `-0.0em`, `0%`). */
 export function isZeroLength(value: string): boolean {
@@ -54,7 +54,7 @@ export function zeroSizeHides(tag: string, applied: Applied, size: (typeof zeroS
  * table part). Two-value forms too (`inline flow-root` is `inline-block`).
  */
 const blockDisplay =
-  /^(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root|-webkit-box|-webkit-inline-box|-webkit-flex|-webkit-inline-flex|-ms-flexbox|-ms-inline-flexbox|table-caption)\b|^block\s+(?:flow|flow-root|flex|grid|list-item)\b|^inline\s+(?:flow-root|flex|grid)\b/;
+  /^(?:block|inline-block|flex|inline-flex|grid|inline-grid|list-item|flow-root|-webkit-box|-webkit-inline-box|-webkit-flex|-webkit-inline-flex|table-caption)\b|^block\s+(?:flow|flow-root|flex|grid|list-item)\b|^inline\s+(?:flow-root|flex|grid)\b/;
 
 /** Elements whose box is a block by the browser's own sheet (a `<div>`, not a `<td>` or a `<span>`). */
 const blockTags: ReadonlySet<string> = new Set([
