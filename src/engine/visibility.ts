@@ -12,7 +12,8 @@ import { isValidBoxDeclaration, isZeroLength, isZeroSize, zeroSizeHides, zeroSiz
 // escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
 const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
 const overflow = /overflow/i;
-const zeroSize = /(?:height|width|-size)\s*:\s*[-+.0]/i;
+/** A zero size as written: `height`, `width`, their `max-` and logical forms (not `line-height`, `font-size`, `min-`). */
+const zeroSize = /(?<![\w-])(?:max-)?(?:height|width|block-size|inline-size)\s*:\s*[-+.0]/i;
 
 function mayHideByStyle(css: string): boolean {
   return mayHide.test(css) || (overflow.test(css) && zeroSize.test(css));
