@@ -177,10 +177,10 @@ function order(applied: Applied, declaration: StyleDeclaration): number {
  * properties are kept as written.
  */
 export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
+  if (zeroSizeNames.has(name)) return isValidSize(name, value);
   // A function (`var()`, `calc()`) may be valid whatever it holds: kept, as written.
   if (value.includes("(")) return true;
   if (name === "display") return isValidDisplay(value);
-  if (zeroSizeNames.has(name)) return isValidSize(name, value);
   if (!name.startsWith("overflow") && !name.startsWith("padding")) return true;
   const parts = words(value);
   if (parts.length === 1 && (cssWideVisible.has(parts[0]!) || parts[0] === "inherit")) return true;
@@ -226,14 +226,34 @@ const displayKeywords: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A size browsers keep: not negative, and `auto` only where it is a size (`max-height:auto` is dropped, so an earlier
- * `max-height:0` stays). Keywords and functions are kept as written.
+ * A size browsers keep: a length or percentage that is not negative, `auto` where it is a size and `none` where it is
+ * a maximum (`max-height:auto` and `height:none` are dropped, so an earlier zero stays), a content-size keyword
+ * Chromium or WebKit knows, or a math function. Anything else is dropped as browsers drop it: `max-height:0;
+ * max-height:-moz-available` keeps the zero in Chromium and WebKit, which is what clips a pixel there. A value a
+ * substitution writes (`var()`, `env()`, `attr()`) may be anything: kept, as written.
  */
 function isValidSize(name: string, value: string): boolean {
   const lower = value.trim().toLowerCase();
+  if (substitution.test(lower)) return true;
   if (lower === "auto") return !name.startsWith("max-");
-  return !/^-\d*\.?\d/.test(lower) || isZeroLength(lower);
+  if (lower === "none") return name.startsWith("max-");
+  if (sizeKeywords.has(lower) || cssWideVisible.has(lower) || lower === "inherit") return true;
+  const math = /^([a-z-]+)\(/.exec(lower);
+  if (math !== null) return sizeFunctions.has(math[1]!);
+  // A number without a unit is a length in quirks mode (the engine reads no doctype here: kept).
+  return /^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|[a-z]+)?$/.test(lower) || isZeroLength(lower);
 }
+
+const substitution = /\b(?:var|env|attr)\(/;
+
+/** The content-size keywords of `width`, `height` and their forms (checked with `CSS.supports` in Chromium). */
+const sizeKeywords: ReadonlySet<string> = new Set([
+  "min-content", "max-content", "fit-content", "stretch", "-webkit-min-content", "-webkit-max-content", "-webkit-fit-content",
+  "-webkit-fill-available",
+]);
+
+/** The functions a size may be written with (`fit-content(100px)` is a grid track size only). */
+const sizeFunctions: ReadonlySet<string> = new Set(["calc", "-webkit-calc", "min", "max", "clamp", "anchor-size", "calc-size"]);
 
 /** The values of `overflow-x` and `overflow-y`. */
 const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);

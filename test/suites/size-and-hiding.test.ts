@@ -43,6 +43,7 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["the body (its overflow is the viewport's)", `<body style="height:0;overflow:hidden">${image()}</body>`],
     ["the root", `<html style="height:0;overflow:hidden"><body>${image()}</body></html>`],
     ["a clip margin", `<div style="height:0;overflow:clip;overflow-clip-margin:60px">${image()}</div>`],
+    ["max-height:-webkit-fill-available after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:-webkit-fill-available">${image()}</div>`],
     ["a positioned box for a fixed image (its containing block is the viewport)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:fixed;top:10px;left:10px"')}</div>`],
   ])("a zero size shows what it holds under %s", (_, html) => {
     expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
@@ -99,6 +100,9 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["display:-webkit-box", `<span style="display:-webkit-box;height:0;overflow:hidden">${image()}</span>`],
     ["display:inline flow-root", `<span style="display:inline flow-root;height:0;overflow:hidden">${image()}</span>`],
     ["an invalid display after display:none (dropped: none stays)", `<div style="display:none;display:nnone">${image()}</div>`],
+    ["max-height:-moz-available after max-height:0 (Chromium drops it)", `<div style="max-height:0;overflow:hidden;max-height:-moz-available">${image()}</div>`],
+    ["max-height:fit-content(100px) after max-height:0 (a grid track size only)", `<div style="max-height:0;overflow:hidden;max-height:fit-content(100px)">${image()}</div>`],
+    ["height:none after height:0 (none is a maximum's)", `<div style="height:0;overflow:hidden;height:none">${image()}</div>`],
     ["a phone's reveal written max-height:auto (invalid: max-height:0 stays)", `<style>.m{max-height:0;overflow:hidden}@media (max-width:600px){.m{max-height:auto!important}}</style><div class="m">${image()}</div>`],
     ["a padding rule whose class differs in case (a standards-mode document matches case)", `<style>.P{padding-bottom:60px}</style><div class="p" ${hid}>${image()}</div>`],
   ])("still hides with %s", (_, html) => {
