@@ -12,12 +12,15 @@ export function textOf(input: unknown, what: string): string {
   throw usageError(`${what} must be a string or a Uint8Array read as UTF-8 (a Buffer is one), got ${describe(input)}`);
 }
 
-/** A decoder for a stream of chunks: a UTF-8 sequence split between two byte chunks is decoded whole. */
+/**
+ * A decoder for a stream of chunks: a UTF-8 sequence split between two byte chunks is decoded whole. A string chunk
+ * ends a sequence left open (U+FFFD), so text never moves before bytes written earlier.
+ */
 export function chunkDecoder(what: string): { text(chunk: unknown): string; end(): string } {
   let decoder: TextDecoder | undefined;
   return {
     text(chunk) {
-      if (typeof chunk === "string") return chunk;
+      if (typeof chunk === "string") return decoder === undefined ? chunk : decoder.decode() + chunk;
       if (chunk instanceof Uint8Array) return (decoder ??= new TextDecoder()).decode(chunk, { stream: true });
       throw usageError(`${what} must be a string or a Uint8Array read as UTF-8 (a Buffer is one), got ${describe(chunk)}`);
     },

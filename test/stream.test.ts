@@ -14,6 +14,16 @@ describe("streaming", () => {
     expect(parts.join("")).toBe("<p>Hello</p><p>Bye</p>");
   });
 
+  it("keeps the order of the input when a string chunk comes between the bytes of one character", () => {
+    let out = "";
+    const stripper = createStripper({ onData: (chunk) => (out += chunk) });
+    stripper.write(Buffer.from([0x3c, 0x70, 0x3e, 0x63, 0xc3])); // <p>c and the first byte of é
+    stripper.write("x");
+    stripper.write(Buffer.from([0xa9, 0x3c, 0x2f, 0x70, 0x3e])); // its second byte, </p>
+    stripper.end();
+    expect(out).toBe("<p>c\uFFFDx\uFFFD</p>");
+  });
+
   it("works as a Web TransformStream and hands over the report", async () => {
     let report: Report | undefined;
     const chunks = input.match(/.{1,5}/gs) ?? [];

@@ -12,7 +12,7 @@ import { removeParamSpans, type ParamSpanDecider } from "./query.js";
 import { clickTrackersFor, findClickTracker, redirectRulesFor, unwrapRedirect } from "./redirects.js";
 import { isHtmlSpace as isSpace } from "../html/whitespace.js";
 import { parseHttpUrl, schemeLength } from "./url-parts.js";
-import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
+import { optionError, optionsRecord, rejectUnknownOptions, usageError } from "../errors.js";
 import { resolveRecipients } from "../recipient.js";
 import { safeDecodeUri } from "./decode.js";
 
@@ -225,14 +225,20 @@ function paramDecider(options: ResolvedOptions, findParamRule: ParamRuleLookup, 
  */
 export function createUrlCleaner(options?: CleanUrlOptions): UrlCleaner {
   const resolved = resolveUrlOptions(options);
-  return (url) => clean(url instanceof URL ? url.href : url, resolved, hostRules);
+  return (url) => {
+    if (url instanceof URL) return clean(url.href, resolved, hostRules);
+    // A wrong value (an array of URLs, a missing field) must not pass as "nothing to clean".
+    if (typeof url !== "string") throw usageError(`cleanUrl takes a URL as a string or a URL object, got ${url === null ? "null" : Array.isArray(url) ? "an array" : typeof url}`);
+    return clean(url, resolved, hostRules);
+  };
 }
 
 /**
  * Removes click tracking from one URL, leaving every other byte as written.
  *
  * @param url - The URL (a string or a `URL` object), or with `htmlAttribute` the raw text of an href attribute.
- * @param options - See {@link CleanUrlOptions}. Invalid or unknown options throw a TypeError; no string input throws.
+ * @param options - See {@link CleanUrlOptions}. Invalid or unknown options throw a TypeError, and so does a `url` that
+ *   is neither a string nor a `URL`; no string throws.
  * @returns The cleaned URL (always a string) and what changed, or what was recognized and kept.
  * @example
  * cleanUrl("https://example.com/a?utm_source=news&id=7").url
@@ -243,7 +249,6 @@ export function cleanUrl(url: string | URL, options?: CleanUrlOptions): CleanUrl
 }
 
 function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): CleanUrlResult {
-  if (typeof url !== "string") return unchanged(url);
   // Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
   let start = 0;
   let end = url.length;

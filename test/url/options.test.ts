@@ -81,6 +81,15 @@ describe("inputs", () => {
     expect(() => stripTrackingFromText(42 as never)).toThrow(/text must be a string or a Uint8Array read as UTF-8 \(a Buffer is one\), got number/);
   });
 
+  it("refuses a URL that is neither a string nor a URL object with a TypeError, in cleanUrl and a cleaner", () => {
+    for (const [value, got] of [[5, "number"], [null, "null"], [undefined, "undefined"], [{}, "object"], [["https://a.example/?utm_source=x"], "an array"]] as const) {
+      const message = `strip-tracking: cleanUrl takes a URL as a string or a URL object, got ${got}`;
+      expect(() => cleanUrl(value as never)).toThrow(new TypeError(message));
+      expect(() => createUrlCleaner()(value as never)).toThrow(new TypeError(message));
+    }
+    expect(cleanUrl(new URL("https://a.example/?utm_source=x")).url).toBe("https://a.example/");
+  });
+
   it("gives each text change its offset, line and column", () => {
     const { changes } = stripTrackingFromText("one\ntwo https://a.example/?utm_source=1\n\n  https://b.example/?fbclid=2");
     expect(changes.map(({ offset, line, column }) => [offset, line, column])).toEqual([[8, 2, 5], [43, 4, 3]]);
