@@ -4,6 +4,7 @@ import { stripTrackingFromMime } from "../adapters/mime.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { ReportEntry, StripOptions, Warning } from "../types.js";
 import { detectKind, type InputKind } from "./detect-kind.js";
+import { readHtmlBytes } from "./html-bytes.js";
 
 /** One finding as the CLI reports it: where (line and column in the file, or in a message part) and what. */
 export interface CliFinding {
@@ -48,10 +49,13 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
   const kind = detectKind(input.subarray(0, 4096).toString("latin1"));
   const dryRun = options.dryRun === true || options.preset === "audit";
   if (kind === "html") {
-    const { html, report } = stripTrackingWithReport(input, options);
+    const bytes = readHtmlBytes(input);
+    const { html, report } = stripTrackingWithReport(bytes.text, options);
     const wouldChange = report.findings.some((finding) => finding.action !== "kept");
+    const output = report.changed ? bytes.encode(html) : input;
+    if (output === undefined) throw new Error("the cleaned document holds a character its encoding cannot write; left unwritten");
     return {
-      output: report.changed ? Buffer.from(html, "utf8") : input,
+      output,
       result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
     };
   }

@@ -1,8 +1,10 @@
 // The default command: clean files, directories or stdin; report on stderr (or as JSON on stdout).
 
 import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { resolveOptions } from "../options.js";
 import type { Preset, StripOptions } from "../types.js";
 import { cleanInput, type FileResult } from "./clean-file.js";
 import { exitCodes } from "./exit-codes.js";
@@ -54,10 +56,16 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
       jobs: { type: "string", short: "j" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
   });
   if (values.help) {
     io.stdout.write(`${cleanUsage}\n`);
+    return exitCodes.ok;
+  }
+  if (values.version) {
+    const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+    io.stdout.write(`${version}\n`);
     return exitCodes.ok;
   }
   const preset = (values.preset ?? "standard") as Preset;
@@ -72,6 +80,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     ...(values["keep-param"] ? { keepParams: values["keep-param"] } : {}),
     ...(values["remove-param"] ? { removeParams: values["remove-param"] } : {}),
   };
+  checkOptions(options);
   const outDir = values["out-dir"];
   const reportOnly = check || values.json === true;
   const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true });
@@ -100,6 +109,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   }
 
   const writeTo = reportOnly && check ? undefined : outDir;
+  const targets = new OutputTargets();
   const task = (path: string, outName: string): FileTask => ({
     path,
     outPath: writeTo === undefined ? undefined : join(writeTo, outName),
@@ -108,14 +118,18 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   if (jobs === 1) {
     for await (const file of inputFiles(paths)) {
       report.progress(file.path);
-      report.add(await processFile(task(file.path, file.outName)));
+      const next = task(file.path, file.outName);
+      report.add(targets.clash(next) ?? (await processFile(next)));
     }
   } else {
     const pool = new WorkerPool(jobs, new URL("./worker.js", import.meta.url), (result) => report.add(result));
     try {
       for await (const file of inputFiles(paths)) {
         report.progress(file.path);
-        await pool.run(task(file.path, file.outName));
+        const next = task(file.path, file.outName);
+        const clash = targets.clash(next);
+        if (clash) report.add(clash);
+        else await pool.run(next);
       }
     } finally {
       await pool.close();
@@ -133,6 +147,42 @@ export interface CliIo {
 
 /** A mistake in the command line: exit code 2 with the message and a hint. */
 export class UsageError extends Error {}
+
+/** The library's option for each flag that sets one, to name the flag in an error about the option. */
+const flagOfOption: Readonly<Record<string, string>> = {
+  preset: "--preset",
+  recipient: "--recipient",
+  keepParams: "--keep-param",
+  removeParams: "--remove-param",
+};
+
+/** Validates the options the flags make once, before any input is read: a bad value is a usage error naming its flag. */
+function checkOptions(options: StripOptions): void {
+  try {
+    resolveOptions(options);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const message = error.message.replace(/^strip-tracking: option "([^"]+)"/, (whole, option: string) => flagOfOption[option] ?? whole);
+    throw new UsageError(message.replace(/^strip-tracking: /, ""));
+  }
+}
+
+/**
+ * Where --out-dir writes: two inputs of the same name (`a/m.html b/m.html`) would write one file, the second over
+ * the first. The second is an error instead (exit 2), and the first's copy stays.
+ */
+class OutputTargets {
+  private readonly written = new Map<string, string>();
+
+  clash(task: FileTask): { file: string; error: string } | undefined {
+    if (task.outPath === undefined) return undefined;
+    const target = resolve(task.outPath);
+    const earlier = this.written.get(target);
+    if (earlier !== undefined) return { file: task.path, error: `not written: ${task.outPath} is the cleaned copy of ${earlier} (two inputs of the same name)` };
+    this.written.set(target, task.path);
+    return undefined;
+  }
+}
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];

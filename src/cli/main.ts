@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `strip-tracking` command: dispatches to a subcommand; with none named, cleans (see clean.ts).
 
-import { createRequire } from "node:module";
 import { clean, type CliIo, UsageError } from "./clean.js";
 import { exitCodes } from "./exit-codes.js";
 
@@ -17,11 +16,6 @@ const commands: Readonly<Record<string, Command>> = {
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: string[], io: CliIo = process): Promise<number> {
-  if (argv[0] === "--version" || argv[0] === "-v") {
-    const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
-    io.stdout.write(`${version}\n`);
-    return exitCodes.ok;
-  }
   const named = argv[0] !== undefined ? commands[argv[0]] : undefined;
   const command = named ?? clean;
   try {

@@ -66,9 +66,42 @@ describe("strip-tracking (built binary)", () => {
     expect(missing.code).toBe(2);
   });
 
-  it("prints --help and --version", () => {
+  it("prints --help and --version, wherever the flag is", () => {
+    const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
     expect(run(["--help"]).stdout).toContain("Exit codes: 0");
-    expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+    expect(run(["--version"]).stdout.trim()).toBe(version);
+    expect(run(["-q", "--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(run(["file.html", "-v"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("names the flag once when the option it sets is invalid", () => {
+    const { code, stderr } = run(["--recipient", "ann"], "<p>x</p>");
+    expect(code).toBe(2);
+    expect(stderr).toBe('strip-tracking: --recipient must be an email address, got "ann" (see --help)\n');
+  });
+
+  it("writes every byte the cleaning did not remove, in the file's own encoding", () => {
+    const latin1 = run(["-q"], Buffer.from(`<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>\n${pixel}\n`, "latin1"));
+    expect(latin1.code).toBe(0);
+    expect(latin1.raw.equals(Buffer.from(`<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>\n\n`, "latin1"))).toBe(true);
+    const bom = run(["-q"], Buffer.from(`\uFEFF<p>Hi</p>\n${pixel}\n`, "utf8"));
+    expect(bom.raw.equals(Buffer.from("\uFEFF<p>Hi</p>\n\n", "utf8"))).toBe(true);
+    const utf16 = run(["-q"], Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<p>Ça</p>${pixel}`, "utf16le")]));
+    expect(utf16.raw.equals(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<p>Ça</p>", "utf16le")]))).toBe(true);
+  });
+
+  it("--out-dir: a second input of the same name is an error, and the first's cleaned copy stays", () => {
+    for (const jobs of ["1", "2"]) {
+      const dir = workspace();
+      mkdirSync(join(dir, "a"));
+      mkdirSync(join(dir, "b"));
+      writeFileSync(join(dir, "a", "m.html"), tracked);
+      writeFileSync(join(dir, "b", "m.html"), "<p>second</p>\n");
+      const { code, stderr } = run(["-q", "--jobs", jobs, "--out-dir", join(dir, "out"), join(dir, "a", "m.html"), join(dir, "b", "m.html")]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${join(dir, "b", "m.html")}: error: not written: ${join(dir, "out", "m.html")} is the cleaned copy of ${join(dir, "a", "m.html")}`);
+      expect(readFileSync(join(dir, "out", "m.html"), "utf8")).toBe(`<p>Hi</p>\n<a href="${cleanLink}">Buy</a>\n  \n`);
+    }
   });
 
   it("cleans a directory with --jobs 2 into --out-dir, keeping its structure, with a JSON report", () => {
