@@ -1,6 +1,6 @@
 // The spy-pixel detector: every image-like fetch (img `src`/`srcset`, `picture > source`, `input type=image`,
 // `poster`, SVG `image`/`use`/`feImage`, VML images in Outlook comments, `background=`, AMP images, icons and
-// style sheets, `<base href>`) judged by one set of rules (DESIGN.md, "What counts as tracking"):
+// style sheets) judged by one set of rules (DESIGN.md, "What counts as tracking"):
 // - 0 or 1 px (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
 //   spacer whose whole URL is clean (a `spacer.gif` behind opaque identifiers is a pixel);
 // - at most 6x6 px with an opaque token or a tracking path in the URL: a beacon (LiveIntent 2x6, WordPress.com
@@ -9,7 +9,9 @@
 //   or a tracking path. Hidden alone is not evidence: a clean image in a hidden block is a responsive swap that
 //   phones show, sized or not.
 // Recipient identifiers and known endpoints are other detectors' evidence (`recipient-id`, `known-tracker`).
-// `cid:` and `data:` images are never pixels (nothing is fetched).
+// `cid:` and `data:` images are never pixels (nothing is fetched). A `<base href>` is not judged: it fetches nothing,
+// and removing it would move every relative image and link after it to the mail client's own origin (broken); what
+// resolves against it is judged where it fetches, by its absolute URL.
 
 import type { Detector, Element, Finding, Resource, Vector } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
@@ -23,7 +25,7 @@ const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|i
 
 /** Vectors judged as images. Links, frames and scripts are other detectors' work. */
 const imageVectors: ReadonlySet<Vector> = new Set([
-  "img", "srcset", "input-image", "svg-image", "poster", "vml", "background", "link", "base",
+  "img", "srcset", "input-image", "svg-image", "poster", "vml", "background", "link",
 ]);
 
 /** `<link rel>` values whose fetch no reader ever sees as content in a message. */
@@ -57,12 +59,11 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
   const url = resource.absoluteUrl;
   if (url === undefined || isLocalUrl(resource.url)) return undefined;
   const finding = (reason: string): Finding => ({ detector: "pixel", reason, resource });
-  if (resource.vector === "base" || resource.vector === "link") {
-    if (resource.vector === "link" && !unseenLinks.test(element.attribute("rel") ?? "")) return undefined;
+  if (resource.vector === "link") {
+    if (!unseenLinks.test(element.attribute("rel") ?? "")) return undefined;
     const evidence = evidenceOf(url);
     if (!evidence.token && !evidence.trackingPath) return undefined;
-    const what = resource.vector === "base" ? "<base href> to a tracking URL" : `<link rel=${element.attribute("rel")}>`;
-    return finding(`${what}${why(evidence, evidence.token)}`);
+    return finding(`<link rel=${element.attribute("rel")}>${why(evidence, evidence.token)}`);
   }
   const dimensions = size();
   if (isTiny(dimensions)) {
@@ -91,7 +92,7 @@ export const pixelDetector: Detector = {
   name: "pixel",
   needs: "resources",
   tags: [
-    "img", "input", "image", "use", "feimage", "video", "source", "link", "base", "body", "table", "td", "th", "tr",
+    "img", "input", "image", "use", "feimage", "video", "source", "link", "body", "table", "td", "th", "tr",
     "amp-img", "amp-anim", "v:image", "v:imagedata", "v:fill", "v:background", "v:rect", "v:roundrect", "v:shape",
     "v:oval",
   ],

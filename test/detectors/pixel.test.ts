@@ -70,7 +70,7 @@ const cases: [string, string, string, string | undefined][] = [
   ["VML fill with a token on a hidden shape", `<!--[if mso]><v:rect style="mso-hide:all"><v:fill o:href="https://t.example/f/3f2a9c8e7d6b5a4f3e2d1c0b"/></v:rect><![endif]-->`, `<!--[if mso]><v:rect style="mso-hide:all"><v:fill/></v:rect><![endif]-->`, "hidden image with a hex token (mso-hide:all on <v:rect>)"],
   ["an icon link with a token", `<link rel="icon" href="https://t.example/i/3f2a9c8e7d6b5a4f3e2d1c0b">x`, "x", "<link rel=icon> with a hex token"],
   ["a stylesheet link with a token", `<link rel="stylesheet" href="https://t.example/s/3f2a9c8e7d6b5a4f3e2d1c0b">x`, "x", "<link rel=stylesheet> with a hex token"],
-  ["<base href> to a tracking URL", `<base href="https://t.example/r/3f2a9c8e7d6b5a4f3e2d1c0b/">x`, "x", "<base href> to a tracking URL with a hex token"],
+  ["a 1x1 image relative to a <base href> with a token (judged where it fetches)", `<base href="https://t.example/r/3f2a9c8e7d6b5a4f3e2d1c0b/"><img src="p.gif" width="1" height="1">x`, `<base href="https://t.example/r/3f2a9c8e7d6b5a4f3e2d1c0b/">x`, "1x1 image with a hex token"],
   ["amp-img 1x1", `<amp-img src="${T}" width="1" height="1" layout="fixed"></amp-img>x`, "x", "1x1 image"],
   // Style sheets: earlier <style> rules size and hide.
   ["a 1x1 class from a <style> rule", `<style>.px{width:1px;height:1px}</style><img class="x px" src="${T}">x`, `<style>.px{width:1px;height:1px}</style>x`, "1x1 image"],
@@ -91,6 +91,9 @@ const kept: [string, string][] = [
   ["a sized image with a clean URL in a hidden block (responsive swap)", `<div style="display:none;max-height:0"><img src="https://cdn.example/mobile-hero.jpg" width="320" height="120"></div>`],
   ["a CDN image whose path holds an account hash", `<div style="display:none"><img src="https://gallery.example/fd92d4d6912bf051aceebbc27/images/f8d67519-4124-409c-ad98-c9cc77b98ed3.png" width="200" height="50"></div>`],
   ["a cid: pixel", `<img src="cid:logo@x" width="1" height="1">`],
+  // Adversarial review (adversary11): removing the <base> moved these to the mail client's origin (Chromium: 404s).
+  ["a <base href> to an ESP's content folder, and the images and links relative to it", `<base href="https://mcusercontent.com/0f2e3b5c8a7d6e1f4a2b3c9d1/images/"><img src="hero.png" width="600" height="300"><a href="sale.html">Sale</a>`],
+  ["a <base href> on a tracking-looking path", `<base href="https://shop.example/o/"><p><a href="sale.html">Sale</a></p><img src="hero.jpg" width="600" height="300">`],
   ["a data: pixel", `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">`],
   ["a plainly named spacer", `<img src="https://cdn.example/img/spacer.gif" width="1" height="1">`],
   ["a 1px-wide divider line", `<img src="https://cdn.example/line.png" width="1" height="40">`],
