@@ -254,8 +254,16 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   let end = url.length;
   while (start < end && isSpace(url.charCodeAt(start))) start++;
   while (end > start && isSpace(url.charCodeAt(end - 1))) end--;
-  const core = start === 0 && end === url.length ? url : url.slice(start, end);
-  if (schemeLength(core) === 0 || hasMergeTag(core)) return unchanged(url);
+  let core = start === 0 && end === url.length ? url : url.slice(start, end);
+  // A scheme-relative link (`//shop.example/a?utm_source=x`) is absolute in every mail client: read with the scheme
+  // put in front, and written back without it (unless unwrapping replaced the whole URL).
+  let schemePut = 0;
+  if (schemeLength(core) === 0) {
+    if (!core.startsWith("//")) return unchanged(url);
+    core = `https:${core}`;
+    schemePut = "https:".length;
+  }
+  if (hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
   let parts = parseHttpUrl(decodedCore);
@@ -272,7 +280,8 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
       if (!step) break;
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
       if (step.kind === "unsafe") return { url, changed: false, changes: [], unsafeRedirect: step.destination };
-      changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current });
+      changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current.slice(schemePut) });
+      schemePut = 0;
       target = step.destination;
       parts = step.parts;
       rules = hosts.get(parts.host);
@@ -284,7 +293,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (tracker) {
     const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
     if (changes.length === 0) return { url, changed: false, changes: [], opaqueRedirect };
-    const cleaned = withSurroundingSpace(url, start, end, current);
+    const cleaned = withSurroundingSpace(url, start, end, current.slice(schemePut));
     return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };
   }
 
@@ -294,7 +303,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (changes.length === 0) {
     return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
   }
-  const cleaned = withSurroundingSpace(url, start, end, current);
+  const cleaned = withSurroundingSpace(url, start, end, current.slice(schemePut));
   return recipientParams.length > 0
     ? { url: cleaned, changed: cleaned !== url, changes, recipientParams }
     : { url: cleaned, changed: cleaned !== url, changes };

@@ -29,6 +29,9 @@ const paramCases: Case[] = [
   ["https://example.com/a?utm_souce=typo&p=1", "https://example.com/a?p=1"],
   ["https://example.com/a?utm%5Fsource=x&p=1", "https://example.com/a?p=1"],
   ["https://example.com/a?&utm_source=x", "https://example.com/a"],
+  // Scheme-relative: absolute in every client (adversarial review: Chromium follows it with utm_source).
+  ["//example.com/a?utm_source=x&id=1", "//example.com/a?id=1"],
+  ["//www.google.com/url?q=https://example.com/a%3Fid%3D1%26utm_source%3Dx&sa=D", "https://example.com/a?id=1"],
   ["https://example.com/a?a=1&&utm_source=x&b=2", "https://example.com/a?a=1&b=2"],
   ["https://example.com/a?a=1&utm_source=x&", "https://example.com/a?a=1"],
   ["https://example.com/a?fbclid=IwAR0abcDEF123", "https://example.com/a"],
@@ -101,7 +104,7 @@ const untouchedCases: Case[] = [
   ["sms:+15551234567?body=utm_source", "sms:+15551234567?body=utm_source"],
   ["/relative/path?utm_source=x", "/relative/path?utm_source=x"],
   ["relative.html?utm_source=x", "relative.html?utm_source=x"],
-  ["//example.com/a?utm_source=x", "//example.com/a?utm_source=x"],
+  ["///example.com/a?utm_source=x", "///example.com/a?utm_source=x"],
   ["#top", "#top"],
   ["", ""],
   ["*|UNSUB|*", "*|UNSUB|*"],
