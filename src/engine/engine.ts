@@ -36,7 +36,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingOf, mayHaveZeroSize, sheetDisplaysFlex } from "./visibility.js";
+import { hidingOf, mayHaveZeroSize, readingOf, sheetDisplaysFlex } from "./visibility.js";
 import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -328,7 +328,9 @@ export class Engine implements TokenizerCallbacks, Scope {
     let sheet = this.styleRules.match(name, attributes, this.tree, below);
     // The rules that only give a zero-size box room (padding) matter where it may have a zero size of its own.
     if (sheet.openersLeft && mayHaveZeroSize(attributes, sheet)) sheet = this.styleRules.match(name, attributes, this.tree, below, true);
-    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, this.context.inConditionalComment);
+    // Class names that match case mean a standards (or limited-quirks) document, which drops sizes without a unit.
+    const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
+    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, reading);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
     if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.displaysFlexBySheet = sheetDisplaysFlex(sheet);

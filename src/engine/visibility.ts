@@ -101,9 +101,29 @@ export interface ParentBox {
   readonly displaysFlexBySheet: boolean;
 }
 
+/** Where an element is read: in a conditional comment (Outlook's content only), in a quirks-mode document. */
+export interface Reading {
+  /** `mso-hide:all` hides there too. */
+  readonly inOutlookOnly: boolean;
+  /** A size or padding written as a number without a unit is pixels there (standards mode drops it). */
+  readonly quirks: boolean;
+}
+
+const readings: readonly Reading[] = [
+  { inOutlookOnly: false, quirks: false },
+  { inOutlookOnly: false, quirks: true },
+  { inOutlookOnly: true, quirks: false },
+  { inOutlookOnly: true, quirks: true },
+];
+
+/** The reading for these flags (one shared object each: one is asked for per element). */
+export function readingOf(inOutlookOnly: boolean, quirks: boolean): Reading {
+  return readings[(inOutlookOnly ? 2 : 0) + (quirks ? 1 : 0)]!;
+}
+
 /**
  * Why an element with these attributes hides its content, or undefined when it does not; `inherited` is its
- * parent's; `inOutlookOnly`: it is in a conditional comment, where `mso-hide:all` hides too. `sheet` holds what
+ * parent's; `reading` says where it is read (`Reading`). `sheet` holds what
  * earlier `<style>` rules say: a class may hide it, and it is hidden only if it is hidden where the rules that may
  * apply do too (an `@media` rule revealing a mobile block on phones makes it content, unless what still applies
  * there, a zero size that clips, hides it on phones as well).
@@ -114,7 +134,7 @@ export function hidingOf(
   sheet: SheetMatch | undefined,
   inherited: Hiding | undefined,
   parent?: ParentBox,
-  inOutlookOnly = false,
+  reading: Reading = readings[0]!,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
@@ -128,13 +148,13 @@ export function hidingOf(
   if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
-  const applied = cascaded(fromSheet, inline);
-  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, inOutlookOnly);
+  const applied = cascaded(fromSheet, inline, reading.quirks);
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
-  const there = cascaded(sheet.mayApply, inline);
-  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, inOutlookOnly);
+  const there = cascaded(sheet.mayApply, inline, reading.quirks);
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
@@ -296,14 +316,14 @@ function resetsAll(applied: ReadonlyMap<string, StyleDeclaration>): boolean {
  * (`.m{display:none}` with `style="display:block"` shows the element), a declaration the browser drops as invalid
  * is skipped (`isValidBoxDeclaration`), and `all` resets every property set before it.
  */
-function cascaded(fromSheet: readonly SheetDeclaration[], inline: readonly StyleDeclaration[]): Map<string, StyleDeclaration> {
+function cascaded(fromSheet: readonly SheetDeclaration[], inline: readonly StyleDeclaration[], quirks: boolean): Map<string, StyleDeclaration> {
   const applied = new Map<string, StyleDeclaration>();
   const apply = (declaration: StyleDeclaration): void => {
     if (declaration.name === "all") {
       if (!cssWideKeyword.test(declaration.value)) return;
       applied.clear();
       applied.set(allReset, declaration);
-    } else if (isValidBoxDeclaration(declaration)) {
+    } else if (isValidBoxDeclaration(declaration, quirks)) {
       // Deleted first: the map's order is the order the declarations were applied in.
       applied.delete(declaration.name);
       applied.set(declaration.name, declaration);

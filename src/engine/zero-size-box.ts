@@ -106,8 +106,8 @@ function words(value: string): string[] {
 
 /**
  * A length or percentage above zero. A function (`calc()`, `var()`) may be one: read as one, so a box it may open
- * stays content. So is a number without a unit: quirks mode takes it as pixels (standards mode drops it, which the
- * engine, reading no doctype here, does not tell apart: the box stays content).
+ * stays content. So is a number without a unit: the cascade has dropped it where the document's mode does
+ * (`isValidBoxDeclaration`).
  */
 function isPositiveLength(value: string | undefined): boolean {
   if (value === undefined) return false;
@@ -176,8 +176,10 @@ function order(applied: Applied, declaration: StyleDeclaration): number {
  * one of the same property still applies: `overflow:hidden;overflow:-moz-scrollbars-none` is `hidden`). Other
  * properties are kept as written.
  */
-export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolean {
-  if (zeroSizeNames.has(name)) return isValidSize(name, value);
+export function isValidBoxDeclaration({ name, value }: StyleDeclaration, quirks: boolean): boolean {
+  // Quirks mode reads a number without a unit as pixels, for the physical sizes and paddings only (Chromium).
+  const unitless = quirks && quirkyLengthNames.has(name);
+  if (sizeNames.has(name)) return isValidSize(name, value, unitless);
   // A function (`var()`, `calc()`) may be valid whatever it holds: kept, as written.
   if (value.includes("(")) return true;
   if (name === "display") return isValidDisplay(value);
@@ -191,11 +193,25 @@ export function isValidBoxDeclaration({ name, value }: StyleDeclaration): boolea
     case "overflow-y":
       return parts.length === 1 && overflowKeywords.has(parts[0]!);
     case "overflow-clip-margin":
-      return parts.length <= 2 && parts.every((part) => /^(?:content|padding|border)-box$/.test(part) || isZeroLength(part) || isPositiveLength(part));
+      return parts.length <= 2 && parts.every((part) => /^(?:content|padding|border)-box$/.test(part) || isLength(part, false));
     default:
-      return parts.length <= (name === "padding" ? 4 : name === "padding-block" || name === "padding-inline" ? 2 : 1) && parts.every((part) => isZeroLength(part) || isPositiveLength(part));
+      return parts.length <= (name === "padding" ? 4 : name === "padding-block" || name === "padding-inline" ? 2 : 1) && parts.every((part) => isLength(part, unitless));
   }
 }
+
+/** A length of zero or above; a number without a unit only where `unitless` (quirks mode's pixels). */
+function isLength(part: string, unitless: boolean): boolean {
+  return isZeroLength(part) || (isPositiveLength(part) && (unitless || !/^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/.test(part)));
+}
+
+/** The properties quirks mode takes a number without a unit for (the physical ones; checked in Chromium). */
+const quirkyLengthNames: ReadonlySet<string> = new Set([
+  "height", "width", "min-height", "min-width", "max-height", "max-width",
+  "padding", "padding-top", "padding-right", "padding-bottom", "padding-left",
+]);
+
+/** The sizes whose value is validated: those that can be zero, and the minimums that open a box. */
+const sizeNames: ReadonlySet<string> = new Set([...zeroSizeNames, "min-height", "min-width", "min-block-size", "min-inline-size"]);
 
 /**
  * A `display` browsers keep: one display keyword (`none`, `inline-block`, `-webkit-box`, a CSS-wide keyword), or the
@@ -232,7 +248,7 @@ const displayKeywords: ReadonlySet<string> = new Set([
  * max-height:-moz-available` keeps the zero in Chromium and WebKit, which is what clips a pixel there. A value a
  * substitution writes (`var()`, `env()`, `attr()`) may be anything: kept, as written.
  */
-function isValidSize(name: string, value: string): boolean {
+function isValidSize(name: string, value: string, unitless: boolean): boolean {
   const lower = value.trim().toLowerCase();
   if (substitution.test(lower)) return true;
   if (lower === "auto") return !name.startsWith("max-");
@@ -240,8 +256,7 @@ function isValidSize(name: string, value: string): boolean {
   if (sizeKeywords.has(lower) || cssWideVisible.has(lower) || lower === "inherit") return true;
   const math = /^([a-z-]+)\(/.exec(lower);
   if (math !== null) return sizeFunctions.has(math[1]!);
-  // A number without a unit is a length in quirks mode (the engine reads no doctype here: kept).
-  return /^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|[a-z]+)?$/.test(lower) || isZeroLength(lower);
+  return isLength(lower, unitless);
 }
 
 const substitution = /\b(?:var|env|attr)\(/;

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { canHide, type Hiding, hidingOf, inlineStyle } from "../../src/engine/visibility.js";
+import { canHide, type Hiding, hidingOf, inlineStyle, readingOf } from "../../src/engine/visibility.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
 const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingOf>[2], inherited?: Hiding) =>
@@ -175,8 +175,19 @@ describe("inlineStyle", () => {
 describe("mso-hide", () => {
   it("hides only what Outlook alone reads (in a conditional comment)", () => {
     const attributes = rawAttributes({ style: "mso-hide:all" });
-    expect(hidingOf("div", attributes, undefined, undefined, undefined, true)?.reason).toBe("mso-hide:all on <div>");
-    expect(hidingOf("div", attributes, undefined, undefined, undefined, false)).toBeUndefined();
+    expect(hidingOf("div", attributes, undefined, undefined, undefined, readingOf(true, false))?.reason).toBe("mso-hide:all on <div>");
+    expect(hidingOf("div", attributes, undefined, undefined, undefined, readingOf(false, false))).toBeUndefined();
+  });
+});
+
+describe("document mode", () => {
+  it("takes a padding or size without a unit as pixels in quirks mode only", () => {
+    const padded = rawAttributes({ style: "height:0;overflow:hidden;padding-bottom:60" });
+    expect(hidingOf("div", padded, undefined, undefined, undefined, readingOf(false, true))).toBeUndefined();
+    expect(hidingOf("div", padded, undefined, undefined, undefined, readingOf(false, false))?.reason).toBe("height:0 on <div>");
+    const reopened = rawAttributes({ style: "max-height:0;overflow:hidden;max-height:60" });
+    expect(hidingOf("div", reopened, undefined, undefined, undefined, readingOf(false, true))).toBeUndefined();
+    expect(hidingOf("div", reopened, undefined, undefined, undefined, readingOf(false, false))?.reason).toBe("max-height:0 on <div>");
   });
 });
 

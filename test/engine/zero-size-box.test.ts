@@ -90,7 +90,26 @@ describe("isValidBoxDeclaration", () => {
     ["max-height", "inherit", true],
     ["opacity", "anything", true],
   ])("%s: %s -> %j", (name, value, expected) => {
-    expect(isValidBoxDeclaration({ name, value })).toBe(expected);
+    expect(isValidBoxDeclaration({ name, value }, true)).toBe(expected);
+  });
+
+  it.each<[string, string, boolean, boolean]>([
+    // name, value, quirks mode, standards mode (Chromium: a number without a unit, physical properties only)
+    ["padding-bottom", "60", true, false],
+    ["padding", "0 0 60", true, false],
+    ["padding-block-end", "60", false, false],
+    ["height", "60", true, false],
+    ["max-height", "60", true, false],
+    ["min-height", "60", true, false],
+    ["block-size", "60", false, false],
+    ["height", "0", true, true],
+    ["padding-bottom", "60px", true, true],
+    ["overflow-clip-margin", "60", false, false],
+    ["min-height", "none", false, false],
+    ["min-height", "auto", true, true],
+  ])("%s: %s -> quirks %j, standards %j", (name, value, quirks, standards) => {
+    expect(isValidBoxDeclaration({ name, value }, true)).toBe(quirks);
+    expect(isValidBoxDeclaration({ name, value }, false)).toBe(standards);
   });
 });
 

@@ -100,6 +100,8 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["display:-webkit-box", `<span style="display:-webkit-box;height:0;overflow:hidden">${image()}</span>`],
     ["display:inline flow-root", `<span style="display:inline flow-root;height:0;overflow:hidden">${image()}</span>`],
     ["an invalid display after display:none (dropped: none stays)", `<div style="display:none;display:nnone">${image()}</div>`],
+    ["a padding without a unit in standards mode (dropped)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`],
+    ["a max-height without a unit after max-height:0 in standards mode (dropped)", `<div style="max-height:0;overflow:hidden;max-height:60">${image()}</div>`],
     ["max-height:-moz-available after max-height:0 (Chromium drops it)", `<div style="max-height:0;overflow:hidden;max-height:-moz-available">${image()}</div>`],
     ["max-height:fit-content(100px) after max-height:0 (a grid track size only)", `<div style="max-height:0;overflow:hidden;max-height:fit-content(100px)">${image()}</div>`],
     ["height:none after height:0 (none is a maximum's)", `<div style="height:0;overflow:hidden;height:none">${image()}</div>`],
