@@ -4,7 +4,7 @@ import { type EngineConfig, indexDetectors } from "./engine/config.js";
 import { checkTrackerRules } from "./detectors/known-tracker.js";
 import { optionError, optionsRecord, rejectUnknownOptions } from "./errors.js";
 import { presetDetectors } from "./presets.js";
-import { resolveRecipients } from "./recipient.js";
+import { recipientsAsGiven } from "./recipient.js";
 import { compileRules } from "./rules/rule-set.js";
 import type { Detector, Preset, ReportEntry, Rewriter, StripOptions } from "./types.js";
 import type { CleanUrlOptions } from "./url/clean-url.js";
@@ -69,7 +69,8 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   }
   const extraDetectors = arrayOption(record.detectors, "detectors", isDetector, "detectors ({ name, detect })");
   const disable = new Set(arrayOption(record.disable, "disable", isString, "detector names"));
-  const recipientList = resolveRecipients(record.recipient);
+  const givenRecipients = recipientsAsGiven(record.recipient);
+  const recipientList = givenRecipients.map((address) => address.toLowerCase());
   // The recipients reach detectors with each element (`element.recipients`): the link cleaner has no use for them.
   const { recipient: _recipient, ...links } = linkOptions(record);
   const trackers = checkTrackerRules(record.trackers);
@@ -81,6 +82,7 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
     preset,
     applyEdits: !dryRun && preset !== "audit",
     recipients: recipientList,
+    recipientsAsGiven: givenRecipients,
     ...detectorIndex,
     rewriters: arrayOption(record.rewriters, "rewriters", isRewriter, "rewriters ({ name, rewrite })"),
     allow: compileRules(record.allow, "allow"),

@@ -1,4 +1,4 @@
-// The `recipient` option, read once: one address or a list, trimmed and lower-cased.
+// The `recipient` option, read once: one address or a list, trimmed, lower-cased (and as given, for encodings that keep case).
 
 import { optionError } from "./errors.js";
 
@@ -9,6 +9,15 @@ const address = /^[^\s@]+@[^\s@]+$/;
  * @throws TypeError naming `recipient` when the value is not an address or a list of them.
  */
 export function resolveRecipients(value: unknown): readonly string[] {
+  return recipientsAsGiven(value).map((item) => item.toLowerCase());
+}
+
+/**
+ * The recipient addresses of an option value, trimmed, in the case the caller wrote them: an encoding that keeps
+ * case (base64) of `Ann.Smith@Example.com` is not that of `ann.smith@example.com`.
+ * @throws TypeError naming `recipient` when the value is not an address or a list of them.
+ */
+export function recipientsAsGiven(value: unknown): readonly string[] {
   if (value === undefined) return [];
   const list = typeof value === "string" ? [value] : value;
   if (!Array.isArray(list) || !list.every((item) => typeof item === "string")) {
@@ -17,5 +26,5 @@ export function resolveRecipients(value: unknown): readonly string[] {
   for (const item of list as string[]) {
     if (!address.test(item.trim())) throw optionError("recipient", `must be an email address, got "${item}"`);
   }
-  return (list as string[]).map((item) => item.trim().toLowerCase());
+  return (list as string[]).map((item) => item.trim());
 }

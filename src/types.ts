@@ -126,6 +126,11 @@ export interface Element {
   readonly baseHref: string | undefined;
   /** The recipient addresses given in the options, lower-cased. */
   readonly recipients: readonly string[];
+  /**
+   * The same addresses in the case the caller wrote them (trimmed), for encodings that keep case (base64).
+   * Optional so that an `Element` made by hand need not have it; `recipients` then stands for it.
+   */
+  readonly recipientsAsGiven?: readonly string[];
   /** The active preset, as given (`audit` included). */
   readonly preset: Preset;
   /** Offset of this element's `<` in the input. */

@@ -42,6 +42,15 @@ describe("options", () => {
     expect(seen).toEqual([["ann@example.com"]]);
   });
 
+  it("passes the recipients as written (trimmed) too, for encodings that keep case", () => {
+    const seen: (readonly string[] | undefined)[] = [];
+    stripTracking("<img src=a.png>", {
+      recipient: [" Ann@Example.com ", "bob@example.com"],
+      detectors: [{ name: "spy", detect: (element) => void seen.push(element.recipientsAsGiven) }],
+    });
+    expect(seen).toEqual([["Ann@Example.com", "bob@example.com"]]);
+  });
+
   it("refuses write() after end()", () => {
     const stripper = createStripper({ onData: () => {} });
     stripper.end();

@@ -5,6 +5,8 @@
 // `:hover`/`:active`/`:focus`, dark mode, the selectors clients put on forwarded or replied mail), when it sits on
 // a tiny or hidden element, or when it is a style sheet or a font (no per-reader token is content there).
 // A tokenized background of a visible element is content in `standard` (the `strict` preset removes it).
+// A token that is a label of the host name (`<uuid>.t.example`) counts only on a hidden or 1px element or rule:
+// content hosts have hash-like labels too (bucket names), and a style sheet, a font or a hover image is content.
 // Only the declaration or the `@import`/`@font-face` source goes, never the rule.
 
 import { mayContainCssUrl } from "../css/css-urls.js";
@@ -12,7 +14,7 @@ import { cssKeyword } from "../css/keyword.js";
 import { decodedNames } from "../css/tokens.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
-import { findOpaqueToken } from "../url/opaque-token.js";
+import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { afterHost } from "../url/url-parts.js";
 import { cssLength, isTiny, sizeOf } from "./element-size.js";
 
@@ -59,7 +61,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
   if (url === undefined || isLocalUrl(resource.url)) return undefined;
   const token = findOpaqueToken(url);
   const evidence = token ? `a ${token} token` : trackingPath.test(afterHost(url)) ? "a tracking path" : undefined;
-  if (evidence === undefined) return undefined;
+  if (evidence === undefined) return judgeHostToken(element, resource, url);
   const finding = (where: string): Finding => ({ detector: "css-tracking", reason: `CSS URL with ${evidence} ${where}`, resource });
   if (resource.vector === "css-import") return finding("in @import");
   if (resource.vector === "css-font-face") return finding("in @font-face");
@@ -71,9 +73,31 @@ function judge(element: Element, resource: Resource): Finding | undefined {
     if (shrunk) return finding(`in ${shrunk}`);
     return undefined;
   }
+  return hiddenOrTiny(element, finding);
+}
+
+function hiddenOrTiny(element: Element, finding: (where: string) => Finding): Finding | undefined {
   if (element.hiddenBy !== undefined) return finding(`on a hidden element (${element.hiddenBy})`);
   if (isTiny(sizeOf(element))) return finding("on a 1px element");
   return undefined;
+}
+
+/** A URL whose only token is a host-name label: enough on a hidden or 1px element or rule, nowhere else. */
+function judgeHostToken(element: Element, resource: Resource, url: string): Finding | undefined {
+  if (resource.vector !== "css-url") return undefined;
+  const kind = findHostToken(url);
+  if (kind === undefined) return undefined;
+  const finding = (where: string): Finding => ({
+    detector: "css-tracking",
+    reason: `CSS URL with a ${kind} token in its host name ${where}`,
+    resource,
+  });
+  const rule = resource.cssRule;
+  if (rule) {
+    const shrunk = ruleHidesOrShrinks(rule.declarations);
+    return shrunk ? finding(`in ${shrunk}`) : undefined;
+  }
+  return hiddenOrTiny(element, finding);
 }
 
 /** Finds CSS URLs that report an event (print, hover, forward) or sit on tiny or hidden elements. */

@@ -8,6 +8,8 @@
 // - hidden (on the element or an ancestor; `@media` rules that reveal it make it content) with an opaque token
 //   or a tracking path. Hidden alone is not evidence: a clean image in a hidden block is a responsive swap that
 //   phones show, sized or not.
+// A token that is a label of the host name (`<uuid>.t.example`) counts only for tiny, small and hidden images:
+// content hosts have hash-like labels too (bucket names), so it is not enough for a `<link>` or a `<base>`.
 // Recipient identifiers and known endpoints are other detectors' evidence (`recipient-id`, `known-tracker`).
 // `cid:` and `data:` images are never pixels (nothing is fetched). A `<base href>` is not judged: it fetches nothing,
 // and removing it would move every relative image and link after it to the mail client's own origin (broken); what
@@ -15,7 +17,7 @@
 
 import type { Detector, Element, Finding, Resource, Vector } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
-import { findOpaqueToken } from "../url/opaque-token.js";
+import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { afterHost } from "../url/url-parts.js";
 import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
@@ -32,26 +34,36 @@ const imageVectors: ReadonlySet<Vector> = new Set([
 const unseenLinks = /\b(?:icon|apple-touch-icon|apple-touch-icon-precomposed|mask-icon|stylesheet)\b/i;
 
 
-/** What the URL itself says: an opaque token (in any segment, even before an asset file name) or a tracking path. */
+/**
+ * What the URL itself says: an opaque token (in any segment, even before an asset file name, or as a host label)
+ * or a tracking path. Tokens are phrases for the report ("hex token", "uuid token in its host name").
+ */
 interface UrlEvidence {
   /** A token outside static-asset paths (`/lib/<hash>/images/<uuid>.png` names the asset, not the reader). */
   readonly token: string | undefined;
-  /** A token anywhere, asset paths included: enough next to a tiny size. */
+  /** A token anywhere, asset paths and host name included: enough next to a tiny size. */
   readonly anyToken: string | undefined;
+  /** A token, or else a host-name label that is one: enough next to a small size or hiding. */
+  readonly tokenOrHostToken: string | undefined;
   readonly trackingPath: boolean;
 }
 
 function evidenceOf(url: string): UrlEvidence {
-  const token = findOpaqueToken(url);
+  const kind = findOpaqueToken(url);
+  const token = kind && `${kind} token`;
+  const hostKind = findHostToken(url);
+  const hostToken = hostKind && `${hostKind} token in its host name`;
+  const assetKind = token ? undefined : findOpaqueToken(url, true);
   return {
     token,
-    anyToken: token ?? findOpaqueToken(url, true),
+    anyToken: token ?? (assetKind && `${assetKind} token`) ?? hostToken,
+    tokenOrHostToken: token ?? hostToken,
     trackingPath: trackingPath.test(afterHost(url)),
   };
 }
 
 function why(evidence: UrlEvidence, token: string | undefined): string {
-  if (token) return ` with a ${token} token`;
+  if (token) return ` with a ${token}`;
   return evidence.trackingPath ? " on a tracking path" : "";
 }
 
@@ -70,17 +82,18 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     const evidence = evidenceOf(url);
     const clean = !evidence.anyToken && !evidence.trackingPath;
     if (clean && spacerName.test(afterHost(url).split(/[?#]/)[0] ?? "")) return undefined;
-    return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken} token` : ""}`);
+    return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken}` : ""}`);
   }
   if (isSmall(dimensions)) {
     // A token in an asset path (`/lib/<account hash>/spacer1x6.gif`) names a layout spacer, not a reader.
     const evidence = evidenceOf(url);
-    if (evidence.token || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, evidence.token)}`);
+    const token = evidence.tokenOrHostToken;
+    if (token || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, token)}`);
   }
   // Most images are visible: a token is looked for only in hidden ones.
   if (hidden === undefined) return undefined;
   const evidence = evidenceOf(url);
-  if (evidence.token) return finding(`hidden image with a ${evidence.token} token (${hidden})`);
+  if (evidence.tokenOrHostToken) return finding(`hidden image with a ${evidence.tokenOrHostToken} (${hidden})`);
   if (evidence.trackingPath) return finding(`hidden image on a tracking path (${hidden})`);
   return undefined;
 }

@@ -10,6 +10,7 @@
 import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { parse } from "tldts";
 import { LruCache } from "../base/lru-cache.js";
 import type { Detector, Element, Finding, Resource } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
@@ -49,9 +50,12 @@ const hashes = [
 
 /**
  * Every form of one address to look for in URLs.
- * @param address - Trimmed and lower-cased.
+ * @param given - Trimmed; as the caller wrote it. Hashes, hex and the raw forms are of the lower-cased address
+ *   (the ad-tech convention; raw and hex match in any case); base64 is also of the address as given, since a
+ *   sender that keeps its subscribers' case encodes that, and base64 keeps case.
  */
-export function recipientNeedles(address: string): Needle[] {
+export function recipientNeedles(given: string): Needle[] {
+  const address = given.toLowerCase();
   const bytes = utf8ToBytes(address);
   const encoded = encodeURIComponent(address).toLowerCase();
   const needles: Needle[] = [
@@ -61,6 +65,7 @@ export function recipientNeedles(address: string): Needle[] {
     { text: bytesToHex(bytes), form: "the recipient's address as hex", caseSensitive: false },
     ...base64Forms(bytes, "the recipient's address as base64"),
   ];
+  if (given !== address) needles.push(...base64Forms(utf8ToBytes(given), "the recipient's address as base64"));
   for (const [name, hash] of hashes) {
     const digest = hash(bytes);
     const form = `the recipient's address as ${name}`;
@@ -78,9 +83,25 @@ function safeDecode(text: string): string {
   }
 }
 
-/** An address written in a URL, raw or with `%40`; not `logo@2x.png` nor `pkg@1.2.3`. */
-const writtenAddress = /[a-z0-9._%+-]+(?:@|%40)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,})(?![a-z0-9-])/gi;
-const assetExtension = /^(?:png|jpe?g|gif|webp|svg|css|js|ico|bmp|woff2?|ttf|html?|php|aspx?)$/i;
+/** An address written in a URL, raw or with `%40`, and its domain; `pkg@1.2.3` has none. */
+const writtenAddress = /[a-z0-9._%+-]+(?:@|%40)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![a-z0-9-])/gi;
+/** A pixel-density descriptor first (`2x`, `1.5x`): a retina file name, even where the extension is a TLD (`.zip`). */
+const densityDescriptor = /^\d+(?:\.\d+)?x\./i;
+/** Top-level names that no public suffix list holds but addresses use: examples, tests, private networks. */
+const reservedTlds: ReadonlySet<string> = new Set(["example", "test", "invalid", "localhost", "local", "internal"]);
+
+/**
+ * True when what follows an `@` can be a mail domain: its last label is a real top-level domain. File names and
+ * folders (`hero@2x.avif`, `icons@v2.min/`) end in an extension, which is not one, whatever new formats come.
+ */
+function isMailDomain(domain: string): boolean {
+  if (densityDescriptor.test(domain)) return false;
+  if (reservedTlds.has(domain.slice(domain.lastIndexOf(".") + 1).toLowerCase())) return true;
+  return parse(domain, { allowPrivateDomains: false, detectIp: false, extractHostname: false }).isIcann === true;
+}
+
+/** The URL parser drops tabs and newlines wherever they are: `ann.smi&#10;th@example.com` is fetched whole. */
+const stripped = /[\t\n\r]/g;
 
 /** What to look for: the given recipients' forms, or (without recipients) any written address. */
 export interface IdentifierFinder {
@@ -91,21 +112,22 @@ export interface IdentifierFinder {
 }
 
 /**
- * A finder for these recipients (lower-cased), computed once.
+ * A finder for these recipients (in any case: see `recipientNeedles`), computed once.
  * @example
  * identifierFinder(["ann@example.com"]).find("https://t.example/o?e=ann%40example.com") //=> "the recipient's address, URL-encoded"
  */
 export function identifierFinder(recipients: readonly string[]): IdentifierFinder {
-  const needles = recipients.flatMap((address) => recipientNeedles(address.trim().toLowerCase()));
+  const needles = recipients.flatMap((address) => recipientNeedles(address.trim()));
   if (needles.length === 0) {
     // A written address has an `@`, raw or percent-encoded.
     const mayFind = (text: string): boolean => text.includes("@") || text.includes("%40");
     return {
       mayFind,
-      find(text) {
+      find(written) {
+        const text = written.replace(stripped, "");
         if (!mayFind(text)) return undefined;
         for (const match of text.matchAll(writtenAddress)) {
-          if (!assetExtension.test(match[1] ?? "")) return "an email address";
+          if (isMailDomain(match[1] ?? "")) return "an email address";
         }
         return undefined;
       },
@@ -113,7 +135,8 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
   }
   return {
     mayFind: () => true,
-    find(text) {
+    find(written) {
+      const text = written.replace(stripped, "");
       const decoded = safeDecode(text);
       const lower = text.toLowerCase();
       const decodedLower = decoded.toLowerCase();
@@ -129,13 +152,29 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
 }
 
 
+/**
+ * The texts to search in a resource's URL: the URL the browser fetches (`absoluteUrl`: tabs and newlines gone,
+ * `\` read as `/`, CSS escapes and entities decoded, resolved against `<base>`) and, when it differs, the URL as
+ * written (the parser percent-encodes, and a stray `%` then keeps a non-ASCII address from decoding). With
+ * recipients the host counts too (`<md5>.cdn.example`); without, only what follows it, since `user@host` there
+ * is user info, not the reader's address.
+ */
+function searchedTexts(resource: Resource, withHost: boolean): string[] {
+  const part = withHost ? (url: string): string => url : afterHost;
+  const fetched = resource.absoluteUrl;
+  if (fetched === undefined || fetched === resource.url) return [part(resource.url)];
+  return [part(fetched), part(resource.url)];
+}
+
 /** A visible, sized-for-content image whose only identifier is one query parameter: drop the parameter. */
 function parameterReplacement(element: Element, resource: Resource, finder: IdentifierFinder): Finding["replacement"] {
   if (resource.vector !== "img" || resource.attribute !== "src" || element.hiddenBy !== undefined) return undefined;
   const size = sizeOf(element);
   if (isTiny(size) || isSmall(size)) return undefined;
   const url = resource.url;
+  // The identifier must be in the query alone, as written and as fetched (host and path included).
   if (finder.find(url.split("?", 1)[0] ?? "") !== undefined) return undefined;
+  if (finder.find(resource.absoluteUrl?.split("?", 1)[0] ?? "") !== undefined) return undefined;
   const result = removeParams(url, (param) => (finder.find(`${param.name}=${param.value ?? ""}`) ? "identifier" : undefined));
   if (result.removed.length !== 1 || finder.find(result.url) !== undefined) return undefined;
   return { url: result.url, changes: result.removed.map((param) => param.name) };
@@ -144,8 +183,8 @@ function parameterReplacement(element: Element, resource: Resource, finder: Iden
 /**
  * Finds recipient identifiers in every URL an element fetches on open (removed, or the one query parameter
  * that carries it) and in links (reported, kept).
- * @param recipients - Lower-cased addresses to look for. Empty (as the presets make it): each message's own, read
- *   from `element.recipients` (the `recipient` option), or any written address when a message has none.
+ * @param recipients - Addresses to look for. Empty (as the presets make it): each message's own, read from
+ *   `element.recipientsAsGiven` (the `recipient` option), or any written address when a message has none.
  */
 export function recipientIdDetector(recipients: readonly string[] = []): Detector {
   const fixed = recipients.length > 0 ? identifierFinder(recipients) : undefined;
@@ -156,7 +195,7 @@ export function recipientIdDetector(recipients: readonly string[] = []): Detecto
   let last: { readonly recipients: readonly string[]; readonly finder: IdentifierFinder } | undefined;
   const finderFor = (element: Element): IdentifierFinder => {
     if (fixed !== undefined) return fixed;
-    const recipients = element.recipients;
+    const recipients = element.recipientsAsGiven ?? element.recipients;
     if (last?.recipients !== recipients) {
       last = { recipients, finder: finders.get(recipients.join("\n"), () => identifierFinder(recipients)) };
     }
@@ -168,15 +207,18 @@ export function recipientIdDetector(recipients: readonly string[] = []): Detecto
     detect(element) {
       // Without a recipient, an address in a link is usually the unsubscribe link's own business: say nothing.
       const reportLinks = fixed !== undefined || element.recipients.length > 0;
+      const withHost = reportLinks;
       let finder: IdentifierFinder | undefined;
       // Each resource's own URL decides (its attributes do not: a CSS escape or a data: stylesheet can hide an
       // `@` from them, and SVG paint and animation attributes hold URLs too).
       let findings: Finding[] | undefined;
       for (const resource of element.resources) {
         finder ??= finderFor(element);
-        if (!finder.mayFind(resource.url) || isLocalUrl(resource.url)) continue;
+        const fetched = resource.absoluteUrl;
+        if (!(finder.mayFind(resource.url) || (fetched !== undefined && finder.mayFind(fetched))) || isLocalUrl(resource.url)) continue;
         if (resource.fetch === "click" && (!reportLinks || !/^\s*https?:/i.test(resource.url))) continue;
-        const form = finder.find(afterHost(resource.url));
+        let form: string | undefined;
+        for (const text of searchedTexts(resource, withHost)) if ((form = finder.find(text)) !== undefined) break;
         if (form === undefined) continue;
         if (resource.fetch === "click") {
           (findings ??= []).push({ detector: this.name, reason: `link carries ${form}`, resource, keep: true });

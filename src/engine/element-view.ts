@@ -14,6 +14,8 @@ export interface ElementContext {
   /** The first `<base href>` as written (resources resolve it per document scheme). */
   readonly baseHref: string | undefined;
   readonly recipients: readonly string[];
+  /** `recipients` in the caller's case; `recipients` when absent. */
+  readonly recipientsAsGiven?: readonly string[];
   readonly preset: Preset;
 }
 
@@ -109,6 +111,10 @@ export class ElementView implements Element {
 
   get recipients(): readonly string[] {
     return this.context.recipients;
+  }
+
+  get recipientsAsGiven(): readonly string[] {
+    return this.context.recipientsAsGiven ?? this.context.recipients;
   }
 
   get preset(): Preset {

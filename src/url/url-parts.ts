@@ -140,10 +140,14 @@ export function queryParam(query: string, names: readonly string[]): string | un
   return undefined;
 }
 
+/** Scheme and authority: in special schemes (WHATWG URL) a `\` is a `/`, so it also ends the host. */
+const schemeAndAuthority = /^(?:(?:https?|wss?|ftp|file):[/\\]{2}[^/?#\\]*|[a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i;
+
 /**
  * The part of a URL that is the sender's choice: path, query and fragment, without the scheme and host.
  * @example afterHost("https://t.example/o.gif?u=1") //=> "/o.gif?u=1"
+ * @example afterHost("https://t.example\\u\\p.gif") //=> "\\u\\p.gif" (browsers fetch /u/p.gif)
  */
 export function afterHost(url: string): string {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+  return url.replace(schemeAndAuthority, "");
 }

@@ -51,6 +51,31 @@ describe("css-tracking detector", () => {
     expect(report.findings).toEqual([]);
   });
 
+  it("removes a background with a token in its host name on a hidden or 1px element or rule (adversary11 F3)", () => {
+    const host = "https://7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b.t.example/p.gif";
+    const cases: [string, string, string][] = [
+      [`<div style="display:none;background:url(${host})">x</div>`, `<div style="display:none;">x</div>`, "CSS URL with a hex token in its host name on a hidden element (display:none on <div>)"],
+      [`<div style="width:1px;height:1px;background:url(${host})"></div>`, `<div style="width:1px;height:1px;"></div>`, "CSS URL with a hex token in its host name on a 1px element"],
+      [`<style>.h{display:none;background:url(${host})}</style>`, `<style>.h{display:none;}</style>`, "CSS URL with a hex token in its host name in a hidden rule"],
+    ];
+    for (const [input, output, reason] of cases) {
+      const { html, report } = stripTrackingWithReport(input);
+      expect(html).toBe(output);
+      expect(report.findings.map((finding) => finding.reason)).toEqual([reason]);
+    }
+  });
+
+  it.each([
+    ["a visible background", `<div style="background:url(https://7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b.t.example/bg.png);width:600px;height:300px">x</div>`],
+    ["a hover image", `<style>a:hover{background:url(https://7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b.t.example/b.png)}</style>`],
+    ["an @import", `<style>@import url(https://7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b.t.example/s.css);</style>`],
+    ["an @font-face source", `<style>@font-face{font-family:x;src:url(https://7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b.t.example/f.woff2)}</style>`],
+  ])("keeps a token in the host name alone on %s (bucket names look the same)", (_title, input) => {
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(input);
+    expect(report.findings).toEqual([]);
+  });
+
   it("removes the kept tokenized background in strict", () => {
     const input = `<div style="background:url(${U})">x</div>`;
     expect(stripTrackingWithReport(input, { preset: "strict" }).html).toBe(`<div>x</div>`);

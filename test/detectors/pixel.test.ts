@@ -165,6 +165,36 @@ describe("pixel detector: hiding spelled with CSS escapes", () => {
   });
 });
 
+describe("pixel detector: a token as a label of the host name (adversary11 F3)", () => {
+  const uuid = "7c1e9a04-b2d3-4f5e-8a6b-1c2d3e4f5a6b";
+  const hex = "7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b";
+
+  it("removes a hidden image and a small image on a per-reader subdomain", () => {
+    const hidden = stripTrackingWithReport(`<p>hi</p><img src="https://${uuid}.t.example/p.gif" style="display:none">`);
+    expect(hidden.html).toBe("<p>hi</p>");
+    expect(hidden.report.findings.map((finding) => finding.reason)).toEqual(["hidden image with a uuid token in its host name (display:none on <img>)"]);
+    const small = stripTrackingWithReport(`<p>hi</p><img src="https://${hex}.t.example/p.gif" width="4" height="4">`);
+    expect(small.html).toBe("<p>hi</p>");
+    expect(small.report.findings.map((finding) => finding.reason)).toEqual(["4x4 image with a hex token in its host name"]);
+  });
+
+  it.each([
+    ["a content image on the same host", `<img src="https://${hex}.t.example/hero.png" width="600" height="300">`],
+    ["a CloudFront image (14 characters, below the hex floor)", `<img src="https://d1a2b3c4d5e6f7.cloudfront.net/img/hero.png" width="600" height="300">`],
+    ["a hidden CloudFront image (a mobile swap)", `<div style="display:none"><img src="https://d1a2b3c4d5e6f7.cloudfront.net/img/m.png"></div>`],
+    ["a hidden AMP cache image", `<div style="display:none"><img src="https://abc123def456.cdn.ampproject.org/i/s/shop.example/m.png"></div>`],
+    ["a hidden googleusercontent image", `<div style="display:none"><img src="https://lh3.googleusercontent.com/a1b2c3d4e5f6a7b8c9d0/m.png"></div>`],
+    ["a hidden image on a registered hex-like domain", `<div style="display:none"><img src="https://${hex}.com/m.png"></div>`],
+    // Bucket names are hash-like too: a token in the host alone is not enough for a style sheet or an icon.
+    ["a style sheet on a hex bucket host", `<link rel="stylesheet" href="https://${hex}.t.example/s.css">`],
+    ["an icon on a hex bucket host", `<link rel="icon" href="https://${hex}.s3.amazonaws.com/favicon.ico">`],
+  ])("keeps %s", (_title, input) => {
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(input);
+    expect(report.findings).toEqual([]);
+  });
+});
+
 describe("pixel detector: small images", () => {
   it("keeps a 1x6 layout spacer under a CDN account hash", () => {
     const input = `<img src="https://image.shop.example/lib/fe6b1570746006757114/m/19/spacer1x6.gif" width="1" height="6">`;

@@ -129,6 +129,73 @@ describe("recipient identifiers", () => {
   });
 });
 
+describe("recipient-id: the URL as the browser fetches it (adversary11)", () => {
+  const reader = "ann.smith@example.com";
+  const md5 = "e27715db69161dc9bc2a3beed6efea14"; // MD5 of the reader's address
+
+  it("F1: an @ before a file or folder name is no address; one before a real domain is", () => {
+    for (const file of ["hero@2x.avif", "hero@2x.tiff", "logo@2x.jxl", "hero@2x.heic", "hero@1.5x.jpg", "hero@2x.png", "clip@2x.zip", "icons@v2.min/logo.png"]) {
+      const html = `<img src="https://cdn.example/img/${file}" width="600" height="300" alt="New collection">`;
+      expect(stripTrackingWithReport(html).html).toBe(html);
+    }
+    const background = `<div style="background:url(https://cdn.example/img/bg@2x.avif);width:600px;height:300px">Sale</div>`;
+    expect(stripTrackingWithReport(background).html).toBe(background);
+    for (const address of ["ann@example.io", "ann@mail.example.co.uk", "ann%40example.dev", "ann@corp.internal"]) {
+      expect(stripTrackingWithReport(`<img src="https://cdn.example/u/${address}/logo.png" width="600" height="300">x`).html).toBe("x");
+    }
+  });
+
+  it("F4: the recipient's hash in the host name", () => {
+    const html = `<img src="https://${md5}.cdn.example/logo.png" width="600" height="200">`;
+    const { html: out, report } = stripTrackingWithReport(html, { recipient: reader });
+    expect(out).toBe("");
+    expect(report.findings.map((finding) => finding.reason)).toEqual(["URL carries the recipient's address as MD5"]);
+  });
+
+  it("F5: tabs and newlines the URL parser drops do not hide the address or its hash", () => {
+    const tab = stripTrackingWithReport(`<img src="https://cdn.example/logo.png?e=ann.smi\tth@example.com" width="600" height="200">`, { recipient: reader });
+    expect(tab.html).toBe(`<img src="https://cdn.example/logo.png" width="600" height="200">`);
+    expect(tab.report.findings.map((finding) => finding.reason)).toEqual(["removed the recipient's address from a content image's URL"]);
+    const cases = [
+      `<img src="https://cdn.example/logo.png?e=ann.smi&#10;th@example.com" width="600" height="200">`,
+      `<div style="background:url('https://cdn.example/bg.png?e=ann.smi\\9 th@example.com');width:600px;height:200px">x</div>`,
+      `<img src="https://cdn.example/${md5.slice(0, 10)}&#13;${md5.slice(10)}/logo.png" width="600" height="200">`,
+    ];
+    for (const html of cases) {
+      const { html: out, report } = stripTrackingWithReport(html, { recipient: reader });
+      expect(out).not.toContain("th@example.com");
+      expect(out).not.toContain(md5.slice(10));
+      expect(report.findings.map((finding) => finding.detector)).toEqual(["recipient-id"]);
+    }
+  });
+
+  it("F6: a backslash after the host does not hide the path", () => {
+    const hashed = `<img src="https://cdn.example\\${md5}/logo.png" width="600" height="200">x`;
+    expect(stripTrackingWithReport(hashed, { recipient: reader }).html).toBe("x");
+    const written = `<img src="https://cdn.example\\u\\ann.smith@example.com\\logo.png" width="600" height="200">x`;
+    expect(stripTrackingWithReport(written).html).toBe("x");
+  });
+
+  it("F7: base64 of the address as the caller wrote it, and of the lower-cased one", () => {
+    const asGiven = "QW5uLlNtaXRoQEV4YW1wbGUuY29t"; // base64("Ann.Smith@Example.com")
+    const lower = Buffer.from(reader).toString("base64").replace(/=+$/, "");
+    for (const b64 of [asGiven, lower]) {
+      const html = `<img src="https://cdn.example/logo.png?e=${b64}" width="600" height="200">`;
+      expect(stripTrackingWithReport(html, { recipient: "Ann.Smith@Example.com" }).html).toBe(`<img src="https://cdn.example/logo.png" width="600" height="200">`);
+    }
+    expect(recipientNeedles("Ann.Smith@Example.com").map((needle) => needle.text)).toContain(asGiven);
+    expect(recipientNeedles(reader).map((needle) => needle.text)).not.toContain(asGiven);
+  });
+
+  it("keeps user info and a host that only looks like the reader's domain", () => {
+    // Without a recipient the host is not searched: `user@host` there is user info.
+    const userInfo = `<img src="https://news@cdn.example.com/logo.png" width="600" height="200">`;
+    expect(stripTrackingWithReport(userInfo).html).toBe(userInfo);
+    const sameDomain = `<img src="https://img.example.com/logo.png?v=2" width="600" height="200">`;
+    expect(stripTrackingWithReport(sameDomain, { recipient: reader }).html).toBe(sameDomain);
+  });
+});
+
 describe("recipient-id's recipients: fixed, or each message's own", () => {
   const image = (id: string) => `<img src="https://t.example/o.gif?e=${id}" width="600" height="300">`;
   const md5 = (text: string) => createHash("md5").update(text).digest("hex");

@@ -100,6 +100,10 @@ describe("afterHost", () => {
     ["https://t.example", ""],
     ["//t.example/p", "//t.example/p"],
     ["/relative/path", "/relative/path"],
+    // Browsers read a backslash as "/" in http(s) URLs (adversary11 F6).
+    ["https://cdn.example\\u\\ann@example.com\\logo.png", "\\u\\ann@example.com\\logo.png"],
+    ["https:\\\\cdn.example\\p.gif", "\\p.gif"],
+    ["https://cdn.example\\?u=1", "\\?u=1"],
   ])("%s → %s", (url, expected) => {
     expect(afterHost(url)).toBe(expected);
   });
