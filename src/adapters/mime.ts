@@ -3,6 +3,7 @@
 // Every text/html and text/plain part (not an attachment, not inside an attached message/rfc822) is decoded
 // (transfer encoding, then charset), cleaned, and written back only when something changed: a part with no
 // change keeps its original bytes, a changed part is re-encoded in its original transfer encoding and charset.
+// A part whose bytes would not come back as they were through its charset is left as it was (`skipped`).
 // Everything else passes through as mailsplit split it, byte for byte. Memory: the largest text part is held.
 //
 // A relay that changes a body breaks the sender's DKIM signature: re-sign the message with your own domain after
@@ -10,13 +11,13 @@
 
 import { Duplex, Readable, Transform, type TransformCallback } from "node:stream";
 import { Joiner, type MimeNode, Splitter } from "@zone-eu/mailsplit";
-import iconv from "iconv-lite";
 import * as libqp from "libqp";
 import { optionError, optionsRecord, usageError } from "../errors.js";
 import { linkOptions, resolveOptions } from "../options.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
 import type { Report, StripOptions } from "../types.js";
+import { decodeCharset } from "./charset.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
 /** Options of the MIME rewriter: the strip options and a few of its own. */
@@ -50,7 +51,11 @@ export interface MimePartReport {
   readonly changed: boolean;
   /** The HTML report, or the cleaned URLs of a plain-text part. */
   readonly report: Report | StripTextResult;
-  /** Why the part was left as it was without being read (an unknown charset), when it was. */
+  /**
+   * Why the part was left as it was, byte for byte, when it was: an unknown charset or transfer encoding, a charset
+   * that can be read but not written back (ISO-2022-JP), bytes that would not be written back as they were (not
+   * valid in the charset), or a cleaned text the charset cannot hold. Its `report` is then empty.
+   */
   readonly skipped?: string;
 }
 
@@ -246,12 +251,12 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
   const charset = String(node.charset || "utf-8").toLowerCase();
   const transferEncoding = String(node.encoding || "7bit").toLowerCase();
   const base = { part: node.partNr ? node.partNr.join(".") : "", contentType, charset, transferEncoding };
+  const skip = (skipped: string) => ({ report: { ...base, changed: false, report: stripTrackingFromText("", {}), skipped } });
   const bytes = decodeTransfer(raw, transferEncoding);
-  const text = bytes && decodeCharset(bytes, charset);
-  if (text === undefined) {
-    const skipped = bytes ? `unknown charset "${charset}"` : `unknown transfer encoding "${transferEncoding}"`;
-    return { report: { ...base, changed: false, report: stripTrackingFromText("", {}), skipped } };
-  }
+  if (!bytes) return skip(`unknown transfer encoding "${transferEncoding}"`);
+  const read = decodeCharset(bytes, charset);
+  if ("skipped" in read) return skip(read.skipped);
+  const { text } = read;
   const cleaned =
     contentType === "text/html"
       ? (({ html, report }) => ({ text: html, changed: report.changed, report }))(stripTrackingWithReport(text, options))
@@ -259,8 +264,11 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
           stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) }),
         );
   if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };
+  // An unwrapped redirect can bring characters the part's charset has no bytes for.
+  const encoded = read.encode(cleaned.text);
+  if (!encoded) return skip(`the cleaned text has characters charset "${charset}" cannot hold`);
   const lineEnd = raw.includes("\r\n") ? "\r\n" : "\n";
-  const body = encodeTransfer(encodeCharset(cleaned.text, charset), transferEncoding, lineEnd, raw);
+  const body = encodeTransfer(encoded, transferEncoding, lineEnd, raw);
   return { body, report: { ...base, changed: true, report: cleaned.report } };
 }
 
@@ -294,20 +302,4 @@ function encodeTransfer(bytes: Buffer, encoding: string, lineEnd: string, origin
     default:
       return bytes;
   }
-}
-
-const utf8Labels = new Set(["utf-8", "utf8", "us-ascii", "ascii"]);
-
-function decodeCharset(bytes: Buffer, charset: string): string | undefined {
-  try {
-    // WHATWG TextDecoder first (edge-safe, full ICU in Node); iconv-lite where it knows no such label (UTF-7, ...).
-    return new TextDecoder(utf8Labels.has(charset) ? "utf-8" : charset).decode(bytes);
-  } catch {
-    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : undefined;
-  }
-}
-
-function encodeCharset(text: string, charset: string): Buffer {
-  if (utf8Labels.has(charset) || !iconv.encodingExists(charset)) return Buffer.from(text, "utf8");
-  return iconv.encode(text, charset);
 }

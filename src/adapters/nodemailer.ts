@@ -5,6 +5,7 @@ import { linkOptions, resolveOptions } from "../options.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
 import type { Report, StripOptions } from "../types.js";
+import { decodeCharset } from "./charset.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
 /** The part of nodemailer's `MailMessage` the plugin uses (nodemailer >= 6). */
@@ -99,58 +100,99 @@ async function clean(
     recipients: typeof options.recipient === "string" ? [options.recipient] : [...(options.recipient ?? [])],
   };
 
+  // nodemailer labels these fields utf-8 whatever they hold. A content left as it was has no report.
   for (const field of htmlFields) {
     if (!data[field] || (field === "amp" && !flags.amp)) continue;
-    const html = await resolve(mail, data, field);
-    if (html === undefined) continue;
-    const result = stripTrackingWithReport(html, options);
-    if (result.report.changed) data[field] = result.html;
-    report[field] = result.report;
+    const cleaned = cleanHtml(await read(mail, data, field, "utf-8"), options);
+    if (!cleaned) continue;
+    if (cleaned.written !== undefined) data[field] = cleaned.written;
+    report[field] = cleaned.report;
   }
   if (data.text) {
-    const text = await resolve(mail, data, "text");
-    if (text !== undefined) {
-      const result = stripTrackingFromText(text, textOptions(options));
-      if (result.changed) data.text = result.text;
-      report.text = result;
+    const cleaned = cleanText(await read(mail, data, "text", "utf-8"), options);
+    if (cleaned) {
+      if (cleaned.written !== undefined) data.text = cleaned.written;
+      report.text = cleaned.report;
     }
   }
   const alternatives = Array.isArray(data.alternatives) ? (data.alternatives as Record<string, unknown>[]) : [];
   for (const [index, alternative] of alternatives.entries()) {
-    const type = String(alternative?.contentType ?? "").split(";")[0]!.trim().toLowerCase();
+    const contentType = String(alternative?.contentType ?? "");
+    const type = contentType.split(";")[0]!.trim().toLowerCase();
     if (type !== "text/html" && type !== "text/plain") continue;
-    const content = await resolve(mail, alternatives, index);
-    if (content === undefined) continue;
-    if (type === "text/html") {
-      const result = stripTrackingWithReport(content, options);
-      if (result.report.changed) replaceContent(alternative, result.html);
-      alternativeReports.push({ index, report: result.report });
-    } else {
-      const result = stripTrackingFromText(content, textOptions(options));
-      if (result.changed) replaceContent(alternative, result.text);
-      alternativeReports.push({ index, report: result });
-    }
+    const content = await read(mail, alternatives, index, charsetOf(contentType));
+    const cleaned = type === "text/html" ? cleanHtml(content, options) : cleanText(content, options);
+    if (!cleaned) continue;
+    if (cleaned.written !== undefined) replaceContent(alternative, cleaned.written);
+    alternativeReports.push({ index, report: cleaned.report });
   }
   return report;
+}
+
+interface Cleaned<R> {
+  /** The cleaned content, when it changed. */
+  readonly written?: string | Buffer;
+  readonly report: R;
+}
+
+/** Cleans one HTML content; undefined when there is none or it cannot be written back in its own charset. */
+function cleanHtml(content: Content | undefined, options: StripOptions): Cleaned<Report> | undefined {
+  if (!content) return undefined;
+  const { html, report } = stripTrackingWithReport(content.text, options);
+  return cleanedAs(content, report.changed, html, report);
+}
+
+/** Cleans one plain-text content; undefined as for {@link cleanHtml}. */
+function cleanText(content: Content | undefined, options: StripOptions): Cleaned<StripTextResult> | undefined {
+  if (!content) return undefined;
+  const result = stripTrackingFromText(content.text, textOptions(options));
+  return cleanedAs(content, result.changed, result.text, result);
+}
+
+function cleanedAs<R>(content: Content, changed: boolean, text: string, report: R): Cleaned<R> | undefined {
+  if (!changed) return { report };
+  // An unwrapped redirect can bring characters the content's charset has no bytes for: then it stays as it was.
+  const bytes = content.write(text);
+  return bytes === undefined ? undefined : { written: bytes, report };
 }
 
 function textOptions(options: StripOptions) {
   return { ...linkOptions(options), dryRun: options.dryRun === true || options.preset === "audit" };
 }
 
-/** The content of `holder[key]` as text: nodemailer resolves streams, paths and URLs; bytes are UTF-8. */
-function resolve(mail: MailLike, holder: object, key: string | number): Promise<string | undefined> {
+/** A content as text, and the cleaned text in the form it came in (undefined: it cannot be written back so). */
+interface Content {
+  readonly text: string;
+  readonly write: (text: string) => string | Buffer | undefined;
+}
+
+/**
+ * The content of `holder[key]` as text, or undefined when there is none or its bytes would not be written back
+ * as they were in `charset` (they are then left as they are). nodemailer resolves streams, paths and URLs.
+ */
+async function read(mail: MailLike, holder: object, key: string | number, charset: string): Promise<Content | undefined> {
+  const value = await resolve(mail, holder, key);
+  if (value === undefined || typeof value === "string") return value === undefined ? undefined : { text: value, write: (text) => text };
+  const decoded = decodeCharset(value, charset);
+  return "skipped" in decoded ? undefined : { text: decoded.text, write: decoded.encode };
+}
+
+function resolve(mail: MailLike, holder: object, key: string | number): Promise<string | Buffer | undefined> {
   return new Promise((resolvePromise, reject) => {
     mail.resolveContent(holder, key, (error, value) => {
       if (error) reject(error);
-      else if (value === undefined || value === null) resolvePromise(undefined);
-      else resolvePromise(typeof value === "string" ? value : Buffer.from(value).toString("utf8"));
+      else resolvePromise(value === undefined || value === null ? undefined : value);
     });
   });
 }
 
-/** An alternative's content, replaced by the cleaned text (its path, href and encoding no longer apply). */
-function replaceContent(alternative: Record<string, unknown>, content: string): void {
+/** The charset a Content-Type names; utf-8 when it names none (as the raw MIME rewriter reads such a part). */
+function charsetOf(contentType: string): string {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? "utf-8";
+}
+
+/** An alternative's content, replaced by the cleaned content (its path, href and encoding no longer apply). */
+function replaceContent(alternative: Record<string, unknown>, content: string | Buffer): void {
   alternative.content = content;
   delete alternative.path;
   delete alternative.href;

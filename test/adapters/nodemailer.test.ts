@@ -139,6 +139,41 @@ describe("stripTrackingPlugin through SMTP", () => {
     expect(report?.alternatives.map((alternative) => alternative.index)).toEqual([0, 1]);
   });
 
+  it("reads and writes a Buffer alternative in the charset its contentType names (iso-8859-1 é, windows-1252 “ ” €)", async () => {
+    const contents: unknown[] = [];
+    await send(
+      {
+        html: "<p>hi</p>",
+        alternatives: [
+          { contentType: "text/html; charset=iso-8859-1", content: Buffer.from(`<p>caf\xe9</p>${pixel}`, "latin1") },
+          { contentType: 'text/html; charset="windows-1252"', content: Buffer.from(`<p>\x93s\x94 \x80</p>${pixel}`, "latin1") },
+        ],
+      },
+      { onReport: (_report, mail) => contents.push(...((mail.data as { alternatives: { content: unknown }[] }).alternatives.map((item) => item.content))) },
+    );
+    expect(contents).toEqual([Buffer.from("<p>caf\xe9</p>", "latin1"), Buffer.from("<p>\x93s\x94 \x80</p>", "latin1")]);
+    const raw = received.at(-1)!.toString("latin1");
+    expect(raw).not.toContain("open.tracker.example");
+    expect(raw).not.toContain("=EF=BF=BD");
+    expect(raw).toContain("<p>caf=E9</p>");
+    expect(raw).toContain(Buffer.from("<p>\x93s\x94 \x80</p>", "latin1").toString("base64")); // nodemailer picks base64 here
+  });
+
+  it("leaves a Buffer whose bytes are not valid in its charset as it was, with no report for it", async () => {
+    const invalid = Buffer.from(`<p>caf\xe9</p>${pixel}`, "latin1"); // a Latin-1 é, labelled (or read as) UTF-8
+    let report: MailReport | undefined;
+    let data: { html?: unknown; alternatives: { content: unknown }[] } | undefined;
+    await send(
+      { html: invalid, alternatives: [{ contentType: "text/html; charset=utf-8", content: invalid }] },
+      { onReport: (value, mail) => ((report = value), (data = mail.data as typeof data)) },
+    );
+    expect(Buffer.isBuffer(data?.html) && data.html.equals(invalid)).toBe(true);
+    expect(data?.alternatives[0]?.content).toBe(invalid);
+    expect(report?.html).toBeUndefined();
+    expect(report?.alternatives).toEqual([]);
+    expect(received.at(-1)!.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
+  });
+
   it("removes read-receipt headers given as an array, never List-Unsubscribe", async () => {
     const parsed = await send({
       html,
