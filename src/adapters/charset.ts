@@ -1,7 +1,8 @@
 // Text in a named charset, read and written with one table. A part is only ever written back when its bytes
 // survive the trip: decoding with one table and encoding with another (TextDecoder reads windows-1252 as Latin-1
 // in the Node versions we support, nodejs/node#60888) or replacing invalid bytes with U+FFFD would change bytes
-// outside anything we removed.
+// outside anything we removed. Bytes a charset does not define are read one character per byte where that is safe
+// (`bytePerCharacter`); elsewhere the part is left alone, with the reason.
 
 import iconv from "iconv-lite";
 
@@ -37,7 +38,8 @@ const utf8: Codec = {
 };
 
 /**
- * Reads `bytes` in `charset` when they would come back byte for byte: `encode(decode(bytes))` is `bytes`.
+ * Reads `bytes` in `charset` when they would come back byte for byte: `encode(decode(bytes))` is `bytes`; bytes the
+ * charset does not define, one character per byte in UTF-8 and the single-byte charsets.
  *
  * @param bytes - The bytes (after any transfer decoding).
  * @param charset - The charset label, any case.
@@ -48,14 +50,41 @@ export function decodeCharset(bytes: Uint8Array, charset: string): CharsetText |
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const codec = codecFor(label, buffer);
   if (typeof codec === "string") return { skipped: codec };
-  let text: string;
+  let text: string | undefined;
   try {
     text = codec.decode(buffer);
   } catch {
-    return { skipped: `bytes not valid in charset "${label}"` };
+    text = undefined;
   }
-  if (!codec.encode(text).equals(buffer)) return { skipped: `bytes that would not be written back as they were in charset "${label}"` };
-  return { text, encode: (value) => checkedEncode(codec, value) };
+  if (text !== undefined && codec.encode(text).equals(buffer)) return { text, encode: (value) => checkedEncode(codec, value) };
+  // Bytes the charset does not define (three stray bytes in a UTF-8 part, windows-1252's unassigned 0x81): where
+  // every byte below 0x80 is ASCII whatever comes around it, read one character per byte. The markup and URLs the
+  // cleaning reads are ASCII, and every other byte is written back as it was.
+  if (asciiTransparent(label)) return bytePerCharacter(buffer);
+  return { skipped: text === undefined ? `bytes not valid in charset "${label}"` : `bytes that would not be written back as they were in charset "${label}"` };
+}
+
+/**
+ * The WHATWG encodings in which a byte below 0x80 is always that ASCII character: UTF-8 and the single-byte ones
+ * (not Shift_JIS, GBK or Big5, whose second bytes reach into ASCII, nor ISO-2022-JP, whose escapes switch it away).
+ */
+const asciiTransparentEncodings: ReadonlySet<string> = new Set([
+  "utf-8", "ibm866", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8",
+  "iso-8859-8-i", "iso-8859-10", "iso-8859-13", "iso-8859-14", "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u",
+  "macintosh", "windows-874", "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254",
+  "windows-1255", "windows-1256", "windows-1257", "windows-1258", "x-mac-cyrillic",
+]);
+
+function asciiTransparent(label: string): boolean {
+  return utf8Labels.has(label) || asciiTransparentEncodings.has(whatwgName(label) ?? "");
+}
+
+function bytePerCharacter(bytes: Buffer): CharsetText {
+  return {
+    text: bytes.toString("latin1"),
+    // A rewritten URL may hold a character past U+00FF (a decoded escape): no single byte holds it.
+    encode: (text) => (/[^\u0000-\u00ff]/.test(text) ? undefined : Buffer.from(text, "latin1")),
+  };
 }
 
 function checkedEncode(codec: Codec, text: string): Buffer | undefined {

@@ -31,6 +31,8 @@ export interface FileResult {
   readonly warnings: readonly Warning[];
   /** For a message: the read-receipt headers removed. */
   readonly removedHeaders?: readonly string[];
+  /** For a message: the text parts left as they were, unread, and why (an unknown charset, ...). */
+  readonly skippedParts?: readonly { readonly part: string; readonly reason: string }[];
 }
 
 function fromEntry(entry: ReportEntry, part?: string): CliFinding {
@@ -62,6 +64,7 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
   const { message, report } = await stripTrackingFromMime(input, options);
   const findings: CliFinding[] = [];
   const warnings: Warning[] = [];
+  const skippedParts = report.parts.flatMap((part) => (part.skipped === undefined ? [] : [{ part: part.part, reason: part.skipped }]));
   for (const part of report.parts) {
     if ("findings" in part.report) {
       findings.push(...part.report.findings.map((entry) => fromEntry(entry, part.part)));
@@ -78,6 +81,9 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
   const wouldChange = findings.some((finding) => finding.action !== "kept") || report.removedHeaders.length > 0;
   return {
     output: message,
-    result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders },
+    result: {
+      file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders,
+      ...(skippedParts.length > 0 ? { skippedParts } : {}),
+    },
   };
 }

@@ -250,5 +250,6 @@ class Reporter {
       this.io.stderr.write(`${where}: ${finding.applied || finding.action === "kept" ? "" : "(would be) "}${finding.action} ${finding.reason}${what ? ` ${what}` : ""}\n`);
     }
     for (const name of result.removedHeaders ?? []) this.io.stderr.write(`${result.file}: removed-header ${name}\n`);
+    for (const { part, reason } of result.skippedParts ?? []) this.io.stderr.write(`${result.file}#${part}: skipped (not cleaned): ${reason}\n`);
   }
 }

@@ -24,6 +24,14 @@ describe("readHtmlBytes", () => {
     expect(file.encode("<p>caf\xe9</p>")?.equals(Buffer.from("<p>caf\xe9</p>", "latin1"))).toBe(true);
   });
 
+  it("keeps the BOM out of the text (browsers drop it before parsing)", () => {
+    expect(readHtmlBytes(Buffer.from("\uFEFF<!DOCTYPE html>", "utf8")).text).toBe("<!DOCTYPE html>");
+  });
+
+  it("does not read UTF-16 with an odd byte left over", () => {
+    expect(() => readHtmlBytes(Buffer.from([0xff, 0xfe, 0x3c, 0x00, 0x70]))).toThrow(/not read/);
+  });
+
   it("cannot write a character past U+00FF in a one-byte file", () => {
     expect(readHtmlBytes(Buffer.from("caf\xe9", "latin1")).encode("café ✓")).toBeUndefined();
   });

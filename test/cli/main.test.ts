@@ -90,6 +90,13 @@ describe("strip-tracking (built binary)", () => {
     expect(utf16.raw.equals(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<p>Ça</p>", "utf16le")]))).toBe(true);
   });
 
+  it("says which parts of a message it left unread, and why", () => {
+    const message = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=x-unknown-42\r\n\r\n${pixel}\r\n`;
+    const { code, stderr } = run(["--check"], message);
+    expect(code).toBe(0);
+    expect(stderr).toContain('<stdin>#TEXT: skipped (not cleaned): unknown charset "x-unknown-42"');
+  });
+
   it("--out-dir: a second input of the same name is an error, and the first's cleaned copy stays", () => {
     for (const jobs of ["1", "2"]) {
       const dir = workspace();
