@@ -30,6 +30,12 @@ export interface MailReport {
   readonly removedHeaders: readonly string[];
   /** The recipients handed to the detectors. */
   readonly recipients: readonly string[];
+  /**
+   * The contents left as they were, unread, and why: bytes its charset cannot read back as they were (a multi-byte
+   * charset's invalid bytes, an unknown charset), or a cleaned text its charset cannot hold. `index` for an
+   * alternative.
+   */
+  readonly skipped: readonly { readonly field: string; readonly index?: number; readonly reason: string }[];
 }
 
 /** Options of {@link stripTrackingPlugin}: the strip options and a few of the plugin's own. */
@@ -94,23 +100,29 @@ async function clean(
   const recipients = stripOptions.recipient === undefined && flags.useMessageRecipients ? messageRecipients(data) : [];
   const options: StripOptions = recipients.length > 0 ? { ...stripOptions, recipient: recipients } : stripOptions;
   const alternativeReports: { index: number; report: Report | StripTextResult }[] = [];
+  const skipped: { field: string; index?: number; reason: string }[] = [];
   const report: { -readonly [K in keyof MailReport]: MailReport[K] } = {
     alternatives: alternativeReports,
+    skipped,
     removedHeaders: flags.removeReadReceipts ? removeReadReceiptHeaders(data, textOptions(options).dryRun) : [],
     recipients: typeof options.recipient === "string" ? [options.recipient] : [...(options.recipient ?? [])],
   };
 
-  // nodemailer labels these fields utf-8 whatever they hold. A content left as it was has no report.
+  // nodemailer labels these fields utf-8 whatever they hold. A content left as it was has no report, but a reason.
   for (const field of htmlFields) {
     if (!data[field] || (field === "amp" && !flags.amp)) continue;
     const cleaned = cleanHtml(await read(mail, data, field, "utf-8"), options);
     if (!cleaned) continue;
-    if (cleaned.written !== undefined) data[field] = cleaned.written;
-    report[field] = cleaned.report;
+    if ("skipped" in cleaned) skipped.push({ field, reason: cleaned.skipped });
+    else {
+      if (cleaned.written !== undefined) data[field] = cleaned.written;
+      report[field] = cleaned.report;
+    }
   }
   if (data.text) {
     const cleaned = cleanText(await read(mail, data, "text", "utf-8"), options);
-    if (cleaned) {
+    if (cleaned && "skipped" in cleaned) skipped.push({ field: "text", reason: cleaned.skipped });
+    else if (cleaned) {
       if (cleaned.written !== undefined) data.text = cleaned.written;
       report.text = cleaned.report;
     }
@@ -123,6 +135,10 @@ async function clean(
     const content = await read(mail, alternatives, index, charsetOf(contentType));
     const cleaned = type === "text/html" ? cleanHtml(content, options) : cleanText(content, options);
     if (!cleaned) continue;
+    if ("skipped" in cleaned) {
+      skipped.push({ field: "alternatives", index, reason: cleaned.skipped });
+      continue;
+    }
     if (cleaned.written !== undefined) replaceContent(alternative, cleaned.written);
     alternativeReports.push({ index, report: cleaned.report });
   }
@@ -135,25 +151,30 @@ interface Cleaned<R> {
   readonly report: R;
 }
 
-/** Cleans one HTML content; undefined when there is none or it cannot be written back in its own charset. */
-function cleanHtml(content: Content | undefined, options: StripOptions): Cleaned<Report> | undefined {
-  if (!content) return undefined;
+/** Why a content is left as it was. */
+interface Skipped {
+  readonly skipped: string;
+}
+
+/** Cleans one HTML content; undefined when there is none, or why it cannot be read or written back in its charset. */
+function cleanHtml(content: Content | Skipped | undefined, options: StripOptions): Cleaned<Report> | Skipped | undefined {
+  if (!content || "skipped" in content) return content;
   const { html, report } = stripTrackingWithReport(content.text, options);
   return cleanedAs(content, report.changed, html, report);
 }
 
-/** Cleans one plain-text content; undefined as for {@link cleanHtml}. */
-function cleanText(content: Content | undefined, options: StripOptions): Cleaned<StripTextResult> | undefined {
-  if (!content) return undefined;
+/** Cleans one plain-text content; as {@link cleanHtml}. */
+function cleanText(content: Content | Skipped | undefined, options: StripOptions): Cleaned<StripTextResult> | Skipped | undefined {
+  if (!content || "skipped" in content) return content;
   const result = stripTrackingFromText(content.text, textOptions(options));
   return cleanedAs(content, result.changed, result.text, result);
 }
 
-function cleanedAs<R>(content: Content, changed: boolean, text: string, report: R): Cleaned<R> | undefined {
+function cleanedAs<R>(content: Content, changed: boolean, text: string, report: R): Cleaned<R> | Skipped {
   if (!changed) return { report };
   // An unwrapped redirect can bring characters the content's charset has no bytes for: then it stays as it was.
   const bytes = content.write(text);
-  return bytes === undefined ? undefined : { written: bytes, report };
+  return bytes === undefined ? { skipped: `the cleaned text has characters charset "${content.charset}" cannot hold` } : { written: bytes, report };
 }
 
 function textOptions(options: StripOptions) {
@@ -163,18 +184,19 @@ function textOptions(options: StripOptions) {
 /** A content as text, and the cleaned text in the form it came in (undefined: it cannot be written back so). */
 interface Content {
   readonly text: string;
+  readonly charset: string;
   readonly write: (text: string) => string | Buffer | undefined;
 }
 
 /**
- * The content of `holder[key]` as text, or undefined when there is none or its bytes would not be written back
- * as they were in `charset` (they are then left as they are). nodemailer resolves streams, paths and URLs.
+ * The content of `holder[key]` as text; undefined when there is none, or why its bytes are left as they are (they
+ * would not be written back as they were in `charset`). nodemailer resolves streams, paths and URLs.
  */
-async function read(mail: MailLike, holder: object, key: string | number, charset: string): Promise<Content | undefined> {
+async function read(mail: MailLike, holder: object, key: string | number, charset: string): Promise<Content | Skipped | undefined> {
   const value = await resolve(mail, holder, key);
-  if (value === undefined || typeof value === "string") return value === undefined ? undefined : { text: value, write: (text) => text };
+  if (value === undefined || typeof value === "string") return value === undefined ? undefined : { text: value, charset, write: (text) => text };
   const decoded = decodeCharset(value, charset);
-  return "skipped" in decoded ? undefined : { text: decoded.text, write: decoded.encode };
+  return "skipped" in decoded ? decoded : { text: decoded.text, charset, write: decoded.encode };
 }
 
 function resolve(mail: MailLike, holder: object, key: string | number): Promise<string | Buffer | undefined> {

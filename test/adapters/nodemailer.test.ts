@@ -174,6 +174,27 @@ describe("stripTrackingPlugin through SMTP", () => {
     expect(received.at(-1)!.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
   });
 
+  it("says which contents it left as they were, and why", async () => {
+    const redirect = '<a href="https://www.google.com/url?q=https://shop.example/%D0%BF%D1%80%D0%B8&amp;sa=D">x</a>';
+    const cyrillicLink = Buffer.from(`<p>caf\xe9</p>${redirect}`, "latin1");
+    const loneLeadByte = Buffer.concat([Buffer.from("<p>"), Buffer.from([0x82]), Buffer.from(`</p>${pixel}`)]);
+    let report: MailReport | undefined;
+    await send(
+      {
+        alternatives: [
+          { contentType: "text/html; charset=windows-1252", content: cyrillicLink },
+          { contentType: "text/html; charset=shift_jis", content: loneLeadByte },
+        ],
+      },
+      { onReport: (value) => (report = value) },
+    );
+    expect(report?.skipped).toEqual([
+      { field: "alternatives", index: 0, reason: 'the cleaned text has characters charset "windows-1252" cannot hold' },
+      { field: "alternatives", index: 1, reason: 'bytes that would not be written back as they were in charset "shift_jis"' },
+    ]);
+    expect(report?.alternatives).toEqual([]);
+  });
+
   it("removes read-receipt headers given as an array, never List-Unsubscribe", async () => {
     const parsed = await send({
       html,
