@@ -126,14 +126,23 @@ function resolveUrlOptions(options: CleanUrlOptions | undefined): ResolvedOption
 
 /**
  * Writes a decoded destination so that it is safe where the wrapper stood: characters that could end an
- * attribute or a plain-text URL are percent-encoded, and "&" becomes "&amp;" in attribute text.
+ * attribute or a plain-text URL are percent-encoded, and "&" becomes "&amp;" in attribute text. Past the host,
+ * a character beyond ASCII is percent-encoded as UTF-8, as the wrapper's redirect would send it: written as a
+ * character, a document in a legacy charset would have no byte for it (or send its query in that charset).
  */
-function encodeDestination(destination: string, htmlAttribute: boolean): string {
-  const encoded = destination.replace(
-    /[\0-\x20\x7f"'<>`]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-  );
+function encodeDestination(destination: string, htmlAttribute: boolean, pathStart: number): string {
+  const encoded =
+    destination.slice(0, pathStart) +
+    destination
+      .slice(pathStart)
+      .replace(/[\0-\x20\x7f"'<>`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
+      .replace(/[^\0-\x7f]/gu, utf8Escapes);
   return htmlAttribute ? encoded.replaceAll("&", "&amp;") : encoded;
+}
+
+/** A character's UTF-8 percent-escapes; a lone surrogate is U+FFFD's, as the URL parser writes it. */
+function utf8Escapes(character: string): string {
+  return character.length === 1 && character.charCodeAt(0) >= 0xd800 && character.charCodeAt(0) <= 0xdfff ? "%EF%BF%BD" : encodeURIComponent(character);
 }
 
 function unchanged(url: string): CleanUrlResult {
@@ -285,7 +294,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
       target = step.destination;
       parts = step.parts;
       rules = hosts.get(parts.host);
-      current = encodeDestination(target, htmlAttribute);
+      current = encodeDestination(target, htmlAttribute, parts.pathStart);
     }
   }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { stripTrackingFromMime, stripTrackingMimeStream } from "../../src/adapters/mime.js";
 import { detectKind } from "../../src/cli/detect-kind.js";
 import { stripTrackingWithReport } from "../../src/strip-tracking.js";
+import type { Rewriter } from "../../src/types.js";
 import { cleanLink, cleanMessage, pdfBytes, singlePart, trackedLink, trackedMessage } from "../support/messages.js";
 
 const parse = (message: Buffer | string) => PostalMime.parse(message);
@@ -155,12 +156,19 @@ describe("stripTrackingFromMime on written messages", () => {
   });
 
   it("leaves a part alone when the cleaned text has characters its charset cannot hold", async () => {
-    // The unwrapped redirect target has Cyrillic; windows-1252 would write it as "???".
-    const redirect = '<a href="https://www.google.com/url?q=https://shop.example/%D0%BF%D1%80%D0%B8&amp;sa=D">x</a>';
-    const input = withPixel(Buffer.from(`<p>caf\xe9</p>${redirect}`, "latin1"), "windows-1252");
-    const { message, report } = await stripTrackingFromMime(input);
+    // A user's rewriter puts Cyrillic in a URL; windows-1252 would write it as "???".
+    const cyrillic: Rewriter = { name: "cyrillic", rewrite: (finding) => finding.resource && { kind: "replace-url", resource: finding.resource, url: "https://proxy.example/при" } };
+    const input = withPixel(Buffer.from("<p>caf\xe9</p>", "latin1"), "windows-1252");
+    const { message, report } = await stripTrackingFromMime(input, { rewriters: [cyrillic] });
     expect(message.equals(input)).toBe(true);
     expect(report.parts[0]).toMatchObject({ changed: false, skipped: 'the cleaned text has characters charset "windows-1252" cannot hold' });
+  });
+
+  it("writes an unwrapped redirect's destination percent-encoded past its host, so a legacy charset holds it", async () => {
+    const redirect = '<a href="https://www.google.com/url?q=https://shop.example/%D0%BF%D1%80%D0%B8&amp;sa=D">x</a>';
+    const { message, report } = await stripTrackingFromMime(withPixel(Buffer.from(`<p>caf\xe9</p>${redirect}`, "latin1"), "windows-1252"));
+    expect(report.parts[0]).toMatchObject({ changed: true });
+    expect(message.toString("latin1")).toContain('<p>caf\xe9</p><a href="https://shop.example/%D0%BF%D1%80%D0%B8">x</a>');
   });
 
   it("passes the message's recipients to the detectors", async () => {

@@ -12,6 +12,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MailReport, stripTrackingPlugin } from "../../src/adapters/nodemailer.js";
 import { cleanLink, pdfBytes, pixel, trackedLink } from "../support/messages.js";
+import type { Rewriter } from "../../src/types.js";
 
 const html = `<html><body><p>Spring sale</p><a href="${trackedLink}">Buy</a>${pixel}</body></html>`;
 const text = `Spring sale\nBuy: ${trackedLink}\n`;
@@ -175,8 +176,8 @@ describe("stripTrackingPlugin through SMTP", () => {
   });
 
   it("says which contents it left as they were, and why", async () => {
-    const redirect = '<a href="https://www.google.com/url?q=https://shop.example/%D0%BF%D1%80%D0%B8&amp;sa=D">x</a>';
-    const cyrillicLink = Buffer.from(`<p>caf\xe9</p>${redirect}`, "latin1");
+    const cyrillic: Rewriter = { name: "cyrillic", rewrite: (finding) => finding.resource && { kind: "replace-url", resource: finding.resource, url: "https://proxy.example/при" } };
+    const cyrillicLink = Buffer.from(`<p>caf\xe9</p>${pixel}`, "latin1");
     const loneLeadByte = Buffer.concat([Buffer.from("<p>"), Buffer.from([0x82]), Buffer.from(`</p>${pixel}`)]);
     let report: MailReport | undefined;
     await send(
@@ -186,7 +187,7 @@ describe("stripTrackingPlugin through SMTP", () => {
           { contentType: "text/html; charset=shift_jis", content: loneLeadByte },
         ],
       },
-      { onReport: (value) => (report = value) },
+      { rewriters: [cyrillic], onReport: (value) => (report = value) },
     );
     expect(report?.skipped).toEqual([
       { field: "alternatives", index: 0, reason: 'the cleaned text has characters charset "windows-1252" cannot hold' },
