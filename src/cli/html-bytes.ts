@@ -17,9 +17,10 @@ const boms: readonly (readonly [bom: Buffer, charset: string])[] = [
 ];
 
 /**
- * Reads an HTML file's bytes: in the encoding its BOM names, else as UTF-8, where bytes UTF-8 does not define (a
- * windows-1252 or Latin-1 file) are one character each (`decodeCharset`). The BOM is not text (browsers drop it
- * before parsing, and a character before the doctype would change the document's mode); it is written back.
+ * Reads an HTML file's bytes: in the encoding its BOM names, else as UTF-8, which keeps the bytes it does not define
+ * (a windows-1252 or Latin-1 file's) as escapes written back as they were (`decodeCharset`). The BOM is not text
+ * (browsers drop it before parsing, and a character before the doctype would change the document's mode); it is
+ * written back.
  */
 export function readHtmlBytes(bytes: Buffer): HtmlBytes {
   const [bom, charset] = boms.find(([mark]) => bytes.subarray(0, mark.length).equals(mark)) ?? [Buffer.alloc(0), "utf-8"];

@@ -128,6 +128,7 @@ describe("stripTrackingFromMime on written messages", () => {
     // ISO-2022-JP can be read (TextDecoder) but not written (iconv-lite): never UTF-8 under its label.
     ["an iso-2022-jp", "iso-2022-jp", "7bit", Buffer.from([0x3c, 0x70, 0x3e, 0x1b, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x24, 0x4b, 0x24, 0x41, 0x24, 0x4f, 0x1b, 0x28, 0x42, 0x3c, 0x2f, 0x70, 0x3e]),
       'charset "iso-2022-jp" can be read but not written back'],
+    ["a windows-1252", "windows-1252", "8bit", Buffer.from("<p>a\x81b</p>", "latin1"), 'bytes that would not be written back as they were in charset "windows-1252"'],
   ])("leaves %s part whose bytes would not come back as they were untouched, and says why", async (_name, charset, transferEncoding, text, skipped) => {
     const header = charset ? `text/html; charset=${charset}` : "text/html";
     const input = Buffer.concat([
@@ -145,7 +146,6 @@ describe("stripTrackingFromMime on written messages", () => {
     // No charset is read as UTF-8: a Latin-1 é is not, and must not come back as U+FFFD.
     ["a no-charset", undefined, Buffer.from("<p>caf\xe9</p>", "latin1")],
     ["a UTF-8", "utf-8", Buffer.from("<p>caf\xe9 \xe2\x9c\x93</p>", "latin1")],
-    ["a windows-1252", "windows-1252", Buffer.from("<p>a\x81b</p>", "latin1")],
   ])("cleans %s part with bytes its charset does not define, writing every other byte back as it was", async (_name, charset, text) => {
     const header = charset ? `text/html; charset=${charset}` : "text/html";
     const head = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: ${header}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`;
@@ -169,6 +169,17 @@ describe("stripTrackingFromMime on written messages", () => {
     const { message, report } = await stripTrackingFromMime(withPixel(Buffer.from(`<p>caf\xe9</p>${redirect}`, "latin1"), "windows-1252"));
     expect(report.parts[0]).toMatchObject({ changed: true });
     expect(message.toString("latin1")).toContain('<p>caf\xe9</p><a href="https://shop.example/%D0%BF%D1%80%D0%B8">x</a>');
+  });
+
+  it("in a UTF-8 part with a stray byte, writes an unwrapped host as UTF-8 and finds a non-ASCII recipient", async () => {
+    const stray = Buffer.from("<p>caf\xe9</p>", "latin1");
+    const link = '<a href="https://www.google.com/url?q=https://caf%C3%A9.example/a&amp;sa=D">x</a>';
+    const recipientImage = '<img src="https://img.example/b.png?e=j%C3%B6rg%40ex%C3%A4mple.de" width="600" height="200">';
+    const input = withPixel(Buffer.concat([stray, Buffer.from(`${link}${recipientImage}`)]), "utf-8");
+    const { message, report } = await stripTrackingFromMime(input, { recipient: "jörg@exämple.de" });
+    expect(report.parts[0]).toMatchObject({ changed: true });
+    const body = message.subarray(message.indexOf("\r\n\r\n") + 4);
+    expect(body.equals(Buffer.concat([stray, Buffer.from('<a href="https://café.example/a">x</a><img src="https://img.example/b.png" width="600" height="200">\r\n')]))).toBe(true);
   });
 
   it("passes the message's recipients to the detectors", async () => {
