@@ -96,8 +96,9 @@ const reservedTlds: ReadonlySet<string> = new Set(["example", "test", "invalid",
  */
 function isMailDomain(domain: string): boolean {
   if (densityDescriptor.test(domain)) return false;
-  if (reservedTlds.has(domain.slice(domain.lastIndexOf(".") + 1).toLowerCase())) return true;
-  return parse(domain, { allowPrivateDomains: false, detectIp: false, extractHostname: false }).isIcann === true;
+  const lower = domain.toLowerCase(); // tldts compares as given: `EXAMPLE.COM` would be no domain
+  if (reservedTlds.has(lower.slice(lower.lastIndexOf(".") + 1))) return true;
+  return parse(lower, { allowPrivateDomains: false, detectIp: false, extractHostname: false }).isIcann === true;
 }
 
 /** The URL parser drops tabs and newlines wherever they are: `ann.smi&#10;th@example.com` is fetched whole. */

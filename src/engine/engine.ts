@@ -211,7 +211,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   }
 
   ontext(start: number, endIndex: number): void {
-    if (!this.modeDecided && !isBlank(this.slice(start, endIndex))) this.modeDecided = true;
+    if (!this.modeDecided && !isBlank(this.textBeforeMode(start, endIndex))) this.modeDecided = true;
     if (this.style || this.rawText) return; // <style> and raw text are judged whole, at their end tag
     this.safe = endIndex;
   }
@@ -296,6 +296,12 @@ export class Engine implements TokenizerCallbacks, Scope {
   }
 
   onend(): void {}
+
+  /** Text that may come before the doctype: a byte order mark at the very start is not text (decoders drop it). */
+  private textBeforeMode(start: number, end: number): string {
+    const text = this.slice(start, end);
+    return start === 0 && this.context.depth === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
 
   // ---- start tags ----------------------------------------------------------------------------------------
 

@@ -113,8 +113,15 @@ function isPositiveLength(value: string | undefined): boolean {
   if (value === undefined) return false;
   if (/^[a-z-]+\(/i.test(value)) return true;
   const match = /^\+?(\d*\.?\d+(?:e[+-]?\d+)?)(%|[a-z]+)?$/i.exec(value.trim());
-  return match !== null && Number(match[1]) > 0;
+  return match !== null && Number(match[1]) > 0 && (match[2] === undefined || match[2] === "%" || lengthUnits.has(match[2].toLowerCase()));
 }
+
+/** CSS length units (Values and Units 4, checked with `CSS.supports` in Chromium): `300fr` or `300x` is no length. */
+const lengthUnits: ReadonlySet<string> = new Set([
+  "px", "cm", "mm", "q", "in", "pt", "pc", "em", "rem", "ex", "rex", "ch", "rch", "ic", "ric", "cap", "rcap", "lh", "rlh",
+  "vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh", "svi", "svb", "svmin", "svmax", "lvw", "lvh", "lvi", "lvb",
+  "lvmin", "lvmax", "dvw", "dvh", "dvi", "dvb", "dvmin", "dvmax", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax",
+]);
 
 /** A minimum size that gives room: a positive length, or the content's own size (`min-content`, `fit-content`). */
 function opensAsMinimum(value: string | undefined): boolean {
@@ -255,7 +262,7 @@ function isValidSize(name: string, value: string, unitless: boolean): boolean {
   if (lower === "none") return name.startsWith("max-");
   if (sizeKeywords.has(lower) || cssWideVisible.has(lower) || lower === "inherit") return true;
   const math = /^([a-z-]+)\(/.exec(lower);
-  if (math !== null) return sizeFunctions.has(math[1]!);
+  if (math !== null) return sizeFunctions.has(math[1]!) || (math[1] === "calc-size" && !name.startsWith("max-"));
   return isLength(lower, unitless);
 }
 
@@ -267,8 +274,13 @@ const sizeKeywords: ReadonlySet<string> = new Set([
   "-webkit-fill-available",
 ]);
 
-/** The functions a size may be written with (`fit-content(100px)` is a grid track size only). */
-const sizeFunctions: ReadonlySet<string> = new Set(["calc", "-webkit-calc", "min", "max", "clamp", "anchor-size", "calc-size"]);
+/**
+ * The functions a size may be written with (Chromium): the math functions that give a length, and `if()`. Not
+ * `fit-content(100px)` (a grid track size only), nor `calc-size()` in a maximum.
+ */
+const sizeFunctions: ReadonlySet<string> = new Set([
+  "calc", "-webkit-calc", "min", "max", "clamp", "abs", "round", "mod", "rem", "hypot", "if", "anchor-size",
+]);
 
 /** The values of `overflow-x` and `overflow-y`. */
 const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);

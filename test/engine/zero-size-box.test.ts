@@ -88,6 +88,20 @@ describe("isValidBoxDeclaration", () => {
     ["max-height", "1.5em", true],
     ["max-height", ".5e1px", true],
     ["max-height", "inherit", true],
+    // Adversarial review (adversary13), checked with CSS.supports in Chromium.
+    ["max-height", "300fr", false],
+    ["max-height", "300x", false],
+    ["max-height", "300deg", false],
+    ["max-height", "3cqmin", true],
+    ["max-height", "3PX", true],
+    ["max-height", "abs(300px)", true],
+    ["max-height", "round(300px, 1px)", true],
+    ["max-height", "hypot(300px)", true],
+    ["max-height", "if(media(width > 1px): 300px; else: 0px)", true],
+    ["max-height", "calc-size(auto, size)", false],
+    ["height", "calc-size(auto, size)", true],
+    ["max-height", "sqrt(4)", false],
+    ["padding-bottom", "60fr", false],
     ["opacity", "anything", true],
   ])("%s: %s -> %j", (name, value, expected) => {
     expect(isValidBoxDeclaration({ name, value }, true)).toBe(expected);

@@ -1,28 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { selectorsMatchCase } from "../../src/html/doctype.js";
+import { type DocumentMode, documentMode, selectorsMatchCase } from "../../src/html/doctype.js";
 
-describe("selectorsMatchCase", () => {
-  it.each<[string, boolean | undefined]>([
-    // No quirks.
-    ["DOCTYPE html", true],
-    ["doctype HTML", true],
-    ["DOCTYPE html ", true],
-    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"', true],
-    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd"', true],
-    // Limited quirks: class names still match exactly.
-    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"', true],
-    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd"', true],
-    // Quirks.
-    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"', false],
-    ['DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"', false],
-    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 3.2 Final//EN"', false],
-    ['DOCTYPE html SYSTEM "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', false],
-    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', false],
-    // Not told apart here: read as quirks mode.
-    ["DOCTYPE svg", undefined],
-    ['DOCTYPE html PUBLIC "-//IETF//DTD HTML//EN"', undefined],
-    ["DOCTYPE html SYSTEM 'about:legacy-compat'", true],
-  ])("%j -> %j", (doctype, expected) => {
-    expect(selectorsMatchCase(doctype)).toBe(expected);
+describe("documentMode", () => {
+  it.each<[string, DocumentMode]>([
+    ["DOCTYPE html", "no-quirks"],
+    ["doctype HTML", "no-quirks"],
+    ["DOCTYPE html ", "no-quirks"],
+    ["DOCTYPEhtml", "no-quirks"],
+    ["DOCTYPE html SYSTEM 'about:legacy-compat'", "no-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"', "no-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd"', "no-quirks"],
+    // Adversarial review (adversary13): these were read as quirks mode; Chromium's document.compatMode is CSS1Compat.
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd"', "no-quirks"],
+    ['DOCTYPE html PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/xhtml-mobile12.dtd"', "no-quirks"],
+    ['DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN"', "no-quirks"],
+    ['DOCTYPE html PUBLIC ""', "no-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"', "limited-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Frameset//EN"', "limited-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd"', "limited-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"', "quirks"],
+    ['DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"', "quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 3.2 Final//EN"', "quirks"],
+    ['DOCTYPE html PUBLIC "-//IETF//DTD HTML//EN"', "quirks"],
+    ['DOCTYPE html PUBLIC "HTML"', "quirks"],
+    ['DOCTYPE html SYSTEM "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', "quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', "quirks"],
+    ["DOCTYPE svg", "quirks"],
+    ["DOCTYPE", "quirks"],
+  ])("%j -> %s", (doctype, mode) => {
+    expect(documentMode(doctype)).toBe(mode);
+    expect(selectorsMatchCase(doctype)).toBe(mode !== "quirks");
   });
 });

@@ -44,6 +44,8 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["the root", `<html style="height:0;overflow:hidden"><body>${image()}</body></html>`],
     ["a clip margin", `<div style="height:0;overflow:clip;overflow-clip-margin:60px">${image()}</div>`],
     ["max-height:-webkit-fill-available after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:-webkit-fill-available">${image()}</div>`],
+    ["max-height:abs(300px) after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:abs(300px)">${image()}</div>`],
+    ["max-height:round(300px, 1px) after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:round(300px, 1px)">${image()}</div>`],
     ["a positioned box for a fixed image (its containing block is the viewport)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:fixed;top:10px;left:10px"')}</div>`],
   ])("a zero size shows what it holds under %s", (_, html) => {
     expect(stripTracking(doctype + html)).toContain(`src="${tokenized}"`);
@@ -102,6 +104,7 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["an invalid display after display:none (dropped: none stays)", `<div style="display:none;display:nnone">${image()}</div>`],
     ["a padding without a unit in standards mode (dropped)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`],
     ["a max-height without a unit after max-height:0 in standards mode (dropped)", `<div style="max-height:0;overflow:hidden;max-height:60">${image()}</div>`],
+    ["max-height:300fr after max-height:0 (no length unit: dropped)", `<div style="max-height:0;overflow:hidden;max-height:300fr">${image()}</div>`],
     ["max-height:-moz-available after max-height:0 (Chromium drops it)", `<div style="max-height:0;overflow:hidden;max-height:-moz-available">${image()}</div>`],
     ["max-height:fit-content(100px) after max-height:0 (a grid track size only)", `<div style="max-height:0;overflow:hidden;max-height:fit-content(100px)">${image()}</div>`],
     ["height:none after height:0 (none is a maximum's)", `<div style="height:0;overflow:hidden;height:none">${image()}</div>`],
@@ -281,5 +284,25 @@ describe("a rule that may apply never lets a pixel through by giving it its own 
     [":not()", `<style>img:not(.hero){width:auto;height:auto}</style><img src="${pixel}" width="1" height="1">`],
   ])("%s", (_, html) => {
     expect(stripTracking(doctype + html)).not.toContain(pixel);
+  });
+});
+
+describe("the document's mode decides whether a size without a unit is pixels (adversary13, Chromium's compatMode)", () => {
+  const reopened = `<div style="height:0;overflow:hidden;height:300">${image()}</div>`;
+  it.each([
+    ["XHTML 1.1", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'],
+    ["XHTML Mobile 1.2", '<!DOCTYPE html PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/xhtml-mobile12.dtd">'],
+    ["HTML 4.0 Strict", '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN">'],
+    ['an empty public identifier', '<!DOCTYPE html PUBLIC "">'],
+    ["a byte order mark before the doctype", "\uFEFF<!DOCTYPE html>"],
+  ])("standards mode after %s: height:300 is dropped, the zero height clips", (_, before) => {
+    expect(stripTracking(before + reopened)).not.toContain(tokenized);
+  });
+
+  it.each([
+    ["no doctype", ""],
+    ["HTML 4.01 Transitional without a system identifier", '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">'],
+  ])("quirks mode with %s: height:300 is 300px", (_, before) => {
+    expect(stripTracking(before + reopened)).toContain(tokenized);
   });
 });
