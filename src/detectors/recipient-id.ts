@@ -215,8 +215,10 @@ export function recipientIdDetector(recipients: readonly string[] = []): Detecto
       let findings: Finding[] | undefined;
       for (const resource of element.resources) {
         finder ??= finderFor(element);
-        const fetched = resource.absoluteUrl;
-        if (!(finder.mayFind(resource.url) || (fetched !== undefined && finder.mayFind(fetched))) || isLocalUrl(resource.url)) continue;
+        // What the browser fetches holds an identifier only if the URL as written or the base it resolves against
+        // does: asked of those, the fetched URL is resolved only for the few that may.
+        const mayHold = finder.mayFind(resource.url) || (element.baseHref !== undefined && finder.mayFind(element.baseHref));
+        if (!mayHold || isLocalUrl(resource.url)) continue;
         if (resource.fetch === "click" && (!reportLinks || !/^\s*https?:/i.test(resource.url))) continue;
         let form: string | undefined;
         for (const text of searchedTexts(resource, withHost)) if ((form = finder.find(text)) !== undefined) break;
