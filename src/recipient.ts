@@ -2,7 +2,14 @@
 
 import { optionError } from "./errors.js";
 
+/** Something at something, no white space, and only whole characters (a lone surrogate has no UTF-8 form to hash). */
 const address = /^[^\s@]+@[^\s@]+$/;
+const loneSurrogate = /[\ud800-\udfff]/u;
+
+/** Whether `text` is an address the `recipient` option takes. */
+export function isRecipientAddress(text: string): boolean {
+  return address.test(text) && !loneSurrogate.test(text);
+}
 
 /**
  * The recipient addresses of an option value, lower-cased.
@@ -24,7 +31,7 @@ export function recipientsAsGiven(value: unknown): readonly string[] {
     throw optionError("recipient", "must be an email address or an array of them");
   }
   for (const item of list as string[]) {
-    if (!address.test(item.trim())) throw optionError("recipient", `must be an email address, got "${item}"`);
+    if (!isRecipientAddress(item.trim())) throw optionError("recipient", `must be an email address, got "${item}"`);
   }
   return (list as string[]).map((item) => item.trim());
 }

@@ -7,6 +7,7 @@ import { type StripTextResult, stripTrackingFromText } from "../text/strip-track
 import type { Report, StripOptions } from "../types.js";
 import { decodeCharset } from "./charset.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
+import { isRecipientAddress } from "../recipient.js";
 
 /** The part of nodemailer's `MailMessage` the plugin uses (nodemailer >= 6). */
 export interface MailLike {
@@ -129,7 +130,7 @@ async function clean(
   }
   const alternatives = Array.isArray(data.alternatives) ? (data.alternatives as Record<string, unknown>[]) : [];
   for (const [index, alternative] of alternatives.entries()) {
-    const contentType = String(alternative?.contentType ?? "");
+    const contentType = alternativeType(alternative);
     const type = contentType.split(";")[0]!.trim().toLowerCase();
     if (type !== "text/html" && type !== "text/plain") continue;
     const content = await read(mail, alternatives, index, charsetOf(contentType));
@@ -208,6 +209,16 @@ function resolve(mail: MailLike, holder: object, key: string | number): Promise<
   });
 }
 
+/**
+ * An alternative's Content-Type as nodemailer sends it: the one given, else by its file name (`.html`, `.htm`), else
+ * text/plain, nodemailer's default for an alternative.
+ */
+function alternativeType(alternative: Record<string, unknown> | undefined): string {
+  if (typeof alternative?.contentType === "string" && alternative.contentType.trim() !== "") return alternative.contentType;
+  const name = [alternative?.filename, alternative?.path].find((value): value is string => typeof value === "string");
+  return name !== undefined && /\.html?$/i.test(name) ? "text/html" : "text/plain";
+}
+
 /** The charset a Content-Type names; utf-8 when it names none (as the raw MIME rewriter reads such a part). */
 function charsetOf(contentType: string): string {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? "utf-8";
@@ -225,7 +236,10 @@ function replaceContent(alternative: Record<string, unknown>, content: string | 
 function messageRecipients(data: Record<string, unknown>): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
-    if (typeof value === "string") for (const [address] of value.matchAll(addressPattern)) found.add(address.toLowerCase());
+    if (typeof value === "string") {
+      // An address the `recipient` option would refuse is not handed on: it must not stop the mail.
+      for (const [address] of value.matchAll(addressPattern)) if (isRecipientAddress(address)) found.add(address.toLowerCase());
+    }
     else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === "object" && "address" in value) visit((value as { address: unknown }).address);
   };

@@ -262,7 +262,14 @@ function isValidSize(name: string, value: string, unitless: boolean): boolean {
   if (lower === "none") return name.startsWith("max-");
   if (sizeKeywords.has(lower) || cssWideVisible.has(lower) || lower === "inherit") return true;
   const math = /^([a-z-]+)\(/.exec(lower);
-  if (math !== null) return sizeFunctions.has(math[1]!) || (math[1] === "calc-size" && !name.startsWith("max-"));
+  if (math !== null) {
+    const fn = math[1]!;
+    if (fn === "anchor-size") return true;
+    // `calc-size(auto, …)` is no maximum (Chromium drops it there); any other basis is.
+    if (fn === "calc-size") return !(name.startsWith("max-") && /^calc-size\(\s*auto\b/.test(lower));
+    // A math function gives a length only from one: `calc(300)` is a number, dropped.
+    return sizeFunctions.has(fn) && holdsLength(lower);
+  }
   return isLength(lower, unitless);
 }
 
@@ -276,11 +283,16 @@ const sizeKeywords: ReadonlySet<string> = new Set([
 
 /**
  * The functions a size may be written with (Chromium): the math functions that give a length, and `if()`. Not
- * `fit-content(100px)` (a grid track size only), nor `calc-size()` in a maximum.
+ * `fit-content(100px)` (a grid track size only); `anchor-size()` and `calc-size()` are read on their own.
  */
-const sizeFunctions: ReadonlySet<string> = new Set([
-  "calc", "-webkit-calc", "min", "max", "clamp", "abs", "round", "mod", "rem", "hypot", "if", "anchor-size",
-]);
+const sizeFunctions: ReadonlySet<string> = new Set(["calc", "-webkit-calc", "min", "max", "clamp", "abs", "round", "mod", "rem", "hypot", "if"]);
+
+/** Whether a math function's text holds a length or percentage (or a function that gives one). */
+function holdsLength(text: string): boolean {
+  if (/\b(?:anchor-size|calc-size)\(/.test(text)) return true;
+  for (const [, unit] of text.matchAll(/\d(%|[a-z]+)/g)) if (unit === "%" || lengthUnits.has(unit!)) return true;
+  return false;
+}
 
 /** The values of `overflow-x` and `overflow-y`. */
 const overflowKeywords: ReadonlySet<string> = new Set(["visible", "hidden", "clip", "scroll", "auto", "overlay"]);

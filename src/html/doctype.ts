@@ -2,9 +2,13 @@
 // match ignoring ASCII case, and a size or padding without a unit is pixels; in no-quirks and limited-quirks mode
 // neither. The lists are the HTML standard's (§ 13.2.6.4.1, "the initial insertion mode", WHATWG, CC BY 4.0).
 
-/** `DOCTYPE <name>`, then a public identifier with an optional system one, or a system one alone. */
+/**
+ * `DOCTYPE <name>`, then a public identifier with an optional system one, or a system one alone. Anything after a
+ * system identifier is only a parse error (an XHTML-style ` />`); anywhere else it forces quirks mode, and so does
+ * no match here.
+ */
 const doctypeParts =
-  /^doctype[\t\n\f\r ]*([^\t\n\f\r >]+)(?:[\t\n\f\r ]+public[\t\n\f\r ]*(["'])([^]*?)\2(?:[\t\n\f\r ]*(["'])([^]*?)\4)?|[\t\n\f\r ]+system[\t\n\f\r ]*(["'])([^]*?)\6)?[\t\n\f\r ]*$/i;
+  /^doctype[\t\n\f\r ]*([^\t\n\f\r >]+)(?:[\t\n\f\r ]+public[\t\n\f\r ]*(["'])([^]*?)\2(?:[\t\n\f\r ]*(["'])([^]*?)\4[^]*)?|[\t\n\f\r ]+system[\t\n\f\r ]*(["'])([^]*?)\6[^]*)?[\t\n\f\r ]*$/i;
 
 /** Public identifiers that are quirks mode as they are (lower-cased, as they are compared). */
 const quirksPublicIds: ReadonlySet<string> = new Set(["-//w3o//dtd w3 html strict 3.0//en//", "-/w3c/dtd html 4.0 transitional/en", "html"]);
@@ -56,7 +60,8 @@ export function documentMode(doctype: string): DocumentMode {
   const parts = doctypeParts.exec(doctype);
   if (parts === null || parts[1]!.toLowerCase() !== "html") return "quirks";
   const publicId = parts[3]?.toLowerCase();
-  const systemId = (parts[5] ?? parts[7])?.toLowerCase();
+  // An empty system identifier is a missing one to Chromium (HTML 4.01 Transitional with `""` is quirks there).
+  const systemId = (parts[5] ?? parts[7])?.toLowerCase() || undefined;
   if (systemId === "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd") return "quirks";
   if (publicId === undefined) return "no-quirks";
   const startsWithAny = (prefixes: readonly string[]): boolean => prefixes.some((prefix) => publicId.startsWith(prefix));

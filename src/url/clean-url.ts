@@ -131,19 +131,20 @@ function resolveUrlOptions(options: CleanUrlOptions | undefined): ResolvedOption
  * character, a document in a legacy charset would have no byte for it (or send its query in that charset).
  */
 function encodeDestination(destination: string, htmlAttribute: boolean, pathStart: number): string {
-  const encoded =
-    destination.slice(0, pathStart) +
-    destination
-      .slice(pathStart)
-      .replace(/[\0-\x20\x7f"'<>`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
-      .replace(/[^\0-\x7f]/gu, utf8Escapes);
+  const encoded = delimitersEscaped(destination.slice(0, pathStart)) + delimitersEscaped(destination.slice(pathStart)).replace(/[^\0-\x7f]/gu, encodeURIComponent);
   return htmlAttribute ? encoded.replaceAll("&", "&amp;") : encoded;
 }
 
-/** A character's UTF-8 percent-escapes; a lone surrogate is U+FFFD's, as the URL parser writes it. */
-function utf8Escapes(character: string): string {
-  return character.length === 1 && character.charCodeAt(0) >= 0xd800 && character.charCodeAt(0) <= 0xdfff ? "%EF%BF%BD" : encodeURIComponent(character);
+function delimitersEscaped(text: string): string {
+  return text.replace(/[\0-\x20\x7f"'<>`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+/**
+ * A lone surrogate: JSON in a token can decode to one (`"\udce9"`), and in a message part read as UTF-8 one stands
+ * for a byte the part held (`utf8-with-escapes.ts`). A destination holding one is not unwrapped: no URL is written
+ * with it, and the wrapper, as it was, still leads there.
+ */
+const loneSurrogate = /[\ud800-\udfff]/u;
 
 function unchanged(url: string): CleanUrlResult {
   return { url, changed: false, changes: [] };
@@ -289,6 +290,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
       if (!step) break;
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
       if (step.kind === "unsafe") return { url, changed: false, changes: [], unsafeRedirect: step.destination };
+      if (loneSurrogate.test(step.destination)) break;
       changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current.slice(schemePut) });
       schemePut = 0;
       target = step.destination;

@@ -182,6 +182,13 @@ describe("stripTrackingFromMime on written messages", () => {
     expect(body.equals(Buffer.concat([stray, Buffer.from('<a href="https://café.example/a">x</a><img src="https://img.example/b.png" width="600" height="200">\r\n')]))).toBe(true);
   });
 
+  it("never writes a lone surrogate from a token's JSON as a byte: the wrapper stays", async () => {
+    const token = `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from('{"e":"https://sh\\udce9op.example/p"}').toString("base64url")}.sig`;
+    const input = singlePart(Buffer.from(`<p>hi</p><a href="https://substack.com/redirect/2/${token}">x</a>`), { type: "text/html", charset: "utf-8", transferEncoding: "8bit" });
+    const { message } = await stripTrackingFromMime(input);
+    expect(message.equals(Buffer.from(input, "latin1"))).toBe(true);
+  });
+
   it("passes the message's recipients to the detectors", async () => {
     const input = singlePart(Buffer.from('<img src="https://img.example/banner.png?e=ann%40example.com" width="600">'), {
       type: "text/html", charset: "utf-8", transferEncoding: "7bit",

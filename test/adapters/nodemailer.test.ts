@@ -196,6 +196,23 @@ describe("stripTrackingPlugin through SMTP", () => {
     expect(report?.alternatives).toEqual([]);
   });
 
+  it("cleans an alternative without a contentType as nodemailer sends it (text/plain, or HTML by its file name)", async () => {
+    let report: MailReport | undefined;
+    await send(
+      { alternatives: [{ content: `Buy: ${trackedLink}\n` }, { content: `<a href="${trackedLink}">Buy</a>`, filename: "offer.html" }] },
+      { onReport: (value) => (report = value) },
+    );
+    expect(report?.alternatives.map(({ index }) => index)).toEqual([0, 1]);
+    expect(report?.alternatives.map(({ report: part }) => part.changed)).toEqual([true, true]);
+    expect(received.at(-1)!.toString("latin1")).not.toMatch(/utm_source=(?:3D)?news/);
+  });
+
+  it("hands on only the recipients the recipient option takes: an odd address in `to` does not stop the mail", async () => {
+    let report: MailReport | undefined;
+    await send({ to: ["j\udce9rg@x.example", "ann@example.com"], html }, { onReport: (value) => (report = value) });
+    expect(report?.recipients).toEqual(["ann@example.com", "bob@example.org"]);
+  });
+
   it("removes read-receipt headers given as an array, never List-Unsubscribe", async () => {
     const parsed = await send({
       html,

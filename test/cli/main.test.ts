@@ -90,6 +90,13 @@ describe("strip-tracking (built binary)", () => {
     expect(utf16.raw.equals(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<p>Ça</p>", "utf16le")]))).toBe(true);
   });
 
+  it("keeps a wrapper whose destination holds a byte UTF-8 does not define (a windows-1252 file), byte for byte", () => {
+    const input = Buffer.from(`<p>caf\xe9</p><a href="https://www.google.com/url?q=https://shop.example/caf\xe9/menu&amp;sa=D">x</a>${pixel}`, "latin1");
+    const { code, raw } = run(["-q"], input);
+    expect(code).toBe(0);
+    expect(raw.equals(Buffer.from(`<p>caf\xe9</p><a href="https://www.google.com/url?q=https://shop.example/caf\xe9/menu&amp;sa=D">x</a>`, "latin1"))).toBe(true);
+  });
+
   it("says which parts of a message it left unread, and why", () => {
     const message = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=x-unknown-42\r\n\r\n${pixel}\r\n`;
     const { code, stderr } = run(["--check"], message);

@@ -25,6 +25,13 @@ describe("documentMode", () => {
     ['DOCTYPE html PUBLIC "HTML"', "quirks"],
     ['DOCTYPE html SYSTEM "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', "quirks"],
     ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"', "quirks"],
+    // Adversarial review (adversary14, Chromium): what follows a system identifier is only a parse error; an empty
+    // system identifier is a missing one; anything else out of place forces quirks.
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" /', "no-quirks"],
+    ['DOCTYPE html SYSTEM "about:legacy-compat" junk', "no-quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" ""', "quirks"],
+    ['DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" /', "quirks"],
+    ["DOCTYPE html /", "quirks"],
     ["DOCTYPE svg", "quirks"],
     ["DOCTYPE", "quirks"],
   ])("%j -> %s", (doctype, mode) => {

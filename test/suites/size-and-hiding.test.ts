@@ -45,6 +45,7 @@ describe("a zero size hides only a block that clips and has no room", () => {
     ["a clip margin", `<div style="height:0;overflow:clip;overflow-clip-margin:60px">${image()}</div>`],
     ["max-height:-webkit-fill-available after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:-webkit-fill-available">${image()}</div>`],
     ["max-height:abs(300px) after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:abs(300px)">${image()}</div>`],
+    ["max-height:calc-size(max-content, size) after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:calc-size(max-content, size)">${image()}</div>`],
     ["max-height:round(300px, 1px) after max-height:0", `<div style="max-height:0;overflow:hidden;max-height:round(300px, 1px)">${image()}</div>`],
     ["a positioned box for a fixed image (its containing block is the viewport)", `<div style="position:relative;height:0;overflow:hidden">${image(' style="position:fixed;top:10px;left:10px"')}</div>`],
   ])("a zero size shows what it holds under %s", (_, html) => {
@@ -105,6 +106,7 @@ describe("padding, overflow and flex read in cascade order, as browsers keep the
     ["a padding without a unit in standards mode (dropped)", `<div style="height:0;overflow:hidden;padding-bottom:60">${image()}</div>`],
     ["a max-height without a unit after max-height:0 in standards mode (dropped)", `<div style="max-height:0;overflow:hidden;max-height:60">${image()}</div>`],
     ["max-height:300fr after max-height:0 (no length unit: dropped)", `<div style="max-height:0;overflow:hidden;max-height:300fr">${image()}</div>`],
+    ["max-height:calc(300) after max-height:0 (a number, not a length: dropped)", `<div style="max-height:0;overflow:hidden;max-height:calc(300)">${image()}</div>`],
     ["max-height:-moz-available after max-height:0 (Chromium drops it)", `<div style="max-height:0;overflow:hidden;max-height:-moz-available">${image()}</div>`],
     ["max-height:fit-content(100px) after max-height:0 (a grid track size only)", `<div style="max-height:0;overflow:hidden;max-height:fit-content(100px)">${image()}</div>`],
     ["height:none after height:0 (none is a maximum's)", `<div style="height:0;overflow:hidden;height:none">${image()}</div>`],
@@ -295,6 +297,7 @@ describe("the document's mode decides whether a size without a unit is pixels (a
     ["HTML 4.0 Strict", '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN">'],
     ['an empty public identifier', '<!DOCTYPE html PUBLIC "">'],
     ["a byte order mark before the doctype", "\uFEFF<!DOCTYPE html>"],
+    ["XHTML 1.0 written XML-style (` />` after the system identifier)", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd" />'],
   ])("standards mode after %s: height:300 is dropped, the zero height clips", (_, before) => {
     expect(stripTracking(before + reopened)).not.toContain(tokenized);
   });
@@ -302,6 +305,7 @@ describe("the document's mode decides whether a size without a unit is pixels (a
   it.each([
     ["no doctype", ""],
     ["HTML 4.01 Transitional without a system identifier", '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">'],
+    ["HTML 4.01 Transitional with an empty system identifier", '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "">'],
   ])("quirks mode with %s: height:300 is 300px", (_, before) => {
     expect(stripTracking(before + reopened)).toContain(tokenized);
   });

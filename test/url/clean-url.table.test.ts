@@ -305,6 +305,28 @@ describe("cleanUrl table", () => {
   });
 });
 
+describe("cleanUrl unwrapping (adversary14)", () => {
+  const google = (destination: string) => `https://www.google.com/url?q=${encodeURIComponent(destination)}&sa=D`;
+
+  it("escapes a quote or angle bracket before the destination's host too", () => {
+    const { url } = cleanUrl(google('https://x"onmouseover="alert(1)"@shop.example/p'), { htmlAttribute: true });
+    expect(url).toBe("https://x%22onmouseover=%22alert(1)%22@shop.example/p");
+    expect(cleanUrl(google("https://a>b@shop.example/p")).url).toBe("https://a%3Eb@shop.example/p");
+  });
+
+  it("percent-encodes a destination's characters beyond ASCII past its host, as UTF-8", () => {
+    expect(cleanUrl(google("https://café.example/crème?q=ü#é")).url).toBe("https://café.example/cr%C3%A8me?q=%C3%BC#%C3%A9");
+  });
+
+  it("leaves a wrapper whose destination holds a lone surrogate as it is", () => {
+    const substack = (destination: string) =>
+      `https://substack.com/redirect/2/${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from(`{"e":"${destination}"}`).toString("base64url")}.sig`;
+    expect(cleanUrl(substack("https://shop.example/p")).url).toBe("https://shop.example/p");
+    const wrapper = substack("https://sh\\udce9op.example/p");
+    expect(cleanUrl(wrapper)).toMatchObject({ url: wrapper, changed: false });
+  });
+});
+
 describe("cleanUrl change reports", () => {
   it("reports each removed param with name, raw value, rule and vendor", () => {
     expect(run("https://example.com/a?utm_source=news%20x&flag&fbclid=Iw&mc_eid=abc&utm_medium")).toEqual({

@@ -10,6 +10,7 @@ describe("option validation", () => {
     ["unwrapRedirects", { unwrapRedirects: "yes" }, 'strip-tracking: option "unwrapRedirects" must be a boolean'],
     ["an unknown option", { unwrap: true }, 'strip-tracking: option "unwrap" is not a known option'],
     ["recipient", { recipient: "nobody" }, 'strip-tracking: option "recipient" must be an email address, got "nobody"'],
+    ["a recipient with a lone surrogate", { recipient: "j\udce9rg@x.example" }, 'strip-tracking: option "recipient" must be an email address, got "j\udce9rg@x.example"'],
     ["htmlAttribute", { htmlAttribute: null }, 'strip-tracking: option "htmlAttribute" must be a boolean'],
     ["keepParams", { keepParams: "utm_source" }, 'strip-tracking: option "keepParams" must be an array of strings'],
     ["keepParams entries", { keepParams: ["a", 1] }, 'strip-tracking: option "keepParams" must be an array of strings'],
