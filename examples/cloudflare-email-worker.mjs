@@ -11,7 +11,8 @@ const worker = {
   async email(message, env) {
     const raw = new Uint8Array(await new Response(message.raw).arrayBuffer());
     const { message: cleaned, report } = await stripTrackingFromMime(raw, { recipient: message.to });
-    const outbound = new env.EmailMessage(message.to, env.FORWARD_TO, new TextDecoder().decode(cleaned));
+    // The bytes as they are (a stream): decoding them as UTF-8 would lose any 8-bit byte in another charset.
+    const outbound = new env.EmailMessage(message.to, env.FORWARD_TO, new Response(cleaned).body);
     await env.OUTBOUND.send(outbound);
     return report;
   },
@@ -19,7 +20,7 @@ const worker = {
 
 export default worker;
 
-if (typeof process !== "undefined" && import.meta.url === `file://${process.argv[1]}`) {
+if (typeof process !== "undefined" && process.argv[1] && import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1]).href) {
   const { readFileSync } = await import("node:fs");
   const raw = readFileSync(new URL("./tracked-message.eml", import.meta.url));
   const sent = [];
@@ -35,5 +36,5 @@ if (typeof process !== "undefined" && import.meta.url === `file://${process.argv
   const message = { from: "news@weekly-garden.example", to: "ann@example.com", raw: new Blob([raw]).stream() };
   const report = await worker.email(message, env);
   console.error(JSON.stringify({ changed: report.changed, removedHeaders: report.removedHeaders }));
-  process.stdout.write(sent[0].raw);
+  process.stdout.write(Buffer.from(await new Response(sent[0].raw).arrayBuffer()));
 }

@@ -6,6 +6,7 @@
 // `send` calls SESv2 SendEmail with { Content: { Raw: { Data } } }. Run directly, it uses a sample message.
 // Usage: npm run build && node examples/relay-lambda.mjs
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { stripTrackingFromMime } from "strip-tracking/mime";
 
 /** Builds the Lambda handler from two I/O functions, so it is testable and the cleaning stays pure. */
@@ -23,7 +24,7 @@ export function makeHandler({ readRaw, send }) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const sample = readFileSync(new URL("./tracked-message.eml", import.meta.url));
   const sent = [];
   const handler = makeHandler({ readRaw: async () => sample, send: async (message) => void sent.push(message) });

@@ -3,9 +3,10 @@
 // Usage: npm run build && node examples/template-ci.mjs [templates-directory]  (exit code 1 when tracking is found)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { stripTrackingWithReport } from "strip-tracking";
 
-const directory = process.argv[2] ?? new URL("./templates", import.meta.url).pathname;
+const directory = process.argv[2] ?? fileURLToPath(new URL("./templates", import.meta.url));
 let found = 0;
 for (const name of readdirSync(directory).filter((file) => file.endsWith(".html")).sort()) {
   const file = join(directory, name);

@@ -28,9 +28,10 @@ export function stripTrackingTransform(options?: StripTransformOptions): Transfo
   const stripper = createStripper({ ...stripOptions, onData: (chunk) => transform?.push(chunk, "utf8") });
   transform = new Transform({
     decodeStrings: false,
-    transform(chunk: string | Buffer, _encoding, callback) {
+    transform(chunk: string | Buffer, encoding, callback) {
       try {
-        stripper.write(chunk);
+        // A string written with an encoding (`write(hex, "hex")`) is those bytes; a plain string is the text.
+        stripper.write(typeof chunk === "string" && encoding !== "utf8" && encoding !== "utf-8" ? Buffer.from(chunk, encoding) : chunk);
         callback();
       } catch (error) {
         callback(error as Error);

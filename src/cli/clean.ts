@@ -1,15 +1,15 @@
 // The default command: clean files, directories or stdin; report on stderr (or as JSON on stdout).
 
 import { readFile, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { resolveOptions } from "../options.js";
 import type { Preset, StripOptions } from "../types.js";
 import { cleanInput, type FileResult } from "./clean-file.js";
 import { exitCodes } from "./exit-codes.js";
 import { inputFiles } from "./inputs.js";
 import { WorkerPool } from "./pool.js";
+import { checkOptions, UsageError } from "./usage-error.js";
+import { packageVersion } from "./version.js";
 import { type FileTask, processFile } from "./process-file.js";
 
 export const cleanUsage = `Usage: strip-tracking [options] [file|directory|-]...
@@ -33,7 +33,10 @@ Options:
   -v, --version            the version
 
 Exit codes: 0 done (and, with --check, nothing to remove); 1 --check found tracking;
-2 bad usage, or an input could not be read or cleaned.`;
+2 bad usage, or an input could not be read or cleaned.
+
+strip-tracking verify <files or dirs>: renders each mail before and after in headless Chromium and writes a
+report of what went and what must not have (see strip-tracking verify --help).`;
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 
@@ -64,8 +67,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     return exitCodes.ok;
   }
   if (values.version) {
-    const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
-    io.stdout.write(`${version}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return exitCodes.ok;
   }
   const preset = (values.preset ?? "standard") as Preset;
@@ -143,28 +145,6 @@ export interface CliIo {
   readonly stdin: NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
-
-/** A mistake in the command line: exit code 2 with the message and a hint. */
-export class UsageError extends Error {}
-
-/** The library's option for each flag that sets one, to name the flag in an error about the option. */
-const flagOfOption: Readonly<Record<string, string>> = {
-  preset: "--preset",
-  recipient: "--recipient",
-  keepParams: "--keep-param",
-  removeParams: "--remove-param",
-};
-
-/** Validates the options the flags make once, before any input is read: a bad value is a usage error naming its flag. */
-function checkOptions(options: StripOptions): void {
-  try {
-    resolveOptions(options);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    const message = error.message.replace(/^strip-tracking: option "([^"]+)"/, (whole, option: string) => flagOfOption[option] ?? whole);
-    throw new UsageError(message.replace(/^strip-tracking: /, ""));
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `strip-tracking` command: dispatches to a subcommand; with none named, cleans (see clean.ts).
 
-import { clean, type CliIo, UsageError } from "./clean.js";
+import { clean, type CliIo } from "./clean.js";
+import { UsageError } from "./usage-error.js";
 import { exitCodes } from "./exit-codes.js";
 
 /** A subcommand: takes its own arguments, returns the exit code. */
@@ -11,7 +12,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Readonly<Record<string, Command>> = {
   clean,
   // Loaded only when asked for: it needs Chromium and optional packages.
-  verify: async (argv, io) => (await import("./verify.js")).verify(argv, { stderr: (text) => void io.stderr.write(text) }),
+  verify: async (argv, io) =>
+    (await import("./verify.js")).verify(argv, { stdout: (text) => void io.stdout.write(text), stderr: (text) => void io.stderr.write(text) }),
 };
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */

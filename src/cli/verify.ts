@@ -3,9 +3,11 @@
 
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { StripOptions } from "../types.js";
+import { checkOptions } from "./usage-error.js";
+import { packageVersion } from "./version.js";
 import { parseVerifyArgs, verifyUsage, type VerifyArgs } from "./verify/args.js";
 import { compareMail, type MailVerdict, type WidthPair } from "./verify/compare.js";
 import { findMailFiles, pageName, readMailHtml } from "./verify/emails.js";
@@ -17,21 +19,34 @@ import { sideBySide } from "./verify/side-by-side.js";
 /** The widths every mail is rendered at: a desktop client's reading pane and a phone. */
 export const verifyWidths = [800, 375] as const;
 
-/** Where verify writes its one-line summaries. */
+/** Where verify writes: its help and version (stdout), its one-line summaries and errors (stderr). */
 export interface VerifyIo {
+  readonly stdout?: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
 
-const processIo: VerifyIo = { stderr: (text) => void process.stderr.write(text) };
+const processIo: VerifyIo = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 /**
  * Runs `strip-tracking verify` with `argv` (the arguments after `verify`). Resolves to the exit code: 0 when no mail
  * has a failure, 1 when one has, 2 when verify could not run (bad arguments, no Chromium, playwright-core missing).
  */
 export async function verify(argv: string[], io: VerifyIo = processIo): Promise<number> {
+  const stdout = io.stdout ?? io.stderr;
+  if (argv.includes("--help") || argv.includes("-h")) {
+    stdout(`${verifyUsage}\n`);
+    return 0;
+  }
+  if (argv.includes("--version") || argv.includes("-v")) {
+    stdout(`${packageVersion()}\n`);
+    return 0;
+  }
   let args: VerifyArgs;
+  let options: StripOptions;
   try {
     args = parseVerifyArgs(argv, process.env);
+    options = { preset: args.preset, ...(args.recipients.length === 0 ? {} : { recipient: args.recipients }) };
+    checkOptions(options); // before Chromium starts: a bad --recipient is a usage error naming the flag
   } catch (error) {
     io.stderr(`verify: ${(error as Error).message}\n${verifyUsage}\n`);
     return 2;
@@ -62,21 +77,38 @@ export async function verify(argv: string[], io: VerifyIo = processIo): Promise<
     io.stderr(`verify: no .html, .htm or .eml file in ${args.inputs.join(", ")}\n`);
     return 2;
   }
-  return run(args, files, deps, io);
+  // The report's pages are named after the mails: written into the mails' own folder, they would replace them.
+  const out = resolve(args.out);
+  const inOut = files.find((file) => dirname(resolve(file)) === out || dirname(resolve(file)) === join(out, "shots"));
+  if (inOut !== undefined) {
+    io.stderr(`verify: --out ${args.out} holds ${inOut}, which the report would overwrite; name another folder\n`);
+    return 2;
+  }
+  let browser: Awaited<ReturnType<VerifyDeps["launch"]>>;
+  try {
+    browser = await deps.launch(args.chromium);
+  } catch (error) {
+    const reason = String((error as Error).message ?? error).split("\n")[0];
+    io.stderr(`verify: could not start Chromium at ${args.chromium}: ${reason}\n`);
+    return 2;
+  }
+  return run(args, files, options, deps, browser, io);
 }
 
-async function run(args: VerifyArgs, files: readonly string[], deps: VerifyDeps, io: VerifyIo): Promise<number> {
-  await mkdir(join(args.out, "shots"), { recursive: true });
-  const browser = await deps.launch(args.chromium);
+async function run(
+  args: VerifyArgs,
+  files: readonly string[],
+  options: StripOptions,
+  deps: VerifyDeps,
+  browser: Awaited<ReturnType<VerifyDeps["launch"]>>,
+  io: VerifyIo,
+): Promise<number> {
   const results: MailResult[] = [];
   try {
+    await mkdir(join(args.out, "shots"), { recursive: true });
     const context = await Renderer.context(browser);
     const renderers = await Promise.all(verifyWidths.map((width) => Renderer.open(context, width)));
     const pages = new Set<string>(["index"]);
-    const options: StripOptions = {
-      preset: args.preset,
-      ...(args.recipients.length === 0 ? {} : { recipient: args.recipients }),
-    };
     for (const file of files) {
       const result = await verifyMail(file, pageName(file, pages), options, renderers, deps, args.out);
       results.push(result);

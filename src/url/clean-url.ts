@@ -6,7 +6,7 @@ import { ownString } from "../base/own-string.js";
 import { decodeHTMLAttribute } from "entities/decode";
 import type { ClickTrackerRule } from "../data/click-trackers.js";
 import type { RedirectRule } from "../data/redirect-rules.js";
-import { hasMergeTag } from "./merge-tags.js";
+import { hasMergeTag, touchesMergeTag } from "./merge-tags.js";
 import { mayBeTrackingName, normalizeParamName, paramRulesFor, type ParamRule, type ParamRuleLookup } from "./param-matcher.js";
 import { removeParamSpans, type ParamSpanDecider } from "./query.js";
 import { clickTrackersFor, findClickTracker, redirectRulesFor, unwrapRedirect } from "./redirects.js";
@@ -146,6 +146,17 @@ function delimitersEscaped(text: string): string {
  */
 const loneSurrogate = /[\ud800-\udfff]/u;
 
+/** The tracking parameters of a URL holding merge tags removed, where no tag touches them (see `clean`). */
+function cleanTemplated(url: string, start: number, end: number, core: string, schemePut: number, resolved: ResolvedOptions, rules: HostRules): CleanUrlResult {
+  const changes: UrlChange[] = [];
+  const recipientParams: string[] = [];
+  const decide = paramDecider(resolved, rules.params, recipientParams);
+  const cleanedCore = removeParamSpans(core, (text, from, eq, to) => (touchesMergeTag(text, from, to) ? undefined : decide(text, from, eq, to)), resolved.htmlAttribute, changes);
+  if (changes.length === 0) return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
+  const cleaned = withSurroundingSpace(url, start, end, cleanedCore.slice(schemePut));
+  return recipientParams.length > 0 ? { url: cleaned, changed: true, changes, recipientParams } : { url: cleaned, changed: true, changes };
+}
+
 function unchanged(url: string): CleanUrlResult {
   return { url, changed: false, changes: [] };
 }
@@ -273,11 +284,13 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
     core = `https:${core}`;
     schemePut = "https:".length;
   }
-  if (hasMergeTag(core)) return unchanged(url);
   const { htmlAttribute } = resolved;
   const decodedCore = htmlAttribute && core.includes("&") ? decodeHTMLAttribute(core) : core;
   let parts = parseHttpUrl(decodedCore);
-  if (!parts || (decodedCore !== core && hasMergeTag(decodedCore))) return unchanged(url);
+  if (!parts) return unchanged(url);
+  // A template's URL (`/orders/{{order_id}}?utm_source=receipt`): the sending system fills it in, so it is neither
+  // unwrapped nor judged as a redirect; its tracking parameters go, but for any a merge tag touches.
+  if (hasMergeTag(core) || (decodedCore !== core && hasMergeTag(decodedCore))) return cleanTemplated(url, start, end, core, schemePut, resolved, hosts.get(parts.host));
 
   const changes: UrlChange[] = [];
   let current = core; // as written (attribute text when htmlAttribute)

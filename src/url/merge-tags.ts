@@ -1,6 +1,6 @@
 /**
- * Template merge tags. A URL that contains one is filled in later by the sending system, so its bytes are
- * not ours to change: `*|UNSUB|*` (Mailchimp), `{{unsubscribe_url}}` / `{% ... %}` (Handlebars, Liquid,
+ * Template merge tags. A URL that contains one is filled in later by the sending system, so the tag's bytes are
+ * not ours to change (and what the URL will be is not known: it is not unwrapped): `*|UNSUB|*` (Mailchimp), `{{unsubscribe_url}}` / `{% ... %}` (Handlebars, Liquid,
  * Jinja), `%unsubscribe_url%` / `%%view_email_url%%` (Mailgun, ActiveCampaign, Salesforce), `[Unsubscribe]`
  * (SendGrid), `<%= ... %>` (ERB, EJS), `${...}` (template literals, FreeMarker).
  */
@@ -29,4 +29,24 @@ export function hasMergeTag(url: string): boolean {
       PERCENT_TAG.test(url) ||
       (HEX_PERCENT_TAG.test(url) && safeDecodeUri(url) === undefined))
   );
+}
+
+/** Each whole tag of the forms above, for `mergeTagSpans`. */
+const wholeTags = new RegExp(
+  [
+    String.raw`\*\|[^|]*\|\*`, String.raw`\{\{[^}]*\}\}`, String.raw`\{%[^%]*%\}`, String.raw`<%[^%]*%>`,
+    String.raw`&lt;%[^%]*?%&gt;`, String.raw`\$\{[^}]*\}`, String.raw`%%[^%]*%%`, String.raw`\[\[[^\]]*\]\]`,
+    String.raw`\[[A-Za-z_][\w ]*\]`, PERCENT_TAG.source, HEX_PERCENT_TAG.source,
+  ].join("|"),
+  "g",
+);
+
+/**
+ * Whether [start, end) of `text` touches a merge tag: it overlaps a whole tag, or holds a piece of tag syntax (an
+ * unbalanced `{{#if`). A query parameter that does is left as it is.
+ */
+export function touchesMergeTag(text: string, start: number, end: number): boolean {
+  if (hasMergeTag(text.slice(start, end))) return true;
+  for (const match of text.matchAll(wholeTags)) if (match.index < end && start < match.index + match[0].length) return true;
+  return false;
 }

@@ -27,6 +27,17 @@ describe("stripTrackingTransform", () => {
     expect(await collect(chunks)).toBe(expected);
   });
 
+  it("reads a string written with an encoding as those bytes", async () => {
+    const transform = stripTrackingTransform();
+    const out: Buffer[] = [];
+    transform.on("data", (chunk: Buffer) => out.push(chunk));
+    const done = new Promise((resolve) => transform.on("end", resolve));
+    transform.write(Buffer.from(html).toString("hex"), "hex");
+    transform.end(Buffer.from("<p>end</p>").toString("base64"), "base64");
+    await done;
+    expect(Buffer.concat(out).toString("utf8")).toBe(stripTrackingWithReport(`${html}<p>end</p>`).html);
+  });
+
   it("hands the report to onReport and as a report event", async () => {
     let fromOption: Report | undefined;
     let fromEvent: Report | undefined;

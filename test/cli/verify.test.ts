@@ -1,7 +1,7 @@
 // Runs `verify` itself, in Chromium, on two tracked mails of the shared corpus and one template.
 // Skipped, with a message, when ../shared/corpus or /usr/bin/chromium is absent.
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,47 @@ describe("verify argument and install errors (no browser)", () => {
     expect(await verify(["--preset", "loose", "x.html"], { stderr: (text) => void lines.push(text) })).toBe(2);
     expect(lines.join("")).toMatch(/--preset must be one of standard, strict, audit[\s\S]*usage: strip-tracking verify/);
   });
+
+  const run = async (argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await verify(argv, { stdout: (text) => void out.push(text), stderr: (text) => void err.push(text) });
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  };
+
+  it("prints its usage and the version for --help and --version, exit 0", async () => {
+    expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: strip-tracking verify/) });
+    expect(await run(["x.html", "-h"])).toMatchObject({ code: 0 });
+    const version = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "package.json"), "utf8")).version;
+    expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("names the flag of a bad option once, before starting Chromium", async () => {
+    const { code, stderr } = await run(["x.html", "--recipient", "ann", "--chromium", "/nonexistent/chromium"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^verify: --recipient must be an email address, got "ann"\n/);
+  });
+
+  it("refuses a report folder that holds the mails given (its pages would replace them)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verify-in-"));
+    writeFileSync(join(dir, "newsletter.html"), "<p>hi</p>");
+    const { code, stderr } = await run([dir, "--out", dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("which the report would overwrite");
+    expect(readFileSync(join(dir, "newsletter.html"), "utf8")).toBe("<p>hi</p>");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!existsSync("/bin/true"))("says in one line when the browser named does not start, and writes no folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verify-in-"));
+    writeFileSync(join(dir, "a.html"), "<p>hi</p>");
+    const out = join(dir, "report");
+    const { code, stderr } = await run([join(dir, "a.html"), "--out", out, "--chromium", "/bin/true"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^verify: could not start Chromium at \/bin\/true: [^\n]*\n$/);
+    expect(existsSync(out)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 90_000);
 
   it("exits 2 and says how to get a browser when --chromium names nothing", async () => {
     const lines: string[] = [];
