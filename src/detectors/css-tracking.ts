@@ -19,7 +19,9 @@ import { afterHost } from "../url/url-parts.js";
 import { cssLength, isTiny, sizeOf } from "./element-size.js";
 
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
-const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/._?=-]|$)/i;
+// The word is the whole segment, or a pixel's or script's file name (`/open.gif`, `/track.php`): `/open-sans.woff2`,
+// `/read-more-hover.png` and `/print.css` are content (adversary15).
+const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/?#=&;]|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|jsp|cgi|html?)(?:[?#]|$)|$)/i;
 
 /**
  * Contexts where a URL is fetched only when the reader does something: prints, hovers, focuses, switches to
@@ -27,8 +29,6 @@ const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|imp
  * `.gmail_quote`, quoted `blockquote`s, Outlook.com's `[data-ogsc]` dark-mode rewrite).
  */
 const eventContexts: readonly [RegExp, string][] = [
-  [/^@media\b[^{]*\bprint\b/i, "print"],
-  [/^@media\b[^{]*prefers-color-scheme\s*:\s*dark/i, "dark mode"],
   [/:(?:hover|active|focus|focus-within|focus-visible|target|checked)\b/i, "an interaction"],
   [/data-outlook-cycle|divRplyFwdMsg|gmail_quote|blockquote|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader/i, "a forward or reply"],
   [/data-ogsc|data-ogsb|\[data-ogac\]/i, "dark mode"],
@@ -38,9 +38,22 @@ function eventOf(preludes: readonly string[]): string | undefined {
   for (const written of preludes) {
     // As CSS reads it: `@media \70 rint` is print.
     const prelude = decodedNames(written);
+    const media = /^@media\b([^{]*)/i.exec(prelude)?.[1];
+    if (media !== undefined) {
+      if (everyQuery(media, (query) => /^(?:only\s+)?print\b/.test(query))) return "print";
+      if (everyQuery(media, (query) => !/^not\b/.test(query) && /prefers-color-scheme\s*:\s*dark/.test(query))) return "dark mode";
+    }
     for (const [pattern, event] of eventContexts) if (pattern.test(prelude)) return event;
   }
   return undefined;
+}
+
+/**
+ * Whether every query of a media query list holds: the rule applies only then (`@media screen, print` applies on
+ * screen too, `@media not print` everywhere but print; adversary15).
+ */
+function everyQuery(list: string, holds: (query: string) => boolean): boolean {
+  return list.split(",").every((query) => holds(query.trim().toLowerCase()));
 }
 
 function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string | undefined {

@@ -22,8 +22,11 @@ import { afterHost } from "../url/url-parts.js";
 import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
-/** Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths). */
-const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/._?=-]|$)/i;
+/**
+ * Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths), as
+ * a whole segment or a pixel's or script's file name: `/open-house.png` is content.
+ */
+const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/?#=&;]|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|jsp|cgi|html?)(?:[?#]|$)|$)/i;
 
 /** Vectors judged as images. Links, frames and scripts are other detectors' work. */
 const imageVectors: ReadonlySet<Vector> = new Set([

@@ -40,7 +40,9 @@ export interface StripTextResult {
 }
 
 // A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets).
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/gi;
+// ASCII only: text runs on after a URL without a space in Japanese or Chinese (`…?utm_source=mailをご覧ください`),
+// and full-width brackets and quotes close it (`（…）`, `“…”`); read into the URL, that text would go with a parameter.
+const URL_IN_TEXT = /https?:\/\/[!#-&(-;=?-_a-z{-~]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?*]$/;
 
 function count(text: string, char: string): number {

@@ -229,6 +229,9 @@ function paramDecider(options: ResolvedOptions, findParamRule: ParamRuleLookup, 
     const byOption = options.removeParams.has(name);
     const rule = byOption ? undefined : findParamRule(name);
     if (!byOption && !rule) return undefined;
+    // Servers that also split on `;` (Perl's CGI, Rack before 3) read `?utm_source=news;id=42` as two: removing
+    // it up to the next `&` would take `id=42` with it.
+    if (text.lastIndexOf(";", end - 1) > eq) return undefined;
     return removedParam(param, eq === end ? undefined : text.slice(eq + 1, end), rule);
   };
 }
@@ -306,8 +309,11 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
       if (loneSurrogate.test(step.destination)) break;
       changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current.slice(schemePut) });
       schemePut = 0;
-      target = step.destination;
-      parts = step.parts;
+      // A redirect whose destination has no fragment keeps the one the wrapper was followed with (browsers carry
+      // it over), so the unwrapped link lands where the wrapper did.
+      const fragment = target.indexOf("#");
+      target = fragment >= 0 && !step.destination.includes("#") ? step.destination + target.slice(fragment) : step.destination;
+      parts = parseHttpUrl(target) ?? step.parts;
       rules = hosts.get(parts.host);
       current = encodeDestination(target, htmlAttribute, parts.pathStart);
     }

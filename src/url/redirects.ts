@@ -98,8 +98,9 @@ function extract(extract: RedirectExtract, url: string, parts: HttpUrlParts): st
       if (captured === undefined) return undefined;
       const decoded = extract.decode === "base64" ? decodeBase64Text(captured) : decodeDestination(captured);
       if (decoded === undefined || !extract.defaultScheme) return decoded;
-      // Postmark writes host and path twice percent-encoded, without a scheme.
-      const twice = /%[0-9a-f]{2}/i.test(decoded) ? safeDecodeUri(decoded) : decoded;
+      // Postmark writes host and path twice percent-encoded, without a scheme. With one (`https%253A…`),
+      // `decodeDestination` has decoded both rounds: a third would turn the destination's own `%2B` into `+`.
+      const twice = !SCHEME.test(decoded) && /%[0-9a-f]{2}/i.test(decoded) ? safeDecodeUri(decoded) : decoded;
       if (twice === undefined) return undefined;
       return /^[a-z][a-z0-9+.-]*:/i.test(twice) ? twice : `${extract.defaultScheme}${twice}`;
     }

@@ -24,6 +24,7 @@ const removed: [string, string, string, string][] = [
   ["behavior in a 1px rule", `<style>.p{width:1px;height:1px;behavior:url(${U})}</style>`, `<style>.p{width:1px;height:1px;}</style>`, "CSS URL with a hex token in a 1px rule"],
   ["inline style on a hidden element", `<div style="display:none;background:url(${U})">x</div>`, `<div style="display:none;">x</div>`, "CSS URL with a hex token on a hidden element (display:none on <div>)"],
   ["inline style on a 1px element", `<div style="width:1px;height:1px;background-image:url(${U})"></div>`, `<div style="width:1px;height:1px;"></div>`, "CSS URL with a hex token on a 1px element"],
+  ["@media only print, print and (color)", `<style>@media only print, print and (color){.a{background:url(${U})}}</style>`, `<style>@media only print, print and (color){.a{}}</style>`, "CSS URL with a hex token fetched only on print (@media only print, print and (color) .a)"],
   ["print written with an escape", `<style>@media \\70 rint{.a{background:url(${U})}}</style>`, `<style>@media \\70 rint{.a{}}</style>`, "CSS URL with a hex token fetched only on print (@media \\70 rint .a)"],
   [":hover written with an escape", `<style>a:\\68over{background:url(${U})}</style>`, `<style>a:\\68over{}</style>`, "CSS URL with a hex token fetched only on an interaction (a:\\68over)"],
   ["a tracking path in print", `<style>@media print{body{background:url(https://t.example/track/print.gif)}}</style>`, `<style>@media print{body{}}</style>`, "CSS URL with a tracking path fetched only on print (@media print body)"],
@@ -35,6 +36,14 @@ const kept: [string, string][] = [
   ["a clean URL in print", `<style>@media print{.logo{background:url(https://cdn.example/logo.png)}}</style>`],
   ["a clean font", `<style>@font-face{font-family:x;src:url(https://fonts.example/s/x.woff2)}</style>`],
   ["a mobile media query with a token (not an event)", `<style>@media (max-width:480px){.hero{background:url(${U})}}</style>`],
+  // adversary15: file names that begin with a tracking word, and media queries that apply on screen too.
+  ["a self-hosted Open Sans font", `<style>@font-face{font-family:'Open Sans';src:url(https://cdn.example.com/fonts/open-sans/open-sans-latin-400.woff2) format('woff2')}</style>`],
+  ["a hover image named read-more-hover.png", `<style>a.btn:hover{background-image:url(https://cdn.example.com/img/read-more-hover.png)}</style>`],
+  ["a hover image named track-order-hover.png", `<style>.btn:hover{background-image:url(https://cdn.example.com/email/track-order-hover.png)}</style>`],
+  ["an @import of print.css", `<style>@import url("https://www.example.com/css/print.css") print;</style>`],
+  ["@media not print with a token", `<style>@media not print{.hero{background-image:url(${U})}}</style>`],
+  ["@media screen, print with a token", `<style>@media screen, print{.hero{background-image:url(${U})}}</style>`],
+  ["@media not (prefers-color-scheme: dark) with a token", `<style>@media not (prefers-color-scheme: dark){.hero{background-image:url(${U})}}</style>`],
 ];
 
 describe("css-tracking detector", () => {

@@ -21,6 +21,15 @@ describe("stripTrackingFromText", () => {
     expect(stripTrackingFromText(text)).toEqual({ text, changed: false, changes: [] });
   });
 
+  it.each([
+    // adversary15: text after a URL with no space (Japanese) or a non-ASCII closing mark went with the parameter.
+    ["詳細はhttps://example.jp/sale?utm_source=mailをご覧ください。", "詳細はhttps://example.jp/saleをご覧ください。"],
+    ["（https://example.jp/sale?utm_source=mail）", "（https://example.jp/sale）"],
+    ["Read “https://x.example/a?utm_source=news” today", "Read “https://x.example/a” today"],
+  ])("ends a URL at the first character beyond ASCII: %s", (text, cleaned) => {
+    expect(stripTrackingFromText(text).text).toBe(cleaned);
+  });
+
   it("keeps opaque trackers and merge tags as they are", () => {
     const text = "Click http://x.us2.list-manage.com/track/click?u=1&id=2&e=3 or https://e.example/u?utm_source=x&e={{email}}";
     expect(stripTrackingFromText(text).text).toBe("Click http://x.us2.list-manage.com/track/click?u=1&id=2&e=3 or https://e.example/u?e={{email}}");

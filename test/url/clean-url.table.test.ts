@@ -312,6 +312,23 @@ describe("cleanUrl table", () => {
   });
 });
 
+describe("cleanUrl (adversary15)", () => {
+  it("decodes a Postmark destination written with its scheme twice, not three times (its own %2B stays)", () => {
+    const destination = "https://app.example.com/verify?email=ann%2Btest%40example.com&token=abc";
+    expect(cleanUrl(`https://click.pstmrk.it/2m/${encodeURIComponent(encodeURIComponent(destination))}/x/y`).url).toBe(destination);
+  });
+
+  it("keeps the wrapper's fragment on a destination without one, as a redirect carries it over", () => {
+    const wrapper = "https://links.govdelivery.com:443/track?type=click&enid=ZWFzPTE&&&100&&&https://www.example.gov/news/report.html#findings";
+    expect(cleanUrl(wrapper).url).toBe("https://www.example.gov/news/report.html#findings");
+  });
+
+  it("keeps a parameter whose value holds a ; (servers that split on ; read another parameter there)", () => {
+    expect(cleanUrl("https://example.com/cgi-bin/event.pl?utm_source=news;id=42").url).toBe("https://example.com/cgi-bin/event.pl?utm_source=news;id=42");
+    expect(cleanUrl("https://example.com/a?utm_source=news&id=42").url).toBe("https://example.com/a?id=42");
+  });
+});
+
 describe("cleanUrl unwrapping (adversary14)", () => {
   const google = (destination: string) => `https://www.google.com/url?q=${encodeURIComponent(destination)}&sa=D`;
 
