@@ -21,7 +21,7 @@ import { cssLength, isTiny, sizeOf } from "./element-size.js";
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
 // The word is the whole segment, or a pixel's or script's file name (`/open.gif`, `/track.php`): `/open-sans.woff2`,
 // `/read-more-hover.png` and `/print.css` are content (adversary15).
-const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/?#=&;]|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|jsp|cgi|html?)(?:[?#]|$)|$)/i;
+const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/?#=&;]|[-_](?:open|track|tracking|pixel|beacon|\d)|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|ashx|jsp|cgi|html?)(?:[/?#]|$)|$)/i;
 
 /**
  * Contexts where a URL is fetched only when the reader does something: prints, hovers, focuses, switches to
@@ -38,22 +38,27 @@ function eventOf(preludes: readonly string[]): string | undefined {
   for (const written of preludes) {
     // As CSS reads it: `@media \70 rint` is print.
     const prelude = decodedNames(written);
-    const media = /^@media\b([^{]*)/i.exec(prelude)?.[1];
-    if (media !== undefined) {
-      if (everyQuery(media, (query) => /^(?:only\s+)?print\b/.test(query))) return "print";
-      if (everyQuery(media, (query) => !/^not\b/.test(query) && /prefers-color-scheme\s*:\s*dark/.test(query))) return "dark mode";
-    }
+    const media = /^@media\b([^{]*)/i.exec(prelude)?.[1]?.replace(/\/\*[^]*?(?:\*\/|$)/g, " ");
+    const event = media === undefined ? undefined : mediaEvent(media);
+    if (event !== undefined) return event;
     for (const [pattern, event] of eventContexts) if (pattern.test(prelude)) return event;
   }
   return undefined;
 }
 
 /**
- * Whether every query of a media query list holds: the rule applies only then (`@media screen, print` applies on
- * screen too, `@media not print` everywhere but print; adversary15).
+ * The event a media query list applies on only, when every query of it is one (`@media screen, print` applies on
+ * screen too, `@media not print` everywhere but print; adversary15): print, dark mode, or either.
  */
-function everyQuery(list: string, holds: (query: string) => boolean): boolean {
-  return list.split(",").every((query) => holds(query.trim().toLowerCase()));
+function mediaEvent(list: string): string | undefined {
+  const events = new Set<string>();
+  for (const written of list.split(",")) {
+    const query = written.trim().toLowerCase();
+    if (/^(?:only\s+)?print\b/.test(query)) events.add("print");
+    else if (!/^not\b/.test(query) && /prefers-color-scheme\s*:\s*dark/.test(query)) events.add("dark mode");
+    else return undefined;
+  }
+  return [...events].join(" or ");
 }
 
 function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string | undefined {

@@ -24,9 +24,10 @@ import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
 /**
  * Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths), as
- * a whole segment or a pixel's or script's file name: `/open-house.png` is content.
+ * a whole segment, joined to another (`/tracking_pixel/`, `/beacon_1.gif`), or a pixel's or script's file name:
+ * `/open-house.png` is content.
  */
-const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/?#=&;]|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|jsp|cgi|html?)(?:[?#]|$)|$)/i;
+const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/?#=&;]|[-_](?:open|track|tracking|pixel|beacon|\d)|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|ashx|jsp|cgi|html?)(?:[/?#]|$)|$)/i;
 
 /** Vectors judged as images. Links, frames and scripts are other detectors' work. */
 const imageVectors: ReadonlySet<Vector> = new Set([

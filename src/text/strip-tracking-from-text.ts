@@ -39,10 +39,13 @@ export interface StripTextResult {
   readonly changes: readonly TextUrlChange[];
 }
 
-// A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets).
-// ASCII only: text runs on after a URL without a space in Japanese or Chinese (`…?utm_source=mailをご覧ください`),
-// and full-width brackets and quotes close it (`（…）`, `“…”`); read into the URL, that text would go with a parameter.
-const URL_IN_TEXT = /https?:\/\/[!#-&(-;=?-_a-z{-~]+/gi;
+// A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets). Beyond
+// ASCII it holds letters, digits and marks (`/wiki/Straße`, `?utm_campaign=Frühling`), but not those of scripts
+// written without spaces, nor punctuation: Japanese runs on straight after a URL (`…?utm_source=mailをご覧ください`),
+// and full-width brackets and curly quotes close one (`（…）`, `“…”`); read into the URL, that text would go with a
+// parameter.
+const URL_IN_TEXT =
+  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}])[\p{L}\p{N}\p{M}])+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?*]$/;
 
 function count(text: string, char: string): number {
@@ -61,6 +64,9 @@ function trimUrlEnd(candidate: string): string {
     if (TRAILING_PUNCTUATION.test(url)) url = url.slice(0, -1);
     else if (url.endsWith(")") && count(url, ")") > count(url, "(")) url = url.slice(0, -1);
     else if (url.endsWith("]") && count(url, "]") > count(url, "[")) url = url.slice(0, -1);
+    else if (url.endsWith("}") && count(url, "}") > count(url, "{")) url = url.slice(0, -1);
+    // A table's cell border or a stray `\`/`^` (no merge tag `*|X|*` ends a URL with one `|`).
+    else if (/[\\^]$/.test(url) || (url.endsWith("|") && !url.endsWith("|*") && count(url, "|") % 2 === 1)) url = url.slice(0, -1);
     else return url;
   }
 }

@@ -148,6 +148,10 @@ const loneSurrogate = /[\ud800-\udfff]/u;
 
 /** The tracking parameters of a URL holding merge tags removed, where no tag touches them (see `clean`). */
 function cleanTemplated(url: string, start: number, end: number, core: string, schemePut: number, resolved: ResolvedOptions, rules: HostRules): CleanUrlResult {
+  // Only where the query is plain to find: a second `?` or a `#` may be a tag's own (`${id?c}`, FreeMarker's
+  // `</#if>`, Velocity's `#end`), and a character reference in attribute text may spell one (`&lt;%`, `&#123;`).
+  const query = core.indexOf("?");
+  if (query < 0 || core.includes("?", query + 1) || core.includes("#") || (resolved.htmlAttribute && /&(?!amp;)[#a-z]/i.test(core))) return unchanged(url);
   const changes: UrlChange[] = [];
   const recipientParams: string[] = [];
   const decide = paramDecider(resolved, rules.params, recipientParams);

@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from "entities/decode";
 /**
  * Query-parameter removal by splicing the original string.
  *
@@ -55,10 +56,24 @@ function separatorLength(text: string, index: number, end: number, htmlAttribute
   return 1;
 }
 
-/** Index of the next "&" in `text` from `start` before `end`, or `end`. */
-function nextAmpersand(text: string, start: number, end: number): number {
-  const index = text.indexOf("&", start);
-  return index < 0 || index >= end ? end : index;
+/**
+ * Index of the next "&" in `text` from `start` before `end` that separates parameters, or `end`. In attribute text
+ * an "&" that starts a character reference other than "&amp;" (`&#59;`, `&lt;`) is part of the value it spells.
+ */
+function nextAmpersand(text: string, start: number, end: number, htmlAttribute: boolean): number {
+  for (let index = text.indexOf("&", start); index >= 0 && index < end; index = text.indexOf("&", index + 1)) {
+    if (!htmlAttribute || separatorLength(text, index, end, true) > 1 || isLiteralAmpersand(text, index, end)) return index;
+  }
+  return end;
+}
+
+/** Whether the "&" at `index` of attribute text stays an "&" (it starts no character reference the browser decodes). */
+function isLiteralAmpersand(text: string, index: number, end: number): boolean {
+  const next = text.charCodeAt(index + 1);
+  // Every reference starts with "#" or a letter.
+  if (next !== 0x23 && !((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a)) return true;
+  // The longest named reference is 32 characters long.
+  return decodeHTMLAttribute(text.slice(index, Math.min(end, index + 40))).charCodeAt(0) === 0x26;
 }
 
 /** Index of the first "=" in `text` from `start` before `end`, or `end`. */
@@ -82,7 +97,7 @@ function removeFromQuery<T>(
 ): string | undefined {
   let removedStarts: number[] | undefined;
   for (let start = from; ; ) {
-    const end = nextAmpersand(text, start, to);
+    const end = nextAmpersand(text, start, to, htmlAttribute);
     if (end > start) {
       const reason = decide(text, start, equalsSign(text, start, end), end);
       if (reason !== undefined) {
@@ -101,7 +116,7 @@ function removeFromQuery<T>(
   let next = 0;
   let separatorStart = from;
   for (let start = from; ; ) {
-    const end = nextAmpersand(text, start, to);
+    const end = nextAmpersand(text, start, to, htmlAttribute);
     if (removedStarts[next] === start) next++;
     else if (end > start) {
       if (out !== "") out += text.slice(separatorStart, start);

@@ -195,6 +195,20 @@ describe("pixel detector: a token as a label of the host name (adversary11 F3)",
   });
 });
 
+describe("pixel detector: tracking paths (adversary15, adversary16)", () => {
+  it.each(["/tracking_pixel/42", "/track-open/42", "/beacon_1.gif?id=42", "/pixel.gif/42", "/open.ashx?id=42", "/open.gif"])(
+    "a hidden image on %s is a tracker",
+    (path) => {
+      expect(stripTrackingWithReport(`<p>x</p><img src="https://mail.example.com${path}" style="display:none">`).html).toBe("<p>x</p>");
+    },
+  );
+
+  it.each(["/img/open-house.png", "/img/track-order.png", "/img/opens_soon.png"])("a hidden image on %s is content (a phone may show it)", (path) => {
+    const html = `<div style="display:none"><img src="https://cdn.example.com${path}" width="300" height="100"></div>`;
+    expect(stripTrackingWithReport(html).html).toBe(html);
+  });
+});
+
 describe("pixel detector: small images", () => {
   it("keeps a 1x6 layout spacer under a CDN account hash", () => {
     const input = `<img src="https://image.shop.example/lib/fe6b1570746006757114/m/19/spacer1x6.gif" width="1" height="6">`;

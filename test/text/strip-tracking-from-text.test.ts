@@ -26,7 +26,13 @@ describe("stripTrackingFromText", () => {
     ["詳細はhttps://example.jp/sale?utm_source=mailをご覧ください。", "詳細はhttps://example.jp/saleをご覧ください。"],
     ["（https://example.jp/sale?utm_source=mail）", "（https://example.jp/sale）"],
     ["Read “https://x.example/a?utm_source=news” today", "Read “https://x.example/a” today"],
-  ])("ends a URL at the first character beyond ASCII: %s", (text, cleaned) => {
+    // adversary16: letters of scripts written with spaces belong to the URL; a closing }, | after it does not.
+    ["https://shop.example.de/?utm_campaign=Frühling&ref=42 und mehr", "https://shop.example.de/?ref=42 und mehr"],
+    ["https://de.wikipedia.org/wiki/Straße?utm_source=news", "https://de.wikipedia.org/wiki/Straße"],
+    ["https://bücher.example/?utm_source=news", "https://bücher.example/"],
+    ["{https://x.example/a?utm_source=news}", "{https://x.example/a}"],
+    ["| https://x.example/a?utm_source=news|", "| https://x.example/a|"],
+  ])("ends a URL where its text ends: %s", (text, cleaned) => {
     expect(stripTrackingFromText(text).text).toBe(cleaned);
   });
 

@@ -323,6 +323,24 @@ describe("cleanUrl (adversary15)", () => {
     expect(cleanUrl(wrapper).url).toBe("https://www.example.gov/news/report.html#findings");
   });
 
+  it("leaves a template's URL whole where a tag may hold its ? or # (FreeMarker, Velocity)", () => {
+    for (const url of [
+      "https://x.example/?id=${id}<#if vip>&amp;utm_campaign=vip</#if>&amp;utm_source=news",
+      "https://x.example/?id=${id}#if($vip)&amp;utm_campaign=vip#end&amp;utm_source=news",
+      "https://x.example/u/${user.id?c}/p?utm_source=news&utm_medium=email",
+    ]) {
+      expect(cleanUrl(url, { htmlAttribute: true }).url).toBe(url);
+    }
+  });
+
+  it("reads a character reference in attribute text as part of the value it spells (adversary16)", () => {
+    for (const url of ["https://x.example/?utm_source=&lt;%= src %&gt;&amp;id=1", "https://x.example/?utm_source=&#123;&#123;src&#125;&#125;&amp;id=1", "https://x.example/?utm_source=a&#59;id=42"]) {
+      expect(cleanUrl(url, { htmlAttribute: true }).url).toBe(url);
+    }
+    expect(cleanUrl("https://x.example/?utm_source=a&amp;id=42", { htmlAttribute: true }).url).toBe("https://x.example/?id=42");
+    expect(cleanUrl("https://x.example/?utm_source=caf&eacute;&amp;id=42", { htmlAttribute: true }).url).toBe("https://x.example/?utm_source=caf&eacute;&amp;id=42");
+  });
+
   it("keeps a parameter whose value holds a ; (servers that split on ; read another parameter there)", () => {
     expect(cleanUrl("https://example.com/cgi-bin/event.pl?utm_source=news;id=42").url).toBe("https://example.com/cgi-bin/event.pl?utm_source=news;id=42");
     expect(cleanUrl("https://example.com/a?utm_source=news&id=42").url).toBe("https://example.com/a?id=42");
