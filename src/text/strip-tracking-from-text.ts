@@ -40,12 +40,12 @@ export interface StripTextResult {
 }
 
 // A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets). Beyond
-// ASCII it holds letters, digits and marks (`/wiki/Straße`, `?utm_campaign=Frühling`), but not those of scripts
-// written without spaces, nor punctuation: Japanese runs on straight after a URL (`…?utm_source=mailをご覧ください`),
-// and full-width brackets and curly quotes close one (`（…）`, `“…”`); read into the URL, that text would go with a
-// parameter.
+// ASCII it holds the letters of the alphabets URLs are written in (`/wiki/Straße`, `?utm_campaign=Frühling`,
+// `/wiki/Москва`) and their marks; anything else ends it: Japanese, Chinese, Thai, or a Korean particle runs on
+// straight after a URL (`…?utm_source=mailをご覧ください`, `…mail에서`), and footnote digits, full-width forms and
+// curly quotes close one (`²`, `（…）`, `“…”`). Read into the URL, that text would go with a parameter.
 const URL_IN_TEXT =
-  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}])[\p{L}\p{N}\p{M}])+/giu;
+  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~]|(?![\uff00-\uffef])[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Hebrew}\p{sc=Arabic}\p{M}])+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?*]$/;
 
 function count(text: string, char: string): number {

@@ -146,12 +146,15 @@ function delimitersEscaped(text: string): string {
  */
 const loneSurrogate = /[\ud800-\udfff]/u;
 
+/** A FreeMarker or Velocity directive, whose `#` is no fragment's (`<#if>`, `</#if>`, `#if(`, `#end`, `#{x}`). */
+const templateDirective = /<\/?#|#(?:if|else|elseif|end|foreach|set|macro|parse|include|stop|break|define|evaluate)\b|#\{/i;
+
 /** The tracking parameters of a URL holding merge tags removed, where no tag touches them (see `clean`). */
 function cleanTemplated(url: string, start: number, end: number, core: string, schemePut: number, resolved: ResolvedOptions, rules: HostRules): CleanUrlResult {
-  // Only where the query is plain to find: a second `?` or a `#` may be a tag's own (`${id?c}`, FreeMarker's
-  // `</#if>`, Velocity's `#end`), and a character reference in attribute text may spell one (`&lt;%`, `&#123;`).
+  // Only where the query is plain to find: a second `?` or a directive's `#` may be a tag's own (`${id?c}`,
+  // FreeMarker's `</#if>`, Velocity's `#end`), and a character reference in attribute text may spell one (`&lt;%`).
   const query = core.indexOf("?");
-  if (query < 0 || core.includes("?", query + 1) || core.includes("#") || (resolved.htmlAttribute && /&(?!amp;)[#a-z]/i.test(core))) return unchanged(url);
+  if (query < 0 || core.includes("?", query + 1) || templateDirective.test(core) || (resolved.htmlAttribute && /&(?!amp;)[#a-z]/i.test(core))) return unchanged(url);
   const changes: UrlChange[] = [];
   const recipientParams: string[] = [];
   const decide = paramDecider(resolved, rules.params, recipientParams);
@@ -234,10 +237,15 @@ function paramDecider(options: ResolvedOptions, findParamRule: ParamRuleLookup, 
     const rule = byOption ? undefined : findParamRule(name);
     if (!byOption && !rule) return undefined;
     // Servers that also split on `;` (Perl's CGI, Rack before 3) read `?utm_source=news;id=42` as two: removing
-    // it up to the next `&` would take `id=42` with it.
-    if (text.lastIndexOf(";", end - 1) > eq) return undefined;
+    // it up to the next `&` would take `id=42` with it. In attribute text, as the browser decodes it (`&eacute;`
+    // holds no `;` of the URL's).
+    if (eq < end && semicolonIn(text.slice(eq + 1, end), options.htmlAttribute)) return undefined;
     return removedParam(param, eq === end ? undefined : text.slice(eq + 1, end), rule);
   };
+}
+
+function semicolonIn(value: string, htmlAttribute: boolean): boolean {
+  return value.includes(";") && (!htmlAttribute || !value.includes("&") || decodeHTMLAttribute(value).includes(";"));
 }
 
 /**

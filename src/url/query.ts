@@ -33,28 +33,19 @@ export type ParamDecider<T> = (param: QueryParam) => T | undefined;
  */
 export type ParamSpanDecider<T> = (text: string, start: number, eq: number, end: number) => T | undefined;
 
-/** True when `text` holds `word` (lower-case ASCII letters, digits, `#;`) at `index`, in any case, before `end`. */
-function hasWordAt(text: string, index: number, end: number, word: string): boolean {
-  if (index + word.length > end) return false;
-  for (let i = 0; i < word.length; i++) {
-    const code = text.charCodeAt(index + i);
-    const expected = word.charCodeAt(i);
-    // Letters compare with their case bit set; the other characters of the words here equal themselves.
-    if (code !== expected && (expected < 0x61 || expected > 0x7a || (code | 0x20) !== expected)) return false;
-  }
-  return true;
-}
-
 /** Length of the separator at `index` (an "&" before `end`). */
 function separatorLength(text: string, index: number, end: number, htmlAttribute: boolean): number {
-  // In an HTML attribute "&amp;" (and its numeric forms) is how a literal "&" is written.
-  if (htmlAttribute) {
-    if (hasWordAt(text, index + 1, end, "amp;")) return 5;
-    if (hasWordAt(text, index + 1, end, "#38;")) return 5;
-    if (hasWordAt(text, index + 1, end, "#x26;")) return 6;
+  // In an HTML attribute "&amp;" is how a literal "&" is written, and so are its numeric forms (WordPress writes
+  // `&#038;`) and "&amp" without ";" where the next character is not "=" or alphanumeric (browsers decode it there).
+  const next = text.charCodeAt(index + 1);
+  if (htmlAttribute && (next === 0x23 /* # */ || (next | 0x20) === 0x61) /* a */) {
+    const reference = ampersandReference.exec(text.slice(index, Math.min(end, index + 16)));
+    if (reference !== null) return reference[0].length;
   }
   return 1;
 }
+
+const ampersandReference = /^&(?:amp;|amp(?![=a-z0-9])|#0*38(?:;|(?![0-9]))|#x0*26(?:;|(?![0-9a-f])))/i;
 
 /**
  * Index of the next "&" in `text` from `start` before `end` that separates parameters, or `end`. In attribute text

@@ -32,6 +32,12 @@ describe("stripTrackingFromText", () => {
     ["https://bücher.example/?utm_source=news", "https://bücher.example/"],
     ["{https://x.example/a?utm_source=news}", "{https://x.example/a}"],
     ["| https://x.example/a?utm_source=news|", "| https://x.example/a|"],
+    // adversary17: a Korean particle, footnote and full-width digits, other scripts written without spaces.
+    ["https://x.example/?id=5&utm_source=mail에서 확인하세요", "https://x.example/?id=5에서 확인하세요"],
+    ["See https://x.example/?id=5&utm_source=mail² for details", "See https://x.example/?id=5² for details"],
+    ["https://x.example/?id=5&utm_source=mail０", "https://x.example/?id=5０"],
+    ...["ཀ", "ꀀ", "ㄅ", "ꦲ", "ᨠ", "ー"].map((tail) => [`https://x.example/?id=5&utm_source=mail${tail}`, `https://x.example/?id=5${tail}`] as const),
+    ["https://ru.wikipedia.org/wiki/Москва?utm_source=news", "https://ru.wikipedia.org/wiki/Москва"],
   ])("ends a URL where its text ends: %s", (text, cleaned) => {
     expect(stripTrackingFromText(text).text).toBe(cleaned);
   });

@@ -338,7 +338,25 @@ describe("cleanUrl (adversary15)", () => {
       expect(cleanUrl(url, { htmlAttribute: true }).url).toBe(url);
     }
     expect(cleanUrl("https://x.example/?utm_source=a&amp;id=42", { htmlAttribute: true }).url).toBe("https://x.example/?id=42");
-    expect(cleanUrl("https://x.example/?utm_source=caf&eacute;&amp;id=42", { htmlAttribute: true }).url).toBe("https://x.example/?utm_source=caf&eacute;&amp;id=42");
+    expect(cleanUrl("https://x.example/?utm_source=caf&eacute;&amp;id=42", { htmlAttribute: true }).url).toBe("https://x.example/?id=42");
+  });
+
+  it("reads every form of & the browser decodes as a separator in attribute text (adversary17)", () => {
+    for (const separator of ["&#038;", "&#0038;", "&#x026;", "&amp;", "&AMP;", "&#38;"]) {
+      expect(cleanUrl(`https://x.example/?utm_source=a${separator}id=5`, { htmlAttribute: true }).url).toBe("https://x.example/?id=5");
+    }
+    expect(cleanUrl("https://x.example/?utm_source=a&amp&id=5", { htmlAttribute: true }).url).toBe("https://x.example/?id=5");
+    // `&ampid` is no reference (an alphanumeric follows): a literal "&" and a parameter "ampid".
+    expect(cleanUrl("https://x.example/?utm_source=a&ampid=5", { htmlAttribute: true }).url).toBe("https://x.example/?ampid=5");
+  });
+
+  it("removes a tracking parameter whose value holds a character reference (its ; is not the URL's)", () => {
+    expect(cleanUrl("https://x.example/?utm_campaign=Caf&eacute;", { htmlAttribute: true }).url).toBe("https://x.example/");
+    expect(cleanUrl("https://x.example/?id=5&utm_campaign=Fr&#252;hling", { htmlAttribute: true }).url).toBe("https://x.example/?id=5");
+  });
+
+  it("cleans a template's URL with a plain #anchor", () => {
+    expect(cleanUrl("https://x.example/?utm_source=mail&e=*|EMAIL|*#offers").url).toBe("https://x.example/?e=*|EMAIL|*#offers");
   });
 
   it("keeps a parameter whose value holds a ; (servers that split on ; read another parameter there)", () => {
