@@ -63,8 +63,16 @@ function isLiteralAmpersand(text: string, index: number, end: number): boolean {
   const next = text.charCodeAt(index + 1);
   // Every reference starts with "#" or a letter.
   if (next !== 0x23 && !((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a)) return true;
+  // A name of letters and digits then "=" (`&id=5`) is never decoded in attribute text: the usual parameter.
+  let after = index + 1;
+  while (after < end && isAlphanumeric(text.charCodeAt(after))) after++;
+  if (next !== 0x23 && text.charCodeAt(after) === 0x3d /* = */) return true;
   // The longest named reference is 32 characters long.
   return decodeHTMLAttribute(text.slice(index, Math.min(end, index + 40))).charCodeAt(0) === 0x26;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 /** Index of the first "=" in `text` from `start` before `end`, or `end`. */

@@ -21,7 +21,7 @@ describe("stripTrackingFromText", () => {
     expect(stripTrackingFromText(text)).toEqual({ text, changed: false, changes: [] });
   });
 
-  it.each([
+  it.each<[string, string]>([
     // adversary15: text after a URL with no space (Japanese) or a non-ASCII closing mark went with the parameter.
     ["詳細はhttps://example.jp/sale?utm_source=mailをご覧ください。", "詳細はhttps://example.jp/saleをご覧ください。"],
     ["（https://example.jp/sale?utm_source=mail）", "（https://example.jp/sale）"],
@@ -36,7 +36,7 @@ describe("stripTrackingFromText", () => {
     ["https://x.example/?id=5&utm_source=mail에서 확인하세요", "https://x.example/?id=5에서 확인하세요"],
     ["See https://x.example/?id=5&utm_source=mail² for details", "See https://x.example/?id=5² for details"],
     ["https://x.example/?id=5&utm_source=mail０", "https://x.example/?id=5０"],
-    ...["ཀ", "ꀀ", "ㄅ", "ꦲ", "ᨠ", "ー"].map((tail) => [`https://x.example/?id=5&utm_source=mail${tail}`, `https://x.example/?id=5${tail}`] as const),
+    ...["ཀ", "ꀀ", "ㄅ", "ꦲ", "ᨠ", "ー"].map((tail) => [`https://x.example/?id=5&utm_source=mail${tail}`, `https://x.example/?id=5${tail}`] as [string, string]),
     ["https://ru.wikipedia.org/wiki/Москва?utm_source=news", "https://ru.wikipedia.org/wiki/Москва"],
   ])("ends a URL where its text ends: %s", (text, cleaned) => {
     expect(stripTrackingFromText(text).text).toBe(cleaned);
