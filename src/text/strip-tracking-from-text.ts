@@ -43,9 +43,11 @@ export interface StripTextResult {
 // ASCII it holds the letters of the alphabets URLs are written in (`/wiki/Straße`, `?utm_campaign=Frühling`,
 // `/wiki/Москва`) and their marks; anything else ends it: Japanese, Chinese, Thai, or a Korean particle runs on
 // straight after a URL (`…?utm_source=mailをご覧ください`, `…mail에서`), and footnote digits, full-width forms and
-// curly quotes close one (`²`, `（…）`, `“…”`). Read into the URL, that text would go with a parameter.
+// curly quotes close one (`²`, `（…）`, `“…”`), and so does those alphabets' punctuation (the Urdu full stop `۔`).
+// Joiners inside words (ZWNJ in Persian, the Arabic tatweel, the Catalan middle dot) belong to it. Read into the
+// URL, the text after it would go with a parameter.
 const URL_IN_TEXT =
-  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~]|(?![\uff00-\uffef])[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Hebrew}\p{sc=Arabic}\p{M}])+/giu;
+  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~\u00b7\u0640\u200c\u200d]|(?![\uff00-\uffef])(?=[\p{L}\p{M}])[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Hebrew}\p{sc=Arabic}\p{M}])+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?*]$/;
 
 function count(text: string, char: string): number {

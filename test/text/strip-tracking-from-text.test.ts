@@ -38,6 +38,11 @@ describe("stripTrackingFromText", () => {
     ["https://x.example/?id=5&utm_source=mail０", "https://x.example/?id=5０"],
     ...["ཀ", "ꀀ", "ㄅ", "ꦲ", "ᨠ", "ー"].map((tail) => [`https://x.example/?id=5&utm_source=mail${tail}`, `https://x.example/?id=5${tail}`] as [string, string]),
     ["https://ru.wikipedia.org/wiki/Москва?utm_source=news", "https://ru.wikipedia.org/wiki/Москва"],
+    // adversary18: those alphabets' punctuation ends a URL; a joiner inside a word does not.
+    ["مزید https://example.com/?utm_source=newsletter۔", "مزید https://example.com/۔"],
+    ["https://example.am/?utm_source=news։", "https://example.am/։"],
+    ["https://x.ir/?utm_term=کتاب\u200cها&id=7", "https://x.ir/?id=7"],
+    ["https://x.example/?utm_term=col·lecció&id=7", "https://x.example/?id=7"],
   ])("ends a URL where its text ends: %s", (text, cleaned) => {
     expect(stripTrackingFromText(text).text).toBe(cleaned);
   });
