@@ -1,14 +1,14 @@
 // The `recipient` option, read once: one address or a list, trimmed, lower-cased (and as given, for encodings that keep case).
 
+import { hasLoneSurrogate } from "./base/lone-surrogate.js";
 import { optionError } from "./errors.js";
 
-/** Something at something, no white space, and only whole characters (a lone surrogate has no UTF-8 form to hash). */
+/** Something at something, no white space. */
 const address = /^[^\s@]+@[^\s@]+$/;
-const loneSurrogate = /[\ud800-\udfff]/u;
 
-/** Whether `text` is an address the `recipient` option takes. */
+/** Whether `text` is an address the `recipient` option takes (a lone surrogate has no UTF-8 form to hash). */
 export function isRecipientAddress(text: string): boolean {
-  return address.test(text) && !loneSurrogate.test(text);
+  return address.test(text) && !hasLoneSurrogate(text);
 }
 
 /**

@@ -15,13 +15,13 @@ import { decodedNames } from "../css/tokens.js";
 import type { Detector, Element, Finding, Resource, StyleDeclaration } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
+import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
 import { cssLength, isTiny, sizeOf } from "./element-size.js";
 
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
-// The word is the whole segment, or a pixel's or script's file name (`/open.gif`, `/track.php`): `/open-sans.woff2`,
-// `/read-more-hover.png` and `/print.css` are content (adversary15).
-const trackingPath = /\/(?:open|opened|track|tracking|trace|pixel|beacon|imp|impression|read|print|forward|fwd)(?:[/?#=&;]|[-_](?:open|track|tracking|pixel|beacon|\d)|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|ashx|jsp|cgi|html?)(?:[/?#]|$)|$)/i;
+// Path words of open, print and forward tracking (where a word may end: `tracking-path.ts`).
+const trackingPath = trackingPathOf(["open", "opened", "track", "tracking", "trace", "pixel", "beacon", "imp", "impression", "read", "print", "forward", "fwd"]);
 
 /**
  * Contexts where a URL is fetched only when the reader does something: prints, hovers, focuses, switches to

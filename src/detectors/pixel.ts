@@ -18,16 +18,13 @@
 import type { Detector, Element, Finding, Resource, Vector } from "../types.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
+import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
 import { describeSize, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
-/**
- * Path words used by open-tracking endpoints (Trocker's `/open`, `/track`, `/trace`; EasyPrivacy's pixel paths), as
- * a whole segment, joined to another (`/tracking_pixel/`, `/beacon_1.gif`), or a pixel's or script's file name:
- * `/open-house.png` is content.
- */
-const trackingPath = /\/(?:open|opened|opens|track|tracking|trace|pixel|beacon|imp|impression|wf\/open|e\/o|o)(?:[/?#=&;]|[-_](?:open|track|tracking|pixel|beacon|\d)|\.(?:gif|png|jpe?g|webp|bmp|svg|php|aspx?|ashx|jsp|cgi|html?)(?:[/?#]|$)|$)/i;
+/** Path words used by open-tracking endpoints (where a word may end: `tracking-path.ts`). */
+const trackingPath = trackingPathOf(["open", "opened", "opens", "track", "tracking", "trace", "pixel", "beacon", "imp", "impression", "wf/open", "e/o", "o"]);
 
 /** Vectors judged as images. Links, frames and scripts are other detectors' work. */
 const imageVectors: ReadonlySet<Vector> = new Set([

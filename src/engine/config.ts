@@ -19,8 +19,8 @@ export interface EngineConfig {
   /** False in `audit`: findings are reported, nothing is changed. */
   readonly applyEdits: boolean;
   readonly recipients: readonly string[];
-  /** `recipients` in the caller's case; the lower-cased list when absent. */
-  readonly recipientsAsGiven?: readonly string[];
+  /** `recipients` in the caller's case (encodings that keep case, base64, are of these). */
+  readonly recipientsAsGiven: readonly string[];
   /** Detectors that want a given tag name (with those that want every element). */
   readonly detectorsByTag: ReadonlyMap<string, DetectorLists>;
   /** Detectors that want every element. */

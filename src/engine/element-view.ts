@@ -14,8 +14,8 @@ export interface ElementContext {
   /** The first `<base href>` as written (resources resolve it per document scheme). */
   readonly baseHref: string | undefined;
   readonly recipients: readonly string[];
-  /** `recipients` in the caller's case; `recipients` when absent. */
-  readonly recipientsAsGiven?: readonly string[];
+  /** `recipients` in the caller's case. */
+  readonly recipientsAsGiven: readonly string[];
   readonly preset: Preset;
 }
 
@@ -114,7 +114,7 @@ export class ElementView implements Element {
   }
 
   get recipientsAsGiven(): readonly string[] {
-    return this.context.recipientsAsGiven ?? this.context.recipients;
+    return this.context.recipientsAsGiven;
   }
 
   get preset(): Preset {

@@ -642,7 +642,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       inConditionalComment: this.context.inConditionalComment,
       baseHref: this.baseHref,
       recipients: this.config.recipients,
-      recipientsAsGiven: this.config.recipientsAsGiven ?? this.config.recipients,
+      recipientsAsGiven: this.config.recipientsAsGiven,
       preset: this.config.preset,
     };
     return this.sharedElementContext;

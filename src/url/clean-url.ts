@@ -2,6 +2,7 @@
  * cleanUrl: removes click tracking from one URL. Unwraps redirect wrappers whose destination is written in
  * the URL, removes tracking parameters by splicing, and reports opaque trackers it must leave in place.
  */
+import { hasLoneSurrogate } from "../base/lone-surrogate.js";
 import { ownString } from "../base/own-string.js";
 import { decodeHTMLAttribute } from "entities/decode";
 import type { ClickTrackerRule } from "../data/click-trackers.js";
@@ -138,13 +139,6 @@ function encodeDestination(destination: string, htmlAttribute: boolean, pathStar
 function delimitersEscaped(text: string): string {
   return text.replace(/[\0-\x20\x7f"'<>`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
-
-/**
- * A lone surrogate: JSON in a token can decode to one (`"\udce9"`), and in a message part read as UTF-8 one stands
- * for a byte the part held (`utf8-with-escapes.ts`). A destination holding one is not unwrapped: no URL is written
- * with it, and the wrapper, as it was, still leads there.
- */
-const loneSurrogate = /[\ud800-\udfff]/u;
 
 /** A FreeMarker or Velocity directive, whose `#` is no fragment's (`<#if>`, `</#if>`, `#if(`, `#end`, `#{x}`). */
 const templateDirective = /<\/?#|#(?:if|else|elseif|end|foreach|set|macro|parse|include|stop|break|define|evaluate)\b|#\{/i;
@@ -318,7 +312,9 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
       if (!step) break;
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
       if (step.kind === "unsafe") return { url, changed: false, changes: [], unsafeRedirect: step.destination };
-      if (loneSurrogate.test(step.destination)) break;
+      // JSON in a token can decode to a lone surrogate (`"\udce9"`), and in a message part read as UTF-8 one stands
+      // for a byte the part held (`utf8-with-escapes.ts`): no URL is written with it, and the wrapper still leads there.
+      if (hasLoneSurrogate(step.destination)) break;
       changes.push({ kind: "unwrapped-redirect", rule: step.rule.id, vendor: step.rule.vendor, from: current.slice(schemePut) });
       schemePut = 0;
       // A redirect whose destination has no fragment keeps the one the wrapper was followed with (browsers carry

@@ -66,6 +66,7 @@ export function viewOf(tag: RawTag, scope: Scope): ElementView {
     inConditionalComment: false,
     baseHref: scope.baseHref,
     recipients: scope.config.recipients,
+    recipientsAsGiven: scope.config.recipientsAsGiven,
     preset: scope.config.preset,
   }, tag.start);
 }
