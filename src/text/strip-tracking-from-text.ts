@@ -46,8 +46,12 @@ export interface StripTextResult {
 // curly quotes close one (`²`, `（…）`, `“…”`), and so does those alphabets' punctuation (the Urdu full stop `۔`).
 // Joiners inside words (ZWNJ in Persian, the Arabic tatweel, the Catalan middle dot) belong to it. Read into the
 // URL, the text after it would go with a parameter.
-const URL_IN_TEXT =
-  /https?:\/\/(?:[!#-&(-;=?-_a-z{-~\u00b7\u0640\u200c\u200d]|(?![\uff00-\uffef])(?=[\p{L}\p{M}])[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Hebrew}\p{sc=Arabic}\p{M}])+/giu;
+const URL_CHAR =
+  "(?:[!#-&(-;=?-_a-z{-~\\u00b7\\u0640\\u200c\\u200d]|(?![\\uff00-\\uffef])(?=[\\p{L}\\p{M}])[\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{sc=Armenian}\\p{sc=Georgian}\\p{sc=Hebrew}\\p{sc=Arabic}\\p{M}])";
+const URL_IN_TEXT = new RegExp(`https?:\\/\\/${URL_CHAR}+`, "giu");
+// A URL in angle brackets may be wrapped over lines; the white space is not part of it (RFC 3986, Appendix C). Only
+// lines that hold nothing but URL characters up to the ">" continue it, so prose inside brackets never does.
+const WRAPPED_REST = new RegExp(`(?:[ \\t]*\\r?\\n[ \\t]*${URL_CHAR}+)+(?=>)`, "iuy");
 const TRAILING_PUNCTUATION = /[.,;:!?*]$/;
 
 function count(text: string, char: string): number {
@@ -73,6 +77,17 @@ function trimUrlEnd(candidate: string): string {
   }
 }
 
+/** Whether the URL at `start` follows "<" or "<URL:" (RFC 3986, Appendix C). */
+function inAngleBrackets(text: string, start: number): boolean {
+  return text.charCodeAt(start - 1) === 0x3c /* < */ || (start >= 5 && text.slice(start - 5, start).toUpperCase() === "<URL:");
+}
+
+/** The lines that continue a URL wrapped inside "<…>" from `from` (its line break on) to before the ">", or "". */
+function wrappedRest(text: string, from: number): string {
+  WRAPPED_REST.lastIndex = from;
+  return WRAPPED_REST.exec(text)?.[0] ?? "";
+}
+
 /**
  * Removes click tracking from the URLs in a plain-text email part.
  *
@@ -94,11 +109,13 @@ export function stripTrackingFromText(text: string | Uint8Array, options?: Strip
   let out = "";
   let copied = 0;
   for (const match of input.matchAll(URL_IN_TEXT)) {
-    const url = trimUrlEnd(match[0]);
+    if (match.index < copied) continue;
+    const rest = inAngleBrackets(input, match.index) ? wrappedRest(input, match.index + match[0].length) : "";
+    const url = rest === "" ? trimUrlEnd(match[0]) : match[0] + rest.replace(/\s+/g, "");
     const result = clean(url);
     if (!result.changed) continue;
     out += input.slice(copied, match.index) + result.url;
-    copied = match.index + url.length;
+    copied = match.index + (rest === "" ? url.length : match[0].length + rest.length);
     const { line, column } = lines.position(input, match.index);
     changes.push({ url, cleaned: result.url, changes: result.changes, offset: match.index, line, column });
   }

@@ -39,13 +39,16 @@ function separatorLength(text: string, index: number, end: number, htmlAttribute
   // `&#038;`) and "&amp" without ";" where the next character is not "=" or alphanumeric (browsers decode it there).
   const next = text.charCodeAt(index + 1);
   if (htmlAttribute && (next === 0x23 /* # */ || (next | 0x20) === 0x61) /* a */) {
-    const reference = ampersandReference.exec(text.slice(index, Math.min(end, index + 16)));
-    if (reference !== null) return reference[0].length;
+    ampersandReference.lastIndex = index;
+    const reference = ampersandReference.exec(text);
+    if (reference !== null && index + reference[0].length <= end) return reference[0].length;
   }
   return 1;
 }
 
-const ampersandReference = /^&(?:amp;|amp(?![=a-z0-9])|#0*38(?:;|(?![0-9]))|#x0*26(?:;|(?![0-9a-f])))/i;
+// Named references are case-sensitive: "&amp;" and "&AMP;" spell "&", "&Amp;" is text. Numeric ones take any
+// number of leading zeros.
+const ampersandReference = /&(?:(?:amp|AMP)(?:;|(?![=a-zA-Z0-9]))|#0*38(?:;|(?![0-9]))|#[xX]0*26(?:;|(?![0-9a-fA-F])))/y;
 
 /**
  * Index of the next "&" in `text` from `start` before `end` that separates parameters, or `end`. In attribute text
@@ -127,13 +130,28 @@ function removeFromQuery<T>(
   }
 }
 
-/** Index of the fragment's "#", skipping the "#" of "&#38;"-style entities in attribute text. */
+/**
+ * Index of the fragment's "#", or -1. In attribute text a "#" may be written as a reference (`&#35;`, `&num;`), and
+ * the "#" of another numeric reference (`&#38;`) is not one.
+ */
 function fragmentStart(url: string, htmlAttribute: boolean): number {
-  let index = url.indexOf("#");
-  while (htmlAttribute && index > 0 && url.charCodeAt(index - 1) === 0x26 /* & */) {
-    index = url.indexOf("#", index + 1);
+  if (!htmlAttribute) return url.indexOf("#");
+  for (const marker of url.matchAll(fragmentMarkers)) {
+    if (marker[0] === "#" || marker[0] === "&num;" || Number.parseInt(marker[1] ?? marker[2] ?? "", marker[1] ? 16 : 10) === 0x23) return marker.index;
   }
-  return index;
+  return -1;
+}
+
+/** A "#", or a numeric reference (whatever it spells), or `&num;`: read left to right so a reference's "#" is skipped. */
+const fragmentMarkers = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?|&num;|#/g;
+
+/** Where the fragment's text starts after its "#" at `hash` (written as "#" or as a reference). */
+function fragmentTextStart(url: string, hash: number): number {
+  if (url.charCodeAt(hash) === 0x23 /* # */) return hash + 1;
+  fragmentMarkers.lastIndex = hash;
+  const marker = fragmentMarkers.exec(url);
+  fragmentMarkers.lastIndex = 0;
+  return hash + (marker?.[0].length ?? 1);
 }
 
 /**
@@ -155,18 +173,19 @@ export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, ht
 
   let newFragment: string | undefined;
   let dropFragment = false;
+  const fragment = hash < 0 ? -1 : fragmentTextStart(url, hash);
   if (hash >= 0) {
-    const fragmentQuestion = url.indexOf("?", hash + 1);
+    const fragmentQuestion = url.indexOf("?", fragment);
     if (fragmentQuestion >= 0) {
       // A client-side route with its own query: "#/route?utm_source=x".
       const query = removeFromQuery(url, fragmentQuestion + 1, url.length, decide, htmlAttribute, removed);
       if (query !== undefined) {
-        const head = url.slice(hash + 1, fragmentQuestion);
+        const head = url.slice(fragment, fragmentQuestion);
         newFragment = query === "" ? head : `${head}?${query}`;
       }
-    } else if (url.includes("=", hash + 1)) {
+    } else if (url.includes("=", fragment)) {
       // Parameters written as the whole fragment: "#utm_source=x&utm_medium=y".
-      const query = removeFromQuery(url, hash + 1, url.length, decide, htmlAttribute, removed);
+      const query = removeFromQuery(url, fragment, url.length, decide, htmlAttribute, removed);
       if (query === "") dropFragment = true;
       else if (query !== undefined) newFragment = query;
     }
@@ -175,7 +194,7 @@ export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, ht
   if (removed.length === before) return url;
   const main = newMain ?? url.slice(0, mainEnd);
   if (hash < 0 || dropFragment) return main;
-  return `${main}#${newFragment ?? url.slice(hash + 1)}`;
+  return `${main}${url.slice(hash, fragment)}${newFragment ?? url.slice(fragment)}`;
 }
 
 /** Removes the parameters `decide` picks from the query and from a query-like fragment; see {@link removeParamSpans}. */

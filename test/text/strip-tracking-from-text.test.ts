@@ -16,6 +16,21 @@ describe("stripTrackingFromText", () => {
     expect(stripTrackingFromText(input).text).toBe(expected);
   });
 
+  it.each([
+    // adversary15 F7: cleaned up to the line break, the rest of the last value rejoined onto the next parameter.
+    ["<https://shop.example/p?id=7&utm_source=news&utm_campaign=spr\ning-sale&color=red>", "<https://shop.example/p?id=7&color=red>"],
+    ["<https://shop.example/p?utm_source=news\r\n    &id=7\r\n    &color=red>.", "<https://shop.example/p?id=7&color=red>."],
+    ["<URL:https://shop.example/p?utm_source=\nnews>", "<URL:https://shop.example/p>"],
+  ])("reads a URL wrapped inside <…> as one: %j", (input, expected) => {
+    expect(stripTrackingFromText(input).text).toBe(expected);
+  });
+
+  it("does not read prose inside <…> after a URL's line as part of it", () => {
+    const text = "<https://x.example/a?utm_source=news\nfor the details>";
+    expect(stripTrackingFromText(text).text).toBe("<https://x.example/a\nfor the details>");
+    expect(stripTrackingFromText("<https://x.example/a?id=1\nb>").text).toBe("<https://x.example/a?id=1\nb>");
+  });
+
   it("leaves text without tracking byte-identical and reports nothing", () => {
     const text = "Hi,\n\nSee https://example.com/a?id=1 and mailto:a@b.c or *|UNSUB|*.\n";
     expect(stripTrackingFromText(text)).toEqual({ text, changed: false, changes: [] });

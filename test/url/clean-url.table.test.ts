@@ -350,6 +350,16 @@ describe("cleanUrl (adversary15)", () => {
     expect(cleanUrl("https://x.example/?utm_source=a&ampid=5", { htmlAttribute: true }).url).toBe("https://x.example/?ampid=5");
   });
 
+  it("reads a # written as a reference as the fragment's start, an & with any leading zeros, and not &Amp; (adversary18)", () => {
+    const attr = { htmlAttribute: true } as const;
+    expect(cleanUrl("https://x.com/?utm_source=x&#35;id=5", attr).url).toBe("https://x.com/&#35;id=5");
+    expect(cleanUrl("https://x.com/?utm_source=x&num;id=5", attr).url).toBe("https://x.com/&num;id=5");
+    expect(cleanUrl("https://x.com/?utm_source=x&#35;/r?id=5&amp;utm_medium=m", attr).url).toBe("https://x.com/&#35;/r?id=5");
+    expect(cleanUrl(`https://x.com/?utm_source=x&#${"0".repeat(40)}38;id=5`, attr).url).toBe("https://x.com/?id=5");
+    expect(cleanUrl("https://x.com/?utm_source=x&#x0000000000000026;id=5", attr).url).toBe("https://x.com/?id=5");
+    expect(cleanUrl("https://x.com/?utm_source=x&Amp;id=5", attr).url).toBe("https://x.com/?Amp;id=5");
+  });
+
   it("removes a tracking parameter whose value holds a character reference (its ; is not the URL's)", () => {
     expect(cleanUrl("https://x.example/?utm_campaign=Caf&eacute;", { htmlAttribute: true }).url).toBe("https://x.example/");
     expect(cleanUrl("https://x.example/?id=5&utm_campaign=Fr&#252;hling", { htmlAttribute: true }).url).toBe("https://x.example/?id=5");

@@ -31,13 +31,25 @@ describe("removeParams splices the original string", () => {
     expect(removeParams(url, dropNamed("b"), false).url).toBe(url);
   });
 
-  it("reads the entity separators in any case, and nothing close to them", () => {
-    const url = "https://x.example/?a=1&AMP;b=2&#X26;c=3&Amp;d=4";
-    expect(removeParams(url, dropNamed("b", "c", "d"), true).url).toBe("https://x.example/?a=1");
+  it("reads the entity separators as the browser does, and nothing close to them", () => {
+    const url = "https://x.example/?a=1&AMP;b=2&#X26;c=3&#0000000000000000000038;d=4&#x00000000000000026;e=5";
+    expect(removeParams(url, dropNamed("b", "c", "d", "e"), true).url).toBe("https://x.example/?a=1");
+    // Named references are case-sensitive: "&Amp;" is text, so "Amp;d" is a parameter name.
+    expect(removeParams("https://x.example/?a=1&Amp;d=4", dropNamed("a"), true).url).toBe("https://x.example/?Amp;d=4");
     // "&am;" is a literal "&" (no such reference): "am;e" is a parameter name. "&#39;" is "'", inside the value.
     const near = "https://x.example/?a=1&am;e=2&#39;f=3";
     expect(removeParams(near, dropNamed("am;e"), true).url).toBe("https://x.example/?a=1");
     expect(removeParams(near, dropNamed("e", "f", "#39;f"), true).url).toBe(near);
+  });
+
+  it.each([
+    ["https://x.example/?utm=x&#35;id=5", "https://x.example/&#35;id=5"],
+    ["https://x.example/?utm=x&num;id=5", "https://x.example/&num;id=5"],
+    ["https://x.example/?utm=x&#x23;/r?utm=1&id=5", "https://x.example/&#x23;/r?id=5"],
+    ["https://x.example/?utm=x&#00000000000000000000035;id=5", "https://x.example/&#00000000000000000000035;id=5"],
+    ["https://x.example/?id=5&#35utm=x", "https://x.example/?id=5"],
+  ])("finds a fragment whose # is written as a reference in attribute text: %s", (url, expected) => {
+    expect(removeParams(url, dropNamed("utm"), true).url).toBe(expected);
   });
 
   it("does not mistake the # of &#38; for a fragment in attribute text", () => {
@@ -62,7 +74,7 @@ describe("removeParams splices the original string", () => {
 function splitReading(url: string, decide: (param: QueryParam) => string | undefined, htmlAttribute: boolean) {
   const removed: Array<QueryParam & { reason: string }> = [];
   // In attribute text an "&" that starts a reference the browser decodes (other than "&amp;") is in the value.
-  const separator = htmlAttribute ? /&(?:amp;|#38;|#x26;)?/gi : /&/g;
+  const separator = htmlAttribute ? /&(?:amp;|AMP;|#0*38;|#[xX]0*26;)?/g : /&/g;
   const isSeparator = (query: string, at: number, match: string): boolean =>
     !htmlAttribute || match.length > 1 || decodeHTMLAttribute(query.slice(at, at + 40)).charCodeAt(0) === 0x26;
   const fromQuery = (query: string): string | undefined => {
@@ -89,10 +101,12 @@ function splitReading(url: string, decide: (param: QueryParam) => string | undef
     const kept = params.flatMap((text, i) => (keep[i] && text !== "" ? [{ sep: separators[i - 1] ?? "", text }] : []));
     return kept.map(({ sep, text }, i) => (i === 0 ? text : sep + text)).join("");
   };
-  let hash = url.indexOf("#");
-  while (htmlAttribute && hash > 0 && url[hash - 1] === "&") hash = url.indexOf("#", hash + 1);
+  // In attribute text the fragment's "#" may be a reference, and another reference's "#" is not one.
+  const marker = htmlAttribute ? [...url.matchAll(/&#[0-9]+;?|&#[xX][0-9a-fA-F]+;?|&num;|#/g)].find((m) => decodeHTMLAttribute(m[0]) === "#") : undefined;
+  const hash = htmlAttribute ? (marker?.index ?? -1) : url.indexOf("#");
+  const hashMark = marker?.[0] ?? "#";
   let main = hash < 0 ? url : url.slice(0, hash);
-  let fragment = hash < 0 ? undefined : url.slice(hash + 1);
+  let fragment = hash < 0 ? undefined : url.slice(hash + hashMark.length);
   const question = main.indexOf("?");
   if (question >= 0) {
     const query = fromQuery(main.slice(question + 1));
@@ -109,11 +123,11 @@ function splitReading(url: string, decide: (param: QueryParam) => string | undef
     }
   }
   if (removed.length === 0) return { url, removed };
-  return { url: fragment === undefined ? main : `${main}#${fragment}`, removed };
+  return { url: fragment === undefined ? main : `${main}${hashMark}${fragment}`, removed };
 }
 
 describe("removeParams walks parameters by offset", () => {
-  const piece = fc.constantFrom("a", "b", "A", "=", "1", "x=", "&", "&", "&amp;", "&AMP;", "&#38;", "&#x26;", "&am", "&#3", "#", "?", "/", "%5F", ";");
+  const piece = fc.constantFrom("a", "b", "A", "=", "1", "x=", "&", "&", "&amp;", "&AMP;", "&#38;", "&#x26;", "&am", "&#3", "&#35;", "&num;", "&Amp;", "&#0000000000000000038;", "#", "?", "/", "%5F", ";");
   const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(""));
   const url = fc.tuple(fc.constantFrom("https://x.example/p", "https://x.example/p?", ""), text).map(([head, tail]) => head + tail);
   const drop = fc.subarray(["a", "b", "A", "", "x", "a=1", "amp;a", "#38;b"]);
