@@ -7,7 +7,7 @@ import { ownString } from "../base/own-string.js";
 import { decodeHTMLAttribute } from "entities/decode";
 import type { ClickTrackerRule } from "../data/click-trackers.js";
 import type { RedirectRule } from "../data/redirect-rules.js";
-import { hasMergeTag, touchesMergeTag } from "./merge-tags.js";
+import { hasMergeTag, indexOutsideTags, touchesMergeTag } from "./merge-tags.js";
 import { mayBeTrackingName, normalizeParamName, paramRulesFor, type ParamRule, type ParamRuleLookup } from "./param-matcher.js";
 import { removeParamSpans, type ParamSpanDecider } from "./query.js";
 import { clickTrackersFor, findClickTracker, redirectRulesFor, unwrapRedirect } from "./redirects.js";
@@ -145,14 +145,15 @@ const templateDirective = /<\/?#|#(?:if|else|elseif|end|foreach|set|macro|parse|
 
 /** The tracking parameters of a URL holding merge tags removed, where no tag touches them (see `clean`). */
 function cleanTemplated(url: string, start: number, end: number, core: string, schemePut: number, resolved: ResolvedOptions, rules: HostRules): CleanUrlResult {
-  // Only where the query is plain to find: a second `?` or a directive's `#` may be a tag's own (`${id?c}`,
-  // FreeMarker's `</#if>`, Velocity's `#end`), and a character reference in attribute text may spell one (`&lt;%`).
-  const query = core.indexOf("?");
-  if (query < 0 || core.includes("?", query + 1) || templateDirective.test(core) || (resolved.htmlAttribute && /&(?!amp;)[#a-z]/i.test(core))) return unchanged(url);
+  // Only where the query is plain to find: its `?` is the first outside the tags (`${id?c}` holds one of its own),
+  // no directive's `#` may be read as a fragment's (FreeMarker's `</#if>`, Velocity's `#end`), and no character
+  // reference in attribute text spells a tag (`&lt;%`).
+  const query = indexOutsideTags(core, "?");
+  if (query < 0 || templateDirective.test(core) || (resolved.htmlAttribute && /&(?!amp;)[#a-z]/i.test(core))) return unchanged(url);
   const changes: UrlChange[] = [];
   const recipientParams: string[] = [];
   const decide = paramDecider(resolved, rules.params, recipientParams);
-  const cleanedCore = removeParamSpans(core, (text, from, eq, to) => (touchesMergeTag(text, from, to) ? undefined : decide(text, from, eq, to)), resolved.htmlAttribute, changes);
+  const cleanedCore = removeParamSpans(core, (text, from, eq, to) => (touchesMergeTag(text, from, to) ? undefined : decide(text, from, eq, to)), resolved.htmlAttribute, changes, query);
   if (changes.length === 0) return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);
   const cleaned = withSurroundingSpace(url, start, end, cleanedCore.slice(schemePut));
   return recipientParams.length > 0 ? { url: cleaned, changed: true, changes, recipientParams } : { url: cleaned, changed: true, changes };

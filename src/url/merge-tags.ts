@@ -50,3 +50,15 @@ export function touchesMergeTag(text: string, start: number, end: number): boole
   for (const match of text.matchAll(wholeTags)) if (match.index < end && start < match.index + match[0].length) return true;
   return false;
 }
+
+/** Index of the first `char` of `text` outside every whole tag (`${id?c}` holds a `?` that is the tag's), or -1. */
+export function indexOutsideTags(text: string, char: string): number {
+  let index = text.indexOf(char);
+  if (index < 0) return -1;
+  for (const match of text.matchAll(wholeTags)) {
+    if (index < match.index) return index;
+    if (index < match.index + match[0].length) index = text.indexOf(char, match.index + match[0].length);
+    if (index < 0) return -1;
+  }
+  return index;
+}

@@ -157,15 +157,15 @@ function fragmentTextStart(url: string, hash: number): number {
 /**
  * Removes parameters from the query and from a query-like fragment (`#a=1&b=2`, `#/route?a=1`), deciding on
  * each by offsets (see {@link ParamSpanDecider}), and pushes the reasons of the removed ones to `removed` in
- * the order written. Returns the same string when nothing is removed.
+ * the order written. Returns the same string when nothing is removed. `question` is the query's "?" when it is not
+ * the first (a template's tag may hold one of its own).
  */
-export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, htmlAttribute: boolean, removed: T[]): string {
+export function removeParamSpans<T>(url: string, decide: ParamSpanDecider<T>, htmlAttribute: boolean, removed: T[], question = url.indexOf("?")): string {
   const hash = fragmentStart(url, htmlAttribute);
   const mainEnd = hash < 0 ? url.length : hash;
   const before = removed.length;
 
   let newMain: string | undefined;
-  const question = url.indexOf("?");
   if (question >= 0 && question < mainEnd) {
     const query = removeFromQuery(url, question + 1, mainEnd, decide, htmlAttribute, removed);
     if (query !== undefined) newMain = query === "" ? url.slice(0, question) : `${url.slice(0, question + 1)}${query}`;

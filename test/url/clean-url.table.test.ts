@@ -327,7 +327,6 @@ describe("cleanUrl (adversary15)", () => {
     for (const url of [
       "https://x.example/?id=${id}<#if vip>&amp;utm_campaign=vip</#if>&amp;utm_source=news",
       "https://x.example/?id=${id}#if($vip)&amp;utm_campaign=vip#end&amp;utm_source=news",
-      "https://x.example/u/${user.id?c}/p?utm_source=news&utm_medium=email",
     ]) {
       expect(cleanUrl(url, { htmlAttribute: true }).url).toBe(url);
     }
@@ -348,6 +347,13 @@ describe("cleanUrl (adversary15)", () => {
     expect(cleanUrl("https://x.example/?utm_source=a&amp&id=5", { htmlAttribute: true }).url).toBe("https://x.example/?id=5");
     // `&ampid` is no reference (an alphanumeric follows): a literal "&" and a parameter "ampid".
     expect(cleanUrl("https://x.example/?utm_source=a&ampid=5", { htmlAttribute: true }).url).toBe("https://x.example/?ampid=5");
+  });
+
+  it("finds the query after a tag holding a ? of its own (adversary16 F9)", () => {
+    expect(cleanUrl("https://x.example/u/${user.id?c}/p?utm_source=news&utm_medium=email&ref=1").url).toBe("https://x.example/u/${user.id?c}/p?ref=1");
+    expect(cleanUrl("https://x.example/p?utm_source=news&id=${id?c}&q=${a?b}").url).toBe("https://x.example/p?id=${id?c}&q=${a?b}");
+    // No ? outside the tags: no query to clean.
+    expect(cleanUrl("https://x.example/u/${u?utm_source=x}").url).toBe("https://x.example/u/${u?utm_source=x}");
   });
 
   it("reads a # written as a reference as the fragment's start, an & with any leading zeros, and not &Amp; (adversary18)", () => {

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { safeDecodeUri } from "../../src/url/decode.js";
-import { hasMergeTag } from "../../src/url/merge-tags.js";
+import { hasMergeTag, indexOutsideTags } from "../../src/url/merge-tags.js";
 
 // The patterns alone: the oracle hasMergeTag's pre-scan (one regex for what every pattern needs) must agree
 // with. (A char-code loop for the marker characters was tried and measured ~0.9x: V8's regex scan is faster.)
@@ -35,4 +35,16 @@ describe("hasMergeTag", () => {
       expect(hasMergeTag(url)).toBe(byPatterns(url));
     },
   );
+});
+
+describe("indexOutsideTags", () => {
+  it.each([
+    ["https://x.example/?a=1", 18],
+    ["https://x.example/${id?c}/p?a=1", 27],
+    ["https://x.example/${id?c}{{x?}}", -1],
+    ["https://x.example/p", -1],
+    ["${a}?", 4],
+  ])("%s", (text, expected) => {
+    expect(indexOutsideTags(text, "?")).toBe(expected);
+  });
 });
