@@ -66,35 +66,51 @@ export function tagShapedText(where: string, text: string, probe: (text: string)
   return { code: "ambiguous-markup", message: `removed <${where}> text holding markup that would fetch a blocked or tracking URL` };
 }
 
-const noscriptEnd = /<\/noscript/i;
+/**
+ * Names some reader takes as raw text up to the first `</name`, wherever it sits: `<noscript>` with scripting on
+ * (most webmail; htmlparser2 reads markup), and for Blink's preload scanner every svg/math element named like an
+ * HTML raw-text element, whatever its namespace: `<svg><xmp><a title="</xmp><img src=T>">` has no img in the DOM,
+ * yet the scanner ends the raw text at `</xmp` and fetches T (adversary21 F2; svg `<style>` is held whole instead).
+ */
+export const scannerRawText: ReadonlySet<string> = new Set([
+  "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+]);
+
+const rawTextEnds: ReadonlyMap<string, RegExp> = new Map([...scannerRawText].map((name) => [name, new RegExp(`</${name}`, "i")]));
+
+/** The first of `ends` (names from `scannerRawText`) whose end tag `text` holds, or undefined. */
+function rawTextEndIn(ends: readonly string[], text: string): string | undefined {
+  return ends.find((name) => rawTextEnds.get(name)!.test(text));
+}
 
 /**
- * With scripting on (most webmail), `<noscript>` is raw text up to the first `</noscript`, wherever it sits; in
- * htmlparser2 it is markup. An attribute value holding `</noscript` ends the noscript for those browsers and
- * what follows is live: `<noscript><p title="</noscript><img src=T>"></noscript>` (ADVERSARIAL.md L5). Returns
- * the attributes to remove (the tag stays).
+ * An attribute value holding the end of raw text a reader is in (`ends`, see `scannerRawText`) ends it for that
+ * reader, and what follows is live: `<noscript><p title="</noscript><img src=T>"></noscript>` (ADVERSARIAL.md
+ * L5). Returns the attributes to remove (the tag stays).
  */
-export function noscriptEndInAttributes<A extends { readonly value: string }>(
-  noscriptOpen: boolean,
+export function rawTextEndInAttributes<A extends { readonly value: string }>(
+  ends: readonly string[],
   tagSource: () => string,
   attributes: readonly A[],
 ): A[] {
-  if (!noscriptOpen || !noscriptEnd.test(tagSource())) return [];
-  return attributes.filter((attribute) => noscriptEnd.test(attribute.value));
+  if (ends.length === 0 || rawTextEndIn(ends, tagSource()) === undefined) return [];
+  return attributes.filter((attribute) => rawTextEndIn(ends, attribute.value) !== undefined);
 }
 
-/** The warning for one attribute removed by `noscriptEndInAttributes`. */
-export function noscriptAttributeVerdict(name: string): Verdict {
-  return { code: "ambiguous-markup", message: `removed a "${name}" attribute holding </noscript` };
+/** The warning for one attribute removed by `rawTextEndInAttributes`. */
+export function rawTextEndAttributeVerdict(name: string, value: string, ends: readonly string[]): Verdict {
+  return { code: "ambiguous-markup", message: `removed a "${name}" attribute holding </${rawTextEndIn(ends, value) ?? ends[0]}` };
 }
 
 /**
- * The same reading as `noscriptEndInAttributes`, for a comment: `<noscript><!--</noscript><img src=T>--></noscript>` (L5 noscript + comment)
- * ends the noscript inside the comment for browsers with scripting on, so the img is live. The comment goes.
+ * The same reading as `rawTextEndInAttributes`, for a comment or CDATA section:
+ * `<noscript><!--</noscript><img src=T>--></noscript>` (L5 noscript + comment) ends the noscript inside the comment
+ * for browsers with scripting on, so the img is live. The comment goes.
  */
-export function noscriptEndInComment(noscriptOpen: boolean, data: string): Verdict | undefined {
-  if (!noscriptOpen || !noscriptEnd.test(data)) return undefined;
-  return { code: "ambiguous-markup", message: "removed a comment holding </noscript inside <noscript>" };
+export function rawTextEndInComment(ends: readonly string[], data: string): Verdict | undefined {
+  const end = ends.length === 0 ? undefined : rawTextEndIn(ends, data);
+  if (end === undefined) return undefined;
+  return { code: "ambiguous-markup", message: `removed a comment holding </${end} inside <${end}>` };
 }
 
 /**
@@ -121,7 +137,7 @@ export function rawTextInAmbiguousContext(name: string, context: string | undefi
  * readings differ on where it ends (`<select><style><a id="</style><img src=T>">`, L5's `<style></noscript>`).
  */
 export function styleInAmbiguousContext(context: string | undefined, css: string): Verdict | undefined {
-  if (context === "select" || (context === "noscript" && noscriptEnd.test(css))) {
+  if (context === "select" || (context === "noscript" && rawTextEnds.get("noscript")!.test(css))) {
     return { code: "ambiguous-markup", message: `removed a <style> inside <${context}>` };
   }
   return undefined;
@@ -138,6 +154,16 @@ export function editedStyleStillFetches(stillFetches: boolean): Verdict | undefi
 }
 
 const styleEndTag = /<\/style[\t\n\f\r />]/i;
+
+/**
+ * A `<style>` read the other way (an HTML sheet as svg text with its character references decoded, an svg sheet as
+ * raw text) would fetch a URL that goes: the tree model's namespace may be wrong where browsers rebuild the tree
+ * (`<p><b></p><svg></b><style>&#x2f;&#x2a;{} *{background:url(T)} &#x2a;&#x2f;</style>` is an HTML sheet fetching
+ * T to Chromium, one comment to an svg reading; `</form>` leaves an svg open; adversary21 F3, F4). The element goes.
+ */
+export function otherReadingFetches(foreign: boolean): Verdict {
+  return { code: "ambiguous-markup", message: `removed a <style> whose text, read as ${foreign ? "HTML raw text" : "svg text"}, would fetch a blocked or tracking URL` };
+}
 
 /**
  * A `<style>` whose text, once edited, holds its own end tag: cutting spans out joins the text around them, and

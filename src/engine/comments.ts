@@ -4,7 +4,7 @@
 // decided here; the engine applies the plan.
 
 import { resolveUrl } from "../url/resolve-url.js";
-import { cdataInHtmlContent, noscriptEndInComment, tagShapedText, type Verdict } from "./ambiguous-markup.js";
+import { cdataInHtmlContent, rawTextEndInComment, tagShapedText, type Verdict } from "./ambiguous-markup.js";
 import type { Scope } from "./plan.js";
 
 /** What becomes of a comment or CDATA construct; undefined: it stays as it is. */
@@ -24,8 +24,8 @@ const commentUrl = /(?:https?:)?\/\/[^\s"'<>()]+/gi;
 /** Plans a comment whose data is the input [dataStart, dataEnd) (`<!--` is just before it). */
 export function planComment(dataStart: number, dataEnd: number, scope: Scope): CommentPlan {
   const data = scope.slice(dataStart, dataEnd);
-  const noscriptEnd = noscriptEndInComment(scope.noscriptOpen, data);
-  if (noscriptEnd) return { kind: "drop", verdict: noscriptEnd };
+  const rawTextEnd = rawTextEndInComment(scope.rawTextEnds, data);
+  if (rawTextEnd) return { kind: "drop", verdict: rawTextEnd };
   // An unterminated `<![CDATA[` reaches here as a comment; browsers still end it at the first `>`.
   if (data.startsWith("[CDATA[")) return planCdata(dataStart + 7, dataEnd, scope);
   const opening = conditionalCommentStart.exec(data);
@@ -59,6 +59,8 @@ function planPlainComment(data: string, dataStart: number, scope: Scope): Commen
  */
 export function planCdata(dataStart: number, dataEnd: number, scope: Scope): CommentPlan {
   const data = scope.slice(dataStart, dataEnd);
+  const rawTextEnd = rawTextEndInComment(scope.rawTextEnds, data);
+  if (rawTextEnd) return { kind: "drop", verdict: rawTextEnd };
   const gt = data.indexOf(">");
   // Before the first `>` is text to every reader: unjudged, so it must not hold a fetch.
   const head = tagShapedText("![CDATA[", gt < 0 ? data : data.slice(0, gt), (text) => scope.probe(text, dataStart));

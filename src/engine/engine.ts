@@ -16,6 +16,7 @@ import {
   rawTextContext,
   selfClosingForeignStyle,
   styleRulesLimit,
+  scannerRawText,
   tagShapedText,
   type Verdict,
 } from "./ambiguous-markup.js";
@@ -90,6 +91,8 @@ export class Engine implements TokenizerCallbacks, Scope {
   private readonly removal = new ElementRemoval();
   /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
   noscriptOpen = false;
+  /** What some reader takes as raw text up to its first `</name` here: `<noscript>`, or svg `<xmp>`, `<title>`... */
+  readonly rawTextEnds: string[] = [];
   /** The construct in progress outgrew the buffer limit: it is dropped when it completes. */
   private discarding = false;
 
@@ -360,6 +363,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     }
     const plan = planStartTag(tag, end, view, brokeOut, this);
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
+    if ((namespace !== "html" || name === "noscript") && scannerRawText.has(name) && !this.rawTextEnds.includes(name)) this.rawTextEnds.push(name);
     this.apply(plan);
     const pushed = this.tree.push(open, selfClosing);
     if (plan.removesElement) {
@@ -393,7 +397,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       const style = this.style;
       this.style = undefined;
       this.tree.end(endTag.name, endTag.facts);
-      this.finishStyle(style, endTag.start, end);
+      if (this.finishStyle(style, endTag.start, end)) this.keepBareEndTag(endTag, end);
       this.safe = end;
       return;
     }
@@ -401,19 +405,23 @@ export class Engine implements TokenizerCallbacks, Scope {
     const removal = this.removal;
     const closesRemoved = removal.active && this.tree.stack[removal.depth]?.name === endTag.name && !removal.keepsEndTag;
     if (endTag.name === "noscript") this.noscriptOpen = false;
+    if (this.rawTextEnds.includes(endTag.name)) this.rawTextEnds.splice(this.rawTextEnds.indexOf(endTag.name), 1);
     this.tree.end(endTag.name, endTag.facts);
     if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
+      if (!closesRemoved) this.keepBareEndTag(endTag, end);
       this.safe = end;
       return;
     }
-    if (!removal.active) {
-      const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
-      if (verdict) {
-        const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
-        this.apply(plan({ from: endTag.start, to: end, text: bare }, undefined, [{ verdict, at: endTag.start }]));
-      }
-    }
+    if (!removal.active) this.keepBareEndTag(endTag, end);
     this.safe = end;
+  }
+
+  /** Writes a kept end tag without the quoted attributes a browser reads as hiding markup (ADVERSARIAL.md L2). */
+  private keepBareEndTag(endTag: PendingEndTag, end: number): void {
+    const verdict = quotedEndTag(this.slice(endTag.nameEnd, end - 1));
+    if (!verdict) return;
+    const bare = `</${this.slice(endTag.start + 2, endTag.nameEnd)}>`;
+    this.apply(plan({ from: endTag.start, to: end, text: bare }, undefined, [{ verdict, at: endTag.start }]));
   }
 
   /** When the element being removed is no longer open, stop dropping at `at`. Returns true when it ended. */
@@ -426,16 +434,19 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   // ---- <style> -------------------------------------------------------------------------------------------
 
-  private finishStyle(style: HeldStyle, contentEnd: number, end: number): void {
+  /** Judges a held `<style>` at its end tag. Returns true when its end tag is kept (the element was not removed). */
+  private finishStyle(style: HeldStyle, contentEnd: number, end: number): boolean {
     const css = this.slice(style.contentStart, contentEnd);
     const applies = sheetApplies(style.view, this.tree.has("template"), this.noscriptOpen);
     const limit =
       applies === "nowhere" ? undefined : this.styleRules.add(styleSheetText(style, css), applies === "on some screens", this.context.inConditionalComment);
     if (limit !== undefined) {
       this.apply(plan({ from: style.tag.start, to: end, text: "" }, undefined, [{ verdict: styleRulesLimit(limit), at: style.tag.start }]));
-      return;
+      return false;
     }
-    this.apply(planStyle(style, css, contentEnd, end, this));
+    const stylePlan = planStyle(style, css, contentEnd, end, this);
+    this.apply(stylePlan);
+    return stylePlan.replace === undefined || stylePlan.replace.to < end;
   }
 
   // ---- comments and CDATA --------------------------------------------------------------------------------

@@ -49,6 +49,8 @@ export interface Scope {
   readonly config: EngineConfig;
   /** A `<noscript>` start tag was seen and no `</noscript>` yet: with scripting on, this is all raw text. */
   readonly noscriptOpen: boolean;
+  /** What some reader here takes as raw text up to its first `</name` (see `scannerRawText`), outermost first. */
+  readonly rawTextEnds: readonly string[];
   /** Inside the tail of a CDATA section, which only some browser readers see as markup. */
   readonly inCdata: boolean;
   /** The first `<base href>` as written. */

@@ -3,8 +3,8 @@
 
 import {
   baseInCdata,
-  noscriptAttributeVerdict,
-  noscriptEndInAttributes,
+  rawTextEndAttributeVerdict,
+  rawTextEndInAttributes,
   rawTextInAmbiguousContext,
 } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
@@ -41,8 +41,9 @@ export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeO
     return plan({ from: tag.start, to: end, text }, report(name, tag.start, decisions), warnings, true);
   }
 
-  const ambiguous = scope.noscriptOpen ? noscriptEndInAttributes(true, () => scope.slice(tag.start, end), tag.attributes) : [];
-  for (const attribute of ambiguous) (warnings ??= []).push({ verdict: noscriptAttributeVerdict(attribute.name), at: tag.start });
+  const ends = scope.rawTextEnds;
+  const ambiguous = ends.length > 0 ? rawTextEndInAttributes(ends, () => scope.slice(tag.start, end), tag.attributes) : [];
+  for (const attribute of ambiguous) (warnings ??= []).push({ verdict: rawTextEndAttributeVerdict(attribute.name, attribute.value, ends), at: tag.start });
   if (decisions.length === 0 && ambiguous.length === 0) return warnings ? plan(undefined, undefined, warnings) : nothing;
   const edits = resourceEdits(decisions);
   if (edits.length === 0 && ambiguous.length === 0) return plan(undefined, report(name, tag.start, decisions), warnings);

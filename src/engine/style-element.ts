@@ -5,7 +5,7 @@ import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
-import { editedStyleEndsEarly, editedStyleStillFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
+import { editedStyleEndsEarly, editedStyleStillFetches, otherReadingFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
 import { forEveryScreen } from "./flat-rules.js";
 import { type Decision, judge } from "./judge.js";
@@ -76,6 +76,15 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
     const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
     if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
   }
+  // Read the other way too (adversary21 F3, F4): where the tree model is wrong about the namespace, the browser
+  // reads an HTML sheet as svg text (entities decoded) or an svg one as raw text. Edits made in one reading do not
+  // map onto the other: when the other would fetch something that goes, the whole element goes.
+  const otherReading = otherStyleReading(style, css);
+  if (otherReading !== undefined && !decisions.some(isRemoval) && editsAny(judge(style.view.withResources(() => stylesheetResources(otherReading, baseHref)), scope.config))) {
+    const verdict = otherReadingFetches(style.foreign);
+    warnings.push({ verdict, at });
+    decisions.unshift({ finding: { detector: "ambiguous-markup", reason: verdict.message }, edit: { kind: "remove-element" }, rewriter: "engine" });
+  }
   const removal = decisions.find(isRemoval);
   const tagEdits: ResourceEdit[] = [];
   const cssSpans: Span[] = [];
@@ -102,6 +111,19 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   }
   if (!edited && newCss === css) return plan(undefined, report, warnings);
   return plan({ from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings);
+}
+
+/** The sheet as the other namespace would read `css` (see `planStyle`), or undefined when both read the same. */
+function otherStyleReading(style: HeldStyle, css: string): string | undefined {
+  if (!css.includes("&") && !css.includes("<![CDATA[")) return undefined;
+  const decoded = foreignStyleText(css);
+  if (decoded === css) return undefined;
+  return style.foreign ? css : decoded;
+}
+
+/** True when a decision would change anything (a URL, or the element). */
+function editsAny(decisions: readonly Decision[]): boolean {
+  return decisions.some(({ edit }) => edit.kind !== "keep");
 }
 
 /** True when a decision would change the sheet's text (one of its URLs, or the element because of one). */

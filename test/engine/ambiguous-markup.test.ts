@@ -3,8 +3,8 @@ import {
   baseInCdata,
   editedStyleEndsEarly,
   markupInForeignStyle,
-  noscriptEndInAttributes,
-  noscriptEndInComment,
+  rawTextEndInAttributes,
+  rawTextEndInComment,
   quotedEndTag,
   rawTextContext,
   rawTextInAmbiguousContext,
@@ -15,17 +15,20 @@ import { stripTrackingWithReport } from "../../src/index.js";
 const T = "https://t.example/p.gif";
 
 describe("fail-closed rules, one function each", () => {
-  it("noscriptEndInAttributes: only inside <noscript>, only the attributes holding </noscript", () => {
-    const attributes = [{ name: "title", value: "</noscript><img>" }, { name: "class", value: "x" }];
-    expect(noscriptEndInAttributes(false, () => "<p title=...>", attributes)).toEqual([]);
-    expect(noscriptEndInAttributes(true, () => '<p class="x">', attributes)).toEqual([]);
-    expect(noscriptEndInAttributes(true, () => '<p title="</NOSCRIPT>">', attributes)).toEqual([attributes[0]]);
+  it("rawTextEndInAttributes: only inside raw text some reader is in, only the attributes holding its end", () => {
+    const attributes = [{ name: "title", value: "</noscript><img>" }, { name: "class", value: "x" }, { name: "alt", value: "</XMP " }];
+    expect(rawTextEndInAttributes([], () => "<p title=...>", attributes)).toEqual([]);
+    expect(rawTextEndInAttributes(["noscript"], () => '<p class="x">', attributes)).toEqual([]);
+    expect(rawTextEndInAttributes(["noscript"], () => '<p title="</NOSCRIPT>">', attributes)).toEqual([attributes[0]]);
+    expect(rawTextEndInAttributes(["xmp"], () => '<p alt="</XMP ">', attributes)).toEqual([attributes[2]]);
+    expect(rawTextEndInAttributes(["title", "xmp"], () => "<p ... </xmp>", attributes)).toEqual([attributes[2]]);
   });
 
-  it("noscriptEndInComment", () => {
-    expect(noscriptEndInComment(true, "</noscript><img>")?.code).toBe("ambiguous-markup");
-    expect(noscriptEndInComment(false, "</noscript><img>")).toBeUndefined();
-    expect(noscriptEndInComment(true, "plain")).toBeUndefined();
+  it("rawTextEndInComment", () => {
+    expect(rawTextEndInComment(["noscript"], "</noscript><img>")?.message).toBe("removed a comment holding </noscript inside <noscript>");
+    expect(rawTextEndInComment(["noscript", "title"], "</Title><img>")?.message).toBe("removed a comment holding </title inside <title>");
+    expect(rawTextEndInComment([], "</noscript><img>")).toBeUndefined();
+    expect(rawTextEndInComment(["noscript"], "plain")).toBeUndefined();
   });
 
   it("rawTextContext and rawTextInAmbiguousContext", () => {

@@ -54,7 +54,7 @@ describe("planStartTag", () => {
 
   it("removes attributes holding </noscript inside <noscript>, keeping the tag", () => {
     const html = `<p id=a title="</noscript><img src=x>">`;
-    const result = plan(html, undefined, { noscriptOpen: true });
+    const result = plan(html, undefined, { noscriptOpen: true, rawTextEnds: ["noscript"] });
     expect(result.replace?.text).toBe("<p id=a>");
     expect(result.warnings?.map((w) => w.verdict.message)).toEqual(['removed a "title" attribute holding </noscript']);
     expect(plan(html).replace).toBeUndefined();

@@ -304,6 +304,30 @@ export const issue6Cases: readonly Case[] = [
   c("defense in depth: legit text stays", `<title>a < b and <b>bold</b></title>`, { expected: "<title>a < b and <b>bold</b></title>" }),
 ];
 
+// ---- adversary21: end tags on every path, Blink's preload scanner in svg/math, the other reading of a <style> ----
+
+export const adversary21Cases: readonly Case[] = [
+  c("F1 quoted end tag closing an HTML <style>", `<p>a</p><style>a{}</style a="><p title='"><img src=$T>'>`, {
+    expected: `<p>a</p><style>a{}</style><p title='"><img src=$T>'>`,
+  }),
+  c("F1 quoted end tag closing an svg <style>", `<svg><style>a{}</style a="><p title='"><img src=$T>'></svg>`),
+  c("F1 quoted end tag ending a removal (</svg>)", `<svg><image href=$T></svg a="><p title='"><img src=$T>'>`, {
+    expected: `<svg></svg><p title='"><img src=$T>'>`,
+  }),
+  c("F1 quoted end tag ending a removal (</g>)", `<svg><g><image href=$T></g a="><p title='"><img src=$T>'></svg>`),
+  ...["xmp", "title", "textarea", "noembed", "iframe", "noscript"].map((name) =>
+    c(`F2 svg <${name}> ended by the preload scanner in an attribute`, `<svg><${name}><a title="</${name}><img src=$T>"></a></${name}></svg>`),
+  ),
+  c("F2 math <xmp>", `<math><xmp><a title="</xmp><img src=$T>"></a></xmp></math>`),
+  c("F2 svg <xmp> after a closed integration point", `<svg><desc></desc><xmp><a title="</xmp><img src=$T>"></a></xmp></svg>`),
+  c("F2 svg <title> ended in a comment", `<svg><title><!--</title><img src=$T>--></title></svg>`),
+  c("F2 svg <title> ended in CDATA", `<svg><title><![CDATA[</title><img src=$T>]]></title></svg>`),
+  c("F3 reconstructed <b> around svg, then <xmp>", `<p><b></p><svg></b><xmp><a title="</xmp><img src=$T>">`),
+  c("F3 reconstructed <b> around svg, then <title>", `<p><b></p><svg></b><title><a title="</title><img src=$T>">`),
+  c("F3 reconstructed <b> around svg, then an HTML <style> read as svg", `<p><b></p><svg></b><style>&#x2f;&#x2a;{} *{background:url($T)} &#x2a;&#x2f;</style><p>hello</p>`),
+  c("F4 </form> leaves an svg open: its <style> is svg text", `<form><svg></form><style>/*&#x2a;&#x2f; *{background:url($T)} /**/</style></svg><p>hello</p>`),
+];
+
 /** The §7 sections, in order. */
 export const adversarialSections: readonly (readonly [string, readonly Case[]])[] = [
   ["§7.1 tokenizer differentials", tokenizerDifferentials],
@@ -312,6 +336,7 @@ export const adversarialSections: readonly (readonly [string, readonly Case[]])[
   ["§7.4 Outlook and comments", outlookCases],
   ["§7.5 streaming and EOF", eofCases],
   ["issue 6: tree model, splices, limits", issue6Cases],
+  ["adversary21: end tags, the preload scanner, both readings of a <style>", adversary21Cases],
 ];
 
 // ---- regressions: inputs of engine bugs the suite found (unfilled: `$T` still in them; see adversarial.test.ts

@@ -49,6 +49,7 @@ export function scopeFor(input: Output, options?: StripOptions, overrides: Parti
   return {
     config: resolveOptions(options),
     noscriptOpen: false,
+    rawTextEnds: [],
     inCdata: false,
     baseHref: undefined,
     slice: (start, end) => input.slice(start, end),
