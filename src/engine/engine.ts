@@ -4,7 +4,7 @@
 // replaced. Every position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import { selectorsMatchCase } from "../html/doctype.js";
+import { documentMode, selectorsMatchCase } from "../html/doctype.js";
 import { isBlank } from "../html/whitespace.js";
 import type { Report, Warning } from "../types.js";
 import {
@@ -289,7 +289,11 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (this.completeDiscarded(end)) return;
     // A doctype before anything else decides whether `<style>` rules match class and id names ignoring case (quirks
     // mode); browsers ignore any later one.
-    if (!this.modeDecided && this.context.depth === 0) this.styleRules.caseSensitive = selectorsMatchCase(this.slice(start, endIndex)) === true;
+    if (!this.modeDecided && this.context.depth === 0) {
+      const doctype = this.slice(start, endIndex);
+      this.styleRules.caseSensitive = selectorsMatchCase(doctype);
+      this.tree.quirks = documentMode(doctype) === "quirks";
+    }
     this.modeDecided = true;
     this.safe = end;
   }
@@ -368,7 +372,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const pushed = this.tree.push(open, selfClosing);
     if (plan.removesElement) {
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
-      if (pushed) this.removal.begin(this.tree.depth - 1, name, tag.start, brokeOut);
+      if (pushed) this.beginRemoval(name, tag.start, brokeOut);
     } else if (pushed && namespace === "html" && heldRawText.has(name)) {
       this.rawText = { name, contentStart: end, overflowed: false };
     }
@@ -424,10 +428,21 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.apply(plan({ from: endTag.start, to: end, text: bare }, undefined, [{ verdict, at: endTag.start }]));
   }
 
+  /** Starts removing the current element: the tree keeps its depth (and those below) in place until it closes. */
+  private beginRemoval(name: string, start: number, keepsEndTag: boolean): void {
+    this.removal.begin(this.tree.depth - 1, name, start, keepsEndTag);
+    this.tree.heldDepth = this.removal.depth;
+  }
+
+  private finishRemoval(): void {
+    this.removal.finish();
+    this.tree.heldDepth = -1;
+  }
+
   /** When the element being removed is no longer open, stop dropping at `at`. Returns true when it ended. */
   private checkRemovalEnded(at: number): boolean {
     if (!this.removal.endedAt(this.tree.depth)) return false;
-    this.removal.finish();
+    this.finishRemoval();
     this.dropUndecided(at, "removal");
     return true;
   }
@@ -576,7 +591,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (this.rawText) this.finishRawText(this.output.total);
     if (this.removal.active) {
       this.warn("unclosed-removed-element", `<${this.removal.name}> was removed up to the end of input`, this.removal.start);
-      this.removal.finish();
+      this.finishRemoval();
       this.dropUndecided(this.output.total, "removal");
     }
     if (this.discarding) {
@@ -616,7 +631,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.warnVerdict(verdict, style.tag.start);
     this.flush(style.tag.start);
     // Nothing is pushed while a <style> is held: it is still the current element.
-    this.removal.begin(this.tree.depth - 1, "style", style.tag.start, false);
+    this.beginRemoval("style", style.tag.start, false);
   }
 
   /** When the construct ending at `end` was being discarded, drop it and return true. */

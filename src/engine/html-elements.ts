@@ -116,19 +116,22 @@ const paragraphRule = closeRule(["p"], buttonScope);
 const cellRule = closeRule(["td", "th"], tableScope);
 const rowRule = closeRule(["tr"], tableScope);
 const sectionRule = closeRule(["tbody", "thead", "tfoot"], tableScope);
-const definitionRule = closeRule(["dd", "dt"], defaultScope);
 
 /** Start tags that implicitly close an open element (a simplified tree-construction model). */
 export const impliedCloses: ReadonlyMap<string, readonly ImpliedClose[]> = new Map([
-  ["li", [closeRule(["li"], listItemScope), paragraphRule]],
-  ["dd", [definitionRule, paragraphRule]],
-  ["dt", [definitionRule, paragraphRule]],
+  // An open <li>, <dd> or <dt> closes unless a special element other than address, div and p comes first: the
+  // simulator decides that itself (`closeListItem`).
+  ["li", [paragraphRule]],
+  ["dd", [paragraphRule]],
+  ["dt", [paragraphRule]],
+  ["button", [closeRule(["button"], defaultScope)]],
   ["tr", [cellRule, rowRule]],
   ["td", [cellRule]],
   ["th", [cellRule]],
   ["tbody", [cellRule, rowRule, sectionRule]],
   ["thead", [cellRule, rowRule, sectionRule]],
   ["tfoot", [cellRule, rowRule, sectionRule]],
+  ...["caption", "colgroup", "col"].map((name) => [name, [cellRule, rowRule, sectionRule]] as [string, readonly ImpliedClose[]]),
   ...[...closesParagraph].filter((name) => !["li", "dd", "dt"].includes(name)).map(
     (name) => [name, [paragraphRule]] as [string, readonly ImpliedClose[]],
   ),

@@ -28,6 +28,14 @@ export class OpenElement implements Ancestor {
     readonly facts: HtmlElementFacts = htmlElementFacts(name),
   ) {}
 
+  /** The same element with another hiding: re-parented by the adoption agency (see `OpenElements`). */
+  withHiding(hiding: Hiding | undefined): OpenElement {
+    const copy = new OpenElement(this.name, this.namespace, this.rawAttributes, hiding, this.facts);
+    copy.fosteredFrom = this.fosteredFrom;
+    copy.displaysFlexBySheet = this.displaysFlexBySheet;
+    return copy;
+  }
+
   get hiddenBy(): string | undefined {
     return this.hiding?.reason;
   }

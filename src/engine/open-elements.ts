@@ -88,6 +88,15 @@ function firstAfter(positions: readonly number[], after: number): number {
  * content. End tags at an integration point therefore take the foreign rules (`<svg><desc></desc>` pops the
  * desc), which is where a simpler model goes wrong (issue 6, item 1).
  */
+/** The elements whose end tags the spec's "generate implied end tags" closes. */
+const impliedEndTags: ReadonlySet<string> = new Set(["dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"]);
+
+/** The elements that set a table insertion mode, and a template (whose content is read afresh). */
+const tableModeElements: readonly string[] = ["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "template"];
+
+/** Special elements an open `<li>`, `<dd>` or `<dt>` closes across. */
+const listItemPassable: ReadonlySet<string> = new Set(["address", "div", "p"]);
+
 /** Current nodes whose content outside cells is foster-parented, and the tags that stay in them. */
 const tableContexts: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
 const stayInTable: ReadonlySet<string> = new Set([
@@ -110,8 +119,17 @@ export class OpenElements {
   private specials: number[] = [];
   /** Per entry of `scopes`, the positions of the open HTML elements that bound it: a scope check is one look. */
   private boundaryPositions: number[][] = scopes.map(() => []);
+  /** Positions of open special elements but address, div and p: an open `<li>`, `<dd>`, `<dt>` closes below them. */
+  private listItemWalls: number[] = [];
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
   private changes = 0;
+  /** The document is in quirks mode: `<table>` does not close an open `<p>`. */
+  quirks = true;
+  /**
+   * Depth of an open element the engine holds by its depth (the one being removed), or -1: no element at or below
+   * it leaves the stack from the middle until it closes.
+   */
+  heldDepth = -1;
   /** Per open element from the bottom, the `summaryBits` of it and every element below (filled when asked). */
   private summaries: number[] = [];
 
@@ -132,6 +150,8 @@ export class OpenElements {
     copy.integrationPoints = this.integrationPoints.slice();
     copy.scopeWalls = this.scopeWalls.slice();
     copy.specials = this.specials.slice();
+    copy.listItemWalls = this.listItemWalls.slice();
+    copy.quirks = this.quirks;
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     copy.summaries = this.summaries.slice();
     return copy;
@@ -248,13 +268,72 @@ export class OpenElements {
       if (this.currentHtmlName() === "option") this.popTo(this.depth - 1);
       if (name === "optgroup" && this.has("select") && this.currentHtmlName() === "optgroup") this.popTo(this.depth - 1);
     }
+    if (facts.tablePartStart || name === "table") this.prepareTablePart(name);
+    if (name === "li" || name === "dd" || name === "dt") this.closeListItem(name === "li" ? "li" : "dd", name === "li" ? "li" : "dt");
+    // A second <a> runs the adoption agency on the open one, a second <nobr> in scope too; a <select> closes one.
+    if ((name === "a" || name === "nobr") && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
+    if (name === "select" && this.has("select")) this.popTo(last(this.htmlByName.get("select")));
+    if (name === "rb" || name === "rtc" || name === "rp" || name === "rt") this.generateImpliedEndTags(name === "rp" || name === "rt" ? "rtc" : "");
     for (const rule of facts.impliedCloses) {
+      // In quirks mode a <table> goes inside an open <p>.
+      if (name === "table" && this.quirks) break;
       const index = this.findInScope(rule.targets, rule.scope);
       if (index >= 0) this.popTo(index);
     }
     if (name === "svg") return "svg";
     if (name === "math") return "math";
     return "html";
+  }
+
+  /**
+   * What a table part's start tag (or `<table>`) does before the implied closes: in a table (outside its cells) it
+   * clears the stack back to the table context, closing what was foster-parented there (`<table><p style=
+   * "display:none">preheader<tr>` closes the `<p>`); a `<caption>` and a `<colgroup>` close; a `<table>` closes the
+   * open table.
+   */
+  private prepareTablePart(name: string): void {
+    const context = this.tableContext();
+    if (context < 0) return;
+    const contextName = this.elements[context]!.name;
+    if (contextName === "caption") {
+      if (name !== "table") this.popTo(context);
+      return;
+    }
+    if (contextName === "colgroup") {
+      if (name === "col") return;
+      this.popTo(context);
+      return this.prepareTablePart(name);
+    }
+    if (!tableContexts.has(contextName)) return; // in a cell: the cell rules close what they close
+    this.popTo(context + 1);
+    if (name === "table") this.popTo(last(this.htmlByName.get("table")));
+  }
+
+  /**
+   * Position of the innermost open element that decides how a table part is read (the spec's table insertion
+   * modes): a table, a table section, a row, a cell, a caption or a column group; -1 when none (or a template,
+   * whose content starts afresh) is open.
+   */
+  private tableContext(): number {
+    let innermost = -1;
+    for (const name of tableModeElements) innermost = Math.max(innermost, last(this.htmlByName.get(name)));
+    return innermost >= 0 && this.elements[innermost]!.name === "template" ? -1 : innermost;
+  }
+
+  /**
+   * An open `<li>` (for `<li>`), or `<dd>`/`<dt>` (for either), closes unless a special element other than address,
+   * div and p is open above it (`<li><center style="display:none"><li>` nests the second item in the center).
+   */
+  private closeListItem(first: string, second: string): void {
+    const nearest = Math.max(last(this.htmlByName.get(first)), last(this.htmlByName.get(second)));
+    if (nearest >= 0 && nearest >= last(this.listItemWalls) && nearest > last(this.scopeWalls)) this.popTo(nearest);
+  }
+
+  /** Pops the elements whose end tags the spec implies (dd, dt, li, optgroup, option, p, rb, rp, rt, rtc) but `except`. */
+  private generateImpliedEndTags(except: string): void {
+    for (let name = this.currentHtmlName(); impliedEndTags.has(name) && name !== except; name = this.currentHtmlName()) {
+      this.popTo(this.depth - 1);
+    }
   }
 
   /** Pushes an element unless it is void (or self-closed in foreign content) or a start tag browsers ignore. */
@@ -307,6 +386,10 @@ export class OpenElements {
       this.adoptionAgency(name);
       return;
     }
+    if (name === "form" && !this.has("template")) {
+      this.closeForm();
+      return;
+    }
     if (facts.heading) {
       const index = this.findInScope(headingNames, defaultScopeIndex);
       if (index >= 0) this.popTo(index);
@@ -344,10 +427,57 @@ export class OpenElements {
       const next = firstAfter(this.specials, block);
       if (next < 0) {
         this.popTo(block + 1);
+        this.reparentBlocks(formatting);
         return;
       }
       block = next;
     }
+  }
+
+  /**
+   * The rest of the adoption agency, once what is above the last furthest block has closed: the formatting element
+   * at `formatting` leaves the stack, and so does every element between it and a furthest block that is neither
+   * special nor a formatting element (those stay, as the clones the spec makes). The blocks are re-parented:
+   * `<b style="display:none"><p>x</b><img>` puts the img in a `<p>` outside the hidden `<b>`, so what each kept
+   * element inherited from a removed one is inherited from its new parent instead.
+   */
+  private reparentBlocks(formatting: number): void {
+    if (this.heldDepth >= 0 && this.heldDepth >= formatting) return; // the engine holds a depth at or above it
+    const kept = this.elements.slice(0, formatting);
+    for (let index = formatting + 1; index < this.elements.length; index++) {
+      const element = this.elements[index]!;
+      const stays = element.namespace === "html" ? element.facts.special || element.facts.formatting : isForeignScopeWall(element);
+      if (!stays) continue;
+      const oldParent = this.elements[index - 1]!;
+      const newParent = kept[kept.length - 1];
+      // An element that only inherited its parent's hiding inherits the new parent's.
+      kept.push(element.hiding === oldParent.hiding && oldParent !== newParent ? element.withHiding(newParent?.hiding) : element);
+    }
+    this.rebuild(kept);
+  }
+
+  /** `</form>` (no template open): the form leaves the stack, what it holds stays open (the tree is unchanged). */
+  private closeForm(): void {
+    const form = last(this.htmlByName.get("form"));
+    if (form < 0 || this.findNameInScope("form", defaultScopeIndex) !== form) return;
+    if (form === this.depth - 1) this.popTo(form);
+    else if (this.heldDepth < 0 || this.heldDepth < form) this.rebuild([...this.elements.slice(0, form), ...this.elements.slice(form + 1)]);
+  }
+
+  /** Replaces the open elements (a removal from the middle: rare, so the indexes are built again, not patched). */
+  private rebuild(elements: readonly OpenElement[]): void {
+    const fresh = new OpenElements(elements);
+    this.elements = fresh.elements;
+    this.htmlByName = fresh.htmlByName;
+    this.foreignByName = fresh.foreignByName;
+    this.htmlElements = fresh.htmlElements;
+    this.integrationPoints = fresh.integrationPoints;
+    this.scopeWalls = fresh.scopeWalls;
+    this.specials = fresh.specials;
+    this.listItemWalls = fresh.listItemWalls;
+    this.boundaryPositions = fresh.boundaryPositions;
+    this.summaries = [];
+    this.changes += fresh.changes;
   }
 
   private add(element: OpenElement): void {
@@ -362,6 +492,7 @@ export class OpenElements {
       this.htmlElements.push(index);
       const { special, boundaryMask } = element.facts;
       if (special) this.specials.push(index);
+      if (special && !listItemPassable.has(element.name)) this.listItemWalls.push(index);
       if (boundaryMask !== 0) {
         for (let scope = 0; scope < scopes.length; scope++) if (boundaryMask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
       }
@@ -387,6 +518,7 @@ export class OpenElements {
       popAt(this.integrationPoints, position);
       popAt(this.scopeWalls, position);
       popAt(this.specials, position);
+      popAt(this.listItemWalls, position);
       // Only HTML elements that bound a scope are listed there.
       if (element.namespace === "html" && element.facts.boundaryMask !== 0) {
         for (const positions of this.boundaryPositions) popAt(positions, position);
