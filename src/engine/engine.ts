@@ -24,7 +24,7 @@ import { type CommentPlan, planCdata, planComment } from "./comments.js";
 import { type EngineConfig } from "./config.js";
 import { type ElementContext, ElementView } from "./element-view.js";
 import { PendingEndTag } from "./end-tag.js";
-import { htmlElementFacts } from "./html-elements.js";
+import { htmlElementFacts, reopensFormatting } from "./html-elements.js";
 import { OpenElement } from "./open-element.js";
 import { OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
@@ -216,6 +216,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   ontext(start: number, endIndex: number): void {
     if (!this.modeDecided && !isBlank(this.textBeforeMode(start, endIndex))) this.modeDecided = true;
     if (this.style || this.rawText) return; // <style> and raw text are judged whole, at their end tag
+    if (this.tree.readsTextInBody()) this.reopenFormatting();
     this.safe = endIndex;
   }
 
@@ -317,7 +318,9 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (!tag) return;
     const attributes = tag.attributes;
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
+    const bodyRules = brokeOut || !this.tree.isInForeignContent();
     const namespace = this.tree.prepareStartTag(tag.name, attributes, tag.facts);
+    if (bodyRules && reopensFormatting(tag.name)) this.reopenFormatting();
     this.checkRemovalEnded(tag.start);
     const renamed = namespace === "html" && tag.name === "image";
     const name = renamed ? "img" : tag.name;
@@ -377,6 +380,20 @@ export class Engine implements TokenizerCallbacks, Scope {
       this.rawText = { name, contentStart: end, overflowed: false };
     }
     this.safe = end;
+  }
+
+  /**
+   * Reopens the formatting elements closed implicitly before this content (see `OpenElements.formattingToReopen`),
+   * each read afresh where it now stands: its rules and hiding from its new parent.
+   */
+  private reopenFormatting(): void {
+    for (const entry of this.tree.formattingToReopen()) {
+      const parent = this.tree.current;
+      const sheet = this.styleRules.match(entry.name, entry.rawAttributes, this.tree, this.tree.depth);
+      const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
+      const hiding = hidingOf(entry.name, entry.rawAttributes, sheet, parent?.hiding, parent, reading);
+      this.tree.reopen(entry, new OpenElement(entry.name, "html", entry.rawAttributes, hiding, entry.facts));
+    }
   }
 
   // ---- end tags ------------------------------------------------------------------------------------------

@@ -42,6 +42,28 @@ export const formattingElements: ReadonlySet<string> = new Set([
   "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ]);
 
+/** Elements whose start tag puts a marker in the list of active formatting elements (reopened no further back). */
+export const formattingMarkers: ReadonlySet<string> = new Set(["applet", "object", "marquee", "td", "th", "caption", "template"]);
+
+/**
+ * Start tags that do not reopen the formatting elements closed implicitly before them (the "in body" rules that
+ * skip "reconstruct the active formatting elements"); every other start tag does, and so does text.
+ */
+const keepsFormattingClosed: ReadonlySet<string> = new Set([
+  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+  "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
+  "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "li", "dd", "dt", "plaintext",
+  "table", "hr", "textarea", "iframe", "noembed", "noscript", "html", "body", "head", "frameset", "base",
+  "basefont", "bgsound", "link", "meta", "noframes", "script", "style", "template", "title", "caption", "col",
+  "colgroup", "frame", "tbody", "td", "tfoot", "th", "thead", "tr", "rb", "rtc", "rp", "rt", "param", "source",
+  "track",
+]);
+
+/** Whether an HTML start tag `name` reopens the formatting elements closed implicitly before it. */
+export function reopensFormatting(name: string): boolean {
+  return !keepsFormattingClosed.has(name);
+}
+
 /** End tags that close the named element only when it is in scope ("has an element in scope"). */
 export const scopedEndTags: ReadonlySet<string> = new Set([
   "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
@@ -81,7 +103,7 @@ const closesParagraph: ReadonlySet<string> = new Set([
  * HTML integration points bound every scope too; the simulator tracks those itself.
  */
 const defaultScopeNames = [
-  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "annotation-xml",
+  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
 ];
 export const defaultScope: ReadonlySet<string> = new Set(defaultScopeNames);
 /** The scope of table parts (`</tr>`, `</td>`, ...). */

@@ -7,6 +7,7 @@
 import {
   type HtmlElementFacts,
   defaultScope,
+  formattingMarkers,
   foreignBreakoutElements,
   headings,
   htmlElementFacts,
@@ -88,6 +89,19 @@ function firstAfter(positions: readonly number[], after: number): number {
  * content. End tags at an integration point therefore take the foreign rules (`<svg><desc></desc>` pops the
  * desc), which is where a simpler model goes wrong (issue 6, item 1).
  */
+/** Current nodes whose text the "in body" rules do not read (whitespace in a table, a select's options, the head). */
+const textOutsideBody: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "colgroup", "select", "option", "optgroup", "head", "frameset"]);
+
+/** At most this many formatting elements are reopened at once (hostile mail may list thousands). */
+const maxReopened = 64;
+
+/** Whether two formatting elements have the same attributes, in any order (the Noah's ark clause compares them). */
+function sameAttributes(a: OpenElement, b: OpenElement): boolean {
+  const left = a.rawAttributes;
+  const right = b.rawAttributes;
+  return left.length === right.length && left.every((attribute) => attributeValue(right, attribute.name) === attribute.value);
+}
+
 /** The elements whose end tags the spec's "generate implied end tags" closes. */
 const impliedEndTags: ReadonlySet<string> = new Set(["dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"]);
 
@@ -121,6 +135,14 @@ export class OpenElements {
   private boundaryPositions: number[][] = scopes.map(() => []);
   /** Positions of open special elements but address, div and p: an open `<li>`, `<dd>`, `<dt>` closes below them. */
   private listItemWalls: number[] = [];
+  /**
+   * The spec's list of active formatting elements, markers as null: a formatting element closed implicitly (by a
+   * `</p>`, a cell's end) is reopened with its attributes before the content after it (`<p><b style="display:none">
+   * x</p><img>` puts the img in a hidden <b>), up to the last marker (a cell, a caption, an object).
+   */
+  private formatting: (OpenElement | null)[] = [];
+  /** The open elements, for asking whether one is open. */
+  private open = new Set<OpenElement>();
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
   private changes = 0;
   /** The document is in quirks mode: `<table>` does not close an open `<p>`. */
@@ -151,6 +173,8 @@ export class OpenElements {
     copy.scopeWalls = this.scopeWalls.slice();
     copy.specials = this.specials.slice();
     copy.listItemWalls = this.listItemWalls.slice();
+    copy.formatting = this.formatting.slice();
+    copy.open = new Set(this.open);
     copy.quirks = this.quirks;
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     copy.summaries = this.summaries.slice();
@@ -271,7 +295,8 @@ export class OpenElements {
     if (facts.tablePartStart || name === "table") this.prepareTablePart(name);
     if (name === "li" || name === "dd" || name === "dt") this.closeListItem(name === "li" ? "li" : "dd", name === "li" ? "li" : "dt");
     // A second <a> runs the adoption agency on the open one, a second <nobr> in scope too; a <select> closes one.
-    if ((name === "a" || name === "nobr") && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
+    if (name === "a") this.closeListedLink();
+    if (name === "nobr" && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
     if (name === "select" && this.has("select")) this.popTo(last(this.htmlByName.get("select")));
     if (name === "rb" || name === "rtc" || name === "rp" || name === "rt") this.generateImpliedEndTags(name === "rp" || name === "rt" ? "rtc" : "");
     for (const rule of facts.impliedCloses) {
@@ -306,7 +331,8 @@ export class OpenElements {
     }
     if (!tableContexts.has(contextName)) return; // in a cell: the cell rules close what they close
     this.popTo(context + 1);
-    if (name === "table") this.popTo(last(this.htmlByName.get("table")));
+    const table = name === "table" ? last(this.htmlByName.get("table")) : -1;
+    if (table >= 0) this.popTo(table);
   }
 
   /**
@@ -342,7 +368,84 @@ export class OpenElements {
       return false;
     }
     this.add(element);
+    if (element.namespace === "html") {
+      if (element.facts.formatting) this.addFormatting(element);
+      else if (formattingMarkers.has(element.name)) this.formatting.push(null);
+    }
     return true;
+  }
+
+  /** Adds a formatting element to the list; a fourth identical one since the last marker drops the oldest (Noah's ark). */
+  private addFormatting(element: OpenElement): void {
+    let same = 0;
+    for (let index = this.formatting.length - 1; index >= 0; index--) {
+      const entry = this.formatting[index];
+      if (entry === null || entry === undefined) break;
+      if (entry.name === element.name && sameAttributes(entry, element) && ++same === 3) {
+        this.formatting.splice(index, 1);
+        break;
+      }
+    }
+    this.formatting.push(element);
+  }
+
+  /**
+   * The formatting elements to reopen before content here: those closed implicitly since the last marker or the last
+   * one still open, oldest first (the spec's "reconstruct the active formatting elements"; at most `maxReopened`).
+   */
+  formattingToReopen(): readonly OpenElement[] {
+    const list = this.formatting;
+    const newest = list[list.length - 1];
+    if (newest === undefined || newest === null || this.open.has(newest)) return [];
+    let first = list.length - 1;
+    while (first > 0 && list.length - first < maxReopened) {
+      const previous = list[first - 1];
+      if (previous === null || previous === undefined || this.open.has(previous)) break;
+      first--;
+    }
+    return list.slice(first) as OpenElement[];
+  }
+
+  /** Whether text here is read by the "in body" rules, which reopen formatting elements (not in a table or select). */
+  readsTextInBody(): boolean {
+    if (this.formatting.length === 0) return false;
+    const current = this.current;
+    if (current === undefined) return true;
+    if (current.namespace !== "html") return !this.isInForeignContent();
+    return !textOutsideBody.has(current.name);
+  }
+
+  /** Pushes `copy`, reopening the formatting element `entry` (its place in the list goes to the copy). */
+  reopen(entry: OpenElement, copy: OpenElement): void {
+    this.add(copy);
+    const index = this.formatting.lastIndexOf(entry);
+    if (index >= 0) this.formatting[index] = copy;
+  }
+
+  /** The newest formatting element named `name` listed since the last marker, if any. */
+  private listedSinceMarker(name: string): OpenElement | undefined {
+    for (let index = this.formatting.length - 1; index >= 0; index--) {
+      const entry = this.formatting[index];
+      if (entry === null || entry === undefined) return undefined;
+      if (entry.name === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** `<a>` while an `<a>` is listed since the last marker: the adoption agency closes it, and it leaves the stack. */
+  private closeListedLink(): void {
+    const listed = this.listedSinceMarker("a");
+    if (listed === undefined) return;
+    this.adoptionAgency("a");
+    this.forgetFormatting(listed);
+    const at = this.elements.lastIndexOf(listed);
+    if (at >= 0 && (this.heldDepth < 0 || this.heldDepth < at)) this.rebuild([...this.elements.slice(0, at), ...this.elements.slice(at + 1)]);
+  }
+
+  /** Takes `element` out of the list of active formatting elements (closed by its end tag, or by the adoption agency). */
+  private forgetFormatting(element: OpenElement | undefined): void {
+    const index = element === undefined ? -1 : this.formatting.lastIndexOf(element);
+    if (index >= 0) this.formatting.splice(index, 1);
   }
 
   /**
@@ -416,8 +519,13 @@ export class OpenElements {
    */
   private adoptionAgency(name: string): void {
     const formatting = last(this.htmlByName.get(name));
-    if (formatting < 0) return;
+    if (formatting < 0) {
+      // Closed implicitly and still listed: the end tag takes it out of the list, so it is not reopened.
+      this.forgetFormatting(this.listedSinceMarker(name));
+      return;
+    }
     if (this.findNameInScope(name, defaultScopeIndex) !== formatting) return; // not in scope: ignored
+    this.forgetFormatting(this.elements[formatting]);
     let block = firstAfter(this.specials, formatting);
     if (block < 0) {
       this.popTo(formatting);
@@ -451,7 +559,12 @@ export class OpenElements {
       const oldParent = this.elements[index - 1]!;
       const newParent = kept[kept.length - 1];
       // An element that only inherited its parent's hiding inherits the new parent's.
-      kept.push(element.hiding === oldParent.hiding && oldParent !== newParent ? element.withHiding(newParent?.hiding) : element);
+      const moved = element.hiding === oldParent.hiding && oldParent !== newParent ? element.withHiding(newParent?.hiding) : element;
+      if (moved !== element) {
+        const listed = this.formatting.lastIndexOf(element);
+        if (listed >= 0) this.formatting[listed] = moved;
+      }
+      kept.push(moved);
     }
     this.rebuild(kept);
   }
@@ -476,12 +589,14 @@ export class OpenElements {
     this.specials = fresh.specials;
     this.listItemWalls = fresh.listItemWalls;
     this.boundaryPositions = fresh.boundaryPositions;
+    this.open = fresh.open;
     this.summaries = [];
     this.changes += fresh.changes;
   }
 
   private add(element: OpenElement): void {
     this.changes++;
+    this.open.add(element);
     const index = this.elements.length;
     this.elements.push(element);
     const byName = element.namespace === "html" ? this.htmlByName : this.foreignByName;
@@ -512,6 +627,8 @@ export class OpenElements {
       this.changes++;
       const element = this.elements.pop()!;
       const position = this.elements.length;
+      this.open.delete(element);
+      if (element.namespace === "html" && formattingMarkers.has(element.name)) this.clearFormattingToMarker();
       (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
       // One by one, not a loop over a fresh array: this runs for every element closed.
       popAt(this.htmlElements, position);
@@ -524,6 +641,12 @@ export class OpenElements {
         for (const positions of this.boundaryPositions) popAt(positions, position);
       }
     }
+  }
+
+  /** A cell, caption or object closes: the formatting elements listed since its marker are not reopened past it. */
+  private clearFormattingToMarker(): void {
+    const marker = this.formatting.lastIndexOf(null);
+    this.formatting.length = Math.max(marker, 0);
   }
 
   /** Pops until the current node is HTML, an HTML integration point or a MathML text integration point. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OpenElement } from "../../src/engine/open-element.js";
-import { impliedCloses, scopes } from "../../src/engine/html-elements.js";
+import { impliedCloses, reopensFormatting, scopes } from "../../src/engine/html-elements.js";
 import { OpenElements } from "../../src/engine/open-elements.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
@@ -15,6 +15,10 @@ function simulate(tokens: string[]): string[] {
     const [name = "", ...pairs] = token.split(" ");
     const attributes = rawAttributes(pairs.map((pair) => pair.split("=") as [string, string]));
     const namespace = tree.prepareStartTag(name, attributes);
+    // As the engine does: the formatting elements closed implicitly reopen before most start tags.
+    if (namespace === "html" && reopensFormatting(name)) {
+      for (const entry of tree.formattingToReopen()) tree.reopen(entry, new OpenElement(entry.name, "html", entry.rawAttributes, undefined));
+    }
     tree.push(new OpenElement(name, namespace, attributes, undefined), false);
   }
   return tree.stack.map((element) => (element.namespace === "html" ? element.name : `${element.namespace}:${element.name}`));
@@ -55,13 +59,62 @@ describe("open-element simulator", () => {
     ["other tags in annotation-xml stay MathML", ["math", "annotation-xml", "g"], ["math:math", "math:annotation-xml", "math:g"]],
     // The HTML end-tag rules.
     ["</body> pops nothing (it only changes the insertion mode)", ["body", "svg", "/body"], ["body", "svg:svg"]],
-    ["adoption agency: a furthest block stays open", ["b", "div", "svg", "/b"], ["b", "div"]],
+    ["adoption agency: a furthest block stays open, the formatting element leaves", ["b", "div", "svg", "/b"], ["div"]],
     ["adoption agency without a furthest block", ["b", "span", "svg", "/b"], []],
+    ["adoption agency: non-formatting elements between go, formatting ones stay", ["b", "span", "i", "div", "p", "/b"], ["i", "div", "p"]],
+    ["</form> takes only the form out", ["form", "div", "svg", "/form"], ["div", "svg:svg"]],
+    ["</form> as the current node closes it", ["div", "form", "/form"], ["div"]],
+    ["a table part closes what was foster-parented", ["table", "p", "span", "tr"], ["table", "tr"]],
+    ["<caption> closes at a row", ["table", "caption", "b", "tr"], ["table", "tr"]],
+    ["<colgroup> closes at any tag but <col>", ["table", "colgroup", "col", "tr"], ["table", "tr"]],
+    ["<table> in a table closes it", ["table", "tr", "table"], ["table"]],
+    ["<table> in a cell nests", ["table", "tr", "td", "table"], ["table", "tr", "td", "table"]],
+    ["<table> after a row in a template, with no table open", ["template", "tr", "table"], ["template", "tr", "table"]],
+    ["a formatting element closed by </p> is reopened before content", ["p", "b", "/p", "img", "span"], ["b", "span"]],
+    ["a cell's end forgets the formatting elements listed in it", ["table", "tr", "td", "b", "/td", "td", "span"], ["table", "tr", "td", "span"]],
+    ["an end tag takes a closed formatting element off the list", ["p", "b", "/p", "/b", "span"], ["span"]],
+    ["<button> closes an open <button>", ["button", "div", "button"], ["button"]],
+    ["a second <a> closes the first", ["a", "span", "a"], ["a"]],
+    ["a second <nobr> closes the first", ["nobr", "nobr"], ["nobr"]],
+    ["<select> in a <select> closes it", ["select", "select"], ["select"]],
+    ["<rtc> closes <rb>, <rt> does not close <rtc>", ["ruby", "rb", "rtc", "rt"], ["ruby", "rtc", "rt"]],
+    ["<li> closes across div but not center", ["ul", "li", "div", "li"], ["ul", "li"]],
+    ["<li> does not close across center", ["ul", "li", "center", "li"], ["ul", "li", "center", "li"]],
+    ["<dt> closes an open <dd>", ["dl", "dd", "p", "dt"], ["dl", "dt"]],
     ["any other end tag stops at a special element", ["span", "div", "/span"], ["span", "div"]],
     ["a heading end tag closes any heading", ["h1", "h2", "/h1"], []],
     ["<option> closes only a current <option>", ["math", "mtext", "option", "x", "option"], ["math:math", "math:mtext", "option", "x", "option"]],
   ])("%s", (_title, tokens, stack) => {
     expect(simulate(tokens)).toEqual(stack);
+  });
+
+  it("in quirks mode a <table> does not close an open <p>", () => {
+    const tree = new OpenElements();
+    const push = (name: string) => tree.push(new OpenElement(name, tree.prepareStartTag(name, []), [], undefined), false);
+    push("p");
+    push("table");
+    expect(tree.stack.map((element) => element.name)).toEqual(["p", "table"]);
+    tree.quirks = false;
+    push("p");
+    expect(tree.stack.map((element) => element.name)).toEqual(["p", "table", "p"]);
+  });
+
+  it("re-parents what the adoption agency moves: a block inherits its new parent's hiding", () => {
+    const hidden = { reason: "display:none on <b>", byVisibility: false };
+    const tree = new OpenElements();
+    const b = new OpenElement("b", tree.prepareStartTag("b", []), [], hidden);
+    tree.push(b, false);
+    tree.push(new OpenElement("p", tree.prepareStartTag("p", []), [], hidden), false);
+    tree.end("b");
+    expect(tree.stack.map((element) => [element.name, element.hiding])).toEqual([["p", undefined]]);
+  });
+
+  it("keeps a held depth in place: no element leaves the stack from below it", () => {
+    const tree = new OpenElements();
+    for (const name of ["form", "div"]) tree.push(new OpenElement(name, tree.prepareStartTag(name, []), [], undefined), false);
+    tree.heldDepth = 1;
+    tree.end("form");
+    expect(tree.stack.map((element) => element.name)).toEqual(["form", "div"]);
   });
 
   it("reports foreign content only outside integration points", () => {

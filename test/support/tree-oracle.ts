@@ -44,7 +44,8 @@ export function parse5Reading(html: string): { elements: Map<number, BuiltElemen
   const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   const elements = new Map<number, BuiltElement>();
   const text: [number, number, string][] = [];
-  const walk = (node: Node): void => {
+  // Text anywhere inside a raw-text element (also inside the formatting elements `<plaintext>` text reopens).
+  const walk = (node: Node, inRawText = false): void => {
     if ("tagName" in node) {
       const offset = node.sourceCodeLocation?.startTag?.startOffset;
       // Clones made by the adoption agency or by reconstructing formatting elements carry their original start
@@ -52,11 +53,12 @@ export function parse5Reading(html: string): { elements: Map<number, BuiltElemen
       if (offset !== undefined && !elements.has(offset)) {
         elements.set(offset, { offset, name: node.tagName.toLowerCase().replaceAll("\uFFFD", "\0"), namespace: namespaces[node.namespaceURI] ?? "html" });
       }
-      if (node.tagName === "template" && "content" in node) walk(node.content as Node);
-    } else if (node.nodeName === "#text" && node.sourceCodeLocation && !rawTextParents.has(node.parentNode?.nodeName ?? "")) {
+      if (node.tagName === "template" && "content" in node) walk(node.content as Node, inRawText);
+    } else if (node.nodeName === "#text" && node.sourceCodeLocation && !inRawText && !rawTextParents.has(node.parentNode?.nodeName ?? "")) {
       text.push([node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset, node.value]);
     }
-    if ("childNodes" in node) for (const child of node.childNodes) walk(child as Node);
+    const holdsRawText = inRawText || ("tagName" in node && node.tagName === "plaintext");
+    if ("childNodes" in node) for (const child of node.childNodes) walk(child as Node, holdsRawText);
   };
   walk(document as Node);
   return { elements, text };
