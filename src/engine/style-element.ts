@@ -5,7 +5,7 @@ import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
-import { editedStyleEndsEarly, editedStyleStillFetches, otherReadingFetches, styleInAmbiguousContext, tagShapedText } from "./ambiguous-markup.js";
+import { editedStyleEndsEarly, editedStyleStillFetches, otherReadingFetches, styleInAmbiguousContext, tagShapedText, type Verdict } from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
 import { forEveryScreen } from "./flat-rules.js";
 import { type Decision, judge } from "./judge.js";
@@ -76,15 +76,6 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
     const cssEdit = decisions.find(({ edit }) => edit.kind === "remove-resource" && isStylesheetResource(edit.resource));
     if (cssEdit) decisions.unshift({ ...cssEdit, edit: { kind: "remove-element" } });
   }
-  // Read the other way too (adversary21 F3, F4): where the tree model is wrong about the namespace, the browser
-  // reads an HTML sheet as svg text (entities decoded) or an svg one as raw text. Edits made in one reading do not
-  // map onto the other: when the other would fetch something that goes, the whole element goes.
-  const otherReading = otherStyleReading(style, css);
-  if (otherReading !== undefined && !decisions.some(isRemoval) && editsAny(judge(style.view.withResources(() => stylesheetResources(otherReading, baseHref)), scope.config))) {
-    const verdict = otherReadingFetches(style.foreign);
-    warnings.push({ verdict, at });
-    decisions.unshift({ finding: { detector: "ambiguous-markup", reason: verdict.message }, edit: { kind: "remove-element" }, rewriter: "engine" });
-  }
   const removal = decisions.find(isRemoval);
   const tagEdits: ResourceEdit[] = [];
   const cssSpans: Span[] = [];
@@ -103,7 +94,8 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   const rejudged = newCss !== css ? judge(style.view.withResources(() => stylesheetResources(newCss, baseHref)), scope.config) : [];
   const reformed =
     editedStyleStillFetches(editsSheet(rejudged)) ??
-    (newCss !== css ? (editedStyleEndsEarly(newCss) ?? tagShapedText("style", newCss, probe)) : undefined);
+    (newCss !== css ? (editedStyleEndsEarly(newCss) ?? tagShapedText("style", newCss, probe)) : undefined) ??
+    otherReadingStillFetches(style, newCss, scope);
   if (reformed) {
     warnings.push({ verdict: reformed, at });
     const dropStyle: Decision = { finding: { detector: "ambiguous-markup", reason: reformed.message }, edit: { kind: "remove-element" }, rewriter: "engine" };
@@ -111,6 +103,19 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
   }
   if (!edited && newCss === css) return plan(undefined, report, warnings);
   return plan({ from: at, to: contentEnd, text: (edited?.text ?? startTagSource) + newCss }, report, warnings);
+}
+
+/**
+ * Read the other way too (adversary21 F3, F4): where the tree model is wrong about the namespace, the browser reads
+ * an HTML sheet as svg text (references decoded) or an svg one as raw text. What the sheet keeps (`css`, edited)
+ * must fetch nothing that goes in that reading either; edits do not map from one reading onto the other, so when
+ * it would, the whole element goes.
+ */
+function otherReadingStillFetches(style: HeldStyle, css: string, scope: Scope): Verdict | undefined {
+  const other = otherStyleReading(style, css);
+  if (other === undefined) return undefined;
+  const decisions = judge(style.view.withResources(() => stylesheetResources(other, scope.baseHref)), scope.config);
+  return editsAny(decisions) ? otherReadingFetches(style.foreign) : undefined;
 }
 
 /** The sheet as the other namespace would read `css` (see `planStyle`), or undefined when both read the same. */
