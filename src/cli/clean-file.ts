@@ -4,6 +4,7 @@ import { stripTrackingFromMime } from "../adapters/mime.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { ReportEntry, StripOptions, Warning } from "../types.js";
 import { detectKind, type InputKind } from "./detect-kind.js";
+import { joinEnvelope, splitEnvelope } from "./envelope-line.js";
 import { readHtmlBytes } from "./html-bytes.js";
 
 /** One finding as the CLI reports it: where (line and column in the file, or in a message part) and what. */
@@ -61,7 +62,9 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
       result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
     };
   }
-  const { message, report } = await stripTrackingFromMime(input, options);
+  // An mbox "From " line or an .emlx byte count is not part of the message: set aside, and put back as it was.
+  const envelope = splitEnvelope(input);
+  const { message, report } = await stripTrackingFromMime(envelope.message, options);
   const findings: CliFinding[] = [];
   const warnings: Warning[] = [];
   const skippedParts = report.parts.flatMap((part) => (part.skipped === undefined ? [] : [{ part: part.part, reason: part.skipped }]));
@@ -80,7 +83,7 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
   }
   const wouldChange = findings.some((finding) => finding.action !== "kept") || report.removedHeaders.length > 0;
   return {
-    output: message,
+    output: joinEnvelope(envelope, message),
     result: {
       file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders,
       ...(skippedParts.length > 0 ? { skippedParts } : {}),

@@ -1,6 +1,6 @@
 // The built binary, run as a child process: stdin, files, directories with --jobs 2, --check, --json.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -154,5 +154,32 @@ describe("strip-tracking (built binary)", () => {
     const { code, stderr } = run([dir]);
     expect(code).toBe(2);
     expect(stderr).toContain("give --out-dir");
+  });
+});
+
+describe("strip-tracking (built binary): inputs and outputs a user meets", () => {
+  it("stops quietly, exit 0, when its reader goes away (`strip-tracking big.html | head`), for the document and for --json", async () => {
+    const dir = workspace();
+    const file = join(dir, "big.html");
+    writeFileSync(file, `<p>${"lorem ipsum ".repeat(300_000)}</p>\n${tracked}`);
+    for (const args of [[file], ["--json", "--check", file, file, file, file, file, file, file, file]]) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise<number | null>((done) => child.on("close", (status) => done(status)));
+      expect(stderr).not.toMatch(/EPIPE|Error|at /);
+      expect(code).toBe(0);
+    }
+  });
+
+  it("--check reads a saved message that opens with an mbox From_ line as a message, and exits 1 for its pixel", () => {
+    const dir = workspace();
+    const file = join(dir, "saved.eml");
+    writeFileSync(file, `From - Thu Dec  3 12:00:00 2026\r\nX-Mozilla-Status: 0001\r\n${trackedMessage()}`);
+    const { code, stderr } = run(["--check", file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("removed-header disposition-notification-to");
+    expect(stderr).toMatch(/saved\.eml#1\.2:\d+:\d+: \(would be\) removed-element/);
   });
 });
