@@ -129,7 +129,7 @@ describe("strip-tracking (built binary)", () => {
     const { code, stdout } = run(["--jobs", "2", "--json", "--out-dir", out, input]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { files: { file: string; kind: string; changed: boolean; findings: { line: number; column: number; action: string }[] }[]; summary: Record<string, number> };
-    expect(report.summary).toEqual({ files: 7, changed: 6, findings: 13, errors: 0 });
+    expect(report.summary).toEqual({ files: 7, changed: 6, findings: 13, errors: 0, skipped: 1 });
     const byName = new Map(report.files.map((file) => [file.file.slice(input.length + 1), file]));
     expect([...byName.keys()].sort()).toEqual(["m.eml", "nested/t1.html", "nested/t3.html", "nested/t5.html", "t0.html", "t2.html", "t4.html"]);
     expect(byName.get("m.eml")?.kind).toBe("eml");
@@ -181,5 +181,42 @@ describe("strip-tracking (built binary): inputs and outputs a user meets", () =>
     expect(code).toBe(1);
     expect(stderr).toContain("removed-header disposition-notification-to");
     expect(stderr).toMatch(/saved\.eml#1\.2:\d+:\d+: \(would be\) removed-element/);
+  });
+});
+
+describe("strip-tracking (built binary): directories and the extensions read", () => {
+  function templates(names: string[]): string {
+    const dir = join(workspace(), "templates");
+    mkdirSync(dir);
+    for (const name of names) writeFileSync(join(dir, name), tracked);
+    return dir;
+  }
+
+  it("a directory in which no file is read is an error (exit 2) naming it and the extensions read", () => {
+    const dir = templates(["welcome.hbs", "receipt.html.erb"]);
+    for (const args of [["--check", dir], ["--check", "--json", dir]]) {
+      const { code, stderr } = run(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${dir}: error: no file to read: none named .html, .htm, .xhtml, .eml (2 other files skipped); add extensions with --ext`);
+    }
+    const empty = templates([]);
+    expect(run(["--check", empty])).toMatchObject({ code: 2, stderr: expect.stringContaining(`${empty}: error: no file to read`) });
+  });
+
+  it("--ext reads more extensions; the summary counts the files skipped", () => {
+    const dir = templates(["welcome.hbs", "receipt.html.erb", "a.liquid", "b.njk", "c.html"]);
+    const some = run(["--check", "--ext", "hbs", dir]);
+    expect(some.code).toBe(1);
+    expect(some.stderr).toContain("strip-tracking: 2 files, 4 findings, 2 would change, 3 skipped (extension not read, see --ext)");
+    const all = run(["--check", "--json", "--ext", "hbs,.liquid", "--ext", "njk,erb", dir]);
+    expect(all.code).toBe(1);
+    expect(JSON.parse(all.stdout).summary).toEqual({ files: 5, changed: 5, findings: 10, errors: 0, skipped: 0 });
+  });
+
+  it("refuses a bad --ext, naming it; --help lists the extensions read and --ext", () => {
+    expect(run(["--ext", "*.hbs", "x"])).toMatchObject({ code: 2, stderr: 'strip-tracking: --ext takes file name extensions separated by commas (e.g. hbs,liquid,njk), got "*.hbs" (see --help)\n' });
+    const help = run(["--help"]).stdout;
+    expect(help).toContain(".html, .htm, .xhtml, .eml");
+    expect(help).toContain("--ext <list>");
   });
 });

@@ -1,23 +1,18 @@
 // The mails verify was given: files, or the mails in directories, and the HTML of each.
 
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import PostalMime from "postal-mime";
+import { defaultExtensions } from "../extensions.js";
+import { inputFiles } from "../inputs.js";
 
-/** File names verify reads: HTML as is, `.eml` for its HTML part. */
-const mailFile = /\.(html?|eml)$/i;
-
-/** Expands directories (not recursively) into the mail files they hold, sorted by name; files stay as given. */
-export async function findMailFiles(inputs: readonly string[]): Promise<string[]> {
+/**
+ * Expands directories into the mail files they hold, as the clean command does (subdirectories too, the same
+ * extensions and those added with --ext); files stay as given.
+ */
+export async function findMailFiles(inputs: readonly string[], extensions: readonly string[] = defaultExtensions): Promise<string[]> {
   const files: string[] = [];
-  for (const input of inputs) {
-    if ((await stat(input)).isDirectory()) {
-      const names = (await readdir(input)).filter((name) => mailFile.test(name)).sort();
-      files.push(...names.map((name) => join(input, name)));
-    } else {
-      files.push(input);
-    }
-  }
+  for await (const file of inputFiles(inputs, extensions)) files.push(file.path);
   return files;
 }
 
