@@ -2,7 +2,7 @@
  * Click-tracking removal for plain-text email parts: every http(s) URL in the text is cleaned with
  * cleanUrl and spliced back; every other byte stays as it was.
  */
-import { optionError, optionsRecord } from "../errors.js";
+import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
 import { textOf } from "../input.js";
 import { LineCounter } from "./line-counter.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlChange } from "../url/clean-url.js";
@@ -88,6 +88,9 @@ function wrappedRest(text: string, from: number): string {
   return WRAPPED_REST.exec(text)?.[0] ?? "";
 }
 
+/** The options of stripTrackingFromText: the link options and dryRun (not cleanUrl's htmlAttribute: text is not markup). */
+const textOptions: ReadonlySet<string> = new Set(["unwrapRedirects", "keepParams", "removeParams", "recipient", "dryRun"]);
+
 /**
  * Removes click tracking from the URLs in a plain-text email part.
  *
@@ -100,7 +103,9 @@ function wrappedRest(text: string, from: number): string {
  * //=> "Read <https://example.com/a>."
  */
 export function stripTrackingFromText(text: string | Uint8Array, options?: StripTextOptions): StripTextResult {
-  const { dryRun = false, ...linkOptions } = optionsRecord(options);
+  const record = optionsRecord(options);
+  rejectUnknownOptions(record, textOptions);
+  const { dryRun = false, ...linkOptions } = record;
   if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
   const clean = createUrlCleaner(linkOptions as CleanUrlOptions);
   const input = textOf(text, "text");

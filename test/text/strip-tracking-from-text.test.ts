@@ -87,3 +87,16 @@ describe("stripTrackingFromText", () => {
     );
   });
 });
+
+describe("stripTrackingFromText options", () => {
+  it("takes the link options and dryRun only: cleanUrl's htmlAttribute and createStripper's onData are unknown here", () => {
+    for (const name of ["htmlAttribute", "onData", "preset"]) {
+      expect(() => stripTrackingFromText("https://a.example/?utm_source=x", { [name]: true } as never)).toThrow(
+        new TypeError(`strip-tracking: option "${name}" is not a known option`),
+      );
+    }
+    expect(stripTrackingFromText("https://a.example/?utm_source=x&id=1", { keepParams: ["utm_source"], unwrapRedirects: false, removeParams: ["id"], recipient: "a@b.example", dryRun: false }).text).toBe(
+      "https://a.example/?utm_source=x",
+    );
+  });
+});
