@@ -93,3 +93,29 @@ describe("click-tracking detector", () => {
     expect(stripTracking(input, { disable: ["click-tracking"] })).toBe(input);
   });
 });
+
+describe("click-tracking on signed links", () => {
+  const signed = "https://app.example/email/verify/42?expires=1764806400&amp;utm_source=email&amp;utm_medium=mail&amp;signature=5f4dcc3b5aa765d61d8327deb882cf99";
+
+  it("keeps a signed link as written and reports it as kept, saying why", () => {
+    const html = `<a href="${signed}">Verify</a>`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(html);
+    expect(report.changed).toBe(false);
+    expect(report.findings).toMatchObject([
+      { detector: "click-tracking", action: "kept", applied: false, vendor: "Google Analytics", reason: "signed URL: removing utm_source, utm_medium would break its signature" },
+    ]);
+  });
+
+  it("unwraps a redirect around a signed link and says what it kept", () => {
+    const destination = signed.replaceAll("&amp;", "&");
+    const html = `<a href="https://www.google.com/url?q=${encodeURIComponent(destination)}&amp;sa=D">Verify</a>`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(`<a href="${signed}">Verify</a>`);
+    expect(report.findings[0]).toMatchObject({ action: "rewrote-url", reason: "unwrapped Google redirect; signed URL: removing utm_source, utm_medium would break its signature" });
+  });
+
+  it("still cleans a near-miss", () => {
+    expect(stripTracking(`<a href="https://shop.example/?utm_source=x&amp;signature_style=bold">x</a>`)).toBe(`<a href="https://shop.example/?signature_style=bold">x</a>`);
+  });
+});
