@@ -260,7 +260,7 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
   const cleaned =
     contentType === "text/html"
       ? (({ html, report }) => ({ text: html, changed: report.changed, report }))(stripTrackingWithReport(text, options))
-      : (({ text: out, changed, ...rest }) => ({ text: out, changed: changed && out !== text, report: { text: out, changed, ...rest } }))(
+      : (({ text: out, changed, ...rest }) => ({ text: out, changed, report: { text: out, changed, ...rest } }))(
           stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) }),
         );
   if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };

@@ -3,6 +3,7 @@
 import { stripTrackingFromMime } from "../adapters/mime.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { ReportEntry, StripOptions, Warning } from "../types.js";
+import { describeUrlChanges, vendorOfUrlChanges } from "../url/describe-changes.js";
 import { detectKind, type InputKind } from "./detect-kind.js";
 import { joinEnvelope, splitEnvelope } from "./envelope-line.js";
 import { readHtmlBytes } from "./html-bytes.js";
@@ -26,8 +27,10 @@ export interface CliFinding {
 export interface FileResult {
   readonly file: string;
   readonly kind: InputKind;
-  /** True when the output differs from the input (or, with --check, would). */
+  /** True when the output differs from the input (always false with --check and --dry-run). */
   readonly changed: boolean;
+  /** True when cleaning changes the input, or with --check and --dry-run would (the summary's "would change"). */
+  readonly wouldChange: boolean;
   readonly findings: readonly CliFinding[];
   readonly warnings: readonly Warning[];
   /** For a message: the read-receipt headers removed. */
@@ -50,7 +53,6 @@ function fromEntry(entry: ReportEntry, part?: string): CliFinding {
 /** Cleans `input` (named `file` in the report); `output` is the cleaned bytes. */
 export async function cleanInput(file: string, input: Buffer, options: StripOptions): Promise<{ output: Buffer; result: FileResult }> {
   const kind = detectKind(input.subarray(0, 4096).toString("latin1"));
-  const dryRun = options.dryRun === true || options.preset === "audit";
   if (kind === "html") {
     const bytes = readHtmlBytes(input);
     const { html, report } = stripTrackingWithReport(bytes.text, options);
@@ -59,7 +61,7 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
     if (output === undefined) throw new Error("the cleaned document holds a character its encoding cannot write; left unwritten");
     return {
       output,
-      result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
+      result: { file, kind, changed: report.changed, wouldChange, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
     };
   }
   // An mbox "From " line or an .emlx byte count is not part of the message: set aside, and put back as it was.
@@ -73,10 +75,13 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
       findings.push(...part.report.findings.map((entry) => fromEntry(entry, part.part)));
       warnings.push(...part.report.warnings);
     } else {
+      // Worded as the HTML path words a link ("removed utm_source", "unwrapped Google redirect"), with the vendor.
       for (const change of part.report.changes) {
+        const vendor = vendorOfUrlChanges(change.changes);
         findings.push({
-          part: part.part, line: change.line, column: change.column, action: "rewrote-url", applied: !dryRun,
-          detector: "click-tracking", reason: "link in plain text", url: change.url, newUrl: change.cleaned,
+          part: part.part, line: change.line, column: change.column, action: "rewrote-url", applied: part.report.changed,
+          detector: "click-tracking", reason: describeUrlChanges(change.changes), url: change.url, newUrl: change.cleaned,
+          ...(vendor === undefined ? {} : { vendor }),
         });
       }
     }
@@ -85,7 +90,7 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
   return {
     output: joinEnvelope(envelope, message),
     result: {
-      file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders,
+      file, kind, changed: report.changed, wouldChange, findings, warnings, removedHeaders: report.removedHeaders,
       ...(skippedParts.length > 0 ? { skippedParts } : {}),
     },
   };

@@ -24,7 +24,7 @@ with --ext); a directory in which no file is read is an error.
 Options:
   -o, --out-dir <dir>      write cleaned files there (directory structure kept)
       --check              change nothing; exit 1 when anything would be removed (template CI)
-      --dry-run            report what would change, write the input unchanged
+      --dry-run            report what would change, write the input unchanged (exit 0)
       --json               print the report as JSON on stdout (instead of the cleaned document)
   -p, --preset <name>      standard (default), strict or audit
   -r, --recipient <addr>   the recipient's address (repeatable)
@@ -32,7 +32,7 @@ Options:
       --remove-param <name> an extra link parameter to remove (repeatable)
       --ext <list>         more file name extensions read in directories, e.g. hbs,liquid,njk,mjml,erb
   -j, --jobs <n>           files cleaned in parallel on worker threads (default 1)
-  -q, --quiet              no summary on stderr
+  -q, --quiet              no summary line (nor progress line) on stderr; findings are still listed
   -h, --help               this help
   -v, --version            the version
 
@@ -91,7 +91,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   checkOptions(options);
   const outDir = values["out-dir"];
   const reportOnly = check || values.json === true;
-  const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true });
+  const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true, dryRun: options.dryRun === true || preset === "audit" });
 
   const paths = positionals.length === 0 ? ["-"] : positionals;
   if (paths.includes("-")) {
@@ -184,13 +184,14 @@ async function isDirectory(path: string): Promise<boolean> {
 class Reporter {
   private files = 0;
   private changed = 0;
+  private wouldChange = 0;
   private findings = 0;
   private errors = 0;
   private skipped = 0;
   private seen = 0;
   private jsonStarted = false;
 
-  constructor(private readonly io: CliIo, private readonly mode: { json: boolean; quiet: boolean }) {}
+  constructor(private readonly io: CliIo, private readonly mode: { json: boolean; quiet: boolean; dryRun: boolean }) {}
 
   progress(file: string): void {
     this.seen++;
@@ -206,8 +207,10 @@ class Reporter {
       this.io.stderr.write(`${result.file}: error: ${result.error}\n`);
     } else {
       if (result.changed) this.changed++;
+      if (result.wouldChange) this.wouldChange++;
       this.findings += result.findings.length;
-      if (!this.mode.quiet) this.describe(result);
+      // --quiet drops the summary (and the progress line), never a finding or a part left unread.
+      this.describe(result);
     }
     if (this.mode.json) {
       this.io.stdout.write(`${this.jsonStarted ? "," : '{"files":['}\n${JSON.stringify(result)}`);
@@ -226,17 +229,18 @@ class Reporter {
 
   finish(check: boolean): number {
     if (this.mode.json) {
-      const summary = { files: this.files, changed: this.changed, findings: this.findings, errors: this.errors, skipped: this.skipped };
+      const summary = { files: this.files, changed: this.changed, wouldChange: this.wouldChange, findings: this.findings, errors: this.errors, skipped: this.skipped };
       this.io.stdout.write(`${this.jsonStarted ? "\n]," : '{"files":[],'}"summary":${JSON.stringify(summary)}}\n`);
     }
     if (!this.mode.quiet) {
-      const verb = check ? "would change" : "changed";
+      // --check and --dry-run write the input as it was: they say what would change (and `changed` stays 0).
+      const changes = this.mode.dryRun ? `${this.wouldChange} would change` : `${this.changed} changed`;
       this.io.stderr.write(
-        `strip-tracking: ${this.files} file${this.files === 1 ? "" : "s"}, ${this.findings} finding${this.findings === 1 ? "" : "s"}, ${this.changed} ${verb}${this.skipped ? `, ${this.skipped} skipped (extension not read, see --ext)` : ""}${this.errors ? `, ${this.errors} error${this.errors === 1 ? "" : "s"}` : ""}\n`,
+        `strip-tracking: ${this.files} file${this.files === 1 ? "" : "s"}, ${this.findings} finding${this.findings === 1 ? "" : "s"}, ${changes}${this.skipped ? `, ${this.skipped} skipped (extension not read, see --ext)` : ""}${this.errors ? `, ${this.errors} error${this.errors === 1 ? "" : "s"}` : ""}\n`,
       );
     }
     if (this.errors > 0) return exitCodes.error;
-    return check && this.changed > 0 ? exitCodes.found : exitCodes.ok;
+    return check && this.wouldChange > 0 ? exitCodes.found : exitCodes.ok;
   }
 
   private describe(result: FileResult): void {

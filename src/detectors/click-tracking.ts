@@ -4,25 +4,7 @@
 
 import type { Detector, Finding, Resource } from "../types.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlCleaner, type UrlChange } from "../url/clean-url.js";
-
-/** "unwrapped Google redirect; removed utm_source, utm_medium": unwrapping first, then the removed names. */
-function describe(changes: readonly UrlChange[]): string {
-  let unwrapped = "";
-  let params = "";
-  for (const change of changes) {
-    if (change.kind === "unwrapped-redirect") {
-      unwrapped += `${unwrapped === "" ? "" : "; "}unwrapped ${change.vendor ?? change.rule} redirect`;
-    } else if (change.param) {
-      params += `${params === "" ? "removed " : ", "}${change.param}`;
-    }
-  }
-  if (params === "") return unwrapped;
-  return unwrapped === "" ? params : `${unwrapped}; ${params}`;
-}
-
-function vendorOf(changes: readonly UrlChange[]): string | undefined {
-  return changes.find((change) => change.kind === "unwrapped-redirect")?.vendor ?? changes[0]?.vendor;
-}
+import { describeUrlChanges as describe, vendorOfUrlChanges as vendorOf } from "../url/describe-changes.js";
 
 /** "signed URL: removing utm_source, utm_medium would break its signature" */
 function signedReason(kept: readonly UrlChange[]): string {

@@ -33,9 +33,9 @@ export interface TextUrlChange {
 export interface StripTextResult {
   /** The cleaned text (the input itself with `dryRun` or when nothing changed). */
   readonly text: string;
-  /** True when a URL was (or, with `dryRun`, would be) changed. */
+  /** True when the output differs from the input (always false with `dryRun`: `changes` says what would change). */
   readonly changed: boolean;
-  /** One entry per URL that changed, in text order. */
+  /** One entry per URL that changed (with `dryRun`: that would change), in text order. */
   readonly changes: readonly TextUrlChange[];
 }
 
@@ -124,6 +124,7 @@ export function stripTrackingFromText(text: string | Uint8Array, options?: Strip
     const { line, column } = lines.position(input, match.index);
     changes.push({ url, cleaned: result.url, changes: result.changes, offset: match.index, line, column });
   }
-  const changed = changes.length > 0;
-  return { text: !changed || dryRun ? input : out + input.slice(copied), changed, changes };
+  // `changed` means what it means in every report: the output differs from the input.
+  const changed = changes.length > 0 && !dryRun;
+  return { text: changed ? out + input.slice(copied) : input, changed, changes };
 }

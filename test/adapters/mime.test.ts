@@ -207,6 +207,17 @@ describe("stripTrackingFromMime on written messages", () => {
     expect(report.parts.every((part) => !part.changed)).toBe(true);
   });
 
+  it("dryRun: every part's report says changed: false (its output is its input), and lists what would change", async () => {
+    const { report } = await stripTrackingFromMime(trackedMessage(), { dryRun: true });
+    const html = report.parts.find((part) => part.contentType === "text/html")!.report;
+    const text = report.parts.find((part) => part.contentType === "text/plain")!.report;
+    expect([report.changed, html.changed, text.changed]).toEqual([false, false, false]);
+    expect("findings" in html && html.findings.map((finding) => finding.applied)).toEqual([false, false]);
+    expect("changes" in text && text.changes.map((change) => change.url)).toEqual([trackedLink]);
+    const cleaned = await stripTrackingFromMime(trackedMessage());
+    expect(cleaned.report.parts.map((part) => [part.changed, part.report.changed])).toEqual([[true, true], [true, true]]);
+  });
+
   it("streams: the Duplex gives the same bytes and emits the report", async () => {
     const input = Buffer.from(trackedMessage());
     const chunks: Buffer[] = [];

@@ -38,3 +38,37 @@ describe("cleanInput: a message saved with an envelope line", () => {
     expect(output.toString("latin1")).toBe(`${cleaned.length}      \n${cleaned.toString("latin1")}${plist}`);
   });
 });
+
+describe("cleanInput: the findings of a message's plain-text part", () => {
+  it("say what was removed and name the vendor, as its HTML twin does", async () => {
+    const { result } = await cleanInput("m.eml", Buffer.from(trackedMessage(), "latin1"), {});
+    const text = result.findings.find((finding) => finding.part === "1.1")!;
+    const html = result.findings.find((finding) => finding.part === "1.2" && finding.action === "rewrote-url")!;
+    expect(html).toMatchObject({ reason: "removed utm_source, utm_medium", vendor: "Google Analytics" });
+    expect(text).toMatchObject({ action: "rewrote-url", applied: true, detector: "click-tracking", reason: html.reason, vendor: html.vendor, url: html.url, newUrl: html.newUrl });
+  });
+
+  it("say what a redirect was, and are not applied under dryRun", async () => {
+    const wrapped = `https://www.google.com/url?q=${encodeURIComponent("https://shop.example/a?utm_source=news&id=7")}&sa=D`;
+    const message = `From: a@example.com\r\nContent-Type: text/plain\r\n\r\nSee ${wrapped}\r\n`;
+    const { result } = await cleanInput("m.eml", Buffer.from(message), { dryRun: true });
+    expect(result.findings).toMatchObject([{ part: "TEXT", applied: false, reason: "unwrapped Google redirect; removed utm_source", vendor: "Google", newUrl: "https://shop.example/a?id=7" }]);
+    expect(result).toMatchObject({ changed: false, wouldChange: true });
+  });
+});
+
+describe("cleanInput: changed and wouldChange", () => {
+  const html = `<p><a href="https://shop.example/a?utm_source=news&amp;id=7">x</a></p>`;
+
+  it("changed: the output differs; wouldChange: cleaning changes, or under dryRun would change, the input", async () => {
+    const cleaned = await cleanInput("a.html", Buffer.from(html), {});
+    expect(cleaned.result).toMatchObject({ changed: true, wouldChange: true });
+    const dry = await cleanInput("a.html", Buffer.from(html), { dryRun: true });
+    expect(dry.result).toMatchObject({ changed: false, wouldChange: true });
+    expect(dry.output.toString()).toBe(html);
+    const audit = await cleanInput("a.eml", Buffer.from(trackedMessage(), "latin1"), { preset: "audit" });
+    expect(audit.result).toMatchObject({ changed: false, wouldChange: true });
+    const nothing = await cleanInput("b.html", Buffer.from("<p>x</p>"), { dryRun: true });
+    expect(nothing.result).toMatchObject({ changed: false, wouldChange: false });
+  });
+});

@@ -129,7 +129,7 @@ describe("strip-tracking (built binary)", () => {
     const { code, stdout } = run(["--jobs", "2", "--json", "--out-dir", out, input]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { files: { file: string; kind: string; changed: boolean; findings: { line: number; column: number; action: string }[] }[]; summary: Record<string, number> };
-    expect(report.summary).toEqual({ files: 7, changed: 6, findings: 13, errors: 0, skipped: 1 });
+    expect(report.summary).toEqual({ files: 7, changed: 6, wouldChange: 6, findings: 13, errors: 0, skipped: 1 });
     const byName = new Map(report.files.map((file) => [file.file.slice(input.length + 1), file]));
     expect([...byName.keys()].sort()).toEqual(["m.eml", "nested/t1.html", "nested/t3.html", "nested/t5.html", "t0.html", "t2.html", "t4.html"]);
     expect(byName.get("m.eml")?.kind).toBe("eml");
@@ -210,7 +210,7 @@ describe("strip-tracking (built binary): directories and the extensions read", (
     expect(some.stderr).toContain("strip-tracking: 2 files, 4 findings, 2 would change, 3 skipped (extension not read, see --ext)");
     const all = run(["--check", "--json", "--ext", "hbs,.liquid", "--ext", "njk,erb", dir]);
     expect(all.code).toBe(1);
-    expect(JSON.parse(all.stdout).summary).toEqual({ files: 5, changed: 5, findings: 10, errors: 0, skipped: 0 });
+    expect(JSON.parse(all.stdout).summary).toEqual({ files: 5, changed: 0, wouldChange: 5, findings: 10, errors: 0, skipped: 0 });
   });
 
   it("refuses a bad --ext, naming it; --help lists the extensions read and --ext", () => {
@@ -218,5 +218,30 @@ describe("strip-tracking (built binary): directories and the extensions read", (
     const help = run(["--help"]).stdout;
     expect(help).toContain(".html, .htm, .xhtml, .eml");
     expect(help).toContain("--ext <list>");
+  });
+});
+
+describe("strip-tracking (built binary): --dry-run and --quiet", () => {
+  it("--dry-run writes the input byte for byte and says what would change, as --check does; its JSON says changed: false", () => {
+    const { code, stdout, stderr } = run(["--dry-run"], tracked);
+    expect(code).toBe(0);
+    expect(stdout).toBe(tracked);
+    expect(stderr).toContain("<stdin>:3:3: (would be) removed-element");
+    expect(stderr).toContain("strip-tracking: 1 file, 2 findings, 1 would change\n");
+    const json = JSON.parse(run(["--dry-run", "--json"], tracked).stdout);
+    expect(json.files[0]).toMatchObject({ changed: false, wouldChange: true });
+    expect(json.summary).toMatchObject({ changed: 0, wouldChange: 1 });
+    expect(run(["--preset", "audit"], tracked).stderr).toContain("1 would change");
+    expect(run([], tracked).stderr).toContain("1 file, 2 findings, 1 changed\n");
+  });
+
+  it("--quiet drops only the summary: the findings and the parts left unread are still listed", () => {
+    const found = run(["--check", "--quiet"], tracked);
+    expect(found.code).toBe(1);
+    expect(found.stderr).toContain("<stdin>:3:3: (would be) removed-element");
+    expect(found.stderr).not.toContain("strip-tracking:");
+    const message = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=x-klingon\r\n\r\n${pixel}\r\n`;
+    expect(run(["-q"], message).stderr).toBe('<stdin>#TEXT: skipped (not cleaned): unknown charset "x-klingon"\n');
+    expect(run(["-q"], clean).stderr).toBe("");
   });
 });

@@ -88,6 +88,17 @@ describe("stripTrackingFromText", () => {
   });
 });
 
+describe("stripTrackingFromText dryRun", () => {
+  it("changed means the output differs, as in every report: false under dryRun, with the changes it would make", () => {
+    const text = "Shop: https://shop.example/a?utm_source=news&id=7";
+    const dry = stripTrackingFromText(text, { dryRun: true });
+    expect(dry).toMatchObject({ text, changed: false });
+    expect(dry.changes.map((change) => [change.cleaned, change.changes.map((item) => item.param)])).toEqual([["https://shop.example/a?id=7", ["utm_source"]]]);
+    expect(stripTrackingFromText(text)).toMatchObject({ text: "Shop: https://shop.example/a?id=7", changed: true });
+    expect(stripTrackingFromText("nothing here", { dryRun: false })).toEqual({ text: "nothing here", changed: false, changes: [] });
+  });
+});
+
 describe("stripTrackingFromText options", () => {
   it("takes the link options and dryRun only: cleanUrl's htmlAttribute and createStripper's onData are unknown here", () => {
     for (const name of ["htmlAttribute", "onData", "preset"]) {
