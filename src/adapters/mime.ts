@@ -18,6 +18,7 @@ import { stripTrackingWithReport } from "../strip-tracking.js";
 import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
 import type { Report, StripOptions } from "../types.js";
 import { decodeCharset } from "./charset.js";
+import { addressesIn } from "./message-recipients.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
 /** Options of the MIME rewriter: the strip options and a few of its own. */
@@ -196,7 +197,8 @@ class PartCleaner extends Transform {
       }
     }
     if (this.options.recipient === undefined && this.settings.useMessageRecipients) {
-      const recipients = ["to", "cc"].flatMap((key) => headers.get(key)).flatMap(addressesIn);
+      // A header line is "To: …": its value follows the first colon.
+      const recipients = ["to", "cc"].flatMap((key) => headers.get(key)).flatMap((line) => addressesIn(line.slice(line.indexOf(":") + 1)));
       if (recipients.length > 0) this.options = { ...this.options, recipient: [...new Set(recipients)] };
     }
   }
@@ -238,12 +240,6 @@ function isCleanable(node: MimeNode): boolean {
   return type === "text/html" || type === "text/plain";
 }
 
-const addressPattern = /[^\s<>,;:"'()[\]@]+@[^\s<>,;:"'()[\]@]+/g;
-
-function addressesIn(header: string): string[] {
-  const value = header.slice(header.indexOf(":") + 1);
-  return [...value.matchAll(addressPattern)].map(([address]) => address.toLowerCase());
-}
 
 /** Decodes, cleans and (when changed) re-encodes one part; `body` is undefined when it is unchanged. */
 function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?: Buffer; report: MimePartReport } {

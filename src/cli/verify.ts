@@ -11,7 +11,7 @@ import { checkOptions } from "./usage-error.js";
 import { packageVersion } from "./version.js";
 import { parseVerifyArgs, verifyUsage, type VerifyArgs } from "./verify/args.js";
 import { compareMail, type MailVerdict, type WidthPair } from "./verify/compare.js";
-import { findMailFiles, pageName, readMailHtml } from "./verify/emails.js";
+import { findMailFiles, pageName, readMail } from "./verify/emails.js";
 import { installHint, loadVerifyDeps, type VerifyDeps } from "./verify/optional-deps.js";
 import { Renderer } from "./verify/renderer.js";
 import { indexPage, mailPage, type MailResult, vendorCounts } from "./verify/report-html.js";
@@ -135,12 +135,14 @@ async function verifyMail(
   deps: VerifyDeps,
   out: string,
 ): Promise<MailResult> {
-  const html = await readMailHtml(file);
+  const { html, recipients } = await readMail(file);
   if (html === undefined) {
     const skipped = "no HTML part";
     return { file, page, skipped, findings: [], changed: false, verdict: emptyVerdict, requestsBefore: 0, requestsAfter: 0, shots: [] };
   }
-  const { html: output, report } = stripTrackingWithReport(html, options);
+  // A message's own recipients, as cleaning it does (stripTrackingFromMime), unless --recipient named them.
+  const mailOptions = options.recipient === undefined && recipients.length > 0 ? { ...options, recipient: recipients } : options;
+  const { html: output, report } = stripTrackingWithReport(html, mailOptions);
   // The widths render in parallel (one page each); input and output one after the other on each.
   const pairs: WidthPair[] = await Promise.all(
     renderers.map(async (renderer) => ({ width: renderer.width, before: await renderer.render(html), after: await renderer.render(output) })),
