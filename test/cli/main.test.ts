@@ -245,3 +245,23 @@ describe("strip-tracking (built binary): --dry-run and --quiet", () => {
     expect(run(["-q"], clean).stderr).toBe("");
   });
 });
+
+describe("strip-tracking (built binary): a part it can read but not write back", () => {
+  const japanese = Buffer.concat([
+    Buffer.from("From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=ISO-2022-JP\r\n\r\n<p>"),
+    Buffer.from([0x1b, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1b, 0x28, 0x42]),
+    Buffer.from(`</p>${pixel}\r\n`),
+  ]);
+
+  it("--check reads it, reports its pixel and exits 1; cleaning leaves it as it was and says so", () => {
+    const check = run(["--check"], japanese);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/<stdin>#TEXT:1:\d+: \(would be\) removed-element 1x1 image/);
+    expect(check.stderr).toContain('<stdin>#TEXT: skipped (not cleaned): charset "iso-2022-jp" can be read but not written back');
+    const cleaned = run([], japanese);
+    expect(cleaned.code).toBe(0);
+    expect(cleaned.raw.equals(japanese)).toBe(true);
+    expect(cleaned.stderr).toContain("skipped (not cleaned)");
+    expect(cleaned.stderr).toContain("1 file, 0 findings, 0 changed");
+  });
+});
