@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import { signedUrls } from "../support/signed-urls.js";
 
 // [title, input, expected output]
 const cleaned: [string, string, string][] = [
@@ -114,6 +115,14 @@ describe("click-tracking on signed links", () => {
     expect(out).toBe(`<a href="${signed}">Verify</a>`);
     expect(report.findings[0]).toMatchObject({ action: "rewrote-url", reason: "unwrapped Google redirect; signed URL: removing utm_source, utm_medium would break its signature" });
   });
+
+  for (const [scheme, url] of signedUrls) {
+    it(`leaves a ${scheme} link as written`, () => {
+      const html = `<a href="${url.replaceAll("&", "&amp;")}">Download</a>`;
+      expect(stripTracking(html)).toBe(html);
+      expect(stripTrackingWithReport(html).report.findings).toMatchObject([{ action: "kept", reason: expect.stringMatching(/^signed URL: removing utm_[a-z]+ would break its signature$/) }]);
+    });
+  }
 
   it("still cleans a near-miss", () => {
     expect(stripTracking(`<a href="https://shop.example/?utm_source=x&amp;signature_style=bold">x</a>`)).toBe(`<a href="https://shop.example/?signature_style=bold">x</a>`);
