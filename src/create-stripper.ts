@@ -1,10 +1,10 @@
 // The streaming core's public face: validate options, then hand chunks to the engine.
 
 import { Engine } from "./engine/engine.js";
-import { optionError } from "./errors.js";
+import { optionError, optionsRecord } from "./errors.js";
 import { chunkDecoder } from "./input.js";
 import { resolveOptions } from "./options.js";
-import type { Stripper, StripperOptions } from "./types.js";
+import type { StripOptions, Stripper, StripperOptions } from "./types.js";
 
 /**
  * Creates a streaming stripper. Output reaches `onData` as soon as it is safe to emit; the output and the
@@ -21,9 +21,17 @@ import type { Stripper, StripperOptions } from "./types.js";
  * //=> 1
  */
 export function createStripper(options: StripperOptions): Stripper {
-  const config = resolveOptions(options);
-  if (typeof options.onData !== "function") throw optionError("onData", "must be a function");
-  const engine = new Engine(config, options.onData);
+  const { onData, ...stripOptions } = optionsRecord(options);
+  if (typeof onData !== "function") throw optionError("onData", "must be a function");
+  return stripperWithSink(stripOptions, onData as StripperOptions["onData"]);
+}
+
+/**
+ * A stripper whose output goes to `sink`: for the stream faces, which own the sink. The options are the strip
+ * options, so an `onData` among them is an unknown option (the caller's output would never reach it).
+ */
+export function stripperWithSink(options: StripOptions, sink: (chunk: string) => void): Stripper {
+  const engine = new Engine(resolveOptions(options), sink);
   const decoder = chunkDecoder("a chunk");
   return {
     write: (chunk) => engine.write(decoder.text(chunk)),

@@ -11,7 +11,7 @@ import type { CleanUrlOptions } from "./url/clean-url.js";
 
 const presets: readonly Preset[] = ["standard", "strict", "audit"];
 const knownOptions: ReadonlySet<string> = new Set([
-  "preset", "dryRun", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize", "onData",
+  "preset", "dryRun", "recipient", "detectors", "disable", "rewriters", "block", "allow", "maxBufferSize",
   "keepParams", "removeParams", "unwrapRedirects", "trackers", "onFinding",
 ]);
 const defaultMaxBufferSize = 16 * 1024 * 1024;
@@ -52,7 +52,8 @@ export function linkOptions(options: StripOptions): CleanUrlOptions {
 }
 
 /**
- * Checks every option (unknown names included) and builds the engine configuration.
+ * Checks every option (unknown names included: `onData` too, which only `createStripper` takes) and builds the engine
+ * configuration.
  * @throws TypeError naming the bad option.
  */
 export function resolveOptions(options: StripOptions | undefined): EngineConfig {
@@ -62,7 +63,6 @@ export function resolveOptions(options: StripOptions | undefined): EngineConfig 
   if (!presets.includes(preset)) throw optionError("preset", `must be one of ${presets.join(", ")}`);
   const dryRun = record.dryRun ?? false;
   if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
-  if (record.onData !== undefined && typeof record.onData !== "function") throw optionError("onData", "must be a function");
   const maxBufferSize = record.maxBufferSize ?? defaultMaxBufferSize;
   if (typeof maxBufferSize !== "number" || !Number.isInteger(maxBufferSize) || maxBufferSize < 1) {
     throw optionError("maxBufferSize", "must be a positive integer");

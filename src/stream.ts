@@ -1,6 +1,6 @@
 // The Web Streams face of the core: a TransformStream for edge runtimes and browsers.
 
-import { createStripper } from "./create-stripper.js";
+import { stripperWithSink } from "./create-stripper.js";
 import { optionError } from "./errors.js";
 import type { Report, StripOptions } from "./types.js";
 
@@ -22,7 +22,7 @@ export function stripTrackingStream(options?: StripStreamOptions): TransformStre
   const { onReport, ...stripOptions } = options ?? {};
   if (onReport !== undefined && typeof onReport !== "function") throw optionError("onReport", "must be a function");
   let controller: TransformStreamDefaultController<string> | undefined;
-  const stripper = createStripper({ ...stripOptions, onData: (chunk) => controller?.enqueue(chunk) });
+  const stripper = stripperWithSink(stripOptions, (chunk) => controller?.enqueue(chunk));
   return new TransformStream<string | Uint8Array, string>({
     start(streamController) {
       controller = streamController;

@@ -17,6 +17,11 @@ export interface CharsetText {
 /** Why bytes were not read: the text would not be written back as it was. */
 export interface CharsetSkip {
   readonly skipped: string;
+  /**
+   * The text, when the bytes can be read but not written back (ISO-2022-JP, bytes that would not round-trip): for a
+   * report that writes nothing (`dryRun`), never for writing.
+   */
+  readonly readOnly?: string;
 }
 
 interface Codec {
@@ -48,15 +53,26 @@ export function decodeCharset(bytes: Uint8Array, charset: string): CharsetText |
   const label = charset.trim().toLowerCase();
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const codec = codecFor(label, buffer);
-  if (typeof codec === "string") return { skipped: codec };
+  if (typeof codec === "string") return readOnlyCodec(label, buffer, codec);
   let text: string;
   try {
     text = codec.decode(buffer);
   } catch {
     return { skipped: `bytes not valid in charset "${label}"` };
   }
-  if (!codec.encode(text).equals(buffer)) return { skipped: `bytes that would not be written back as they were in charset "${label}"` };
+  if (!codec.encode(text).equals(buffer)) return { skipped: `bytes that would not be written back as they were in charset "${label}"`, readOnly: text };
   return { text, encode: (value) => checkedEncode(codec, value) };
+}
+
+/** A charset only TextDecoder reads (ISO-2022-JP): the skip, with the text when the bytes are valid in it. */
+function readOnlyCodec(label: string, bytes: Buffer, skipped: string): CharsetSkip {
+  const whatwg = whatwgName(label);
+  if (whatwg === undefined) return { skipped };
+  try {
+    return { skipped, readOnly: new TextDecoder(whatwg, { fatal: true }).decode(bytes) };
+  } catch {
+    return { skipped };
+  }
 }
 
 function checkedEncode(codec: Codec, text: string): Buffer | undefined {

@@ -7,7 +7,7 @@
 import type { ChildNode, Document, Element } from "domhandler";
 import render from "dom-serializer";
 import { parseDocument } from "htmlparser2";
-import { usageError } from "../errors.js";
+import { optionError, optionsRecord, usageError } from "../errors.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { Report, StripOptions } from "../types.js";
 
@@ -32,7 +32,8 @@ export function stripTrackingFromDom(root: Document | Element, options?: DomOpti
   if (!root || typeof root !== "object" || !Array.isArray((root as Document).children)) {
     throw usageError("stripTrackingFromDom takes a domhandler Document or Element");
   }
-  const { xmlMode = false, ...stripOptions } = options ?? {};
+  const { xmlMode = false, ...stripOptions } = optionsRecord(options) as DomOptions;
+  if (typeof xmlMode !== "boolean") throw optionError("xmlMode", "must be a boolean");
   const html = render(root.children, { xmlMode });
   const { html: cleaned, report } = stripTrackingWithReport(html, stripOptions);
   if (report.changed) replaceChildren(root, parseDocument(cleaned, { xmlMode }).children);

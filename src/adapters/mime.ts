@@ -18,6 +18,7 @@ import { stripTrackingWithReport } from "../strip-tracking.js";
 import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
 import type { Report, StripOptions } from "../types.js";
 import { decodeCharset } from "./charset.js";
+import { addressesIn } from "./message-recipients.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
 /** Options of the MIME rewriter: the strip options and a few of its own. */
@@ -54,7 +55,9 @@ export interface MimePartReport {
   /**
    * Why the part was left as it was, byte for byte, when it was: an unknown charset or transfer encoding, a charset
    * that can be read but not written back (ISO-2022-JP), bytes that would not be written back as they were (not
-   * valid in the charset), or a cleaned text the charset cannot hold. Its `report` is then empty.
+   * valid in the charset), or a cleaned text the charset cannot hold. Its `report` is then empty (an empty `Report`
+   * for text/html), except under `dryRun`, which writes nothing: a part that can be read (ISO-2022-JP) is read, and
+   * its report holds what was found (what a real run would still leave, as `skipped` says).
    */
   readonly skipped?: string;
 }
@@ -196,7 +199,8 @@ class PartCleaner extends Transform {
       }
     }
     if (this.options.recipient === undefined && this.settings.useMessageRecipients) {
-      const recipients = ["to", "cc"].flatMap((key) => headers.get(key)).flatMap(addressesIn);
+      // A header line is "To: …": its value follows the first colon.
+      const recipients = ["to", "cc"].flatMap((key) => headers.get(key)).flatMap((line) => addressesIn(line.slice(line.indexOf(":") + 1)));
       if (recipients.length > 0) this.options = { ...this.options, recipient: [...new Set(recipients)] };
     }
   }
@@ -238,12 +242,6 @@ function isCleanable(node: MimeNode): boolean {
   return type === "text/html" || type === "text/plain";
 }
 
-const addressPattern = /[^\s<>,;:"'()[\]@]+@[^\s<>,;:"'()[\]@]+/g;
-
-function addressesIn(header: string): string[] {
-  const value = header.slice(header.indexOf(":") + 1);
-  return [...value.matchAll(addressPattern)].map(([address]) => address.toLowerCase());
-}
 
 /** Decodes, cleans and (when changed) re-encodes one part; `body` is undefined when it is unchanged. */
 function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?: Buffer; report: MimePartReport } {
@@ -251,18 +249,18 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
   const charset = String(node.charset || "utf-8").toLowerCase();
   const transferEncoding = String(node.encoding || "7bit").toLowerCase();
   const base = { part: node.partNr ? node.partNr.join(".") : "", contentType, charset, transferEncoding };
-  const skip = (skipped: string) => ({ report: { ...base, changed: false, report: stripTrackingFromText("", {}), skipped } });
+  // A skipped part's report is an empty one of its kind: an HTML report for text/html, a text result otherwise.
+  const skip = (skipped: string) => ({ report: { ...base, changed: false, report: clean(contentType, "", options).report, skipped } });
   const bytes = decodeTransfer(raw, transferEncoding);
   if (!bytes) return skip(`unknown transfer encoding "${transferEncoding}"`);
   const read = decodeCharset(bytes, charset);
-  if ("skipped" in read) return skip(read.skipped);
+  if ("skipped" in read) {
+    // A dry run writes nothing: a part that can be read but not written back is read, and what it holds reported.
+    if (read.readOnly === undefined || !isDryRun(options)) return skip(read.skipped);
+    return { report: { ...base, changed: false, report: clean(contentType, read.readOnly, options).report, skipped: read.skipped } };
+  }
   const { text } = read;
-  const cleaned =
-    contentType === "text/html"
-      ? (({ html, report }) => ({ text: html, changed: report.changed, report }))(stripTrackingWithReport(text, options))
-      : (({ text: out, changed, ...rest }) => ({ text: out, changed: changed && out !== text, report: { text: out, changed, ...rest } }))(
-          stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) }),
-        );
+  const cleaned = clean(contentType, text, options);
   if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };
   // An unwrapped redirect can bring characters the part's charset has no bytes for.
   const encoded = read.encode(cleaned.text);
@@ -270,6 +268,16 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
   const lineEnd = raw.includes("\r\n") ? "\r\n" : "\n";
   const body = encodeTransfer(encoded, transferEncoding, lineEnd, raw);
   return { body, report: { ...base, changed: true, report: cleaned.report } };
+}
+
+/** Cleans the decoded text of a part as HTML or as plain text. */
+function clean(contentType: string, text: string, options: StripOptions): { text: string; changed: boolean; report: Report | StripTextResult } {
+  if (contentType === "text/html") {
+    const { html, report } = stripTrackingWithReport(text, options);
+    return { text: html, changed: report.changed, report };
+  }
+  const result = stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) });
+  return { text: result.text, changed: result.changed, report: result };
 }
 
 function decodeTransfer(raw: Buffer, encoding: string): Buffer | undefined {

@@ -1,7 +1,7 @@
 // strip-tracking/node: the streaming core as a Node Transform (the Web TransformStream is in the main entry).
 
 import { Transform } from "node:stream";
-import { createStripper } from "../create-stripper.js";
+import { stripperWithSink } from "../create-stripper.js";
 import { optionError } from "../errors.js";
 import type { Report, StripOptions } from "../types.js";
 
@@ -25,7 +25,7 @@ export function stripTrackingTransform(options?: StripTransformOptions): Transfo
   const { onReport, ...stripOptions } = options ?? {};
   if (onReport !== undefined && typeof onReport !== "function") throw optionError("onReport", "must be a function");
   let transform: Transform | undefined;
-  const stripper = createStripper({ ...stripOptions, onData: (chunk) => transform?.push(chunk, "utf8") });
+  const stripper = stripperWithSink(stripOptions, (chunk) => transform?.push(chunk, "utf8"));
   transform = new Transform({
     decodeStrings: false,
     transform(chunk: string | Buffer, encoding, callback) {

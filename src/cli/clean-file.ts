@@ -3,7 +3,9 @@
 import { stripTrackingFromMime } from "../adapters/mime.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { ReportEntry, StripOptions, Warning } from "../types.js";
+import { describeUrlChanges, vendorOfUrlChanges } from "../url/describe-changes.js";
 import { detectKind, type InputKind } from "./detect-kind.js";
+import { joinEnvelope, splitEnvelope } from "./envelope-line.js";
 import { readHtmlBytes } from "./html-bytes.js";
 
 /** One finding as the CLI reports it: where (line and column in the file, or in a message part) and what. */
@@ -25,8 +27,10 @@ export interface CliFinding {
 export interface FileResult {
   readonly file: string;
   readonly kind: InputKind;
-  /** True when the output differs from the input (or, with --check, would). */
+  /** True when the output differs from the input (always false with --check and --dry-run). */
   readonly changed: boolean;
+  /** True when cleaning changes the input, or with --check and --dry-run would (the summary's "would change"). */
+  readonly wouldChange: boolean;
   readonly findings: readonly CliFinding[];
   readonly warnings: readonly Warning[];
   /** For a message: the read-receipt headers removed. */
@@ -49,7 +53,6 @@ function fromEntry(entry: ReportEntry, part?: string): CliFinding {
 /** Cleans `input` (named `file` in the report); `output` is the cleaned bytes. */
 export async function cleanInput(file: string, input: Buffer, options: StripOptions): Promise<{ output: Buffer; result: FileResult }> {
   const kind = detectKind(input.subarray(0, 4096).toString("latin1"));
-  const dryRun = options.dryRun === true || options.preset === "audit";
   if (kind === "html") {
     const bytes = readHtmlBytes(input);
     const { html, report } = stripTrackingWithReport(bytes.text, options);
@@ -58,10 +61,12 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
     if (output === undefined) throw new Error("the cleaned document holds a character its encoding cannot write; left unwritten");
     return {
       output,
-      result: { file, kind, changed: dryRun ? wouldChange : report.changed, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
+      result: { file, kind, changed: report.changed, wouldChange, findings: report.findings.map((entry) => fromEntry(entry)), warnings: report.warnings },
     };
   }
-  const { message, report } = await stripTrackingFromMime(input, options);
+  // An mbox "From " line or an .emlx byte count is not part of the message: set aside, and put back as it was.
+  const envelope = splitEnvelope(input);
+  const { message, report } = await stripTrackingFromMime(envelope.message, options);
   const findings: CliFinding[] = [];
   const warnings: Warning[] = [];
   const skippedParts = report.parts.flatMap((part) => (part.skipped === undefined ? [] : [{ part: part.part, reason: part.skipped }]));
@@ -70,19 +75,22 @@ export async function cleanInput(file: string, input: Buffer, options: StripOpti
       findings.push(...part.report.findings.map((entry) => fromEntry(entry, part.part)));
       warnings.push(...part.report.warnings);
     } else {
+      // Worded as the HTML path words a link ("removed utm_source", "unwrapped Google redirect"), with the vendor.
       for (const change of part.report.changes) {
+        const vendor = vendorOfUrlChanges(change.changes);
         findings.push({
-          part: part.part, line: change.line, column: change.column, action: "rewrote-url", applied: !dryRun,
-          detector: "click-tracking", reason: "link in plain text", url: change.url, newUrl: change.cleaned,
+          part: part.part, line: change.line, column: change.column, action: "rewrote-url", applied: part.report.changed,
+          detector: "click-tracking", reason: describeUrlChanges(change.changes), url: change.url, newUrl: change.cleaned,
+          ...(vendor === undefined ? {} : { vendor }),
         });
       }
     }
   }
   const wouldChange = findings.some((finding) => finding.action !== "kept") || report.removedHeaders.length > 0;
   return {
-    output: message,
+    output: joinEnvelope(envelope, message),
     result: {
-      file, kind, changed: dryRun ? wouldChange : report.changed, findings, warnings, removedHeaders: report.removedHeaders,
+      file, kind, changed: report.changed, wouldChange, findings, warnings, removedHeaders: report.removedHeaders,
       ...(skippedParts.length > 0 ? { skippedParts } : {}),
     },
   };

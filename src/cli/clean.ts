@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import type { Preset, StripOptions } from "../types.js";
 import { cleanInput, type FileResult } from "./clean-file.js";
 import { exitCodes } from "./exit-codes.js";
-import { inputFiles } from "./inputs.js";
+import { defaultExtensions, describeExtensions, parseExtensions } from "./extensions.js";
+import { inputFiles, type WalkedDirectory } from "./inputs.js";
 import { WorkerPool } from "./pool.js";
 import { checkOptions, UsageError } from "./usage-error.js";
 import { packageVersion } from "./version.js";
@@ -17,18 +18,21 @@ export const cleanUsage = `Usage: strip-tracking [options] [file|directory|-]...
 Removes email tracking from HTML files and raw messages (.eml), told apart by their content.
 With no input, or "-", reads stdin. One input: the cleaned document goes to stdout (or --out-dir).
 Several inputs or a directory: use --out-dir, or --check / --json for a report only.
+Directories are walked with their subdirectories for ${describeExtensions(defaultExtensions)} files (add more
+with --ext); a directory in which no file is read is an error.
 
 Options:
   -o, --out-dir <dir>      write cleaned files there (directory structure kept)
       --check              change nothing; exit 1 when anything would be removed (template CI)
-      --dry-run            report what would change, write the input unchanged
+      --dry-run            report what would change, write the input unchanged (exit 0)
       --json               print the report as JSON on stdout (instead of the cleaned document)
   -p, --preset <name>      standard (default), strict or audit
   -r, --recipient <addr>   the recipient's address (repeatable)
       --keep-param <name>  a link parameter never removed (repeatable)
       --remove-param <name> an extra link parameter to remove (repeatable)
+      --ext <list>         more file name extensions read in directories, e.g. hbs,liquid,njk,mjml,erb
   -j, --jobs <n>           files cleaned in parallel on worker threads (default 1)
-  -q, --quiet              no summary on stderr
+  -q, --quiet              no summary line (nor progress line) on stderr; findings are still listed
   -h, --help               this help
   -v, --version            the version
 
@@ -56,6 +60,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
       recipient: { type: "string", short: "r", multiple: true },
       "keep-param": { type: "string", multiple: true },
       "remove-param": { type: "string", multiple: true },
+      ext: { type: "string", multiple: true },
       jobs: { type: "string", short: "j" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
@@ -75,6 +80,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   const jobs = Number(values.jobs ?? "1");
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
   const check = values.check === true;
+  const extensions = parseExtensions(values.ext ?? []);
   const options: StripOptions = {
     preset,
     ...(check || values["dry-run"] ? { dryRun: true } : {}),
@@ -85,7 +91,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   checkOptions(options);
   const outDir = values["out-dir"];
   const reportOnly = check || values.json === true;
-  const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true });
+  const report = new Reporter(io, { json: values.json === true, quiet: values.quiet === true, dryRun: options.dryRun === true || preset === "audit" });
 
   const paths = positionals.length === 0 ? ["-"] : positionals;
   if (paths.includes("-")) {
@@ -118,7 +124,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     options,
   });
   if (jobs === 1) {
-    for await (const file of inputFiles(paths)) {
+    for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions))) {
       report.progress(file.path);
       const next = task(file.path, file.outName);
       report.add(targets.clash(next) ?? (await processFile(next)));
@@ -126,7 +132,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   } else {
     const pool = new WorkerPool(jobs, new URL("./worker.js", import.meta.url), (result) => report.add(result));
     try {
-      for await (const file of inputFiles(paths)) {
+      for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions))) {
         report.progress(file.path);
         const next = task(file.path, file.outName);
         const clash = targets.clash(next);
@@ -178,12 +184,14 @@ async function isDirectory(path: string): Promise<boolean> {
 class Reporter {
   private files = 0;
   private changed = 0;
+  private wouldChange = 0;
   private findings = 0;
   private errors = 0;
+  private skipped = 0;
   private seen = 0;
   private jsonStarted = false;
 
-  constructor(private readonly io: CliIo, private readonly mode: { json: boolean; quiet: boolean }) {}
+  constructor(private readonly io: CliIo, private readonly mode: { json: boolean; quiet: boolean; dryRun: boolean }) {}
 
   progress(file: string): void {
     this.seen++;
@@ -199,8 +207,10 @@ class Reporter {
       this.io.stderr.write(`${result.file}: error: ${result.error}\n`);
     } else {
       if (result.changed) this.changed++;
+      if (result.wouldChange) this.wouldChange++;
       this.findings += result.findings.length;
-      if (!this.mode.quiet) this.describe(result);
+      // --quiet drops the summary (and the progress line), never a finding or a part left unread.
+      this.describe(result);
     }
     if (this.mode.json) {
       this.io.stdout.write(`${this.jsonStarted ? "," : '{"files":['}\n${JSON.stringify(result)}`);
@@ -208,19 +218,29 @@ class Reporter {
     }
   }
 
+  /** A walked directory argument: its skipped files are counted, and one that gave no file is an error. */
+  directory(walked: WalkedDirectory, extensions: readonly string[]): void {
+    this.skipped += walked.skipped;
+    if (walked.files > 0) return;
+    this.errors++;
+    const others = walked.skipped === 0 ? "" : ` (${walked.skipped} other file${walked.skipped === 1 ? "" : "s"} skipped)`;
+    this.io.stderr.write(`${walked.directory}: error: no file to read: none named ${describeExtensions(extensions)}${others}; add extensions with --ext\n`);
+  }
+
   finish(check: boolean): number {
     if (this.mode.json) {
-      const summary = { files: this.files, changed: this.changed, findings: this.findings, errors: this.errors };
+      const summary = { files: this.files, changed: this.changed, wouldChange: this.wouldChange, findings: this.findings, errors: this.errors, skipped: this.skipped };
       this.io.stdout.write(`${this.jsonStarted ? "\n]," : '{"files":[],'}"summary":${JSON.stringify(summary)}}\n`);
     }
     if (!this.mode.quiet) {
-      const verb = check ? "would change" : "changed";
+      // --check and --dry-run write the input as it was: they say what would change (and `changed` stays 0).
+      const changes = this.mode.dryRun ? `${this.wouldChange} would change` : `${this.changed} changed`;
       this.io.stderr.write(
-        `strip-tracking: ${this.files} file${this.files === 1 ? "" : "s"}, ${this.findings} finding${this.findings === 1 ? "" : "s"}, ${this.changed} ${verb}${this.errors ? `, ${this.errors} error${this.errors === 1 ? "" : "s"}` : ""}\n`,
+        `strip-tracking: ${this.files} file${this.files === 1 ? "" : "s"}, ${this.findings} finding${this.findings === 1 ? "" : "s"}, ${changes}${this.skipped ? `, ${this.skipped} skipped (extension not read, see --ext)` : ""}${this.errors ? `, ${this.errors} error${this.errors === 1 ? "" : "s"}` : ""}\n`,
       );
     }
     if (this.errors > 0) return exitCodes.error;
-    return check && this.changed > 0 ? exitCodes.found : exitCodes.ok;
+    return check && this.wouldChange > 0 ? exitCodes.found : exitCodes.ok;
   }
 
   private describe(result: FileResult): void {

@@ -1,8 +1,9 @@
 // The CLI's inputs: files as given, and directories walked lazily (one directory handle at a time), so a
-// directory of thousands of messages is never listed into memory whole.
+// directory of thousands of messages is never listed into memory whole. Shared by the clean command and verify.
 
 import { opendir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
+import { hasExtension } from "./extensions.js";
 
 /** One input file and where its cleaned copy goes, relative to --out-dir. */
 export interface InputFile {
@@ -10,25 +11,43 @@ export interface InputFile {
   readonly outName: string;
 }
 
-const emailFile = /\.(?:html?|eml|xhtml)$/i;
+/** A directory argument walked to its end: the files it gave, and those skipped for their extension. */
+export interface WalkedDirectory {
+  readonly directory: string;
+  readonly files: number;
+  readonly skipped: number;
+}
 
-/** Walks the given paths: files as they are, directories recursively (only .html, .htm, .xhtml and .eml files). */
-export async function* inputFiles(paths: readonly string[]): AsyncGenerator<InputFile> {
+/**
+ * Walks the given paths: files as they are, directories recursively (only files with one of `extensions`).
+ * `onDirectory` hears about each directory argument once it is walked, so that an empty one can be refused.
+ */
+export async function* inputFiles(
+  paths: readonly string[],
+  extensions: readonly string[],
+  onDirectory: (walked: WalkedDirectory) => void = () => {},
+): AsyncGenerator<InputFile> {
   for (const path of paths) {
     if ((await stat(path)).isDirectory()) {
-      for await (const file of walk(path)) yield { path: file, outName: relative(path, file) };
+      const walked = { directory: path, files: 0, skipped: 0 };
+      for await (const file of walk(path, extensions, walked)) {
+        walked.files++;
+        yield { path: file, outName: relative(path, file) };
+      }
+      onDirectory(walked);
     } else {
       yield { path, outName: basename(path) };
     }
   }
 }
 
-async function* walk(directory: string): AsyncGenerator<string> {
+async function* walk(directory: string, extensions: readonly string[], counts: { skipped: number }): AsyncGenerator<string> {
   const subdirectories: string[] = [];
   for await (const entry of await opendir(directory)) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) subdirectories.push(entry.name);
-    else if (entry.isFile() && emailFile.test(entry.name)) yield path;
+    else if (entry.isFile() && hasExtension(entry.name, extensions)) yield path;
+    else if (entry.isFile()) counts.skipped++;
   }
-  for (const name of subdirectories.sort()) yield* walk(join(directory, name));
+  for (const name of subdirectories.sort()) yield* walk(join(directory, name), extensions, counts);
 }

@@ -29,4 +29,18 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
   }
 }
 
+/**
+ * A reader that goes away early (`strip-tracking big.html | head`) is not a failure: stop at once and quietly, with
+ * exit code 0, as a Unix filter does. The one place for it: every write to stdout or stderr (the cleaned document,
+ * the JSON report, the findings) goes through these two streams.
+ */
+function stopQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(exitCodes.ok);
+    throw error;
+  });
+}
+
+stopQuietlyWhenTheReaderLeaves(process.stdout);
+stopQuietlyWhenTheReaderLeaves(process.stderr);
 process.exitCode = await main(process.argv.slice(2));

@@ -6,11 +6,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { StripOptions } from "../types.js";
+import { describeExtensions } from "./extensions.js";
 import { checkOptions } from "./usage-error.js";
 import { packageVersion } from "./version.js";
 import { parseVerifyArgs, verifyUsage, type VerifyArgs } from "./verify/args.js";
 import { compareMail, type MailVerdict, type WidthPair } from "./verify/compare.js";
-import { findMailFiles, pageName, readMailHtml } from "./verify/emails.js";
+import { findMailFiles, pageName, readMail } from "./verify/emails.js";
 import { installHint, loadVerifyDeps, type VerifyDeps } from "./verify/optional-deps.js";
 import { Renderer } from "./verify/renderer.js";
 import { indexPage, mailPage, type MailResult, vendorCounts } from "./verify/report-html.js";
@@ -48,7 +49,7 @@ export async function verify(argv: string[], io: VerifyIo = processIo): Promise<
     options = { preset: args.preset, ...(args.recipients.length === 0 ? {} : { recipient: args.recipients }) };
     checkOptions(options); // before Chromium starts: a bad --recipient is a usage error naming the flag
   } catch (error) {
-    io.stderr(`verify: ${(error as Error).message}\n${verifyUsage}\n`);
+    io.stderr(`verify: ${(error as Error).message} (see strip-tracking verify --help)\n`);
     return 2;
   }
   const deps = await loadVerifyDeps();
@@ -68,13 +69,13 @@ export async function verify(argv: string[], io: VerifyIo = processIo): Promise<
   }
   let files: string[];
   try {
-    files = await findMailFiles(args.inputs);
+    files = await findMailFiles(args.inputs, args.extensions);
   } catch (error) {
     io.stderr(`verify: ${(error as Error).message}\n`);
     return 2;
   }
   if (files.length === 0) {
-    io.stderr(`verify: no .html, .htm or .eml file in ${args.inputs.join(", ")}\n`);
+    io.stderr(`verify: no file to read in ${args.inputs.join(", ")}: none named ${describeExtensions(args.extensions)}; add extensions with --ext\n`);
     return 2;
   }
   // The report's pages are named after the mails: written into the mails' own folder, they would replace them.
@@ -134,12 +135,14 @@ async function verifyMail(
   deps: VerifyDeps,
   out: string,
 ): Promise<MailResult> {
-  const html = await readMailHtml(file);
+  const { html, recipients } = await readMail(file);
   if (html === undefined) {
     const skipped = "no HTML part";
     return { file, page, skipped, findings: [], changed: false, verdict: emptyVerdict, requestsBefore: 0, requestsAfter: 0, shots: [] };
   }
-  const { html: output, report } = stripTrackingWithReport(html, options);
+  // A message's own recipients, as cleaning it does (stripTrackingFromMime), unless --recipient named them.
+  const mailOptions = options.recipient === undefined && recipients.length > 0 ? { ...options, recipient: recipients } : options;
+  const { html: output, report } = stripTrackingWithReport(html, mailOptions);
   // The widths render in parallel (one page each); input and output one after the other on each.
   const pairs: WidthPair[] = await Promise.all(
     renderers.map(async (renderer) => ({ width: renderer.width, before: await renderer.render(html), after: await renderer.render(output) })),

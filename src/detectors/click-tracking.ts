@@ -4,40 +4,33 @@
 
 import type { Detector, Finding, Resource } from "../types.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlCleaner, type UrlChange } from "../url/clean-url.js";
+import { describeUrlChanges as describe, vendorOfUrlChanges as vendorOf } from "../url/describe-changes.js";
 
-/** "unwrapped Google redirect; removed utm_source, utm_medium": unwrapping first, then the removed names. */
-function describe(changes: readonly UrlChange[]): string {
-  let unwrapped = "";
-  let params = "";
-  for (const change of changes) {
-    if (change.kind === "unwrapped-redirect") {
-      unwrapped += `${unwrapped === "" ? "" : "; "}unwrapped ${change.vendor ?? change.rule} redirect`;
-    } else if (change.param) {
-      params += `${params === "" ? "removed " : ", "}${change.param}`;
-    }
-  }
-  if (params === "") return unwrapped;
-  return unwrapped === "" ? params : `${unwrapped}; ${params}`;
-}
-
-function vendorOf(changes: readonly UrlChange[]): string | undefined {
-  return changes.find((change) => change.kind === "unwrapped-redirect")?.vendor ?? changes[0]?.vendor;
+/** "signed URL: removing utm_source, utm_medium would break its signature" */
+function signedReason(kept: readonly UrlChange[]): string {
+  return `signed URL: removing ${kept.map((change) => change.param).join(", ")} would break its signature`;
 }
 
 function judgeLink(resource: Resource, clean: UrlCleaner, detector: string): Finding | undefined {
   const result = clean(resource.url);
+  const kept = result.keptForSignature;
   if (result.unsafeRedirect !== undefined) {
     return { detector, resource, keep: true, reason: `redirect to a non-http(s) destination kept as is (${result.unsafeRedirect.slice(0, 40)})` };
   }
   if (result.changed) {
     const vendor = vendorOf(result.changes);
-    const reason = describe(result.changes);
+    const reason = kept === undefined ? describe(result.changes) : `${describe(result.changes)}; ${signedReason(kept)}`;
     const replacement = { url: result.url, changes: result.changes.map((change) => change.param ?? change.rule) };
     return vendor ? { detector, resource, reason, vendor, replacement } : { detector, resource, reason, replacement };
   }
   if (result.opaqueRedirect) {
     const { vendor, reason } = result.opaqueRedirect;
     return { detector, resource, keep: true, vendor, reason: `click redirect kept: ${reason}` };
+  }
+  if (kept !== undefined) {
+    const vendor = vendorOf(kept);
+    const reason = signedReason(kept);
+    return vendor ? { detector, resource, keep: true, vendor, reason } : { detector, resource, keep: true, reason };
   }
   return undefined;
 }

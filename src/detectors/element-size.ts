@@ -73,7 +73,7 @@ interface SizeInProgress {
   /** The last `min-width` / `min-height`: the used size is at least this. */
   minWidth?: number | undefined;
   minHeight?: number | undefined;
-  /** How much `zoom`, `scale` and `transform` each enlarge it (they multiply). */
+  /** How much `zoom`, `scale` and `transform` each enlarge (above 1) or shrink (below 1) it (they multiply). */
   zoom?: number | undefined;
   scale?: number | undefined;
   transform?: number | undefined;
@@ -131,8 +131,10 @@ function applyAll(size: SizeInProgress, value: string): void {
 }
 
 /**
- * How much `zoom`, `scale` or `transform` may enlarge what the element draws: 1 when it does not (`none`, a
- * translation, a rotation, a scale of at most 1); infinite when this reading cannot tell (`matrix()`, `skew()`);
+ * How much `zoom`, `scale` or `transform` may enlarge what the element draws, or shrink it: 1 when it does neither
+ * (`none`, a translation, a rotation); the larger factor of a scale on two axes (`scale(0.5, 2)` may draw 2x as
+ * wide), so a shrink counts only when both axes shrink (`scale(0)`, `scale: 0.01`: sized as `zoom` sizes);
+ * infinite when this reading cannot tell (`matrix()`, `skew()`), unless a scale of 0 draws nothing anyway;
  * undefined for a value CSS drops.
  */
 function growthOf(name: string, value: string): number | undefined {
@@ -143,19 +145,23 @@ function growthOf(name: string, value: string): number | undefined {
     // `zoom: 0` reads as `zoom: 1`.
     return factor === undefined ? undefined : factor === 0 ? 1 : factor;
   }
-  if (name === "scale") return largest(text.split(/[\t\n\f\r ]+/));
-  let growth = 1;
+  if (name === "scale") return largest(text.split(/[\t\n\f\r ]+/), true);
+  // The functions apply one after another: their factors multiply.
+  const factors: number[] = [];
   for (const [, fn, args] of text.matchAll(/([a-z0-9-]+)\(([^)]*)\)/g)) {
     if (/^(?:translate|rotate)/.test(fn!)) continue;
-    const factor = /^scale(?:x|y|z|3d)?$/.test(fn!) ? largest(args!.split(",")) : undefined;
-    growth = Math.max(growth, factor ?? unknownLength);
+    factors.push(/^scale(?:x|y|z|3d)?$/.test(fn!) ? largest(args!.split(","), /^scale(?:3d)?$/.test(fn!)) : unknownLength);
   }
-  return growth;
+  return combinedGrowth(factors);
 }
 
-/** The largest of the factors (numbers or percentages) given; infinite when one is no factor. */
-function largest(values: readonly string[]): number {
-  let growth = 1;
+/**
+ * The largest of the factors (numbers or percentages) given, infinite when one is no factor. `allAxes`: the
+ * factors are those of both axes (`scale(0.5)` is 0.5 on each); otherwise one axis is left as it is (`scaleX(0)`
+ * keeps the height), so the result is at least 1.
+ */
+function largest(values: readonly string[], allAxes: boolean): number {
+  let growth = allAxes ? 0 : 1;
   for (const value of values) growth = Math.max(growth, Math.abs(scaleFactor(value.trim()) ?? unknownLength));
   return growth;
 }
@@ -213,13 +219,21 @@ function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: 
   if (sheet.some(({ important }) => important) && !mayHoldImportant(inline)) {
     applyStyle(size, kept(sheet.filter(({ important }) => important)));
   }
-  const growth = (size.zoom ?? 1) * (size.scale ?? 1) * (size.transform ?? 1);
-  // Nothing enlarges 0 px (and 0 times an unknown growth is no number).
-  const grown = (length: number | undefined) => (length === undefined || length === 0 || growth === 1 ? length : length * growth);
+  const growth = combinedGrowth([size.zoom ?? 1, size.scale ?? 1, size.transform ?? 1]);
+  // A scale of 0 draws nothing, whatever the size (the image's own included); nothing enlarges 0 px, and 0 times an
+  // unknown growth is no number.
+  const grown = (length: number | undefined) =>
+    growth === 0 ? 0 : length === undefined || length === 0 || growth === 1 ? length : length * growth;
   return { width: grown(atLeast(size.width, size.minWidth)), height: grown(atLeast(size.height, size.minHeight)) };
 }
 
 const noneLifted: ReadonlySet<string> = new Set();
+
+/** The factors multiplied: 0 when one is 0 (nothing finite undoes it), else unknown (infinite) when one is. */
+function combinedGrowth(factors: readonly number[]): number {
+  if (factors.includes(0)) return 0;
+  return factors.includes(unknownLength) ? unknownLength : factors.reduce((product, factor) => product * factor, 1);
+}
 
 /** A size and its minimum: the minimum wins when it is larger (or when no size is known, and it is not 0). */
 function atLeast(length: number | undefined, minimum: number | undefined): number | undefined {

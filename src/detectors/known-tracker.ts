@@ -148,13 +148,13 @@ function judge(element: Element, resource: Resource, matcher: TrackerMatcher, na
 }
 
 /**
- * The report's phrase. A broad rule that names no host matches a path shape other senders use too (`/open.gif`):
- * it says whose path it is, not that the vendor sent it.
+ * The report's phrase. A rule that names no host matches a path shape other senders use too (`/track/open.php`,
+ * `/open.gif`): it says whose shape the path has ("Mailchimp-style open pixel path"), not that the vendor sent it.
  */
 function reasonFor(rule: TrackerRule, what: string): string {
-  if (rule.evidence !== "pixel") return `${rule.vendor} ${what} (known endpoint)`;
-  if (!rule.hosts && !rule.hostPattern) return `${what} on a path used by ${rule.vendor} (tiny or hidden)`;
-  return `${rule.vendor} ${what} (known endpoint, tiny or hidden)`;
+  const onlyWhenPixelLike = rule.evidence === "pixel";
+  if (!rule.hosts && !rule.hostPattern) return `${rule.vendor}-style ${what} path${onlyWhenPixelLike ? " (tiny or hidden)" : ""}`;
+  return `${rule.vendor} ${what} (known endpoint${onlyWhenPixelLike ? ", tiny or hidden" : ""})`;
 }
 
 function detectorFor(matcher: TrackerMatcher): Detector {

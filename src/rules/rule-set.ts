@@ -44,6 +44,9 @@ export function compileRules(rules: unknown, option: "allow" | "block"): RuleSet
   const selectors: ElementMatcher[] = [];
   const urls: UrlPattern[] = [];
   for (const rule of rules as unknown[]) {
+    if (rule !== null && typeof rule === "object" && "selector" in rule && "url" in rule) {
+      throw optionError(option, "entries take a selector or a url, not both: give them as two rules");
+    }
     if (typeof rule === "string") selectors.push(compileSelector(rule));
     else if (rule !== null && typeof rule === "object" && typeof (rule as { selector?: unknown }).selector === "string") {
       selectors.push(compileSelector((rule as { selector: string }).selector));

@@ -2,7 +2,7 @@
  * Click-tracking removal for plain-text email parts: every http(s) URL in the text is cleaned with
  * cleanUrl and spliced back; every other byte stays as it was.
  */
-import { optionError, optionsRecord } from "../errors.js";
+import { optionError, optionsRecord, rejectUnknownOptions } from "../errors.js";
 import { textOf } from "../input.js";
 import { LineCounter } from "./line-counter.js";
 import { type CleanUrlOptions, createUrlCleaner, type UrlChange } from "../url/clean-url.js";
@@ -33,9 +33,9 @@ export interface TextUrlChange {
 export interface StripTextResult {
   /** The cleaned text (the input itself with `dryRun` or when nothing changed). */
   readonly text: string;
-  /** True when a URL was (or, with `dryRun`, would be) changed. */
+  /** True when the output differs from the input (always false with `dryRun`: `changes` says what would change). */
   readonly changed: boolean;
-  /** One entry per URL that changed, in text order. */
+  /** One entry per URL that changed (with `dryRun`: that would change), in text order. */
   readonly changes: readonly TextUrlChange[];
 }
 
@@ -88,6 +88,9 @@ function wrappedRest(text: string, from: number): string {
   return WRAPPED_REST.exec(text)?.[0] ?? "";
 }
 
+/** The options of stripTrackingFromText: the link options and dryRun (not cleanUrl's htmlAttribute: text is not markup). */
+const textOptions: ReadonlySet<string> = new Set(["unwrapRedirects", "keepParams", "removeParams", "recipient", "dryRun"]);
+
 /**
  * Removes click tracking from the URLs in a plain-text email part.
  *
@@ -100,7 +103,9 @@ function wrappedRest(text: string, from: number): string {
  * //=> "Read <https://example.com/a>."
  */
 export function stripTrackingFromText(text: string | Uint8Array, options?: StripTextOptions): StripTextResult {
-  const { dryRun = false, ...linkOptions } = optionsRecord(options);
+  const record = optionsRecord(options);
+  rejectUnknownOptions(record, textOptions);
+  const { dryRun = false, ...linkOptions } = record;
   if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
   const clean = createUrlCleaner(linkOptions as CleanUrlOptions);
   const input = textOf(text, "text");
@@ -119,6 +124,7 @@ export function stripTrackingFromText(text: string | Uint8Array, options?: Strip
     const { line, column } = lines.position(input, match.index);
     changes.push({ url, cleaned: result.url, changes: result.changes, offset: match.index, line, column });
   }
-  const changed = changes.length > 0;
-  return { text: !changed || dryRun ? input : out + input.slice(copied), changed, changes };
+  // `changed` means what it means in every report: the output differs from the input.
+  const changed = changes.length > 0 && !dryRun;
+  return { text: changed ? out + input.slice(copied) : input, changed, changes };
 }

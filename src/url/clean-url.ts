@@ -16,6 +16,7 @@ import { parseHttpUrl, schemeLength } from "./url-parts.js";
 import { optionError, optionsRecord, rejectUnknownOptions, usageError } from "../errors.js";
 import { resolveRecipients } from "../recipient.js";
 import { safeDecodeUri } from "./decode.js";
+import { isSignedUrl } from "./signed-url.js";
 
 /** One change made to a URL. */
 export interface UrlChange {
@@ -57,6 +58,11 @@ export interface CleanUrlResult {
   readonly unsafeRedirect?: string;
   /** Names of parameters (as written) whose value is the recipient's address; they are kept. */
   readonly recipientParams?: readonly string[];
+  /**
+   * A signed URL (S3, Google Cloud Storage, CloudFront, Azure SAS, Laravel, ...): the tracking parameters it holds,
+   * each as the removal it would have been, kept because removing one would break its signature.
+   */
+  readonly keptForSignature?: readonly UrlChange[];
 }
 
 /** Options for link cleaning; the same names as in `stripTracking` and `stripTrackingFromText`. */
@@ -300,7 +306,7 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   if (!parts) return unchanged(url);
   // A template's URL (`/orders/{{order_id}}?utm_source=receipt`): the sending system fills it in, so it is neither
   // unwrapped nor judged as a redirect; its tracking parameters go, but for any a merge tag touches.
-  if (hasMergeTag(core) || (decodedCore !== core && hasMergeTag(decodedCore))) return cleanTemplated(url, start, end, core, schemePut, resolved, hosts.get(parts.host));
+  if (hasMergeTag(core) || (decodedCore !== core && hasMergeTag(decodedCore))) return isSignedUrl(decodedCore) ? unchanged(url) : cleanTemplated(url, start, end, core, schemePut, resolved, hosts.get(parts.host));
 
   const changes: UrlChange[] = [];
   let current = core; // as written (attribute text when htmlAttribute)
@@ -337,7 +343,20 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   }
 
   const recipientParams: string[] = [];
-  current = removeParamSpans(current, paramDecider(resolved, rules.params, recipientParams), htmlAttribute, changes);
+  const decide = paramDecider(resolved, rules.params, recipientParams);
+  // A signed URL keeps its query as written (a wrapper around it was still unwrapped: the signature is the
+  // destination's): the parameters that would have gone are reported instead.
+  if (isSignedUrl(target)) {
+    const keptForSignature: UrlChange[] = [];
+    removeParamSpans(current, decide, htmlAttribute, keptForSignature);
+    const cleaned = changes.length === 0 ? url : withSurroundingSpace(url, start, end, current.slice(schemePut));
+    return {
+      url: cleaned, changed: cleaned !== url, changes,
+      ...(recipientParams.length > 0 ? { recipientParams } : {}),
+      ...(keptForSignature.length > 0 ? { keptForSignature } : {}),
+    };
+  }
+  current = removeParamSpans(current, decide, htmlAttribute, changes);
 
   if (changes.length === 0) {
     return recipientParams.length > 0 ? { url, changed: false, changes: [], recipientParams } : unchanged(url);

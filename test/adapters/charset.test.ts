@@ -55,7 +55,19 @@ describe("decodeCharset reads what it can write back byte for byte", () => {
     ["iso-2022-jp", "readable, not writable", Buffer.concat([ascii("<p>"), jis, ascii("</p>")]), 'charset "iso-2022-jp" can be read but not written back'],
     ["x-unknown-42", "an unknown label", ascii("<p>hi</p>"), 'unknown charset "x-unknown-42"'],
   ])("%s: leaves %s alone", (charset, _what, input, skipped) => {
-    expect(decodeCharset(input, charset)).toEqual({ skipped });
+    expect(decodeCharset(input, charset)).toMatchObject({ skipped });
+    expect("text" in decodeCharset(input, charset)).toBe(false);
+  });
+
+  it("gives the text of bytes it can read but not write back as readOnly (for a dry run's report), and no encoder", () => {
+    expect(decodeCharset(Buffer.concat([ascii("<p>"), jis, ascii("</p>")]), "ISO-2022-JP")).toEqual({
+      skipped: 'charset "iso-2022-jp" can be read but not written back',
+      readOnly: "<p>こんにちは</p>",
+    });
+    expect(decodeCharset(bytes(0x61, 0x81, 0x8d), "windows-1252")).toMatchObject({ readOnly: expect.stringMatching(/^a/) });
+    // Not valid in the charset: nothing to read.
+    expect(decodeCharset(bytes(0x1b, 0x24, 0x42, 0xff), "iso-2022-jp")).toEqual({ skipped: 'charset "iso-2022-jp" can be read but not written back' });
+    expect(decodeCharset(ascii("<p>hi</p>"), "x-unknown-42")).toEqual({ skipped: 'unknown charset "x-unknown-42"' });
   });
 
   it("writes no text the charset cannot hold (an unwrapped redirect's Cyrillic in windows-1252)", () => {

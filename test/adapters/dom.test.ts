@@ -39,6 +39,15 @@ describe("stripTrackingFromDom", () => {
     expect(document.children[0]).toBe(paragraph);
   });
 
+  it("takes xmlMode as a boolean only, and no other option than the strip options", () => {
+    for (const xmlMode of [1, "true", null]) {
+      expect(() => stripTrackingFromDom(parseDocument("<p>x</p>"), { xmlMode } as never)).toThrow(new TypeError('strip-tracking: option "xmlMode" must be a boolean'));
+    }
+    expect(() => stripTrackingFromDom(parseDocument("<p>x</p>"), { xmlmode: true } as never)).toThrow(/"xmlmode" is not a known option/);
+    expect(() => stripTrackingFromDom(parseDocument("<p>x</p>"), "x" as never)).toThrow(/options must be an object/);
+    expect(stripTrackingFromDom(parseDocument("<p>x</p>", { xmlMode: true }), { xmlMode: true }).changed).toBe(false);
+  });
+
   it("refuses what is not a tree", () => {
     expect(() => stripTrackingFromDom("<p>" as never)).toThrow(TypeError);
   });

@@ -142,6 +142,36 @@ describe("stripTrackingFromMime on written messages", () => {
     expect(report.changed).toBe(false);
   });
 
+  describe("a part in a charset that can be read but not written back (ISO-2022-JP)", () => {
+    const japanese = Buffer.concat([
+      Buffer.from("From: a@example.com\r\nTo: ann@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: 7bit\r\n\r\n<p>"),
+      Buffer.from([0x1b, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1b, 0x28, 0x42]),
+      Buffer.from(`</p>${onePixel}\r\n`),
+    ]);
+
+    it("under dryRun is read and its findings reported (nothing written), still named as skipped", async () => {
+      const { message, report } = await stripTrackingFromMime(japanese, { dryRun: true });
+      expect(message.equals(japanese)).toBe(true);
+      const part = report.parts[0]!;
+      expect(part).toMatchObject({ charset: "iso-2022-jp", changed: false, skipped: 'charset "iso-2022-jp" can be read but not written back' });
+      expect("findings" in part.report && part.report.findings.map((finding) => [finding.detector, finding.applied])).toEqual([["pixel", false]]);
+      expect((await stripTrackingFromMime(japanese, { preset: "audit" })).report.parts[0]!.report).toMatchObject({ findings: [{ detector: "pixel" }] });
+    });
+
+    it("when cleaning is left as it was, with an empty HTML report (not a text one)", async () => {
+      const { message, report } = await stripTrackingFromMime(japanese);
+      expect(message.equals(japanese)).toBe(true);
+      expect(report.parts[0]!.report).toEqual({ preset: "standard", changed: false, findings: [], warnings: [] });
+    });
+
+    it("as text/plain under dryRun, lists the URLs it would clean", async () => {
+      const plain = Buffer.from(japanese.toString("latin1").replace("text/html", "text/plain").replace(onePixel, " https://shop.example/?utm_source=x"), "latin1");
+      const { report } = await stripTrackingFromMime(plain, { dryRun: true });
+      expect(report.parts[0]!.report).toMatchObject({ changed: false, changes: [{ cleaned: "https://shop.example/" }] });
+      expect((await stripTrackingFromMime(plain)).report.parts[0]!.report).toEqual({ text: "", changed: false, changes: [] });
+    });
+  });
+
   it.each([
     // No charset is read as UTF-8: a Latin-1 é is not, and must not come back as U+FFFD.
     ["a no-charset", undefined, Buffer.from("<p>caf\xe9</p>", "latin1")],
@@ -205,6 +235,17 @@ describe("stripTrackingFromMime on written messages", () => {
     expect(message.equals(input)).toBe(true);
     expect(report.removedHeaders).toEqual(["disposition-notification-to", "x-confirm-reading-to"]);
     expect(report.parts.every((part) => !part.changed)).toBe(true);
+  });
+
+  it("dryRun: every part's report says changed: false (its output is its input), and lists what would change", async () => {
+    const { report } = await stripTrackingFromMime(trackedMessage(), { dryRun: true });
+    const html = report.parts.find((part) => part.contentType === "text/html")!.report;
+    const text = report.parts.find((part) => part.contentType === "text/plain")!.report;
+    expect([report.changed, html.changed, text.changed]).toEqual([false, false, false]);
+    expect("findings" in html && html.findings.map((finding) => finding.applied)).toEqual([false, false]);
+    expect("changes" in text && text.changes.map((change) => change.url)).toEqual([trackedLink]);
+    const cleaned = await stripTrackingFromMime(trackedMessage());
+    expect(cleaned.report.parts.map((part) => [part.changed, part.report.changed])).toEqual([[true, true], [true, true]]);
   });
 
   it("streams: the Duplex gives the same bytes and emits the report", async () => {

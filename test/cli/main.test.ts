@@ -1,6 +1,6 @@
 // The built binary, run as a child process: stdin, files, directories with --jobs 2, --check, --json.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -129,7 +129,7 @@ describe("strip-tracking (built binary)", () => {
     const { code, stdout } = run(["--jobs", "2", "--json", "--out-dir", out, input]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { files: { file: string; kind: string; changed: boolean; findings: { line: number; column: number; action: string }[] }[]; summary: Record<string, number> };
-    expect(report.summary).toEqual({ files: 7, changed: 6, findings: 13, errors: 0 });
+    expect(report.summary).toEqual({ files: 7, changed: 6, wouldChange: 6, findings: 13, errors: 0, skipped: 1 });
     const byName = new Map(report.files.map((file) => [file.file.slice(input.length + 1), file]));
     expect([...byName.keys()].sort()).toEqual(["m.eml", "nested/t1.html", "nested/t3.html", "nested/t5.html", "t0.html", "t2.html", "t4.html"]);
     expect(byName.get("m.eml")?.kind).toBe("eml");
@@ -154,5 +154,114 @@ describe("strip-tracking (built binary)", () => {
     const { code, stderr } = run([dir]);
     expect(code).toBe(2);
     expect(stderr).toContain("give --out-dir");
+  });
+});
+
+describe("strip-tracking (built binary): inputs and outputs a user meets", () => {
+  it("stops quietly, exit 0, when its reader goes away (`strip-tracking big.html | head`), for the document and for --json", async () => {
+    const dir = workspace();
+    const file = join(dir, "big.html");
+    writeFileSync(file, `<p>${"lorem ipsum ".repeat(300_000)}</p>\n${tracked}`);
+    for (const args of [[file], ["--json", "--check", file, file, file, file, file, file, file, file]]) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise<number | null>((done) => child.on("close", (status) => done(status)));
+      expect(stderr).not.toMatch(/EPIPE|Error|at /);
+      expect(code).toBe(0);
+    }
+  });
+
+  it("--check reads a saved message that opens with an mbox From_ line as a message, and exits 1 for its pixel", () => {
+    const dir = workspace();
+    const file = join(dir, "saved.eml");
+    writeFileSync(file, `From - Thu Dec  3 12:00:00 2026\r\nX-Mozilla-Status: 0001\r\n${trackedMessage()}`);
+    const { code, stderr } = run(["--check", file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("removed-header disposition-notification-to");
+    expect(stderr).toMatch(/saved\.eml#1\.2:\d+:\d+: \(would be\) removed-element/);
+  });
+});
+
+describe("strip-tracking (built binary): directories and the extensions read", () => {
+  function templates(names: string[]): string {
+    const dir = join(workspace(), "templates");
+    mkdirSync(dir);
+    for (const name of names) writeFileSync(join(dir, name), tracked);
+    return dir;
+  }
+
+  it("a directory in which no file is read is an error (exit 2) naming it and the extensions read", () => {
+    const dir = templates(["welcome.hbs", "receipt.html.erb"]);
+    for (const args of [["--check", dir], ["--check", "--json", dir]]) {
+      const { code, stderr } = run(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${dir}: error: no file to read: none named .html, .htm, .xhtml, .eml (2 other files skipped); add extensions with --ext`);
+    }
+    const empty = templates([]);
+    expect(run(["--check", empty])).toMatchObject({ code: 2, stderr: expect.stringContaining(`${empty}: error: no file to read`) });
+  });
+
+  it("--ext reads more extensions; the summary counts the files skipped", () => {
+    const dir = templates(["welcome.hbs", "receipt.html.erb", "a.liquid", "b.njk", "c.html"]);
+    const some = run(["--check", "--ext", "hbs", dir]);
+    expect(some.code).toBe(1);
+    expect(some.stderr).toContain("strip-tracking: 2 files, 4 findings, 2 would change, 3 skipped (extension not read, see --ext)");
+    const all = run(["--check", "--json", "--ext", "hbs,.liquid", "--ext", "njk,erb", dir]);
+    expect(all.code).toBe(1);
+    expect(JSON.parse(all.stdout).summary).toEqual({ files: 5, changed: 0, wouldChange: 5, findings: 10, errors: 0, skipped: 0 });
+  });
+
+  it("refuses a bad --ext, naming it; --help lists the extensions read and --ext", () => {
+    expect(run(["--ext", "*.hbs", "x"])).toMatchObject({ code: 2, stderr: 'strip-tracking: --ext takes file name extensions separated by commas (e.g. hbs,liquid,njk), got "*.hbs" (see --help)\n' });
+    const help = run(["--help"]).stdout;
+    expect(help).toContain(".html, .htm, .xhtml, .eml");
+    expect(help).toContain("--ext <list>");
+  });
+});
+
+describe("strip-tracking (built binary): --dry-run and --quiet", () => {
+  it("--dry-run writes the input byte for byte and says what would change, as --check does; its JSON says changed: false", () => {
+    const { code, stdout, stderr } = run(["--dry-run"], tracked);
+    expect(code).toBe(0);
+    expect(stdout).toBe(tracked);
+    expect(stderr).toContain("<stdin>:3:3: (would be) removed-element");
+    expect(stderr).toContain("strip-tracking: 1 file, 2 findings, 1 would change\n");
+    const json = JSON.parse(run(["--dry-run", "--json"], tracked).stdout);
+    expect(json.files[0]).toMatchObject({ changed: false, wouldChange: true });
+    expect(json.summary).toMatchObject({ changed: 0, wouldChange: 1 });
+    expect(run(["--preset", "audit"], tracked).stderr).toContain("1 would change");
+    expect(run([], tracked).stderr).toContain("1 file, 2 findings, 1 changed\n");
+  });
+
+  it("--quiet drops only the summary: the findings and the parts left unread are still listed", () => {
+    const found = run(["--check", "--quiet"], tracked);
+    expect(found.code).toBe(1);
+    expect(found.stderr).toContain("<stdin>:3:3: (would be) removed-element");
+    expect(found.stderr).not.toContain("strip-tracking:");
+    const message = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=x-klingon\r\n\r\n${pixel}\r\n`;
+    expect(run(["-q"], message).stderr).toBe('<stdin>#TEXT: skipped (not cleaned): unknown charset "x-klingon"\n');
+    expect(run(["-q"], clean).stderr).toBe("");
+  });
+});
+
+describe("strip-tracking (built binary): a part it can read but not write back", () => {
+  const japanese = Buffer.concat([
+    Buffer.from("From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=ISO-2022-JP\r\n\r\n<p>"),
+    Buffer.from([0x1b, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73, 0x1b, 0x28, 0x42]),
+    Buffer.from(`</p>${pixel}\r\n`),
+  ]);
+
+  it("--check reads it, reports its pixel and exits 1; cleaning leaves it as it was and says so", () => {
+    const check = run(["--check"], japanese);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/<stdin>#TEXT:1:\d+: \(would be\) removed-element 1x1 image/);
+    expect(check.stderr).toContain('<stdin>#TEXT: skipped (not cleaned): charset "iso-2022-jp" can be read but not written back');
+    const cleaned = run([], japanese);
+    expect(cleaned.code).toBe(0);
+    expect(cleaned.raw.equals(japanese)).toBe(true);
+    expect(cleaned.stderr).toContain("skipped (not cleaned)");
+    expect(cleaned.stderr).toContain("1 file, 0 findings, 0 changed");
   });
 });

@@ -16,10 +16,13 @@ const present = existsSync(chromium) && [...tracked, template].every((file) => e
 if (!present) console.warn(`verify.test: ${corpus} or ${chromium} is absent; skipping the verify run.`);
 
 describe("verify argument and install errors (no browser)", () => {
-  it("exits 2 with the usage on bad arguments", async () => {
+  it("exits 2 on bad arguments, naming the flag and pointing at --help", async () => {
     const lines: string[] = [];
     expect(await verify(["--preset", "loose", "x.html"], { stderr: (text) => void lines.push(text) })).toBe(2);
-    expect(lines.join("")).toMatch(/--preset must be one of standard, strict, audit[\s\S]*usage: strip-tracking verify/);
+    expect(lines.join("")).toBe('verify: --preset must be one of standard, strict, audit, not "loose" (see strip-tracking verify --help)\n');
+    lines.length = 0;
+    expect(await verify(["--ext", "hbs,,x", "x.html"], { stderr: (text) => void lines.push(text) })).toBe(2);
+    expect(lines.join("")).toMatch(/^verify: --ext takes file name extensions/);
   });
 
   const run = async (argv: string[]) => {
@@ -30,7 +33,9 @@ describe("verify argument and install errors (no browser)", () => {
   };
 
   it("prints its usage and the version for --help and --version, exit 0", async () => {
-    expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: strip-tracking verify/) });
+    const help = await run(["--help"]);
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: strip-tracking verify/) });
+    for (const flag of ["--out", "--preset", "--recipient", "--ext", "--chromium", "--help", "Exit codes", ".xhtml"]) expect(help.stdout).toContain(flag);
     expect(await run(["x.html", "-h"])).toMatchObject({ code: 0 });
     const version = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "package.json"), "utf8")).version;
     expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
@@ -39,7 +44,7 @@ describe("verify argument and install errors (no browser)", () => {
   it("names the flag of a bad option once, before starting Chromium", async () => {
     const { code, stderr } = await run(["x.html", "--recipient", "ann", "--chromium", "/nonexistent/chromium"]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^verify: --recipient must be an email address, got "ann"\n/);
+    expect(stderr).toBe('verify: --recipient must be an email address, got "ann" (see strip-tracking verify --help)\n');
   });
 
   it("refuses a report folder that holds the mails given (its pages would replace them)", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
+import { signedUrls } from "../support/signed-urls.js";
 
 // [title, input, expected output]
 const cleaned: [string, string, string][] = [
@@ -91,5 +92,39 @@ describe("click-tracking detector", () => {
   it("is turned off with disable: ['click-tracking']", () => {
     const input = `<a href="https://s.example/?utm_source=a">x</a>`;
     expect(stripTracking(input, { disable: ["click-tracking"] })).toBe(input);
+  });
+});
+
+describe("click-tracking on signed links", () => {
+  const signed = "https://app.example/email/verify/42?expires=1764806400&amp;utm_source=email&amp;utm_medium=mail&amp;signature=5f4dcc3b5aa765d61d8327deb882cf99";
+
+  it("keeps a signed link as written and reports it as kept, saying why", () => {
+    const html = `<a href="${signed}">Verify</a>`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(html);
+    expect(report.changed).toBe(false);
+    expect(report.findings).toMatchObject([
+      { detector: "click-tracking", action: "kept", applied: false, vendor: "Google Analytics", reason: "signed URL: removing utm_source, utm_medium would break its signature" },
+    ]);
+  });
+
+  it("unwraps a redirect around a signed link and says what it kept", () => {
+    const destination = signed.replaceAll("&amp;", "&");
+    const html = `<a href="https://www.google.com/url?q=${encodeURIComponent(destination)}&amp;sa=D">Verify</a>`;
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(out).toBe(`<a href="${signed}">Verify</a>`);
+    expect(report.findings[0]).toMatchObject({ action: "rewrote-url", reason: "unwrapped Google redirect; signed URL: removing utm_source, utm_medium would break its signature" });
+  });
+
+  for (const [scheme, url] of signedUrls) {
+    it(`leaves a ${scheme} link as written`, () => {
+      const html = `<a href="${url.replaceAll("&", "&amp;")}">Download</a>`;
+      expect(stripTracking(html)).toBe(html);
+      expect(stripTrackingWithReport(html).report.findings).toMatchObject([{ action: "kept", reason: expect.stringMatching(/^signed URL: removing utm_[a-z]+ would break its signature$/) }]);
+    });
+  }
+
+  it("still cleans a near-miss", () => {
+    expect(stripTracking(`<a href="https://shop.example/?utm_source=x&amp;signature_style=bold">x</a>`)).toBe(`<a href="https://shop.example/?signature_style=bold">x</a>`);
   });
 });

@@ -1,7 +1,7 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { cssLength, describeSize, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
-import { stripTracking } from "../../src/index.js";
+import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
 
@@ -134,6 +134,35 @@ describe("sizes CSS sets to something other than pixels", () => {
     expect(isTiny(sizeOf(element({ width: "0", height: "0" }, [{ name: "zoom", value: "300" }])))).toBe(true);
   });
 
+  it("scale and transform shrink what they draw as zoom does: scale(0) and scale: 0 draw nothing, whatever the size", () => {
+    const sized = (attributes: Record<string, string>, declarations: { name: string; value: string }[]) =>
+      describeSize(sizeOf(element(attributes, declarations)));
+    const large = { width: "600", height: "200" };
+    expect(sized({}, [{ name: "transform", value: "scale(0)" }])).toBe("0x0");
+    expect(sized({}, [{ name: "scale", value: "0" }])).toBe("0x0");
+    expect(sized(large, [{ name: "scale", value: "0%" }])).toBe("0x0");
+    expect(sized(large, [{ name: "transform", value: "scale(0.01)" }])).toBe("6x2");
+    expect(sized(large, [{ name: "scale", value: "0.01" }])).toBe("6x2");
+    expect(sized(large, [{ name: "transform", value: "scale(0.1) scale(0.1)" }])).toBe("6x2");
+    expect(sized(large, [{ name: "transform", value: "translate(5px) scale(0.01) rotate(45deg)" }])).toBe("6x2");
+    expect(sized(large, [{ name: "transform", value: "scale(0) matrix(9,0,0,9,0,0)" }])).toBe("0x0");
+    expect(sized(large, [{ name: "scale", value: "0" }, { name: "transform", value: "skew(10deg)" }])).toBe("0x0");
+    expect(isTiny(sizeOf(element(large, [{ name: "transform", value: "scale(0.001)" }])))).toBe(true);
+  });
+
+  it("a shrink counts only when it shrinks both axes, and matrix(), skew() stay unknown", () => {
+    const large = { width: "600", height: "200" };
+    const sized = (declarations: { name: string; value: string }[]) => describeSize(sizeOf(element(large, declarations)));
+    expect(sized([{ name: "transform", value: "scaleX(0)" }])).toBe("600x200");
+    expect(sized([{ name: "transform", value: "scale(0, 1)" }])).toBe("600x200");
+    expect(sized([{ name: "scale", value: "0 2" }])).toBe("1200x400");
+    expect(sized([{ name: "transform", value: "scale(0.01) matrix(1,0,0,1,0,0)" }])).toBe("autoxauto");
+    expect(sized([{ name: "transform", value: "skewX(10deg) scale(0.01)" }])).toBe("autoxauto");
+    expect(sized([{ name: "transform", value: "rotate(90deg)" }])).toBe("600x200");
+    // An image of its own size, shrunk but not to 0, may still be any size.
+    expect(describeSize(sizeOf(element({}, [{ name: "scale", value: "0.01" }])))).toBe("?x?");
+  });
+
   it("all resets every size set before it, the attributes' too; an invalid value is dropped", () => {
     const pixel = { width: "1", height: "1" };
     const sized = (declarations: { name: string; value: string }[]) => describeSize(sizeOf(element(pixel, declarations)));
@@ -221,5 +250,25 @@ describe("sizeOf: logical sizes (horizontal writing)", () => {
   it("a rule's logical sizes count too: a pixel sized back to 600x300 stays", () => {
     const html = '<style>.px{width:1px;height:1px;min-inline-size:600px;min-block-size:300px}</style><img class="px" src="https://img.example/o.gif">';
     expect(stripTracking(html)).toBe(html);
+  });
+});
+
+describe("a tokenized image a <style> rule or inline style shrinks to nothing is a pixel", () => {
+  const src = "https://t.example/o/7c1e9a04b2d34f5e8a6b1c2d3e4f5a6b";
+  it.each([
+    `<style>.px{transform:scale(0)}</style><img class="px" src="${src}">`,
+    `<style>.px{scale:0}</style><img class="px" src="${src}">`,
+    `<img style="transform:scale(0)" src="${src}">`,
+    `<style>.px{transform:scale(0.001)}</style><img class="px" width="600" height="200" src="${src}">`,
+  ])("%s", (html) => {
+    const { html: out, report } = stripTrackingWithReport(html);
+    expect(report.findings.map((finding) => [finding.detector, finding.action])).toEqual([["pixel", "removed-element"]]);
+    expect(out).not.toContain("<img");
+  });
+
+  it("keeps one shrunk on one axis only, or by matrix()", () => {
+    for (const transform of ["scaleX(0)", "matrix(0,0,0,0,0,0)"]) {
+      expect(stripTrackingWithReport(`<img style="transform:${transform}" width="600" height="200" src="${src}">`).report.findings).toEqual([]);
+    }
   });
 });

@@ -71,7 +71,7 @@ describe("known-tracker detector", () => {
     // A host-less broad rule (LiveIntent's `/imp?s=`) matches a path shape on any host: it names whose shape it is.
     const name = vendor.replace(/[()]/g, "\\$&");
     expect(report.findings[0]!.reason).toMatch(
-      new RegExp(`^(?:${name} open (?:pixel|tracker) \\(known endpoint|open (?:pixel|tracker) on a path used by ${name} \\(tiny or hidden\\)$)`),
+      new RegExp(`^(?:${name} open (?:pixel|tracker) \\(known endpoint|${name}-style open (?:pixel|tracker) path(?: \\(tiny or hidden\\))?$)`),
     );
   });
 
@@ -86,7 +86,7 @@ describe("known-tracker detector", () => {
     const report = stripTrackingWithReport(`<img src="https://shop.example/t/abc123/def456" width="4" height="3">`).report;
     expect(report.findings[0]).toMatchObject({ detector: "known-tracker", vendor: "Sendy" });
     // A host-less broad rule matches a path shape: the reason says whose shape it is, not who sent it.
-    expect(report.findings[0]!.reason).toBe("open pixel on a path used by Sendy (tiny or hidden)");
+    expect(report.findings[0]!.reason).toBe("Sendy-style open pixel path (tiny or hidden)");
   });
 
   it("reads sizes as the pixel detector does (HTML dimensions, <style> rules)", () => {
@@ -94,14 +94,24 @@ describe("known-tracker detector", () => {
     const options = { trackers: rules, disable: ["pixel"] };
     const reason = (html: string) => stripTrackingWithReport(html, options).report.findings.map((finding) => finding.reason);
     expect(reason(`<img src="https://cdn.example/beacon-1.png" width="1x" height="1x">`)).toEqual([
-      "open pixel on a path used by Ev (tiny or hidden)",
+      "Ev-style open pixel path (tiny or hidden)",
     ]);
     expect(reason(`<style>.b{width:2px;height:2px}</style><img class="b" src="https://cdn.example/beacon-1.png">`)).toEqual([
-      "open pixel on a path used by Ev (tiny or hidden)",
+      "Ev-style open pixel path (tiny or hidden)",
     ]);
     expect(reason(`<img src="https://cdn.example/beacon-1.png" style="width:0.1em;height:0.1em">`)).toHaveLength(1);
     expect(reason(`<img src="https://cdn.example/beacon-1.png" width="1x" style="width:300px">`)).toEqual([]);
     expect(reason(`<style>.b{width:300px}</style><img class="b" width="1" src="https://cdn.example/beacon-1.png">`)).toEqual([]);
+  });
+
+  it("says a rule without a host matched a vendor's path shape, not the vendor's endpoint (any size)", () => {
+    const { report } = stripTrackingWithReport(`<img src="https://open.mail-sender.example/track/open.php?u=1&amp;id=2">`);
+    expect(report.findings).toMatchObject([{ detector: "known-tracker", vendor: "Mailchimp", reason: "Mailchimp-style open pixel path" }]);
+    const rules: TrackerRule[] = [{ id: "p", vendor: "Pathy", path: /^\/p\.gif$/ }];
+    const css = stripTrackingWithReport(`<div style="background:url(https://a.example/p.gif)">x</div>`, { trackers: rules }).report;
+    expect(css.findings[0]!.reason).toBe("Pathy-style open tracker path");
+    const hosted = stripTrackingWithReport(`<img src="https://us2.list-manage.com/track/open.php?u=1">`).report;
+    expect(hosted.findings[0]!.reason).toBe("Mailchimp open pixel (known endpoint)");
   });
 
   it("names the vendor of a broad rule bound to its hosts", () => {

@@ -40,6 +40,11 @@ describe("package exports", () => {
     expect(pkg.peerDependenciesMeta.nodemailer.optional).toBe(true);
   });
 
+  it("builds dist/ before packing (prepack), so npm pack and npm publish from a clean checkout ship the code", () => {
+    expect(pkg.scripts.prepack).toBe("npm run build");
+    expect(pkg.files).toContain("dist");
+  });
+
   it("points every export at a built file", () => {
     for (const [subpath, target] of Object.entries(pkg.exports as Record<string, unknown>)) {
       if (typeof target === "string") continue;

@@ -87,3 +87,27 @@ describe("stripTrackingFromText", () => {
     );
   });
 });
+
+describe("stripTrackingFromText dryRun", () => {
+  it("changed means the output differs, as in every report: false under dryRun, with the changes it would make", () => {
+    const text = "Shop: https://shop.example/a?utm_source=news&id=7";
+    const dry = stripTrackingFromText(text, { dryRun: true });
+    expect(dry).toMatchObject({ text, changed: false });
+    expect(dry.changes.map((change) => [change.cleaned, change.changes.map((item) => item.param)])).toEqual([["https://shop.example/a?id=7", ["utm_source"]]]);
+    expect(stripTrackingFromText(text)).toMatchObject({ text: "Shop: https://shop.example/a?id=7", changed: true });
+    expect(stripTrackingFromText("nothing here", { dryRun: false })).toEqual({ text: "nothing here", changed: false, changes: [] });
+  });
+});
+
+describe("stripTrackingFromText options", () => {
+  it("takes the link options and dryRun only: cleanUrl's htmlAttribute and createStripper's onData are unknown here", () => {
+    for (const name of ["htmlAttribute", "onData", "preset"]) {
+      expect(() => stripTrackingFromText("https://a.example/?utm_source=x", { [name]: true } as never)).toThrow(
+        new TypeError(`strip-tracking: option "${name}" is not a known option`),
+      );
+    }
+    expect(stripTrackingFromText("https://a.example/?utm_source=x&id=1", { keepParams: ["utm_source"], unwrapRedirects: false, removeParams: ["id"], recipient: "a@b.example", dryRun: false }).text).toBe(
+      "https://a.example/?utm_source=x",
+    );
+  });
+});

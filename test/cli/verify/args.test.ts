@@ -10,6 +10,7 @@ describe("parseVerifyArgs", () => {
       preset: "strict",
       recipients: ["x@y.example"],
       chromium: "/opt/c",
+      extensions: ["html", "htm", "xhtml", "eml"],
     });
     expect(parseVerifyArgs(["a.eml", "--chromium", "/c"], {}).chromium).toBe("/c");
     expect(parseVerifyArgs(["a.eml"], {})).toMatchObject({ out: "verify-report", preset: "standard", chromium: "/usr/bin/chromium" });
@@ -20,6 +21,11 @@ describe("parseVerifyArgs", () => {
     expect(() => parseVerifyArgs(["a.html", "--out"], {})).toThrow(/--out needs a value/);
     expect(() => parseVerifyArgs(["a.html", "--bogus"], {})).toThrow(/unknown option --bogus/);
     expect(() => parseVerifyArgs([], {})).toThrow(TypeError);
+    expect(() => parseVerifyArgs(["a.html", "--ext", "hbs;liquid"], {})).toThrow(/^--ext takes file name extensions/);
+  });
+
+  it("adds the extensions of --ext to those read in directories", () => {
+    expect(parseVerifyArgs(["d", "--ext", "hbs,.Liquid", "--ext=njk"], {}).extensions).toEqual(["html", "htm", "xhtml", "eml", "hbs", "liquid", "njk"]);
   });
 });
 
