@@ -42,6 +42,9 @@ export const formattingElements: ReadonlySet<string> = new Set([
   "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ]);
 
+/** The elements that set a table insertion mode, and a template (whose content is read afresh). */
+const tableModeElements: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "template"]);
+
 /** Elements whose start tag puts a marker in the list of active formatting elements (reopened no further back). */
 export const formattingMarkers: ReadonlySet<string> = new Set(["applet", "object", "marquee", "td", "th", "caption", "template"]);
 
@@ -175,6 +178,8 @@ export interface HtmlElementFacts {
   readonly heading: boolean;
   readonly headContent: boolean;
   readonly tablePartStart: boolean;
+  /** It sets a table insertion mode (table, section, row, cell, caption, column group), or is a template. */
+  readonly tableMode: boolean;
   readonly impliedCloses: readonly ImpliedClose[];
   /** Index in `scopes` of the scope its end tag must find it in (`scopedEndTags`), or -1. */
   readonly endTagScope: number;
@@ -205,6 +210,7 @@ function factsOf(name: string): HtmlElementFacts {
     heading: headings.has(name),
     headContent: headContent.has(name),
     tablePartStart: tablePartStartTags.has(name),
+    tableMode: tableModeElements.has(name),
     impliedCloses: impliedCloses.get(name) ?? [],
     endTagScope: endTagScope === undefined ? -1 : scopes.indexOf(endTagScope),
     boundaryMask,

@@ -105,9 +105,6 @@ function sameAttributes(a: OpenElement, b: OpenElement): boolean {
 /** The elements whose end tags the spec's "generate implied end tags" closes. */
 const impliedEndTags: ReadonlySet<string> = new Set(["dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"]);
 
-/** The elements that set a table insertion mode, and a template (whose content is read afresh). */
-const tableModeElements: readonly string[] = ["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "template"];
-
 /** Special elements an open `<li>`, `<dd>` or `<dt>` closes across. */
 const listItemPassable: ReadonlySet<string> = new Set(["address", "div", "p"]);
 
@@ -133,6 +130,8 @@ export class OpenElements {
   private specials: number[] = [];
   /** Per entry of `scopes`, the positions of the open HTML elements that bound it: a scope check is one look. */
   private boundaryPositions: number[][] = scopes.map(() => []);
+  /** Positions of open HTML elements that set a table insertion mode (`HtmlElementFacts.tableMode`). */
+  private tableModes: number[] = [];
   /** Positions of open special elements but address, div and p: an open `<li>`, `<dd>`, `<dt>` closes below them. */
   private listItemWalls: number[] = [];
   /**
@@ -141,8 +140,8 @@ export class OpenElements {
    * x</p><img>` puts the img in a hidden <b>), up to the last marker (a cell, a caption, an object).
    */
   private formatting: (OpenElement | null)[] = [];
-  /** The open elements, for asking whether one is open. */
-  private open = new Set<OpenElement>();
+  /** Per entry of `formatting`, the position it was pushed at (it is open while the stack holds it there), or -1. */
+  private formattingAt: number[] = [];
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
   private changes = 0;
   /** The document is in quirks mode: `<table>` does not close an open `<p>`. */
@@ -173,8 +172,9 @@ export class OpenElements {
     copy.scopeWalls = this.scopeWalls.slice();
     copy.specials = this.specials.slice();
     copy.listItemWalls = this.listItemWalls.slice();
+    copy.tableModes = this.tableModes.slice();
     copy.formatting = this.formatting.slice();
-    copy.open = new Set(this.open);
+    copy.formattingAt = this.formattingAt.slice();
     copy.quirks = this.quirks;
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     copy.summaries = this.summaries.slice();
@@ -341,8 +341,7 @@ export class OpenElements {
    * whose content starts afresh) is open.
    */
   private tableContext(): number {
-    let innermost = -1;
-    for (const name of tableModeElements) innermost = Math.max(innermost, last(this.htmlByName.get(name)));
+    const innermost = last(this.tableModes);
     return innermost >= 0 && this.elements[innermost]!.name === "template" ? -1 : innermost;
   }
 
@@ -370,7 +369,7 @@ export class OpenElements {
     this.add(element);
     if (element.namespace === "html") {
       if (element.facts.formatting) this.addFormatting(element);
-      else if (formattingMarkers.has(element.name)) this.formatting.push(null);
+      else if (formattingMarkers.has(element.name)) this.listFormatting(null, -1);
     }
     return true;
   }
@@ -382,11 +381,27 @@ export class OpenElements {
       const entry = this.formatting[index];
       if (entry === null || entry === undefined) break;
       if (entry.name === element.name && sameAttributes(entry, element) && ++same === 3) {
-        this.formatting.splice(index, 1);
+        this.unlistFormatting(index);
         break;
       }
     }
+    this.listFormatting(element, this.elements.length - 1);
+  }
+
+  private listFormatting(element: OpenElement | null, at: number): void {
     this.formatting.push(element);
+    this.formattingAt.push(at);
+  }
+
+  private unlistFormatting(index: number): void {
+    this.formatting.splice(index, 1);
+    this.formattingAt.splice(index, 1);
+  }
+
+  /** Whether entry `index` of the list is a formatting element that is open (not a marker, not closed). */
+  private isListedOpen(index: number): boolean {
+    const entry = this.formatting[index];
+    return entry === null || entry === undefined || this.elements[this.formattingAt[index]!] === entry;
   }
 
   /**
@@ -395,14 +410,9 @@ export class OpenElements {
    */
   formattingToReopen(): readonly OpenElement[] {
     const list = this.formatting;
-    const newest = list[list.length - 1];
-    if (newest === undefined || newest === null || this.open.has(newest)) return [];
+    if (list.length === 0 || this.isListedOpen(list.length - 1)) return [];
     let first = list.length - 1;
-    while (first > 0 && list.length - first < maxReopened) {
-      const previous = list[first - 1];
-      if (previous === null || previous === undefined || this.open.has(previous)) break;
-      first--;
-    }
+    while (first > 0 && list.length - first < maxReopened && !this.isListedOpen(first - 1)) first--;
     return list.slice(first) as OpenElement[];
   }
 
@@ -419,7 +429,9 @@ export class OpenElements {
   reopen(entry: OpenElement, copy: OpenElement): void {
     this.add(copy);
     const index = this.formatting.lastIndexOf(entry);
-    if (index >= 0) this.formatting[index] = copy;
+    if (index < 0) return;
+    this.formatting[index] = copy;
+    this.formattingAt[index] = this.elements.length - 1;
   }
 
   /** The newest formatting element named `name` listed since the last marker, if any. */
@@ -445,7 +457,7 @@ export class OpenElements {
   /** Takes `element` out of the list of active formatting elements (closed by its end tag, or by the adoption agency). */
   private forgetFormatting(element: OpenElement | undefined): void {
     const index = element === undefined ? -1 : this.formatting.lastIndexOf(element);
-    if (index >= 0) this.formatting.splice(index, 1);
+    if (index >= 0) this.unlistFormatting(index);
   }
 
   /**
@@ -588,15 +600,17 @@ export class OpenElements {
     this.scopeWalls = fresh.scopeWalls;
     this.specials = fresh.specials;
     this.listItemWalls = fresh.listItemWalls;
+    this.tableModes = fresh.tableModes;
     this.boundaryPositions = fresh.boundaryPositions;
-    this.open = fresh.open;
     this.summaries = [];
+    // What the list holds may sit elsewhere now.
+    const positions = new Map(this.elements.map((element, position) => [element, position]));
+    this.formattingAt = this.formatting.map((entry) => (entry === null ? -1 : (positions.get(entry) ?? -1)));
     this.changes += fresh.changes;
   }
 
   private add(element: OpenElement): void {
     this.changes++;
-    this.open.add(element);
     const index = this.elements.length;
     this.elements.push(element);
     const byName = element.namespace === "html" ? this.htmlByName : this.foreignByName;
@@ -608,6 +622,7 @@ export class OpenElements {
       const { special, boundaryMask } = element.facts;
       if (special) this.specials.push(index);
       if (special && !listItemPassable.has(element.name)) this.listItemWalls.push(index);
+      if (element.facts.tableMode) this.tableModes.push(index);
       if (boundaryMask !== 0) {
         for (let scope = 0; scope < scopes.length; scope++) if (boundaryMask & (1 << scope)) this.boundaryPositions[scope]!.push(index);
       }
@@ -627,7 +642,6 @@ export class OpenElements {
       this.changes++;
       const element = this.elements.pop()!;
       const position = this.elements.length;
-      this.open.delete(element);
       if (element.namespace === "html" && formattingMarkers.has(element.name)) this.clearFormattingToMarker();
       (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
       // One by one, not a loop over a fresh array: this runs for every element closed.
@@ -636,6 +650,7 @@ export class OpenElements {
       popAt(this.scopeWalls, position);
       popAt(this.specials, position);
       popAt(this.listItemWalls, position);
+      popAt(this.tableModes, position);
       // Only HTML elements that bound a scope are listed there.
       if (element.namespace === "html" && element.facts.boundaryMask !== 0) {
         for (const positions of this.boundaryPositions) popAt(positions, position);
@@ -645,8 +660,9 @@ export class OpenElements {
 
   /** A cell, caption or object closes: the formatting elements listed since its marker are not reopened past it. */
   private clearFormattingToMarker(): void {
-    const marker = this.formatting.lastIndexOf(null);
-    this.formatting.length = Math.max(marker, 0);
+    const marker = Math.max(this.formatting.lastIndexOf(null), 0);
+    this.formatting.length = marker;
+    this.formattingAt.length = marker;
   }
 
   /** Pops until the current node is HTML, an HTML integration point or a MathML text integration point. */
