@@ -4,7 +4,7 @@
 // replaced. Every position is an offset into the whole input.
 
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import { documentMode, selectorsMatchCase } from "../html/doctype.js";
+import { documentMode } from "../html/doctype.js";
 import { isBlank } from "../html/whitespace.js";
 import type { Report, Warning } from "../types.js";
 import {
@@ -291,9 +291,9 @@ export class Engine implements TokenizerCallbacks, Scope {
     // A doctype before anything else decides whether `<style>` rules match class and id names ignoring case (quirks
     // mode); browsers ignore any later one.
     if (!this.modeDecided && this.context.depth === 0) {
-      const doctype = this.slice(start, endIndex);
-      this.styleRules.caseSensitive = selectorsMatchCase(doctype);
-      this.tree.quirks = documentMode(doctype) === "quirks";
+      const quirks = documentMode(this.slice(start, endIndex)) === "quirks";
+      this.styleRules.caseSensitive = !quirks; // class and id names match ignoring case in quirks mode only
+      this.tree.quirks = quirks;
     }
     this.modeDecided = true;
     this.safe = end;

@@ -251,7 +251,7 @@ export class StyleRules {
   private rulesRead = 0;
   /**
    * The document matches class and id names case-sensitively: its doctype puts it in standards or limited-quirks
-   * mode (`selectorsMatchCase`). Until one says so, a match ignoring case is one that may apply (quirks mode).
+   * mode (`documentMode`). Until one says so, a match ignoring case is one that may apply (quirks mode).
    */
   caseSensitive = false;
 

@@ -70,7 +70,3 @@ export function documentMode(doctype: string): DocumentMode {
   return startsWithAny(xhtml10Loose) ? "limited-quirks" : "no-quirks";
 }
 
-/** Whether class and id selectors match case-sensitively: in no-quirks and limited-quirks mode. */
-export function selectorsMatchCase(doctype: string): boolean {
-  return documentMode(doctype) !== "quirks";
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DocumentMode, documentMode, selectorsMatchCase } from "../../src/html/doctype.js";
+import { type DocumentMode, documentMode } from "../../src/html/doctype.js";
 
 describe("documentMode", () => {
   it.each<[string, DocumentMode]>([
@@ -36,6 +36,5 @@ describe("documentMode", () => {
     ["DOCTYPE", "quirks"],
   ])("%j -> %s", (doctype, mode) => {
     expect(documentMode(doctype)).toBe(mode);
-    expect(selectorsMatchCase(doctype)).toBe(mode !== "quirks");
   });
 });
