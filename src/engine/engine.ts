@@ -24,7 +24,7 @@ import { type CommentPlan, planCdata, planComment } from "./comments.js";
 import { type EngineConfig } from "./config.js";
 import { type ElementContext, ElementView } from "./element-view.js";
 import { PendingEndTag } from "./end-tag.js";
-import { htmlElementFacts, reopensFormatting } from "./html-elements.js";
+import { htmlElementFacts } from "./html-elements.js";
 import { OpenElement } from "./open-element.js";
 import { OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
@@ -320,7 +320,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
     const bodyRules = brokeOut || !this.tree.isInForeignContent();
     const namespace = this.tree.prepareStartTag(tag.name, attributes, tag.facts);
-    if (bodyRules && reopensFormatting(tag.name)) this.reopenFormatting();
+    if (bodyRules && tag.facts.reopensFormatting) this.reopenFormatting();
     this.checkRemovalEnded(tag.start);
     const renamed = namespace === "html" && tag.name === "image";
     const name = renamed ? "img" : tag.name;

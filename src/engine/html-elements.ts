@@ -46,7 +46,7 @@ export const formattingElements: ReadonlySet<string> = new Set([
 const tableModeElements: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "template"]);
 
 /** Elements whose start tag puts a marker in the list of active formatting elements (reopened no further back). */
-export const formattingMarkers: ReadonlySet<string> = new Set(["applet", "object", "marquee", "td", "th", "caption", "template"]);
+const formattingMarkers: ReadonlySet<string> = new Set(["applet", "object", "marquee", "td", "th", "caption", "template"]);
 
 /**
  * Start tags that do not reopen the formatting elements closed implicitly before them (the "in body" rules that
@@ -62,10 +62,6 @@ const keepsFormattingClosed: ReadonlySet<string> = new Set([
   "track",
 ]);
 
-/** Whether an HTML start tag `name` reopens the formatting elements closed implicitly before it. */
-export function reopensFormatting(name: string): boolean {
-  return !keepsFormattingClosed.has(name);
-}
 
 /** End tags that close the named element only when it is in scope ("has an element in scope"). */
 export const scopedEndTags: ReadonlySet<string> = new Set([
@@ -180,6 +176,10 @@ export interface HtmlElementFacts {
   readonly tablePartStart: boolean;
   /** It sets a table insertion mode (table, section, row, cell, caption, column group), or is a template. */
   readonly tableMode: boolean;
+  /** Its start tag puts a marker in the list of active formatting elements (`formattingMarkers`). */
+  readonly formattingMarker: boolean;
+  /** Its start tag reopens the formatting elements closed implicitly before it (most do; `keepsFormattingClosed`). */
+  readonly reopensFormatting: boolean;
   readonly impliedCloses: readonly ImpliedClose[];
   /** Index in `scopes` of the scope its end tag must find it in (`scopedEndTags`), or -1. */
   readonly endTagScope: number;
@@ -211,6 +211,8 @@ function factsOf(name: string): HtmlElementFacts {
     headContent: headContent.has(name),
     tablePartStart: tablePartStartTags.has(name),
     tableMode: tableModeElements.has(name),
+    formattingMarker: formattingMarkers.has(name),
+    reopensFormatting: !keepsFormattingClosed.has(name),
     impliedCloses: impliedCloses.get(name) ?? [],
     endTagScope: endTagScope === undefined ? -1 : scopes.indexOf(endTagScope),
     boundaryMask,
@@ -225,7 +227,7 @@ const factsByName: ReadonlyMap<string, HtmlElementFacts> = new Map(
   [
     ...voidElements, ...specialElements, ...formattingElements, ...headings, ...headContent, ...tablePartStartTags,
     ...impliedCloses.keys(), ...scopedEndTags, ...scopes.flatMap((scope) => [...scope]), ...rawTextElements,
-    ...foreignBreakoutElements, ...commonMailElements,
+    ...foreignBreakoutElements, ...keepsFormattingClosed, ...commonMailElements,
   ].map((name) => [name, factsOf(name)]),
 );
 const unlistedFacts = factsOf("");

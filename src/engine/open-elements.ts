@@ -7,7 +7,6 @@
 import {
   type HtmlElementFacts,
   defaultScope,
-  formattingMarkers,
   foreignBreakoutElements,
   headings,
   htmlElementFacts,
@@ -91,6 +90,8 @@ function firstAfter(positions: readonly number[], after: number): number {
  */
 /** Current nodes whose text the "in body" rules do not read (whitespace in a table, a select's options, the head). */
 const textOutsideBody: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "colgroup", "select", "option", "optgroup", "head", "frameset"]);
+
+const nothingToReopen: readonly OpenElement[] = [];
 
 /** At most this many formatting elements are reopened at once (hostile mail may list thousands). */
 const maxReopened = 64;
@@ -369,7 +370,7 @@ export class OpenElements {
     this.add(element);
     if (element.namespace === "html") {
       if (element.facts.formatting) this.addFormatting(element);
-      else if (formattingMarkers.has(element.name)) this.listFormatting(null, -1);
+      else if (element.facts.formattingMarker) this.listFormatting(null, -1);
     }
     return true;
   }
@@ -410,7 +411,7 @@ export class OpenElements {
    */
   formattingToReopen(): readonly OpenElement[] {
     const list = this.formatting;
-    if (list.length === 0 || this.isListedOpen(list.length - 1)) return [];
+    if (list.length === 0 || this.isListedOpen(list.length - 1)) return nothingToReopen;
     let first = list.length - 1;
     while (first > 0 && list.length - first < maxReopened && !this.isListedOpen(first - 1)) first--;
     return list.slice(first) as OpenElement[];
@@ -642,7 +643,7 @@ export class OpenElements {
       this.changes++;
       const element = this.elements.pop()!;
       const position = this.elements.length;
-      if (element.namespace === "html" && formattingMarkers.has(element.name)) this.clearFormattingToMarker();
+      if (element.namespace === "html" && element.facts.formattingMarker) this.clearFormattingToMarker();
       (element.namespace === "html" ? this.htmlByName : this.foreignByName).get(element.name)!.pop();
       // One by one, not a loop over a fresh array: this runs for every element closed.
       popAt(this.htmlElements, position);

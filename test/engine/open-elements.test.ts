@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OpenElement } from "../../src/engine/open-element.js";
-import { impliedCloses, reopensFormatting, scopes } from "../../src/engine/html-elements.js";
+import { htmlElementFacts, impliedCloses, scopes } from "../../src/engine/html-elements.js";
 import { OpenElements } from "../../src/engine/open-elements.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
@@ -16,7 +16,7 @@ function simulate(tokens: string[]): string[] {
     const attributes = rawAttributes(pairs.map((pair) => pair.split("=") as [string, string]));
     const namespace = tree.prepareStartTag(name, attributes);
     // As the engine does: the formatting elements closed implicitly reopen before most start tags.
-    if (namespace === "html" && reopensFormatting(name)) {
+    if (namespace === "html" && htmlElementFacts(name).reopensFormatting) {
       for (const entry of tree.formattingToReopen()) tree.reopen(entry, new OpenElement(entry.name, "html", entry.rawAttributes, undefined));
     }
     tree.push(new OpenElement(name, namespace, attributes, undefined), false);
