@@ -597,7 +597,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (this.tagInProgress.tag) {
       // A tag cut off by the end of input is dropped by browsers, but bytes appended later (a footer, a MIME
       // boundary) could complete it: judge it as if it ended here.
-      if (this.tagInProgress.inAttribute) this.tagInProgress.attributeEnd(QuoteType.Unquoted, this.output.total);
+      this.tagInProgress.attributeEndAtEof(this.output.total);
       this.finishStartTag(this.output.total, false);
     }
     if (this.style) {

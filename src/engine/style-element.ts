@@ -5,7 +5,16 @@ import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
-import { editedStyleEndsEarly, editedStyleStillFetches, otherReadingFetches, styleInAmbiguousContext, tagShapedText, type Verdict } from "./ambiguous-markup.js";
+import {
+  editedStyleEndsEarly,
+  editedStyleStillFetches,
+  otherReadingFetches,
+  rawTextEndAttributeVerdict,
+  rawTextEndInAttributes,
+  styleInAmbiguousContext,
+  tagShapedText,
+  type Verdict,
+} from "./ambiguous-markup.js";
 import type { ElementView } from "./element-view.js";
 import { forEveryScreen } from "./flat-rules.js";
 import { type Decision, judge } from "./judge.js";
@@ -86,7 +95,11 @@ export function planStyle(style: HeldStyle, css: string, contentEnd: number, end
     else if (edit.url === undefined) cssSpans.push(location.declaration);
   }
   const startTagSource = scope.slice(at, style.contentStart);
-  const edited = tagEdits.length > 0 ? editTag(startTagSource, at, style.tag.nameEnd, style.tag.attributes, tagEdits) : undefined;
+  // As for any start tag: an attribute holding the end of raw text a reader is in (`</noscript`) goes.
+  const ambiguous = rawTextEndInAttributes(scope.rawTextEnds, () => startTagSource, style.tag.attributes);
+  for (const attribute of ambiguous) warnings.push({ verdict: rawTextEndAttributeVerdict(attribute.name, attribute.value, scope.rawTextEnds), at });
+  const edited =
+    tagEdits.length > 0 || ambiguous.length > 0 ? editTag(startTagSource, at, style.tag.nameEnd, style.tag.attributes, tagEdits, ambiguous) : undefined;
   const report = { tag: "style", at, decisions, outcomes: edited?.outcomes };
   if (removal) return plan({ from: at, to: end, text: "" }, report, warnings);
   const newCss = cssSpans.length > 0 ? removeSpans(css, cssSpans) : css;

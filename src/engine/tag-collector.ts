@@ -1,6 +1,7 @@
 // The start tag in progress, collected from the tokenizer's callbacks: its lower-case name, and every attribute
 // with its decoded value and its exact source spans (the tag editor edits by those spans).
 
+import { decodeHTMLAttribute } from "entities/decode";
 import { QuoteType } from "htmlparser2";
 import { isHtmlSpace } from "../html/whitespace.js";
 import { htmlElementFacts } from "./html-elements.js";
@@ -64,6 +65,36 @@ export class TagCollector {
     this.attribute = undefined;
     if (!attribute || !this.tag || this.tag.oversized) return;
     this.tag.attributes.push(this.finishAttribute(attribute, quote, endIndex));
+  }
+
+  /**
+   * Ends the open attribute of a tag cut off by the end of input, its value read from the source: the tokenizer
+   * holds back what may start a character reference (`src=https://t.example/p.gif&` handed over nothing when
+   * written at once, all of it when written a character at a time), so the callbacks cannot be trusted here.
+   */
+  attributeEndAtEof(endIndex: number): void {
+    const attribute = this.attribute;
+    if (!attribute) return;
+    const input = this.input;
+    let valueStart = attribute.end;
+    while (valueStart < endIndex && isHtmlSpace(input.charCodeAt(valueStart))) valueStart++;
+    if (valueStart >= endIndex || input.charCodeAt(valueStart) !== 0x3d /* = */) {
+      this.attributeEnd(QuoteType.NoValue, endIndex);
+      return;
+    }
+    valueStart++;
+    while (valueStart < endIndex && isHtmlSpace(input.charCodeAt(valueStart))) valueStart++;
+    const first = input.charCodeAt(valueStart);
+    const quote = first === 0x22 /* " */ ? QuoteType.Double : first === 0x27 /* ' */ ? QuoteType.Single : QuoteType.Unquoted;
+    if (quote !== QuoteType.Unquoted) valueStart++;
+    attribute.value = decodeHTMLAttribute(input.slice(Math.min(valueStart, endIndex), endIndex));
+    this.attribute = undefined;
+    if (!this.tag || this.tag.oversized) return;
+    attribute.quote = quote;
+    attribute.valueStart = Math.min(valueStart, endIndex);
+    attribute.valueEnd = endIndex;
+    attribute.end = endIndex;
+    this.tag.attributes.push(attribute);
   }
 
   /** The finished tag (and forgets it). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QuoteType } from "htmlparser2";
+import { createStripper, stripTracking } from "../../src/index.js";
 import { readStartTag } from "../support/engine-pieces.js";
 
 describe("TagCollector", () => {
@@ -32,5 +33,18 @@ describe("TagCollector", () => {
     const html = `<a href = 'https://x.example/'>`;
     const [href] = readStartTag(html).tag.attributes;
     expect(html.slice(href!.valueStart, href!.valueEnd)).toBe("https://x.example/");
+  });
+
+  it("reads a value cut off by the end of input from the source, whatever the tokenizer held back", () => {
+    const options = { block: [{ url: "t.example" }] };
+    for (const html of ["<img src=https://t.example/p.gif&", '<img src="https://t.example/p.gif&amp', "<img alt=a&b src=https://t.example/p.gif&"]) {
+      let chunked = "";
+      const stripper = createStripper({ ...options, onData: (chunk) => (chunked += chunk) });
+      for (const char of html) stripper.write(char);
+      stripper.end();
+      expect(stripTracking(html, options)).toBe("");
+      expect(chunked).toBe("");
+    }
+    expect(stripTracking("<p>x</p><img alt=caf&eacute", options)).toBe("<p>x</p><img alt=caf&eacute");
   });
 });

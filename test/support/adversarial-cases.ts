@@ -257,6 +257,7 @@ export const eofCases: readonly Case[] = [
   c("trailing <style> with url()", "<style>.a{background:url($T)}", { noTrace: true }),
   c("trailing script", "<script src=$T>", { noTrace: true }),
   c("trailing end tag with a quote", `<p>x</p a="`),
+  c("trailing <img src=T& (the tokenizer holds back a possible reference)", "<img src=$T&", { noTrace: true, expected: "" }),
 ];
 
 // ---- issue 6: the tree model, splices, limits (each repro of items 1-4 and 6, and variants) ---------------------
@@ -325,6 +326,9 @@ export const adversary21Cases: readonly Case[] = [
   c("F3 reconstructed <b> around svg, then <xmp>", `<p><b></p><svg></b><xmp><a title="</xmp><img src=$T>">`),
   c("F3 reconstructed <b> around svg, then <title>", `<p><b></p><svg></b><title><a title="</title><img src=$T>">`),
   c("F3 reconstructed <b> around svg, then an HTML <style> read as svg", `<p><b></p><svg></b><style>&#x2f;&#x2a;{} *{background:url($T)} &#x2a;&#x2f;</style><p>hello</p>`),
+  c("noscript ended by a <style> attribute (property fuzz)", `<div><div><noscript></div></div><style src="</noscript><img src=$T>"></style>`, {
+    expected: "<div><div><noscript></div></div><style></style>",
+  }),
   c("F4 </form> leaves an svg open: its <style> is svg text", `<form><svg></form><style>/*&#x2a;&#x2f; *{background:url($T)} /**/</style></svg><p>hello</p>`),
 ];
 
