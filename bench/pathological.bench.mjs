@@ -41,6 +41,12 @@ const shapes = [
   ],
   ["10,000 rows and <colgroup> in a nested table", () => `<table><tr><td><table>${"<tr><td>a</td></tr><colgroup>".repeat(10_000)}`],
   // Every rule matches every element: as many as one key keeps (maxRulesPerKey, 64).
+  // Removals from the middle of the stack and the list of active formatting elements (adversary22).
+  ["20,000 <a><div>", () => "<a><div>".repeat(20_000)],
+  ["20,000 <b><div>x</b>", () => "<b><div>x</b>".repeat(20_000)],
+  ["20,000 <form><div>x</form>", () => "<form><div>x</form>".repeat(20_000)],
+  ["20,000 distinct <i>", () => Array.from({ length: 20_000 }, (_, i) => `<i class="c${i}">`).join("")],
+  ["64 <i> reopened 20,000 times", () => `<p>${Array.from({ length: 64 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
   ["64 div rules, 60,000 <div>", () => `<style>${Array.from({ length: 64 }, (_, i) => `div{width:${i}px}`).join("")}</style>${"<div></div>".repeat(60_000)}`],
 ];
 

@@ -195,6 +195,16 @@ export function styleRulesLimit(limit: string): Verdict {
 }
 
 /**
+ * A limit must fail closed, and this one cannot: the list of active formatting elements keeps 64 since its last
+ * marker, and browsers reopen every one of them before later content, so a hidden one pushed out of the list
+ * (`<p><b style="display:none">` then 70 distinct `<i>`, `</p>`, a pixel) hides what the engine reads as visible
+ * (adversary22). Only hostile markup opens so many; the report says so, for callers that refuse to send.
+ */
+export function formattingListLimit(): Verdict {
+  return { code: "limit-exceeded", message: "more than 64 formatting elements were open at once: the oldest are not reopened after an implied close" };
+}
+
+/**
  * Browsers read quotes in end-tag attributes; htmlparser2 stops at the first `>`:
  * `<p>x</p a="><!--"><img src=T>-->` hides a live img in what we read as a comment (ADVERSARIAL.md L2). The
  * attributes go (the end tag stays, bare), so both read the same tag.

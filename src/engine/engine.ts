@@ -9,6 +9,7 @@ import { isBlank } from "../html/whitespace.js";
 import type { Report, Warning } from "../types.js";
 import {
   bufferLimit,
+  formattingListLimit,
   heldRawText,
   markupInForeignStyle,
   nestingLimit,
@@ -37,7 +38,7 @@ import { ReportLog } from "./report-log.js";
 import { planStartTag } from "./start-tag.js";
 import { type HeldStyle, planStyle, sheetApplies, styleSheetText } from "./style-element.js";
 import { TagCollector } from "./tag-collector.js";
-import { hidingOf, mayHaveZeroSize, readingOf, sheetDisplaysFlex } from "./visibility.js";
+import { type Hiding, hidingOf, mayHaveZeroSize, readingOf, sheetDisplaysFlex } from "./visibility.js";
 import { StyleRules } from "./style-rules.js";
 
 /** Where a nested run (the body of a conditional comment) sits in the document. */
@@ -129,6 +130,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.ownsLines = context.lines === undefined && this.findings.makesLines;
     this.lines = context.lines ?? new LineIndex(context.offset);
     this.tree = context.openElements.clone();
+    this.tree.rehide = (tree, index) => this.hidingAt(tree, index);
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -373,6 +375,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if ((namespace !== "html" || name === "noscript") && scannerRawText.has(name) && !this.rawTextEnds.includes(name)) this.rawTextEnds.push(name);
     this.apply(plan);
     const pushed = this.tree.push(open, selfClosing);
+    if (this.tree.takeListOverflow()) this.warnVerdict(formattingListLimit(), tag.start);
     if (plan.removesElement) {
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
       if (pushed) this.beginRemoval(name, tag.start, brokeOut);
@@ -382,17 +385,24 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.safe = end;
   }
 
+  /** The hiding of the open element at `index` of `tree`, read from its rules and its parent there. */
+  private hidingAt(tree: OpenElements, index: number): Hiding | undefined {
+    const element = tree.stack[index]!;
+    const parent = tree.stack[index - 1];
+    const sheet = this.styleRules.match(element.name, element.rawAttributes, tree, index);
+    const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
+    return hidingOf(element.name, element.rawAttributes, sheet, parent?.hiding, parent, reading);
+  }
+
   /**
    * Reopens the formatting elements closed implicitly before this content (see `OpenElements.formattingToReopen`),
    * each read afresh where it now stands: its rules and hiding from its new parent.
    */
   private reopenFormatting(): void {
     for (const entry of this.tree.formattingToReopen()) {
-      const parent = this.tree.current;
-      const sheet = this.styleRules.match(entry.name, entry.rawAttributes, this.tree, this.tree.depth);
-      const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
-      const hiding = hidingOf(entry.name, entry.rawAttributes, sheet, parent?.hiding, parent, reading);
-      this.tree.reopen(entry, new OpenElement(entry.name, "html", entry.rawAttributes, hiding, entry.facts));
+      this.tree.reopen(entry, new OpenElement(entry.name, "html", entry.rawAttributes, undefined, entry.facts));
+      const reopened = this.tree.depth - 1;
+      this.tree.replaceHiding(reopened, this.hidingAt(this.tree, reopened));
     }
   }
 
@@ -458,6 +468,8 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   /** When the element being removed is no longer open, stop dropping at `at`. Returns true when it ended. */
   private checkRemovalEnded(at: number): boolean {
+    // The tree may have moved the element being removed (an element below it left the stack).
+    if (this.removal.active) this.removal.depth = this.tree.heldDepth;
     if (!this.removal.endedAt(this.tree.depth)) return false;
     this.finishRemoval();
     this.dropUndecided(at, "removal");

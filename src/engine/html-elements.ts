@@ -68,7 +68,7 @@ export const scopedEndTags: ReadonlySet<string> = new Set([
   "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
   "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
   "pre", "search", "section", "summary", "ul", "p", "li", "dd", "dt", "applet", "marquee", "object", "template",
-  "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "select", "option", "optgroup",
+  "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "select",
 ]);
 
 /** What may stay in `<head>`: any other start tag closes it (the "in head" rules' "anything else"). */
@@ -220,7 +220,7 @@ function factsOf(name: string): HtmlElementFacts {
 }
 
 /** Names of no list above that mail uses often: listed here only so that `name` interns them too. */
-const commonMailElements = ["span", "label", "abbr", "v:roundrect", "v:rect", "v:fill", "v:textbox", "o:p", "svg", "math"];
+const commonMailElements = ["option", "optgroup", "span", "label", "abbr", "v:roundrect", "v:rect", "v:fill", "v:textbox", "o:p", "svg", "math"];
 
 /** The facts of every name some list above holds; any other name has the facts of none. */
 const factsByName: ReadonlyMap<string, HtmlElementFacts> = new Map(

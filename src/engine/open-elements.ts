@@ -15,6 +15,7 @@ import {
   svgHtmlIntegrationPoints,
 } from "./html-elements.js";
 import type { OpenElement } from "./open-element.js";
+import type { Hiding } from "./visibility.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { summaryBits } from "./selector-match.js";
 
@@ -93,6 +94,15 @@ const textOutsideBody: ReadonlySet<string> = new Set(["table", "tbody", "thead",
 
 const nothingToReopen: readonly OpenElement[] = [];
 
+/**
+ * Removing an element from the middle of the stack rebuilds its indexes (O(depth)); past this depth it is not done
+ * and the simpler reading stands (the element stays open), so hostile nesting stays linear.
+ */
+const maxRebuildDepth = 512;
+
+/** The list of active formatting elements holds at most this many since its last marker (the oldest go). */
+const maxListed = 64;
+
 /** At most this many formatting elements are reopened at once (hostile mail may list thousands). */
 const maxReopened = 64;
 
@@ -141,6 +151,10 @@ export class OpenElements {
    * x</p><img>` puts the img in a hidden <b>), up to the last marker (a cell, a caption, an object).
    */
   private formatting: (OpenElement | null)[] = [];
+  /** The list of active formatting elements lost its oldest entry to `maxListed` ("new" until the engine is told). */
+  private listOverflow: "new" | "told" | undefined;
+  /** The spec's form element pointer: the last `<form>` inserted, until a `</form>` (no template open). */
+  private formPointer: OpenElement | undefined;
   /** Per entry of `formatting`, the position it was pushed at (it is open while the stack holds it there), or -1. */
   private formattingAt: number[] = [];
   /** Counts pushes and pops: an unchanged count means an unchanged stack. */
@@ -177,6 +191,9 @@ export class OpenElements {
     copy.formatting = this.formatting.slice();
     copy.formattingAt = this.formattingAt.slice();
     copy.quirks = this.quirks;
+    copy.formPointer = this.formPointer;
+    copy.listOverflow = this.listOverflow;
+    copy.rehide = this.rehide;
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     copy.summaries = this.summaries.slice();
     return copy;
@@ -298,11 +315,17 @@ export class OpenElements {
     // A second <a> runs the adoption agency on the open one, a second <nobr> in scope too; a <select> closes one.
     if (name === "a") this.closeListedLink();
     if (name === "nobr" && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
-    if (name === "select" && this.has("select")) this.popTo(last(this.htmlByName.get("select")));
-    if (name === "rb" || name === "rtc" || name === "rp" || name === "rt") this.generateImpliedEndTags(name === "rp" || name === "rt" ? "rtc" : "");
+    // A <select> or an <input> closes a <select> in scope (Chromium's select parsing).
+    if (name === "select" || name === "input") {
+      const select = this.findNameInScope("select", defaultScopeIndex);
+      if (select >= 0) this.popTo(select);
+    }
+    if ((name === "rb" || name === "rtc" || name === "rp" || name === "rt") && this.findNameInScope("ruby", defaultScopeIndex) >= 0) {
+      this.generateImpliedEndTags(name === "rp" || name === "rt" ? "rtc" : "");
+    }
     for (const rule of facts.impliedCloses) {
-      // In quirks mode a <table> goes inside an open <p>.
-      if (name === "table" && this.quirks) break;
+      // In quirks mode a <table> goes inside an open <p>; a <form> in a table is read by the table's rules.
+      if ((name === "table" && this.quirks) || (name === "form" && this.inTableMode())) break;
       const index = this.findInScope(rule.targets, rule.scope);
       if (index >= 0) this.popTo(index);
     }
@@ -341,6 +364,12 @@ export class OpenElements {
    * modes): a table, a table section, a row, a cell, a caption or a column group; -1 when none (or a template,
    * whose content starts afresh) is open.
    */
+  /** Whether a start tag here is read by the table insertion modes (in a table, a section or a row; not in a cell). */
+  private inTableMode(): boolean {
+    const context = this.tableContext();
+    return context >= 0 && tableContexts.has(this.elements[context]!.name);
+  }
+
   private tableContext(): number {
     const innermost = last(this.tableModes);
     return innermost >= 0 && this.elements[innermost]!.name === "template" ? -1 : innermost;
@@ -367,6 +396,11 @@ export class OpenElements {
     if (element.namespace === "html" ? element.facts.isVoid || this.ignores(element.name, element.facts) : selfClosing) {
       return false;
     }
+    if (element.namespace === "html" && element.name === "form" && !this.has("template")) {
+      this.formPointer = element;
+      // In a table (outside its cells) a <form> is inserted and closed at once.
+      if (this.inTableMode()) return false;
+    }
     this.add(element);
     if (element.namespace === "html") {
       if (element.facts.formatting) this.addFormatting(element);
@@ -378,6 +412,11 @@ export class OpenElements {
   /** Adds a formatting element to the list; a fourth identical one since the last marker drops the oldest (Noah's ark). */
   private addFormatting(element: OpenElement): void {
     let same = 0;
+    const marker = this.formatting.lastIndexOf(null, this.formatting.length - 1);
+    if (this.formatting.length - marker > maxListed) {
+      this.unlistFormatting(marker + 1);
+      this.listOverflow ??= "new";
+    }
     for (let index = this.formatting.length - 1; index >= 0; index--) {
       const entry = this.formatting[index];
       if (entry === null || entry === undefined) break;
@@ -417,6 +456,13 @@ export class OpenElements {
     return list.slice(first) as OpenElement[];
   }
 
+  /** True once, the first time the list of active formatting elements outgrew its limit (for a warning). */
+  takeListOverflow(): boolean {
+    if (this.listOverflow !== "new") return false;
+    this.listOverflow = "told";
+    return true;
+  }
+
   /** Whether text here is read by the "in body" rules, which reopen formatting elements (not in a table or select). */
   readsTextInBody(): boolean {
     if (this.formatting.length === 0) return false;
@@ -452,7 +498,7 @@ export class OpenElements {
     this.adoptionAgency("a");
     this.forgetFormatting(listed);
     const at = this.elements.lastIndexOf(listed);
-    if (at >= 0 && (this.heldDepth < 0 || this.heldDepth < at)) this.rebuild([...this.elements.slice(0, at), ...this.elements.slice(at + 1)]);
+    if (at >= 0 && this.elements.length <= maxRebuildDepth) this.rebuild([...this.elements.slice(0, at), ...this.elements.slice(at + 1)]);
   }
 
   /** Takes `element` out of the list of active formatting elements (closed by its end tag, or by the adoption agency). */
@@ -467,6 +513,8 @@ export class OpenElements {
    */
   private ignores(name: string, facts: HtmlElementFacts): boolean {
     if (name === "html") return this.depth > 0;
+    // A <form> while the form element pointer is set (a form not yet ended by `</form>`, open or closed implicitly).
+    if (name === "form") return this.formPointer !== undefined && !this.has("template");
     // (`<body>` has closed a current `<head>` already: only an `<html>` may be open below a new head or body.)
     if (name === "head" || name === "body") return this.depth > 1 || (this.depth === 1 && this.elements[0]!.name !== "html");
     return facts.tablePartStart && !this.has("table") && !this.has("template");
@@ -563,35 +611,52 @@ export class OpenElements {
    * element inherited from a removed one is inherited from its new parent instead.
    */
   private reparentBlocks(formatting: number): void {
-    if (this.heldDepth >= 0 && this.heldDepth >= formatting) return; // the engine holds a depth at or above it
+    if (this.elements.length > maxRebuildDepth) return; // past it, the formatting element stays (bounded work)
     const kept = this.elements.slice(0, formatting);
     for (let index = formatting + 1; index < this.elements.length; index++) {
       const element = this.elements[index]!;
-      const stays = element.namespace === "html" ? element.facts.special || element.facts.formatting : isForeignScopeWall(element);
-      if (!stays) continue;
-      const oldParent = this.elements[index - 1]!;
-      const newParent = kept[kept.length - 1];
-      // An element that only inherited its parent's hiding inherits the new parent's.
-      const moved = element.hiding === oldParent.hiding && oldParent !== newParent ? element.withHiding(newParent?.hiding) : element;
-      if (moved !== element) {
-        const listed = this.formatting.lastIndexOf(element);
-        if (listed >= 0) this.formatting[listed] = moved;
-      }
-      kept.push(moved);
+      if (element.namespace === "html" ? element.facts.special || element.facts.formatting : isForeignScopeWall(element)) kept.push(element);
     }
     this.rebuild(kept);
+    // Each element from there up stands under new ancestors: its rules and hiding are read again.
+    for (let index = formatting; index < this.elements.length; index++) this.replaceHiding(index, this.rehide(this, index));
   }
+
+  /** Gives the open element at `index` another hiding (a copy takes its place, in the stack and in the list). */
+  replaceHiding(index: number, hiding: Hiding | undefined): void {
+    const element = this.elements[index];
+    if (element === undefined || element.hiding === hiding) return;
+    const moved = element.withHiding(hiding);
+    this.elements[index] = moved;
+    const listed = this.formatting.lastIndexOf(element);
+    if (listed >= 0) this.formatting[listed] = moved;
+    this.changes++;
+  }
+
+  /**
+   * How the open element at `index` is hidden where it now stands, read again when the adoption agency moves it (the
+   * engine sets this: it knows the style rules). By default, as it was.
+   */
+  rehide: (tree: OpenElements, index: number) => Hiding | undefined = (tree, index) => tree.elements[index]!.hiding;
 
   /** `</form>` (no template open): the form leaves the stack, what it holds stays open (the tree is unchanged). */
   private closeForm(): void {
-    const form = last(this.htmlByName.get("form"));
-    if (form < 0 || this.findNameInScope("form", defaultScopeIndex) !== form) return;
+    const pointer = this.formPointer;
+    this.formPointer = undefined;
+    const form = pointer === undefined ? -1 : this.elements.lastIndexOf(pointer);
+    if (form < 0 || this.inScope(form, defaultScopeIndex) !== form) return;
     if (form === this.depth - 1) this.popTo(form);
-    else if (this.heldDepth < 0 || this.heldDepth < form) this.rebuild([...this.elements.slice(0, form), ...this.elements.slice(form + 1)]);
+    else if (this.elements.length <= maxRebuildDepth) this.rebuild([...this.elements.slice(0, form), ...this.elements.slice(form + 1)]);
   }
 
   /** Replaces the open elements (a removal from the middle: rare, so the indexes are built again, not patched). */
   private rebuild(elements: readonly OpenElement[]): void {
+    // The element the engine holds by its depth keeps being found: at its new depth, or past the end once it left.
+    const held = this.heldDepth >= 0 ? this.elements[this.heldDepth] : undefined;
+    if (held !== undefined) {
+      const at = elements.indexOf(held);
+      this.heldDepth = at >= 0 ? at : elements.length;
+    }
     const fresh = new OpenElements(elements);
     this.elements = fresh.elements;
     this.htmlByName = fresh.htmlByName;

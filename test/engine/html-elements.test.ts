@@ -44,9 +44,13 @@ describe("htmlElementFacts", () => {
     ["p", buttonScope],
     ["li", listItemScope],
     ["div", defaultScope],
-    ["option", defaultScope],
   ] as const)("gives </%s> the scope it must be found in", (name, scope) => {
     expect(scopes[htmlElementFacts(name).endTagScope]).toBe(scope);
+  });
+
+  it("gives </option> and </optgroup> no scope: they close as any other end tag, stopping at a special element", () => {
+    expect(htmlElementFacts("option").endTagScope).toBe(-1);
+    expect(htmlElementFacts("optgroup").endTagScope).toBe(-1);
   });
 
   it("names a listed element by the table's own string, and an unlisted one not at all", () => {

@@ -99,9 +99,10 @@ describe("open-element simulator", () => {
     expect(tree.stack.map((element) => element.name)).toEqual(["p", "table", "p"]);
   });
 
-  it("re-parents what the adoption agency moves: a block inherits its new parent's hiding", () => {
+  it("re-parents what the adoption agency moves: a block's hiding is read again under its new parent", () => {
     const hidden = { reason: "display:none on <b>", byVisibility: false };
     const tree = new OpenElements();
+    tree.rehide = (moved, index) => moved.stack[index - 1]?.hiding;
     const b = new OpenElement("b", tree.prepareStartTag("b", []), [], hidden);
     tree.push(b, false);
     tree.push(new OpenElement("p", tree.prepareStartTag("p", []), [], hidden), false);
@@ -109,12 +110,19 @@ describe("open-element simulator", () => {
     expect(tree.stack.map((element) => [element.name, element.hiding])).toEqual([["p", undefined]]);
   });
 
-  it("keeps a held depth in place: no element leaves the stack from below it", () => {
+  it("follows a held element when one below it leaves the stack, and puts it past the end once it left itself", () => {
     const tree = new OpenElements();
     for (const name of ["form", "div"]) tree.push(new OpenElement(name, tree.prepareStartTag(name, []), [], undefined), false);
     tree.heldDepth = 1;
     tree.end("form");
-    expect(tree.stack.map((element) => element.name)).toEqual(["form", "div"]);
+    expect(tree.stack.map((element) => element.name)).toEqual(["div"]);
+    expect(tree.heldDepth).toBe(0);
+    const nested = new OpenElements();
+    for (const name of ["b", "span", "div"]) nested.push(new OpenElement(name, nested.prepareStartTag(name, []), [], undefined), false);
+    nested.heldDepth = 1; // the span, which the adoption agency takes out
+    nested.end("b");
+    expect(nested.stack.map((element) => element.name)).toEqual(["div"]);
+    expect(nested.heldDepth).toBeGreaterThanOrEqual(nested.depth);
   });
 
   it("reports foreign content only outside integration points", () => {

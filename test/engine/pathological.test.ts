@@ -15,6 +15,13 @@ describe("pathological inputs", () => {
     ["500,000 entities", "&amp;".repeat(500_000)],
     ["500,000 empty comments", "<!---->".repeat(500_000)],
     ["20,000 nested table cells", "<table><tr><td>".repeat(20_000)],
+    // adversary22: removals from the middle of the stack (adoption agency, </form>) and the formatting list.
+    ["20,000 <a><div> (an <a> closes the last one)", "<a><div>".repeat(20_000)],
+    ["20,000 <nobr><div>", "<nobr><div>".repeat(20_000)],
+    ["20,000 <b><div>x</b>", "<b><div>x</b>".repeat(20_000)],
+    ["20,000 <form><div>x</form>", "<form><div>x</form>".repeat(20_000)],
+    ["20,000 distinct formatting elements", Array.from({ length: 20_000 }, (_, i) => `<i class="c${i}">`).join("")],
+    ["64 distinct formatting elements reopened 20,000 times", `<p>${Array.from({ length: 64 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
   ])("%s pass through unchanged", (_title, input) => {
     expect(stripTracking(input) === input).toBe(true);
   });

@@ -5,7 +5,7 @@
 // an image on a tracking path: removed when hidden, kept when visible.
 
 import { describe, expect, it } from "vitest";
-import { stripTracking } from "../../src/index.js";
+import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 
 const IMG = '<img src="https://cdn.example.com/i/5f2b8c9e1a3d4b6c7e8f9a0b/hero" width="200" height="100" alt="Sale">';
 const page = (body: string, head = ""): string => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
@@ -149,3 +149,50 @@ describe("hidden content the tree builder keeps inside a hidden element goes", (
     keepsP(`<ul><li style="display:none"><div>x<li><img src="${P}">`);
   });
 });
+
+describe("adversary22: the form element pointer, select, ruby, option, a removal in progress, rules read again", () => {
+  const IMAGE = `<svg><image href="${P}" width="1" height="1">`;
+
+  it("a <form> start tag while a form is unended is ignored, and </form> ends that form", () => {
+    same(page(`<form style="display:none"><form></form>${IMG}`));
+    same(page(`<div><form></div><form style="display:none">${IMG}</form>`));
+    same(page(`<table><tr><td><form></td></tr></table><form style="display:none">${IMG}</form>`));
+    same(page(`<table><tbody style="display:none"><form><p><form>${IMG}</table>`));
+  });
+
+  it("<input> and <select> close a <select> in scope only", () => {
+    same(page(`<select style="display:none"><input>${IMG}`));
+    same(page(`<select style="display:none"><div><input>${IMG}`));
+    removesP(page(`<select style="display:none"><marquee><select><img src="${P}">`));
+  });
+
+  it("<rb>, <rtc>, <rp>, <rt> imply end tags only with a <ruby> in scope", () => {
+    removesP(page(`<p style="display:none"><rt><img src="${P}"></p>`));
+    removesP(page(`<ul><li style="display:none"><rp><img src="${P}"></ul>`));
+    same(page(`<div style="visibility:hidden"><p style="visibility:visible"><rt>${IMG}</p></div>`));
+  });
+
+  it("</option> and </optgroup> stop at a special element", () => {
+    removesP(page(`<option><div style="display:none"></option><img src="${P}">`));
+    removesP(page(`<select><optgroup><div style="display:none"></optgroup><img src="${P}"></select>`));
+  });
+
+  it("a removal in progress does not stop the adoption agency or </form> from moving what follows", () => {
+    expect(stripTracking(page(`<b style="display:none"><div>${IMAGE}</b>${IMG}`))).toContain(IMG);
+    expect(stripTracking(page(`<font style="display:none"><p>${IMAGE}</font>${IMG}</p>`))).toContain(IMG);
+    expect(stripTracking(page(`<form style="display:none"><div>${IMAGE}</form></svg></div>${IMG}`))).toContain(IMG);
+  });
+
+  it("a block the adoption agency moves is matched by the rules again where it stands", () => {
+    same(page(`<b><div>x</b>${IMG}</div>`, "<style>b div{display:none}</style>"));
+    same(page(`<font><p>x</font>${IMG}</p>`, "<style>font p{display:none}</style>"));
+  });
+
+  it("more than 64 formatting elements open at once: a limit, reported", () => {
+    const italics = Array.from({ length: 70 }, (_, i) => `<i class="c${i}">`).join("");
+    const { report } = stripTrackingWithReport(page(`<p><b style="display:none">${italics}</p><img src="${P}">`));
+    expect(report.warnings.map((warning) => warning.code)).toContain("limit-exceeded");
+    expect(stripTrackingWithReport(page(`<p><b>${italics.slice(0, 200)}</p>`)).report.warnings).toEqual([]);
+  });
+});
+
