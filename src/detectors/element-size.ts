@@ -253,6 +253,14 @@ export function isTiny(size: Size): boolean {
 }
 
 /**
+ * A width or a height of exactly 0: an image draws nothing, whatever the other dimension (`width=600 height=0`). For
+ * a box with a background it is the caller's to tell whether padding gives it an area all the same.
+ */
+export function hasNoArea({ width, height }: Size): boolean {
+  return width === 0 || height === 0;
+}
+
+/**
  * At most 6 px, one dimension enough (the other follows the image's own ratio): a beacon when its URL says so
  * (LiveIntent 2x6, WordPress.com 6x5, Cooper Press 3x1 under `img{height:auto}`).
  */

@@ -7,7 +7,7 @@ import type { Detector, Element, Finding, Resource, TrackerRule } from "../types
 import { HostIndex } from "../url/host-index.js";
 import { parameterFirst, serverSpelling } from "../url/server-spellings.js";
 import { parseHttpUrl, type HttpUrlParts } from "../url/url-parts.js";
-import { fitsIn, sizeOf } from "./element-size.js";
+import { fitsIn, hasNoArea, sizeOf } from "./element-size.js";
 
 /** The largest width or height (px) of an element that counts as pixel evidence for an `evidence: "pixel"` rule. */
 const tinySize = 6;
@@ -160,11 +160,13 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
 }
 
 /**
- * Tiny (every given dimension at most 6 px, read as the pixel detector reads sizes: HTML dimensions, `<style>`
+ * Tiny (every given dimension at most 6 px, or one of them 0, read as the pixel detector reads sizes: HTML dimensions, `<style>`
  * rules, inline style) or hidden.
  */
 function isPixelLike(element: Element): boolean {
-  return element.hiddenBy !== undefined || fitsIn(sizeOf(element), tinySize);
+  if (element.hiddenBy !== undefined) return true;
+  const size = sizeOf(element);
+  return fitsIn(size, tinySize) || hasNoArea(size);
 }
 
 function judge(element: Element, resource: Resource, matcher: TrackerMatcher, name: string): Finding | undefined {

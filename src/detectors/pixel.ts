@@ -1,7 +1,7 @@
 // The spy-pixel detector: every image-like fetch (img `src`/`srcset`, `picture > source`, `input type=image`,
 // `poster`, SVG `image`/`use`/`feImage`, VML images in Outlook comments, `background=`, AMP images, icons and
 // style sheets) judged by one set of rules (DESIGN.md, "What counts as tracking"):
-// - 0 or 1 px (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
+// - 0 or 1 px, or 0 in either dimension (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
 //   spacer whose whole URL is static (no query, no numeric or letters-and-digits folder before it: a `spacer.gif`
 //   behind a subscriber ID is a pixel);
 // - at most 6x6 px with an opaque token or a tracking path in the URL: a beacon (LiveIntent 2x6, WordPress.com
@@ -25,7 +25,7 @@ import { isLocalUrl } from "../url/local-url.js";
 import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
-import { describeSize, htmlDimension, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
+import { describeSize, hasNoArea, htmlDimension, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
 /** A folder that names someone or something per message (`/4821937/`, `/ab12cd34/`), not a static asset. */
@@ -97,7 +97,8 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     return finding(`<link rel=${element.attribute("rel")}>${why(evidence, evidence.token)}`);
   }
   const dimensions = size();
-  if (isTiny(dimensions)) {
+  // A cell's `background=` box grows with its content: a 0 there is a minimum, not an empty box.
+  if (isTiny(dimensions) || (resource.vector !== "background" && hasNoArea(dimensions))) {
     const evidence = evidenceOf(url);
     const clean = !evidence.anyToken && !evidence.trackingPath;
     if (clean && isStaticSpacer(url) && !inPicture(element)) return undefined;
@@ -149,7 +150,7 @@ function sizeFor(element: Element): Size {
 function judgePictureImage(element: Element, size: () => Size): Finding | undefined {
   if (!inPicture(element)) return undefined;
   const dimensions = size();
-  if (isTiny(dimensions)) return { detector: "pixel", reason: `${describeSize(dimensions)} image in a <picture> (it shows what its <source> fetches)` };
+  if (isTiny(dimensions) || hasNoArea(dimensions)) return { detector: "pixel", reason: `${describeSize(dimensions)} image in a <picture> (it shows what its <source> fetches)` };
   const src = element.attribute("src");
   if (element.hiddenBy !== undefined && (src === undefined || isLocalUrl(src))) {
     return { detector: "pixel", reason: `hidden image in a <picture> with a local src (it shows what its <source> fetches; ${element.hiddenBy})` };

@@ -2,6 +2,7 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
+import { plainNumber } from "../css/plain-number.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -10,7 +11,7 @@ import { isValidBoxDeclaration, isZeroLength, isZeroSize, zeroSizeHides, zeroSiz
 
 // A style that hides must hold one of these declarations as written, or a zero size and `overflow`, unless an
 // escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
-const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+const mayHide = /display\s*:\s*(?:none|contents)|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0c]|mso-hide|\\|\/\*/i;
 const overflow = /overflow/i;
 /** A zero size as written: `height`, `width`, their `max-` and logical forms (not `line-height`, `font-size`, `min-`). */
 const zeroSize = /(?<![\w-])(?:max-)?(?:height|width|block-size|inline-size)\s*:\s*[-+.0]/i;
@@ -280,8 +281,10 @@ function hidingBy(
   if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
   // Outlook's own: it hides in what only Outlook reads (a conditional comment), nothing a browser shows.
   if (inOutlookOnly && value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
+  // A replaced element has no contents to show: `display: contents` computes to `none` there (CSS Display 3, App. B).
+  if (display === "contents" && replacedElements.has(tag)) return hiding(`display:contents on <${tag}>`, applied.get("display"));
   const opacity = value("opacity");
-  if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
+  if (opacity !== undefined && isTransparent(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
   for (const zero of zeroSizes) {
     const [name, axis] = zero;
     const size = value(name);
@@ -294,6 +297,19 @@ function hidingBy(
   const visibility = value("visibility");
   if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
   return visibility === undefined ? inherited : undefined;
+}
+
+/** Elements whose `display: contents` is `display: none` (CSS Display 3, Appendix B, "unusual elements"). */
+const replacedElements: ReadonlySet<string> = new Set([
+  "img", "input", "video", "audio", "canvas", "embed", "iframe", "object", "select", "textarea", "br", "wbr", "meter", "progress",
+]);
+
+/** An opacity that computes to 0: zero in any spelling, any number below it (clamped), `calc()` over numbers to 0 or less. */
+function isTransparent(opacity: string): boolean {
+  if (isZeroLength(opacity)) return true;
+  const percent = /^\s*(-[\d.]+(?:e[+-]?\d+)?)%\s*$/i.exec(opacity);
+  const number = percent ? Number(percent[1]) : plainNumber(opacity);
+  return number !== undefined && number <= 0;
 }
 
 function isPositioned(position: string | undefined): boolean {
@@ -324,9 +340,11 @@ function cascaded(fromSheet: readonly SheetDeclaration[], inline: readonly Style
       applied.clear();
       applied.set(allReset, declaration);
     } else if (isValidBoxDeclaration(declaration, quirks)) {
+      // `-webkit-opacity` is an alias of `opacity` in Blink: one property, the later declaration wins.
+      const name = declaration.name === "-webkit-opacity" ? "opacity" : declaration.name;
       // Deleted first: the map's order is the order the declarations were applied in.
-      applied.delete(declaration.name);
-      applied.set(declaration.name, declaration);
+      applied.delete(name);
+      applied.set(name, declaration);
     }
   };
   for (const declaration of fromSheet) if (!declaration.important) apply(declaration);

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { cssLength, describeSize, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
+import { cssLength, describeSize, hasNoArea, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
 import { stripTracking } from "../../src/index.js";
 import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
@@ -221,5 +221,30 @@ describe("sizeOf: logical sizes (horizontal writing)", () => {
   it("a rule's logical sizes count too: a pixel sized back to 600x300 stays", () => {
     const html = '<style>.px{width:1px;height:1px;min-inline-size:600px;min-block-size:300px}</style><img class="px" src="https://img.example/o.gif">';
     expect(stripTracking(html)).toBe(html);
+  });
+});
+
+describe("hasNoArea: one dimension 0 (adversary19 F13)", () => {
+  it.each<[number | undefined, number | undefined, boolean]>([
+    [600, 0, true], [0, 300, true], [0, undefined, true], [600, 300, false], [600, undefined, false], [undefined, undefined, false], [600, 1, false],
+  ])("%s x %s", (width, height, none) => {
+    expect(hasNoArea({ width, height })).toBe(none);
+  });
+
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it("an image with a token and one dimension 0 is a pixel", () => {
+    expect(stripTracking(`<img src="${TOK}" width="100" height="0" alt="">`)).toBe("");
+    expect(stripTracking(`<img src="${TOK}" width="600" style="height:0" alt="">`)).toBe("");
+  });
+  it("an evidence:pixel endpoint (ActiveCampaign /lt.php?) at 600x0", () => {
+    expect(stripTracking(`<img src="https://shop.example.com/lt.php?nl=1&c=2&m=3&s=8f14e45fceea167a5a36dedd4bea2543" width="600" height="0" alt="">`)).toBe("");
+  });
+  it("a 600x1 rule line stays (it is seen)", () => {
+    const input = `<img src="https://cdn.example-shop.com/img/line.png" width="600" height="1" alt="">`;
+    expect(stripTracking(input)).toBe(input);
+  });
+  it("a table cell's background= with height=0 stays (a cell grows with its content)", () => {
+    const input = `<table><tr><td width="600" height="0" background="${TOK}">Sale</td></tr></table>`;
+    expect(stripTracking(input)).toBe(input);
   });
 });

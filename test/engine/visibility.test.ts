@@ -1,6 +1,7 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { canHide, type Hiding, hidingOf, inlineStyle, readingOf } from "../../src/engine/visibility.js";
+import { stripTracking } from "../../src/index.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
 const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingOf>[2], inherited?: Hiding) =>
@@ -211,5 +212,28 @@ describe("canHide", () => {
     ["width", "100%", false],
   ])("%s: %s -> %j", (name, value, expected) => {
     expect(canHide({ name, value })).toBe(expected);
+  });
+});
+
+describe("hidingOf: spellings that compute to opacity:0 or display:none (adversary19 F19)", () => {
+  it.each(["opacity:-1", "opacity:-0.5", "opacity:-5%", "opacity:calc(0)", "opacity:calc(0.5 - 0.5)", "-webkit-opacity:0", "opacity:1;-webkit-opacity:0"])("%s hides", (style) => {
+    expect(hidingOf("img", rawAttributes({ style }), undefined, undefined)?.reason).toBe("opacity:0 on <img>");
+  });
+
+  it.each(["opacity:calc(1)", "opacity:0.5", "opacity:-webkit-calc(0)x", "-webkit-opacity:0;opacity:1", "opacity:var(--o)"])("%s does not", (style) => {
+    expect(hidingOf("img", rawAttributes({ style }), undefined, undefined)).toBeUndefined();
+  });
+
+  it("display:contents is display:none on a replaced element, and nothing on a box", () => {
+    expect(hidingOf("img", rawAttributes({ style: "display:contents" }), undefined, undefined)?.reason).toBe("display:contents on <img>");
+    expect(hidingOf("video", rawAttributes({ style: "display:contents" }), undefined, undefined)?.reason).toBe("display:contents on <video>");
+    expect(hidingOf("div", rawAttributes({ style: "display:contents" }), undefined, undefined)).toBeUndefined();
+  });
+
+  it("end to end: a tokenized image hidden so is a pixel", () => {
+    const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+    for (const style of ["opacity:-1", "opacity:-0.5", "opacity:calc(0)", "opacity:calc(0.5 - 0.5)", "-webkit-opacity:0", "display:contents"]) {
+      expect(stripTracking(`<img src="${TOK}" style="${style}" alt="">`), style).toBe("");
+    }
   });
 });
