@@ -2,6 +2,7 @@
 // dimension values), its inline style and the `<style>` rules that match it (CSS lengths, as CSS reads them).
 
 import { mayHoldImportant } from "../css/keyword.js";
+import { parseSrcset } from "../html/srcset.js";
 import type { Element, StyleDeclaration } from "../types.js";
 
 export interface Size {
@@ -204,7 +205,10 @@ function liftedLimits(declarations: readonly StyleDeclaration[]): ReadonlySet<st
  * leaving out the properties in `lifted`.
  */
 function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: ReadonlySet<string> = noneLifted): Size {
-  const size: SizeInProgress = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
+  const size: SizeInProgress = {
+    width: htmlDimension(element.attribute("width")) ?? widthFromSizes(element),
+    height: htmlDimension(element.attribute("height")),
+  };
   const inline = element.attribute("style");
   const kept = (style: readonly StyleDeclaration[]) => (lifted.size === 0 ? style : style.filter(({ name }) => !lifted.has(name)));
   applyStyle(size, kept(sheet));
@@ -220,6 +224,26 @@ function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: 
 }
 
 const noneLifted: ReadonlySet<string> = new Set();
+
+/**
+ * The width `sizes` gives an `<img>` whose `srcset` candidates all have `w` descriptors (then `sizes`, not the file,
+ * sets the rendered width): the largest length its entries can yield, when every entry is a length in pixels
+ * (`sizes="1px"`, `(max-width:600px) 1px, 1px`); undefined otherwise (`100vw`, `auto`: unknown here).
+ */
+function widthFromSizes(element: Element): number | undefined {
+  const sizes = element.name === "img" ? element.attribute("sizes") : undefined;
+  const srcset = sizes === undefined ? undefined : element.attribute("srcset");
+  if (sizes === undefined || srcset === undefined) return undefined;
+  const candidates = parseSrcset(srcset);
+  if (candidates.length === 0 || !candidates.every(({ descriptor }) => /^\d+w$/i.test(descriptor))) return undefined;
+  let largest = 0;
+  for (const entry of sizes.split(",")) {
+    const length = cssLength(entry.trim().split(/[\t\n\f\r ]+/).pop());
+    if (length === undefined) return undefined;
+    largest = Math.max(largest, length);
+  }
+  return largest;
+}
 
 /** A size and its minimum: the minimum wins when it is larger (or when no size is known, and it is not 0). */
 function atLeast(length: number | undefined, minimum: number | undefined): number | undefined {

@@ -248,3 +248,18 @@ describe("hasNoArea: one dimension 0 (adversary19 F13)", () => {
     expect(stripTracking(input)).toBe(input);
   });
 });
+
+describe("sizes sets the width of a w-descriptor srcset image (adversary19 F16)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it.each([`sizes="1px"`, `sizes="(max-width:600px) 1px, 0.5px"`, `sizes=" 1px "`])("%s with a token is a pixel (its candidate goes)", (sizes) => {
+    expect(stripTracking(`<img srcset="${TOK} 1000w" ${sizes} alt="">`)).toBe(`<img ${sizes} alt="">`);
+  });
+  it.each([
+    ["a responsive width", `<img srcset="${TOK} 1000w" sizes="(max-width:600px) 100vw, 600px" alt="">`],
+    ["a phone entry that is wide", `<img srcset="${TOK} 1000w" sizes="(max-width:600px) 300px, 1px" alt="">`],
+    ["x descriptors (sizes does nothing)", `<img srcset="${TOK} 2x" sizes="1px" alt="">`],
+    ["a CSS width", `<img srcset="${TOK} 1000w" sizes="1px" style="width:600px" alt="">`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
+});
