@@ -263,3 +263,27 @@ describe("sizes sets the width of a w-descriptor srcset image (adversary19 F16)"
     expect(stripTracking(input)).toBe(input);
   });
 });
+
+describe("em, ex and ch at the element's font size (adversary19 F15)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it("cssLength reads em/ex/ch at the font size it is given, and at 16 px without one", () => {
+    expect(cssLength("2em", () => 0)).toBe(0);
+    expect(cssLength("2ex", () => 10)).toBe(10);
+    expect(cssLength("2em")).toBe(32);
+    expect(cssLength("2rem", () => 0)).toBe(32);
+  });
+  it.each([
+    ["1em under a font-size:0 parent (the inline-block gap fix)", `<div style="font-size:0;line-height:0"><img src="${TOK}" style="width:1em;height:1em" alt=""></div>`, `<div style="font-size:0;line-height:0"></div>`],
+    ["2em in a font-size:0px cell", `<table><tr><td style="font-size:0px;line-height:0px"><img src="${TOK}" style="width:2em;height:2em"></td></tr></table>`, `<table><tr><td style="font-size:0px;line-height:0px"></td></tr></table>`],
+    ["its own font-size:1px", `<img src="${TOK}" style="font-size:1px;width:1em;height:1em" alt="">`, ""],
+  ])("%s", (_title, input, output) => {
+    expect(stripTracking(input)).toBe(output);
+  });
+  it.each([
+    ["its own font-size wins over the parent's 0", `<div style="font-size:0"><img src="${TOK}" style="font-size:16px;width:10em;height:5em" alt=""></div>`],
+    ["a font-size in em on the parent is not known: 16 px", `<div style="font-size:0.5em"><img src="${TOK}" style="width:10em;height:5em" alt=""></div>`],
+    ["a px-sized image under font-size:0", `<div style="font-size:0"><img src="${TOK}" style="width:600px;height:300px" alt=""></div>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
+});
