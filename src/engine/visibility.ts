@@ -95,8 +95,12 @@ export interface Hiding {
   readonly clip?: { readonly absolute: boolean; readonly fixed: boolean; readonly outside: Hiding | undefined };
 }
 
-/** An element's parent, as far as a zero size asks: whether it lays its children out as flex items. */
+/**
+ * An element's parent, as far as a zero size asks (whether it lays its children out as flex items) and as far as
+ * SVG presentation attributes ask (its namespace: an element in svg).
+ */
 export interface ParentBox {
+  readonly namespace?: string;
   readonly rawAttributes: readonly RawAttribute[];
   /** A `<style>` rule that matched it gives it a flex `display` (`sheetDisplaysFlex`). */
   readonly displaysFlexBySheet: boolean;
@@ -139,34 +143,61 @@ export function hidingOf(
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
+  const presentation = svgPresentation(tag, attributes, parent);
   const mayHideInline =
     css !== undefined &&
     (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && positionOrTransform.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
-  const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
+  const fromSheet = mayHideInline || presentation.length > 0 || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
-  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined) return inherited;
+  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
-  const applied = cascaded(fromSheet, inline, reading.quirks);
+  // Presentation attributes are author style below every rule: first in the cascade.
+  const applied = cascaded(presentation.length > 0 ? [...presentation, ...fromSheet] : fromSheet, inline, reading.quirks);
   const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
-  const there = cascaded(sheet.mayApply, inline, reading.quirks);
+  const there = cascaded(presentation.length > 0 ? [...presentation, ...sheet.mayApply] : sheet.mayApply, inline, reading.quirks);
   const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
 /**
  * Why the browser's own sheet gives an element `display: none`, which any `display` the page sets overrides: the
- * `hidden` attribute, a `<dialog>` that is not open (mail runs no script to open it), a `<datalist>`.
+ * `hidden` attribute, a `<dialog>` that is not open (mail runs no script to open it), a `<datalist>`, a `popover`
+ * not shown (`[popover]:not(:popover-open)`: only script or a click shows one), an `<rp>`. Not the fallback content
+ * of `<video>` or `<audio>`, which browsers never render: mail clients that strip video (Gmail, Outlook) show it,
+ * and it is how email shows a video's still image there.
  */
 function hiddenByBrowserSheet(tag: string, attributes: readonly RawAttribute[]): string | undefined {
   if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
   if (tag === "dialog" && attributeValue(attributes, "open") === undefined) return "<dialog> without open";
-  return tag === "datalist" ? "<datalist>" : undefined;
+  if (attributeValue(attributes, "popover") !== undefined) return `popover attribute on <${tag}>`;
+  return tag === "datalist" || tag === "rp" ? `<${tag}>` : undefined;
+}
+
+/** SVG elements whose `display`, `visibility` and `opacity` attributes are presentation attributes (CSS). */
+const svgPresentationElements: ReadonlySet<string> = new Set([
+  "svg", "g", "image", "use", "a", "switch", "symbol", "foreignobject", "rect", "circle", "ellipse", "line", "path",
+  "polygon", "polyline", "text", "tspan", "textpath",
+]);
+const presentationNames = ["display", "visibility", "opacity"] as const;
+
+/**
+ * An SVG element's `display`, `visibility` and `opacity` attributes, read as the author style they are (below every
+ * rule: `<image display="none">` is `display:none`). An element is SVG here when its parent is and it has an SVG name.
+ */
+function svgPresentation(tag: string, attributes: readonly RawAttribute[], parent: ParentBox | undefined): SheetDeclaration[] {
+  if (!svgPresentationElements.has(tag) || (parent?.namespace !== "svg" && tag !== "svg")) return [];
+  const declarations: SheetDeclaration[] = [];
+  for (const name of presentationNames) {
+    const value = attributeValue(attributes, name);
+    if (value !== undefined) declarations.push({ name, value: value.trim(), important: false });
+  }
+  return declarations;
 }
 
 /**
