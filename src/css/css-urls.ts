@@ -202,7 +202,7 @@ function collector(tokens: readonly Token[], found: CssUrl[], everyRange: boolea
   return {
     declaration(declaration: DeclarationRange, atRules: readonly string[]): void {
       // A custom property's value is substituted where `var()` names it: in `image-set(var(--u) 1x)` its bare
-      // strings are URLs, so every top-level string of a `--*` value counts as one (adversary19 F4).
+      // strings are URLs, so a top-level string of a `--*` value that reads as one counts (adversary19 F4).
       const isCustom = declaration.name.startsWith("--");
       // Most declarations hold no function: skip building their site.
       if (!everyRange && !isCustom && !mayHoldUrl(tokens, declaration.valueStart, declaration.valueEnd)) return;
@@ -210,7 +210,7 @@ function collector(tokens: readonly Token[], found: CssUrl[], everyRange: boolea
       const site: Site = isFontSrc
         ? { property: "@font-face src", declaration: declaration.span, atRules, kind: "font-face" }
         : { property: declaration.name, declaration: declaration.span, atRules, kind: "url" };
-      collectUrls(tokens, declaration.valueStart, declaration.valueEnd, site, isCustom, found);
+      collectUrls(tokens, declaration.valueStart, declaration.valueEnd, site, false, found, isCustom);
     },
     prelude(from: number, to: number, owner: string, span: Span, atRules: readonly string[]): void {
       const isImport = owner === "@import";
@@ -243,6 +243,7 @@ function collectUrls(
   site: Site,
   hasTopStrings: boolean,
   found: CssUrl[],
+  customProperty = false,
 ): void {
   const stack: Frame[] = [];
   for (let i = from; i < to; i++) {
@@ -269,6 +270,7 @@ function collectUrls(
       case TokenType.String: {
         const value = (token as TokenString)[4].value;
         if (isUrlArgument || (top === undefined && hasTopStrings)) add(found, site, value, site.kind);
+        else if (top === undefined && customProperty && readsAsUrl(value)) add(found, site, value, site.kind);
         else if (top?.hasImageStrings === true) add(found, site, value, "image-set");
         break;
       }
@@ -294,6 +296,15 @@ function collectUrls(
       }
     }
   }
+}
+
+/**
+ * Whether a custom property's string reads as a URL `image-set(var())` would fetch: an http(s) or scheme-relative
+ * one, or a path without white space (`o/p.gif`, against a `<base href>`). Text (`"Buy now"`, `"help@shop.example"`
+ * shown by `content: var(--c)`) is not one.
+ */
+function readsAsUrl(text: string): boolean {
+  return /^[\t\n\f\r ]*(?:https?:|[\\/]{2})/i.test(text) || (text.includes("/") && !/[\t\n\f\r ]/.test(text.trim()));
 }
 
 function add(found: CssUrl[], site: Site, url: string, kind: CssUrlKind): void {

@@ -190,9 +190,9 @@ const physicalSizes: ReadonlyMap<string, string> = new Map([
 export function sizeOf(element: Element): Size {
   const size = sizeWith(element, element.sheetStyle ?? []);
   // Where an `@media` rule applies (a phone), a rule may show at full width what a desktop's shrinks to nothing:
-  // the element is tiny only if it is there too.
+  // the element is tiny (or without area) only if it is there too.
   const onSomeScreens = element.sheetStyleOnSomeScreens;
-  if (onSomeScreens === undefined || onSomeScreens.length === 0 || !isTiny(size)) return size;
+  if (onSomeScreens === undefined || onSomeScreens.length === 0 || (!isTiny(size) && !hasNoArea(size))) return size;
   const there = sizeWith(element, [...(element.sheetStyle ?? []), ...onSomeScreens], liftedLimits(onSomeScreens));
   // No size at all there (`img{width:auto;height:auto}` on phones) is the image's own: a pixel's, 1x1, when its
   // `width`/`height` attributes say it is one; a content image's when only rules made it tiny.

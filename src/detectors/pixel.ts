@@ -1,13 +1,13 @@
 // The spy-pixel detector: every image-like fetch (img `src`/`srcset`, `picture > source`, `input type=image`,
 // `poster`, SVG `image`/`use`/`feImage`, VML images in Outlook comments, `background=`, AMP images, icons and
 // style sheets) judged by one set of rules (DESIGN.md, "What counts as tracking"):
-// - 0 or 1 px, or 0 in either dimension (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
+// - 0 or 1 px (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
 //   spacer whose whole URL is static (no query, no numeric or letters-and-digits folder before it: a `spacer.gif`
 //   behind a subscriber ID is a pixel);
 // - at most 6x6 px with an opaque token or a tracking path in the URL: a beacon (LiveIntent 2x6, WordPress.com
 //   6x5, Cooper Press 3x1);
-// - hidden (on the element or an ancestor; `@media` rules that reveal it make it content) with an opaque token
-//   or a tracking path. Hidden alone is not evidence: a clean image in a hidden block is a responsive swap that
+// - hidden (on the element or an ancestor; `@media` rules that reveal it make it content), or 0 px in one
+//   dimension (`width=600 height=0` draws nothing), with an opaque token or a tracking path. Hidden alone is not evidence: a clean image in a hidden block is a responsive swap that
 //   phones show, sized or not.
 // A token that is a label of the host name (`<uuid>.t.example`) counts only for tiny, small and hidden images:
 // content hosts have hash-like labels too (bucket names), so it is not enough for a `<link>` or a `<base>`.
@@ -97,8 +97,7 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     return finding(`<link rel=${element.attribute("rel")}>${why(evidence, evidence.token)}`);
   }
   const dimensions = size();
-  // A cell's `background=` box grows with its content: a 0 there is a minimum, not an empty box.
-  if (isTiny(dimensions) || (resource.vector !== "background" && hasNoArea(dimensions))) {
+  if (isTiny(dimensions)) {
     const evidence = evidenceOf(url);
     const clean = !evidence.anyToken && !evidence.trackingPath;
     if (clean && isStaticSpacer(url) && !inPicture(element)) return undefined;
@@ -110,9 +109,15 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     const token = evidence.tokenOrHostToken;
     if (token || evidence.trackingPath) return finding(`${describeSize(dimensions)} image${why(evidence, token)}`);
   }
-  // Most images are visible: a token is looked for only in hidden ones.
-  if (hidden === undefined) return undefined;
+  // Most images are visible: a token is looked for only in hidden ones, and in those that draw nothing, 0 px in one
+  // dimension (`width=600 height=0`: as a hidden one, it may be a responsive image some client opens; a cell's
+  // `background=` grows with its content, so its 0 is a minimum).
+  if (hidden === undefined && (resource.vector === "background" || !hasNoArea(dimensions))) return undefined;
   const evidence = evidenceOf(url);
+  if (hidden === undefined) {
+    const token = evidence.tokenOrHostToken;
+    return token || evidence.trackingPath ? finding(`${describeSize(dimensions)} image${why(evidence, token)}`) : undefined;
+  }
   if (evidence.tokenOrHostToken) return finding(`hidden image with a ${evidence.tokenOrHostToken} (${hidden})`);
   if (evidence.trackingPath) return finding(`hidden image on a tracking path (${hidden})`);
   return undefined;
@@ -150,10 +155,11 @@ function sizeFor(element: Element): Size {
 function judgePictureImage(element: Element, size: () => Size): Finding | undefined {
   if (!inPicture(element)) return undefined;
   const dimensions = size();
-  if (isTiny(dimensions) || hasNoArea(dimensions)) return { detector: "pixel", reason: `${describeSize(dimensions)} image in a <picture> (it shows what its <source> fetches)` };
+  if (isTiny(dimensions)) return { detector: "pixel", reason: `${describeSize(dimensions)} image in a <picture> (it shows what its <source> fetches)` };
   const src = element.attribute("src");
-  if (element.hiddenBy !== undefined && (src === undefined || isLocalUrl(src))) {
-    return { detector: "pixel", reason: `hidden image in a <picture> with a local src (it shows what its <source> fetches; ${element.hiddenBy})` };
+  const unseen = element.hiddenBy ?? (hasNoArea(dimensions) ? describeSize(dimensions) : undefined);
+  if (unseen !== undefined && (src === undefined || isLocalUrl(src))) {
+    return { detector: "pixel", reason: `hidden image in a <picture> with a local src (it shows what its <source> fetches; ${unseen})` };
   }
   return undefined;
 }

@@ -40,7 +40,11 @@ describe("findDeclarationUrls", () => {
     ["NBSP before url( makes a function", `b:\u00a0url(/*)'*/);background:url(${T})`, [["url", T, "background", `background:url(${T})`]]],
     ["var() as a url argument fails closed", "background:src(var(--x))", [["bad-url", "", "background", "background:src(var(--x))"]]],
     ["var() in image-set fails closed, and the custom property's string is a URL", "--x:'https://t/p';background:image-set(var(--x) 1x)", [["url", "https://t/p", "--x", "--x:'https://t/p';"], ["bad-url", "", "background", "background:image-set(var(--x) 1x)"]]],
-    ["every top-level string of a custom property is a URL", `--u:"a.png" , "b.png";--v:{"c"};--w:x("d")`, [["url", "a.png", "--u", `--u:"a.png" , "b.png";`], ["url", "b.png", "--u", `--u:"a.png" , "b.png";`]]],
+    ["every top-level string of a custom property that reads as a URL", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";--v:{"https://t/c"};--w:x("https://t/d")`, [
+      ["url", "https://t/a.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+      ["url", "//t/b.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+      ["url", "c/d.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+    ]],
     ["a custom property without strings holds none", "--x:12px;--y:red", []],
     ["var() elsewhere is fine", "color:var(--x);width:calc(var(--y) * 2)", []],
     ["image() strings", 'a:image("x", red)', [["image-set", "x", "a", 'a:image("x", red)']]],
@@ -260,8 +264,13 @@ describe("end to end: a URL string in a custom property, used in image-set(var()
     expect(stripTracking(html, { recipient: "someone@example.com" })).not.toContain("someone%40example.com");
   });
 
-  it("keeps custom properties that hold words, and clean URLs", () => {
-    const html = `<style>:root{--font:"Helvetica Neue";--hero:"https://cdn.example-shop.com/hero.png"}</style><div style='--label:"Buy now";color:red'>x</div>`;
+  it("keeps custom properties that hold words, an address shown by content:var(), and clean URLs", () => {
+    const html = `<style>:root{--font:"Helvetica Neue";--hero:"https://cdn.example-shop.com/hero.png";--c:"help@shop.example"} p:after{content:var(--c)}</style><div style='--label:"Buy now";--contact:"support@shop.example";color:red'>x</div>`;
     expect(stripTracking(html)).toBe(html);
+  });
+
+  it("a relative path against a <base href> is judged where it resolves", () => {
+    const html = `<base href="https://us1.list-manage.com/"><div style='--u:"track/open.php?u=abc123&id=def456";background-image:image-set(var(--u) 1x)'>x</div>`;
+    expect(stripTracking(html)).not.toContain("track/open.php");
   });
 });

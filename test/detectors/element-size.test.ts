@@ -239,6 +239,13 @@ describe("hasNoArea: one dimension 0 (adversary19 F13)", () => {
   it("an evidence:pixel endpoint (ActiveCampaign /lt.php?) at 600x0", () => {
     expect(stripTracking(`<img src="https://shop.example.com/lt.php?nl=1&c=2&m=3&s=8f14e45fceea167a5a36dedd4bea2543" width="600" height="0" alt="">`)).toBe("");
   });
+  it.each([
+    ["revealed on phones by @media (max-height:none)", `<style>@media (max-width:600px){.m{max-height:none!important;display:block!important}}</style><img class="m" src="${TOK}" width="600" style="max-height:0;overflow:hidden;display:none" alt="">`],
+    ["revealed on phones by @media (height:auto)", `<style>@media (max-width:600px){.m{height:auto!important}}</style><img class="m" src="${TOK}" width="600" style="height:0" alt="">`],
+    ["a clean image at 600x0 (no evidence: a responsive image some client may open)", `<img src="https://cdn.example-shop.com/mobile-hero.png" width="600" style="max-height:0;overflow:hidden" alt="">`],
+  ])("keeps an image with one dimension 0 %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
   it("a 600x1 rule line stays (it is seen)", () => {
     const input = `<img src="https://cdn.example-shop.com/img/line.png" width="600" height="1" alt="">`;
     expect(stripTracking(input)).toBe(input);
