@@ -22,7 +22,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const lazy: Readonly<Record<string, readonly string[]>> = {
   tldts: ["getDomainWithoutSuffix", "parse"],
   "@noble/hashes/legacy.js": ["md5", "sha1"],
-  "@noble/hashes/sha2.js": ["sha256", "sha512"],
+  "@noble/hashes/sha2.js": ["sha224", "sha256", "sha384", "sha512"],
 };
 
 /**

@@ -32,6 +32,7 @@ export type Vector =
   | "bgsound"
   | "meta-refresh"
   | "ping"
+  | "attributionsrc"
   | "manifest"
   | "base"
   | "anchor";

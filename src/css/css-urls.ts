@@ -55,6 +55,8 @@ const substitutionFunctions: ReadonlySet<string> = new Set(["var", "env", "attr"
  * the scan finds sits in a URL-taking function written with its name right before its `(` (`url(`, `src(`,
  * `image-set(`, `image(`, `cross-fade(`, any case, any vendor prefix), or in an `@import` prelude (`@import "x"`),
  * and an escape (`\75 rl(`, `@\69mport`) always has a `\`. Comments cannot split a name from its `(` or its `@`.
+ * A custom property's bare strings count too (`--u:"x"`, used as `image-set(var(--u))`): its name starts `--` and a
+ * name character (not the `<!--` or `-->` around a sheet).
  * Not `@` alone: `@media` is in nearly every sheet. test/css/css-urls.test.ts checks this against the full scan.
  * @param css - A `style` value or `<style>` content.
  * @returns Whether `findDeclarationUrls` / `findStylesheetUrls` may find anything.
@@ -67,14 +69,17 @@ export function mayContainCssUrl(css: string): boolean {
   // Most styles hold no `(` and no `@`: two plain searches answer them without a regex.
   if (css.includes("\\")) return true;
   if (css.includes("(") && fetchingFunction.test(css)) return true;
+  if (css.includes("--") && customProperty.test(css)) return true;
   return css.includes("@") && importRule.test(css);
 }
 
 const fetchingFunctions = String.raw`(?:url|src|image-set|image|cross-fade)\(`;
+const customProperties = String.raw`--(?:[\w-]|[^\0-\x7f])`;
 const importRule = /@import/i;
 const fetchingFunction = new RegExp(fetchingFunctions, "i");
+const customProperty = new RegExp(customProperties);
 /** Everything `mayContainCssUrl` looks for, in one global search (`test` and `lastIndex`): made from the same parts. */
-const urlHint = new RegExp(String.raw`\\|${fetchingFunctions}|@import`, "gi");
+const urlHint = new RegExp(String.raw`\\|${fetchingFunctions}|${customProperties}|@import`, "gi");
 
 /**
  * URLs in a `style=""` attribute value (a declaration list, already HTML-entity-decoded by the caller).
@@ -196,13 +201,16 @@ function mayHoldUrl(tokens: readonly Token[], from: number, to: number): boolean
 function collector(tokens: readonly Token[], found: CssUrl[], everyRange: boolean): StructureVisitor {
   return {
     declaration(declaration: DeclarationRange, atRules: readonly string[]): void {
+      // A custom property's value is substituted where `var()` names it: in `image-set(var(--u) 1x)` its bare
+      // strings are URLs, so a top-level string of a `--*` value that reads as one counts (adversary19 F4).
+      const isCustom = declaration.name.startsWith("--");
       // Most declarations hold no function: skip building their site.
-      if (!everyRange && !mayHoldUrl(tokens, declaration.valueStart, declaration.valueEnd)) return;
+      if (!everyRange && !isCustom && !mayHoldUrl(tokens, declaration.valueStart, declaration.valueEnd)) return;
       const isFontSrc = declaration.name === "src" && atRules[atRules.length - 1] === "font-face";
       const site: Site = isFontSrc
         ? { property: "@font-face src", declaration: declaration.span, atRules, kind: "font-face" }
         : { property: declaration.name, declaration: declaration.span, atRules, kind: "url" };
-      collectUrls(tokens, declaration.valueStart, declaration.valueEnd, site, false, found);
+      collectUrls(tokens, declaration.valueStart, declaration.valueEnd, site, false, found, isCustom);
     },
     prelude(from: number, to: number, owner: string, span: Span, atRules: readonly string[]): void {
       const isImport = owner === "@import";
@@ -235,6 +243,7 @@ function collectUrls(
   site: Site,
   hasTopStrings: boolean,
   found: CssUrl[],
+  customProperty = false,
 ): void {
   const stack: Frame[] = [];
   for (let i = from; i < to; i++) {
@@ -261,6 +270,7 @@ function collectUrls(
       case TokenType.String: {
         const value = (token as TokenString)[4].value;
         if (isUrlArgument || (top === undefined && hasTopStrings)) add(found, site, value, site.kind);
+        else if (top === undefined && customProperty && readsAsUrl(value)) add(found, site, value, site.kind);
         else if (top?.hasImageStrings === true) add(found, site, value, "image-set");
         break;
       }
@@ -286,6 +296,15 @@ function collectUrls(
       }
     }
   }
+}
+
+/**
+ * Whether a custom property's string reads as a URL `image-set(var())` would fetch: an http(s) or scheme-relative
+ * one, or a path without white space (`o/p.gif`, against a `<base href>`). Text (`"Buy now"`, `"help@shop.example"`
+ * shown by `content: var(--c)`) is not one.
+ */
+function readsAsUrl(text: string): boolean {
+  return /^[\t\n\f\r ]*(?:https?:|[\\/]{2})/i.test(text) || (text.includes("/") && !/[\t\n\f\r ]/.test(text.trim()));
 }
 
 function add(found: CssUrl[], site: Site, url: string, kind: CssUrlKind): void {

@@ -23,7 +23,9 @@
  *   - simplify | TinyLetter.com | tinyletterapp.com\.*\?open.gif: never: a literal "?" straight after the host never occurs
  *
  * Edit this file directly; one rule per line, and its provenance on the line with the same id in
- * open-tracker-provenance.ts. `path` is tested on the decoded path + query.
+ * open-tracker-provenance.ts. `path` is tested on the path + query as written, then as a server reads them
+ * (src/url/server-spellings.ts: unreserved escapes decoded, `//` merged, and, for a path that names the query's
+ * first parameter, that parameter anywhere in the query).
  */
 
 import type { TrackerRule } from "../types.js";

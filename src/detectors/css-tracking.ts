@@ -17,7 +17,7 @@ import { isLocalUrl } from "../url/local-url.js";
 import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
-import { cssLength, isTiny, sizeOf } from "./element-size.js";
+import { cssLength, hasNoArea, isTiny, sizeOf } from "./element-size.js";
 
 const cssVectors: ReadonlySet<string> = new Set(["css-url", "css-import", "css-font-face"]);
 // Path words of open, print and forward tracking (where a word may end: `tracking-path.ts`).
@@ -71,7 +71,16 @@ function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string |
     if (name === "width") width = cssLength(value);
     if (name === "height") height = cssLength(value);
   }
-  return width !== undefined && height !== undefined && width <= 1 && height <= 1 ? "a 1px rule" : undefined;
+  if (width !== undefined && height !== undefined && width <= 1 && height <= 1) return "a 1px rule";
+  return (width === 0 || height === 0) && !declaresPadding(declarations) ? "a 0px rule" : undefined;
+}
+
+/**
+ * Padding draws a background where the content box has none (`height:0;padding-bottom:50%`, a responsive hero):
+ * a padding other than 0 (a digit 1-9, or a function that may give one).
+ */
+function declaresPadding(declarations: readonly StyleDeclaration[]): boolean {
+  return declarations.some(({ name, value }) => name.startsWith("padding") && /[1-9(]/.test(value));
 }
 
 function judge(element: Element, resource: Resource): Finding | undefined {
@@ -96,7 +105,10 @@ function judge(element: Element, resource: Resource): Finding | undefined {
 
 function hiddenOrTiny(element: Element, finding: (where: string) => Finding): Finding | undefined {
   if (element.hiddenBy !== undefined) return finding(`on a hidden element (${element.hiddenBy})`);
-  if (isTiny(sizeOf(element))) return finding("on a 1px element");
+  const size = sizeOf(element);
+  if (!isTiny(size) && !hasNoArea(size)) return undefined;
+  if (declaresPadding(element.style) || declaresPadding(element.sheetStyle ?? [])) return undefined;
+  return finding(isTiny(size) ? "on a 1px element" : "on a 0px element");
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // dimension values), its inline style and the `<style>` rules that match it (CSS lengths, as CSS reads them).
 
 import { mayHoldImportant } from "../css/keyword.js";
+import { parseSrcset } from "../html/srcset.js";
 import type { Element, StyleDeclaration } from "../types.js";
 
 export interface Size {
@@ -28,6 +29,9 @@ export function htmlDimension(value: string | undefined): number | undefined {
 const pixelsPer: Readonly<Record<string, number>> = {
   px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
 };
+/** The units relative to the element's own font size, and their share of it (`ex` and `ch` read as half an `em`). */
+const fontRelative: Readonly<Record<string, number>> = { em: 1, ex: 0.5, ch: 0.5 };
+const defaultFontSize = 16;
 
 /**
  * A CSS length in pixels, as CSS reads it (`.5px`, `0.01em`, `calc(1px)`, `0`); undefined for `auto`, `%` and
@@ -35,8 +39,9 @@ const pixelsPer: Readonly<Record<string, number>> = {
  * @example
  * cssLength("calc(1px)") //=> 1
  * cssLength("0.01em") //=> 0.16
+ * @param fontSize - The element's font size in px, for `em`, `ex` and `ch` (asked only for those): 16 by default.
  */
-export function cssLength(value: string | undefined): number | undefined {
+export function cssLength(value: string | undefined, fontSize?: () => number): number | undefined {
   if (value === undefined) return undefined;
   const pixels = plainPixels(value);
   if (pixels !== undefined) return pixels;
@@ -49,6 +54,8 @@ export function cssLength(value: string | undefined): number | undefined {
   const number = Number(match[1]);
   const unit = match[2] ?? "";
   if (unit === "") return number === 0 ? 0 : undefined;
+  const share = fontSize === undefined ? undefined : fontRelative[unit];
+  if (share !== undefined) return number * share * fontSize!();
   const factor = pixelsPer[unit];
   return factor === undefined ? undefined : number * factor;
 }
@@ -79,13 +86,13 @@ interface SizeInProgress {
   transform?: number | undefined;
 }
 
-function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): void {
+function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[], fontSize?: () => number): void {
   for (const declaration of style) {
     const { value } = declaration;
     const name = physicalSizes.get(declaration.name) ?? declaration.name;
     if (name === "min-width" || name === "min-height") {
       // `auto` and `0` set no minimum; a length we cannot know (`50%`) may be anything.
-      const length = cssLength(value);
+      const length = cssLength(value, fontSize);
       size[name === "min-width" ? "minWidth" : "minHeight"] = length ?? (/^\s*auto\s*$/i.test(value) ? undefined : unknownLength);
       continue;
     }
@@ -99,7 +106,7 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): v
       continue;
     }
     if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
-    const length = cssLength(value);
+    const length = cssLength(value, fontSize);
     if (length === undefined) {
       if (name !== "width" && name !== "height") continue;
       // `auto` follows the other dimension and the image's own ratio (a 1x1 gif stays 1x1); `100%`, `50vw` and
@@ -189,9 +196,9 @@ const physicalSizes: ReadonlyMap<string, string> = new Map([
 export function sizeOf(element: Element): Size {
   const size = sizeWith(element, element.sheetStyle ?? []);
   // Where an `@media` rule applies (a phone), a rule may show at full width what a desktop's shrinks to nothing:
-  // the element is tiny only if it is there too.
+  // the element is tiny (or without area) only if it is there too.
   const onSomeScreens = element.sheetStyleOnSomeScreens;
-  if (onSomeScreens === undefined || onSomeScreens.length === 0 || !isTiny(size)) return size;
+  if (onSomeScreens === undefined || onSomeScreens.length === 0 || (!isTiny(size) && !hasNoArea(size))) return size;
   const there = sizeWith(element, [...(element.sheetStyle ?? []), ...onSomeScreens], liftedLimits(onSomeScreens));
   // No size at all there (`img{width:auto;height:auto}` on phones) is the image's own: a pixel's, 1x1, when its
   // `width`/`height` attributes say it is one; a content image's when only rules made it tiny.
@@ -210,14 +217,19 @@ function liftedLimits(declarations: readonly StyleDeclaration[]): ReadonlySet<st
  * leaving out the properties in `lifted`.
  */
 function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: ReadonlySet<string> = noneLifted): Size {
-  const size: SizeInProgress = { width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) };
+  const size: SizeInProgress = {
+    width: htmlDimension(element.attribute("width")) ?? widthFromSizes(element),
+    height: htmlDimension(element.attribute("height")),
+  };
   const inline = element.attribute("style");
   const kept = (style: readonly StyleDeclaration[]) => (lifted.size === 0 ? style : style.filter(({ name }) => !lifted.has(name)));
-  applyStyle(size, kept(sheet));
-  if (maySetSize(inline)) applyStyle(size, kept(element.style));
+  let font: number | undefined;
+  const fontSize = (): number => (font ??= fontSizeOf(element));
+  applyStyle(size, kept(sheet), fontSize);
+  if (maySetSize(inline)) applyStyle(size, kept(element.style), fontSize);
   // A sheet's `!important` wins over an inline style without it (one that may hold it wins back: left as it is).
   if (sheet.some(({ important }) => important) && !mayHoldImportant(inline)) {
-    applyStyle(size, kept(sheet.filter(({ important }) => important)));
+    applyStyle(size, kept(sheet.filter(({ important }) => important)), fontSize);
   }
   const growth = combinedGrowth([size.zoom ?? 1, size.scale ?? 1, size.transform ?? 1]);
   // A scale of 0 draws nothing, whatever the size (the image's own included); nothing enlarges 0 px, and 0 times an
@@ -233,6 +245,43 @@ const noneLifted: ReadonlySet<string> = new Set();
 function combinedGrowth(factors: readonly number[]): number {
   if (factors.includes(0)) return 0;
   return factors.includes(unknownLength) ? unknownLength : factors.reduce((product, factor) => product * factor, 1);
+}
+
+/** The last `font-size` of an inline style, as written (a plain reading: an escape or comment is not read). */
+const inlineFontSize = /(?:^|;)\s*font-size\s*:\s*([^;!]*)/gi;
+
+/**
+ * The element's font size in px, for its `em`/`ex`/`ch` lengths: its own inline `font-size`, else its parent's
+ * (`<td style="font-size:0">`, the gap fix email templates use around inline images), when that is a length in px
+ * (`0`, `1px`, `12pt`); 16 px otherwise. Only the nearest two are read: a `<style>` rule's `font-size` is not
+ * collected, and one on an element in between would decide instead.
+ */
+function fontSizeOf(element: Element): number {
+  const own = element.style.filter(({ name }) => name === "font-size").pop()?.value;
+  const parent = element.ancestors[element.ancestors.length - 1]?.attributes["style"];
+  const written = own ?? (parent === undefined ? undefined : [...parent.matchAll(inlineFontSize)].pop()?.[1]);
+  const length = written === undefined ? undefined : cssLength(written.trim());
+  return length ?? defaultFontSize;
+}
+
+/**
+ * The width `sizes` gives an `<img>` whose `srcset` candidates all have `w` descriptors (then `sizes`, not the file,
+ * sets the rendered width): the largest length its entries can yield, when every entry is a length in pixels
+ * (`sizes="1px"`, `(max-width:600px) 1px, 1px`); undefined otherwise (`100vw`, `auto`: unknown here).
+ */
+function widthFromSizes(element: Element): number | undefined {
+  const sizes = element.name === "img" ? element.attribute("sizes") : undefined;
+  const srcset = sizes === undefined ? undefined : element.attribute("srcset");
+  if (sizes === undefined || srcset === undefined) return undefined;
+  const candidates = parseSrcset(srcset);
+  if (candidates.length === 0 || !candidates.every(({ descriptor }) => /^\d+w$/i.test(descriptor))) return undefined;
+  let largest = 0;
+  for (const entry of sizes.split(",")) {
+    const length = cssLength(entry.trim().split(/[\t\n\f\r ]+/).pop());
+    if (length === undefined) return undefined;
+    largest = Math.max(largest, length);
+  }
+  return largest;
 }
 
 /** A size and its minimum: the minimum wins when it is larger (or when no size is known, and it is not 0). */
@@ -264,6 +313,14 @@ export function fitsIn({ width, height }: Size, pixels: number): boolean {
 /** 0 or 1 px: nothing a reader can see. One given dimension is enough (the other follows the image). */
 export function isTiny(size: Size): boolean {
   return fitsIn(size, 1);
+}
+
+/**
+ * A width or a height of exactly 0: an image draws nothing, whatever the other dimension (`width=600 height=0`). For
+ * a box with a background it is the caller's to tell whether padding gives it an area all the same.
+ */
+export function hasNoArea({ width, height }: Size): boolean {
+  return width === 0 || height === 0;
 }
 
 /**

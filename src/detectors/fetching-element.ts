@@ -1,6 +1,6 @@
 // Elements and attributes that have no place in email and fetch or run something when the message opens
 // (DESIGN.md; the Email Privacy Tester vectors in TRACKING.md §7.13): script, frames, plugins, refresh,
-// resource hints, `manifest`, `ping`.
+// resource hints, `manifest`, `ping`, `attributionsrc`.
 
 import type { Detector, Element, Finding } from "../types.js";
 
@@ -17,7 +17,17 @@ const alwaysRemoved: Readonly<Record<string, string>> = {
 /** `<link rel>` values that make a client fetch or connect before anything is shown. */
 const hintRelations: ReadonlySet<string> = new Set([
   "dns-prefetch", "preconnect", "prefetch", "prerender", "preload", "modulepreload",
+  // Compression Dictionary Transport: Chromium fetches the dictionary at idle time after load, scripting off too.
+  "compression-dictionary",
 ]);
+
+/** Attributes that only report: nothing of them is ever shown. */
+const reportingAttributes: Readonly<Partial<Record<string, string>>> = {
+  ping: "ping attribute reports the click",
+  manifest: "manifest fetches on open",
+  // An empty `attributionsrc` fetches nothing more: it only marks the image's own request, which is judged as the image.
+  attributionsrc: "attributionsrc registers the open with an ad-attribution server",
+};
 
 /** AMP components whose only job is to report: they fetch on open and show nothing. */
 const ampTrackers: Readonly<Record<string, string>> = {
@@ -44,7 +54,7 @@ export const fetchingElementDetector: Detector = {
   name: "fetching-element",
   tags: [
     "script", "iframe", "frame", "object", "embed", "applet", "bgsound", "meta", "link", "html", "a", "area",
-    "amp-pixel", "amp-analytics",
+    "amp-pixel", "amp-analytics", "img",
   ],
   detect(element): Finding | readonly Finding[] | undefined {
     if (element.namespace !== "html") {
@@ -68,14 +78,15 @@ export const fetchingElementDetector: Detector = {
     if (element.name === "link") {
       const relations = (element.attribute("rel") ?? "").toLowerCase().split(/\s+/);
       const hint = relations.find((relation) => hintRelations.has(relation));
-      const href = element.resources.find((resource) => resource.vector === "link");
-      return hint && href ? { detector: this.name, reason: `resource hint rel=${hint}`, resource: href } : undefined;
+      // `href`, or `imagesrcset` alone (`<link rel=preload as=image imagesrcset>` fetches with no `href`).
+      const fetched = element.resources.find((resource) => resource.vector === "link" || resource.vector === "srcset");
+      return hint && fetched ? { detector: this.name, reason: `resource hint rel=${hint}`, resource: fetched } : undefined;
     }
-    const extra = element.resources.filter((resource) => resource.vector === "ping" || resource.vector === "manifest");
-    return extra.map((resource) => ({
-      detector: this.name,
-      reason: resource.vector === "ping" ? "ping attribute reports the click" : "manifest fetches on open",
-      resource,
-    }));
+    const findings: Finding[] = [];
+    for (const resource of element.resources) {
+      const reason = reportingAttributes[resource.vector];
+      if (reason !== undefined) findings.push({ detector: this.name, reason, resource });
+    }
+    return findings;
   },
 };

@@ -5,8 +5,9 @@
 import { openTrackers } from "../data/open-trackers.js";
 import type { Detector, Element, Finding, Resource, TrackerRule } from "../types.js";
 import { HostIndex } from "../url/host-index.js";
+import { parameterFirst, serverSpelling } from "../url/server-spellings.js";
 import { parseHttpUrl, type HttpUrlParts } from "../url/url-parts.js";
-import { fitsIn, sizeOf } from "./element-size.js";
+import { fitsIn, hasNoArea, sizeOf } from "./element-size.js";
 
 /** The largest width or height (px) of an element that counts as pixel evidence for an `evidence: "pixel"` rule. */
 const tinySize = 6;
@@ -33,7 +34,12 @@ interface CompiledRule {
   readonly hostPattern: RegExp | undefined;
   readonly path: RegExp;
   readonly pixel: boolean;
+  /** Its path names the query's first parameter (`/track/open.php\?u=`): it is also tried on other orders. */
+  readonly namesParameter: boolean;
 }
+
+/** A path whose query part starts with a parameter name and `=`. */
+const namedParameter = /\\\?[A-Za-z0-9_-]+=/;
 
 /** Copies a rule with a stateless path (a `g` or `y` flag would make `test` depend on the previous call). */
 function stateless(rule: TrackerRule): TrackerRule {
@@ -49,7 +55,15 @@ function stateless(rule: TrackerRule): TrackerRule {
 /** The rule at `order` in the list, as the matcher reads it. */
 function compile(original: TrackerRule, order: number): CompiledRule {
   const rule = stateless(original);
-  return { rule, order, hosts: rule.hosts, hostPattern: rule.hostPattern, path: rule.path, pixel: rule.evidence === "pixel" };
+  return {
+    rule,
+    order,
+    hosts: rule.hosts,
+    hostPattern: rule.hostPattern,
+    path: rule.path,
+    pixel: rule.evidence === "pixel",
+    namesParameter: namedParameter.test(rule.path.source),
+  };
 }
 
 /**
@@ -79,12 +93,16 @@ function targetOf(url: string, parts: HttpUrlParts): string {
   return url.slice(parts.pathStart, parts.pathStart + parts.path.length + 1 + parts.query.length);
 }
 
-/** The first rule of `named` and `anyHost` (each in list order) that matches, taking the two in list order. */
+/**
+ * The first rule of `named` and `anyHost` (each in list order) that matches, taking the two in list order;
+ * `reordered`: the target is the query in another order, only rules that name a parameter are tried.
+ */
 function firstMatch(
   named: readonly CompiledRule[],
   anyHost: readonly CompiledRule[],
   target: string,
   hasEvidence: () => boolean,
+  reordered = false,
 ): TrackerRule | undefined {
   let i = 0;
   let j = 0;
@@ -99,6 +117,7 @@ function firstMatch(
       rule = b!;
       j++;
     }
+    if (reordered && !rule.namesParameter) continue;
     if (rule.path.test(target) && (!rule.pixel || hasEvidence())) return rule.rule;
   }
   return undefined;
@@ -108,6 +127,9 @@ function firstMatch(
  * Compiles rules into a matcher. A URL costs one memoized host lookup (the rules whose host condition it meets:
  * none, for most hosts) and one pre-filter test for the rules without one; only the rules left are tested one by
  * one, in list order. The same answer as testing every rule in turn (test/detectors/known-tracker.property.test.ts).
+ * When none matches the URL as written, the rules are tried on the spellings a server reads the same
+ * (`server-spellings.ts`): escapes of unreserved characters decoded and slashes merged, then each query
+ * parameter moved first (for the rules that name one).
  */
 export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
   const compiled = rules.map(compile);
@@ -123,20 +145,28 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
       if (!parts) return undefined;
       const named = index.matching(parts.host);
       if (named.length === 0 && anyHost.length === 0) return undefined;
-      const target = targetOf(url, parts);
       // A miss (almost every content URL) leaves only the rules for this host and those the pre-filter does not cover.
-      const unnamed = anyHostFilter !== undefined && anyHostFilter.test(target) ? anyHost : uncovered;
-      return firstMatch(named, unnamed, target, hasEvidence);
+      const matchOn = (target: string, reordered = false): TrackerRule | undefined =>
+        firstMatch(named, anyHostFilter !== undefined && anyHostFilter.test(target) ? anyHost : uncovered, target, hasEvidence, reordered);
+      const written = targetOf(url, parts);
+      const spelled = serverSpelling(written);
+      const target = spelled ?? written;
+      let rule = matchOn(written) ?? (spelled === undefined ? undefined : matchOn(spelled));
+      if (rule !== undefined || !target.includes("&")) return rule;
+      for (const order of parameterFirst(target)) if ((rule = matchOn(order, true)) !== undefined) return rule;
+      return undefined;
     },
   };
 }
 
 /**
- * Tiny (every given dimension at most 6 px, read as the pixel detector reads sizes: HTML dimensions, `<style>`
+ * Tiny (every given dimension at most 6 px, or one of them 0, read as the pixel detector reads sizes: HTML dimensions, `<style>`
  * rules, inline style) or hidden.
  */
 function isPixelLike(element: Element): boolean {
-  return element.hiddenBy !== undefined || fitsIn(sizeOf(element), tinySize);
+  if (element.hiddenBy !== undefined) return true;
+  const size = sizeOf(element);
+  return fitsIn(size, tinySize) || hasNoArea(size);
 }
 
 function judge(element: Element, resource: Resource, matcher: TrackerMatcher, name: string): Finding | undefined {

@@ -1,18 +1,20 @@
 // The `recipient-id` detector: a URL fetched on open that carries the reader's address, in any common
 // encoding or hash, tells the sender (and every third party on the path) who opened the message. Trackers
-// and ad networks send the address raw, URL-encoded, base64 or hex, or as its MD5/SHA-1/SHA-256/SHA-512 of the
-// trimmed, lower-cased address (the "hashed email" of ad-tech identity graphs; TRACKING.md).
+// and ad networks send the address raw, URL-encoded, base64 (alone, or inside a larger payload: base64 JSON, a
+// JWT) or hex, or as its MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 of the trimmed, lower-cased address (the
+// "hashed email" of ad-tech identity graphs; TRACKING.md §7.14, the Princeton HashChecker list).
 //
 // Needles are computed once per recipient list (hashing per element would be slow); per URL the work is a few
 // `includes`. Without `recipient`, an address written in an open-time URL (raw or `%40`) is the evidence.
 // Links are never changed: an identifier in a link is reported and kept.
 
 import { md5, sha1 } from "@noble/hashes/legacy.js";
-import { sha256, sha512 } from "@noble/hashes/sha2.js";
+import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { parse } from "tldts";
 import { LruCache } from "../base/lru-cache.js";
 import type { Detector, Element, Finding, Resource } from "../types.js";
+import { decodeEscapes } from "../url/decode.js";
 import { isLocalUrl } from "../url/local-url.js";
 import { removeParams } from "../url/query.js";
 import { afterHost } from "../url/url-parts.js";
@@ -34,17 +36,41 @@ function base64(bytes: Uint8Array): string {
 
 /** Base64 and base64url without padding (the padded forms contain them); `form` names base64 once. */
 function base64Forms(bytes: Uint8Array, form: string): Needle[] {
-  const standard = base64(bytes).replace(/=+$/, "");
+  return withUrlAlphabet(base64(bytes).replace(/=+$/, ""), form);
+}
+
+/** The needle in the standard alphabet and, when it differs, in the URL one (`-_` for `+/`). */
+function withUrlAlphabet(standard: string, form: string): Needle[] {
   const url = standard.replace(/\+/g, "-").replace(/\//g, "_");
   const forms = [{ text: standard, form, caseSensitive: true }];
   if (url !== standard) forms.push({ text: url, form: form.replace("base64", "base64url"), caseSensitive: true });
   return forms;
 }
 
+/**
+ * The address's base64 inside a larger payload (`{"email":"..."}`, a JWT's claims, `address|42`): it may start at
+ * any of the three byte offsets of a base64 group, and the characters at its ends also hold the bytes around it.
+ * So, for each offset, the characters that hold address bits only (after 0, 1 or 2 bytes before it: from
+ * character 0, 2 or 3 to the last whole one).
+ */
+function embeddedBase64Forms(bytes: Uint8Array, form: string): Needle[] {
+  const needles: Needle[] = [];
+  for (const before of [0, 1, 2]) {
+    const padded = new Uint8Array(before + bytes.length);
+    padded.set(bytes, before);
+    const first = Math.ceil((before * 8) / 6);
+    const last = Math.floor((padded.length * 8) / 6);
+    needles.push(...withUrlAlphabet(base64(padded).slice(first, last), form));
+  }
+  return needles;
+}
+
 const hashes = [
   ["MD5", md5],
   ["SHA-1", sha1],
+  ["SHA-224", sha224],
   ["SHA-256", sha256],
+  ["SHA-384", sha384],
   ["SHA-512", sha512],
 ] as const;
 
@@ -64,8 +90,12 @@ export function recipientNeedles(given: string): Needle[] {
     { text: address.replace(/\+/g, "%2b"), form: "the recipient's address, URL-encoded", caseSensitive: false },
     { text: bytesToHex(bytes), form: "the recipient's address as hex", caseSensitive: false },
     ...base64Forms(bytes, "the recipient's address as base64"),
+    ...embeddedBase64Forms(bytes, "the recipient's address as base64"),
   ];
-  if (given !== address) needles.push(...base64Forms(utf8ToBytes(given), "the recipient's address as base64"));
+  if (given !== address) {
+    const givenBytes = utf8ToBytes(given);
+    needles.push(...base64Forms(givenBytes, "the recipient's address as base64"), ...embeddedBase64Forms(givenBytes, "the recipient's address as base64"));
+  }
   for (const [name, hash] of hashes) {
     const digest = hash(bytes);
     const form = `the recipient's address as ${name}`;
@@ -73,14 +103,6 @@ export function recipientNeedles(given: string): Needle[] {
   }
   const seen = new Set<string>();
   return needles.filter((needle) => !seen.has(needle.text) && seen.add(needle.text));
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** An address written in a URL, raw or with `%40`, and its domain; `pkg@1.2.3` has none. */
@@ -138,7 +160,8 @@ export function identifierFinder(recipients: readonly string[]): IdentifierFinde
     mayFind: () => true,
     find(written) {
       const text = written.replace(stripped, "");
-      const decoded = safeDecode(text);
+      // Escape by escape: a stray `%` elsewhere (`off=100%`) must not keep the address encoded.
+      const decoded = decodeEscapes(text);
       const lower = text.toLowerCase();
       const decodedLower = decoded.toLowerCase();
       for (const needle of needles) {

@@ -4,6 +4,7 @@
 
 import { afterCssWhitespace, isCssWhitespace } from "../css/code-points.js";
 import { type BlockVisitor, scanBlocks, scanBlocksByTokens } from "../css/statements.js";
+import { matchesNoScreen } from "../css/screen-media.js";
 import { decodedNames } from "../css/tokens.js";
 
 /**
@@ -122,12 +123,17 @@ export function forEveryScreen(mediaQueries: string): boolean {
  * What an at-rule's block does to the rules in it: 2, applies them as they stand (`@media screen`); 1, applies them
  * on some screens or elements only, or in a cascade layer that any unlayered rule beats (`@media (...)`,
  * `@container`, `@scope`, `@supports`, `@layer`: they can only reveal or resize); 3, applies none of them
- * (`@keyframes` holds keyframes, not rules: `img{width:1px}` there sizes no image; an unknown at-rule is dropped).
+ * (`@keyframes` holds keyframes, not rules: `img{width:1px}` there sizes no image; an unknown at-rule is dropped;
+ * `@media print` or an empty range applies on no screen, so it reveals nothing there).
  */
 function atRuleKind(written: string): 1 | 2 | 3 {
   // Escapes spell the name as browsers read it (`@\6d edia` is `@media`).
   const prelude = written.includes("\\") ? decodedNames(written) : written;
-  if (mediaWithQueries.test(prelude) && forEveryScreen(prelude.slice("@media".length))) return 2;
+  if (mediaWithQueries.test(prelude)) {
+    const queries = prelude.slice("@media".length);
+    if (forEveryScreen(queries)) return 2;
+    if (matchesNoScreen(queries)) return 3;
+  }
   return conditionalRule.test(prelude) ? 1 : 3;
 }
 

@@ -3,6 +3,7 @@
 
 import { removeSpans } from "../css/remove-spans.js";
 import type { Span } from "../css/css-urls.js";
+import { matchesNoScreen } from "../css/screen-media.js";
 import { foreignStyleText } from "../html/foreign-style-text.js";
 import type { Resource } from "../types.js";
 import {
@@ -43,12 +44,14 @@ export function styleSheetText(style: HeldStyle, css: string): string {
  * MathML `<style>` (no such element) or inside `<template>` (inert content); on some screens only when its `media`
  * is not for every screen, or inside `<noscript>` (text to a browser that runs scripts, a sheet to a mail client);
  * else everywhere. Rules that apply nowhere size and hide nothing: `<style media="print">.px{width:1px;height:1px}
- * </style>` made a visible image a pixel.
+ * </style>` made a visible image a pixel, and reveal nothing: a `media` that matches no screen (`print`) applies
+ * nowhere a reader looks.
  */
 export function sheetApplies(view: ElementView, inTemplate: boolean, inNoscript: boolean): "everywhere" | "on some screens" | "nowhere" {
   const type = view.attribute("type");
   if (inTemplate || view.namespace === "math" || (type !== undefined && !cssType.test(type))) return "nowhere";
   const media = view.attribute("media");
+  if (media !== undefined && matchesNoScreen(media)) return "nowhere";
   return !inNoscript && (media === undefined || forEveryScreen(media)) ? "everywhere" : "on some screens";
 }
 

@@ -2,6 +2,7 @@
 // why ESPs hide their pixels, and why hidden content with an unsized or tokenized image is suspect.
 
 import { parseDeclarations } from "../css/declarations.js";
+import { plainNumber } from "../css/plain-number.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
@@ -10,7 +11,7 @@ import { isValidBoxDeclaration, isZeroLength, isZeroSize, zeroSizeHides, zeroSiz
 
 // A style that hides must hold one of these declarations as written, or a zero size and `overflow`, unless an
 // escape or a comment spells it differently: skip the CSS parse for every other style (most in email).
-const mayHide = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0]|mso-hide|\\|\/\*/i;
+const mayHide = /display\s*:\s*(?:none|contents)|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*[-+.0c]|mso-hide|\\|\/\*/i;
 const overflow = /overflow/i;
 /** A zero size as written: `height`, `width`, their `max-` and logical forms (not `line-height`, `font-size`, `min-`). */
 const zeroSize = /(?<![\w-])(?:max-)?(?:height|width|block-size|inline-size)\s*:\s*[-+.0]/i;
@@ -94,8 +95,12 @@ export interface Hiding {
   readonly clip?: { readonly absolute: boolean; readonly fixed: boolean; readonly outside: Hiding | undefined };
 }
 
-/** An element's parent, as far as a zero size asks: whether it lays its children out as flex items. */
+/**
+ * An element's parent, as far as a zero size asks (whether it lays its children out as flex items) and as far as
+ * SVG presentation attributes ask (its namespace: an element in svg).
+ */
 export interface ParentBox {
+  readonly namespace?: string;
   readonly rawAttributes: readonly RawAttribute[];
   /** A `<style>` rule that matched it gives it a flex `display` (`sheetDisplaysFlex`). */
   readonly displaysFlexBySheet: boolean;
@@ -138,34 +143,61 @@ export function hidingOf(
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
+  const presentation = svgPresentation(tag, attributes, parent);
   const mayHideInline =
     css !== undefined &&
     (mayHideByStyle(css) || (inherited?.byVisibility === true && mayShow.test(css)) || (inherited?.clip !== undefined && positionOrTransform.test(css)));
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
-  const fromSheet = mayHideInline || sheetMayDecide(ruled, css) ? ruled : [];
+  const fromSheet = mayHideInline || presentation.length > 0 || sheetMayDecide(ruled, css) ? ruled : [];
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
-  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined) return inherited;
+  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
-  const applied = cascaded(fromSheet, inline, reading.quirks);
+  // Presentation attributes are author style below every rule: first in the cascade.
+  const applied = cascaded(presentation.length > 0 ? [...presentation, ...fromSheet] : fromSheet, inline, reading.quirks);
   const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
-  const there = cascaded(sheet.mayApply, inline, reading.quirks);
+  const there = cascaded(presentation.length > 0 ? [...presentation, ...sheet.mayApply] : sheet.mayApply, inline, reading.quirks);
   const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
 /**
  * Why the browser's own sheet gives an element `display: none`, which any `display` the page sets overrides: the
- * `hidden` attribute, a `<dialog>` that is not open (mail runs no script to open it), a `<datalist>`.
+ * `hidden` attribute, a `<dialog>` that is not open (mail runs no script to open it), a `<datalist>`, a `popover`
+ * not shown (`[popover]:not(:popover-open)`: only script or a click shows one), an `<rp>`. Not the fallback content
+ * of `<video>` or `<audio>`, which browsers never render: mail clients that strip video (Gmail, Outlook) show it,
+ * and it is how email shows a video's still image there.
  */
 function hiddenByBrowserSheet(tag: string, attributes: readonly RawAttribute[]): string | undefined {
   if (attributeValue(attributes, "hidden") !== undefined) return `hidden attribute on <${tag}>`;
   if (tag === "dialog" && attributeValue(attributes, "open") === undefined) return "<dialog> without open";
-  return tag === "datalist" ? "<datalist>" : undefined;
+  if (attributeValue(attributes, "popover") !== undefined) return `popover attribute on <${tag}>`;
+  return tag === "datalist" || tag === "rp" ? `<${tag}>` : undefined;
+}
+
+/** SVG elements whose `display`, `visibility` and `opacity` attributes are presentation attributes (CSS). */
+const svgPresentationElements: ReadonlySet<string> = new Set([
+  "svg", "g", "image", "use", "a", "switch", "symbol", "foreignobject", "rect", "circle", "ellipse", "line", "path",
+  "polygon", "polyline", "text", "tspan", "textpath",
+]);
+const presentationNames = ["display", "visibility", "opacity"] as const;
+
+/**
+ * An SVG element's `display`, `visibility` and `opacity` attributes, read as the author style they are (below every
+ * rule: `<image display="none">` is `display:none`). An element is SVG here when its parent is and it has an SVG name.
+ */
+function svgPresentation(tag: string, attributes: readonly RawAttribute[], parent: ParentBox | undefined): SheetDeclaration[] {
+  if (!svgPresentationElements.has(tag) || (parent?.namespace !== "svg" && tag !== "svg")) return [];
+  const declarations: SheetDeclaration[] = [];
+  for (const name of presentationNames) {
+    const value = attributeValue(attributes, name);
+    if (value !== undefined) declarations.push({ name, value: value.trim(), important: false });
+  }
+  return declarations;
 }
 
 /**
@@ -280,8 +312,10 @@ function hidingBy(
   if (display === "none") return hiding(`display:none on <${tag}>`, applied.get("display"));
   // Outlook's own: it hides in what only Outlook reads (a conditional comment), nothing a browser shows.
   if (inOutlookOnly && value("mso-hide") === "all") return hiding(`mso-hide:all on <${tag}>`, applied.get("mso-hide"));
+  // A replaced element has no contents to show: `display: contents` computes to `none` there (CSS Display 3, App. B).
+  if (display === "contents" && replacedElements.has(tag)) return hiding(`display:contents on <${tag}>`, applied.get("display"));
   const opacity = value("opacity");
-  if (opacity !== undefined && isZeroLength(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
+  if (opacity !== undefined && isTransparent(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
   for (const zero of zeroSizes) {
     const [name, axis] = zero;
     const size = value(name);
@@ -294,6 +328,19 @@ function hidingBy(
   const visibility = value("visibility");
   if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
   return visibility === undefined ? inherited : undefined;
+}
+
+/** Elements whose `display: contents` is `display: none` (CSS Display 3, Appendix B, "unusual elements"). */
+const replacedElements: ReadonlySet<string> = new Set([
+  "img", "input", "video", "audio", "canvas", "embed", "iframe", "object", "select", "textarea", "br", "wbr", "meter", "progress",
+]);
+
+/** An opacity that computes to 0: zero in any spelling, any number below it (clamped), `calc()` over numbers to 0 or less. */
+function isTransparent(opacity: string): boolean {
+  if (isZeroLength(opacity)) return true;
+  const percent = /^\s*(-[\d.]+(?:e[+-]?\d+)?)%\s*$/i.exec(opacity);
+  const number = percent ? Number(percent[1]) : plainNumber(opacity);
+  return number !== undefined && number <= 0;
 }
 
 function isPositioned(position: string | undefined): boolean {
@@ -324,9 +371,11 @@ function cascaded(fromSheet: readonly SheetDeclaration[], inline: readonly Style
       applied.clear();
       applied.set(allReset, declaration);
     } else if (isValidBoxDeclaration(declaration, quirks)) {
+      // `-webkit-opacity` is an alias of `opacity` in Blink: one property, the later declaration wins.
+      const name = declaration.name === "-webkit-opacity" ? "opacity" : declaration.name;
       // Deleted first: the map's order is the order the declarations were applied in.
-      applied.delete(declaration.name);
-      applied.set(declaration.name, declaration);
+      applied.delete(name);
+      applied.set(name, declaration);
     }
   };
   for (const declaration of fromSheet) if (!declaration.important) apply(declaration);

@@ -11,6 +11,16 @@ export function safeDecodeUri(text: string): string | undefined {
   }
 }
 
+/**
+ * Decodes each run of percent escapes that is valid UTF-8 and leaves the rest as written: one stray `%` (`off=100%`)
+ * or one bad run does not keep the escapes around it encoded, as it does for `decodeURIComponent` (which throws).
+ * @example decodeEscapes("e=a%40b.com&off=100%") //=> "e=a@b.com&off=100%"
+ */
+export function decodeEscapes(text: string): string {
+  if (!text.includes("%")) return text;
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => safeDecodeUri(run) ?? run);
+}
+
 /** Value of each base64 and base64url character by char code (both alphabets: "+/" and "-_"), or -1. */
 const BASE64_VALUES = new Int8Array(128).fill(-1);
 [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"].forEach((c, i) => (BASE64_VALUES[c.charCodeAt(0)] = i));

@@ -10,6 +10,7 @@ import {
   scanStylesheetUrls,
 } from "../../src/css/css-urls.js";
 import { removeSpans } from "../../src/css/remove-spans.js";
+import { stripTracking } from "../../src/index.js";
 
 /** [kind, url, property, the text of the declaration span, atRule]: readable, and exact up to the span's text. */
 type Row = [CssUrl["kind"], string, string, string, string?];
@@ -38,7 +39,13 @@ describe("findDeclarationUrls", () => {
     // Browsers read NBSP as part of a name: `\u00a0url(` is a function, and the url() after it is read.
     ["NBSP before url( makes a function", `b:\u00a0url(/*)'*/);background:url(${T})`, [["url", T, "background", `background:url(${T})`]]],
     ["var() as a url argument fails closed", "background:src(var(--x))", [["bad-url", "", "background", "background:src(var(--x))"]]],
-    ["var() in image-set fails closed", "--x:'https://t/p';background:image-set(var(--x) 1x)", [["bad-url", "", "background", "background:image-set(var(--x) 1x)"]]],
+    ["var() in image-set fails closed, and the custom property's string is a URL", "--x:'https://t/p';background:image-set(var(--x) 1x)", [["url", "https://t/p", "--x", "--x:'https://t/p';"], ["bad-url", "", "background", "background:image-set(var(--x) 1x)"]]],
+    ["every top-level string of a custom property that reads as a URL", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";--v:{"https://t/c"};--w:x("https://t/d")`, [
+      ["url", "https://t/a.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+      ["url", "//t/b.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+      ["url", "c/d.png", "--u", `--u:"https://t/a.png" , "//t/b.png", "c/d.png", "Buy now", "help@shop.example", "mailto:x@y.example";`],
+    ]],
+    ["a custom property without strings holds none", "--x:12px;--y:red", []],
     ["var() elsewhere is fine", "color:var(--x);width:calc(var(--y) * 2)", []],
     ["image() strings", 'a:image("x", red)', [["image-set", "x", "a", 'a:image("x", red)']]],
     ["comment splits the name", "background:u/**/rl(x)", []],
@@ -206,7 +213,8 @@ describe("mayContainCssUrl is sound", () => {
   });
 
   fcIt.prop([cssSoup], { seed: 20_261_203, numRuns: 2000 })("equals the regex formulation it replaced", (css) => {
-    const written = css.includes("\\") || /(?:url|src|image-set|image|cross-fade)\(/i.test(css) || /@import/i.test(css);
+    // A custom property's name too, since its bare strings count (adversary19 F4).
+    const written = css.includes("\\") || /(?:url|src|image-set|image|cross-fade)\(/i.test(css) || /@import/i.test(css) || /--(?:[\w-]|[^\0-\x7f])/.test(css);
     expect(mayContainCssUrl(css)).toBe(written);
   });
 
@@ -237,5 +245,32 @@ describe("findValueUrls (an svg presentation attribute or animation value)", () 
     ["freeze", "freeze", []],
   ])("%s", (_title, css, expected) => {
     expect(rows(css, findValueUrls(css, "fill"))).toEqual(expected);
+  });
+});
+
+describe("end to end: a URL string in a custom property, used in image-set(var()) (adversary19 F4)", () => {
+  const MC = "https://us1.list-manage.com/track/open.php?u=abc123&id=def456";
+  it.each([
+    ["inline style", `<div style='--u:"${MC}";background-image:image-set(var(--u) 1x)'>x</div>`],
+    ["-webkit-image-set", `<div style='--u:"${MC}";background-image:-webkit-image-set(var(--u) 1x)'>x</div>`],
+    ["<style> :root and a rule", `<style>:root{--u:"${MC}"}.a{background-image:image-set(var(--u) 1x)}</style><div class="a">x</div>`],
+    ["the custom property alone on the element", `<style>.a{background-image:image-set(var(--u) 1x)}</style><div class="a" style='--u:"${MC}"'>x</div>`],
+  ])("a known endpoint: %s", (_title, html) => {
+    expect(stripTracking(html)).not.toContain("list-manage.com");
+  });
+
+  it("the recipient's address in such a string", () => {
+    const html = `<div style='--u:"https://cdn.example-shop.com/o.png?e=someone%40example.com";background-image:image-set(var(--u) 1x)'>x</div>`;
+    expect(stripTracking(html, { recipient: "someone@example.com" })).not.toContain("someone%40example.com");
+  });
+
+  it("keeps custom properties that hold words, an address shown by content:var(), and clean URLs", () => {
+    const html = `<style>:root{--font:"Helvetica Neue";--hero:"https://cdn.example-shop.com/hero.png";--c:"help@shop.example"} p:after{content:var(--c)}</style><div style='--label:"Buy now";--contact:"support@shop.example";color:red'>x</div>`;
+    expect(stripTracking(html)).toBe(html);
+  });
+
+  it("a relative path against a <base href> is judged where it resolves", () => {
+    const html = `<base href="https://us1.list-manage.com/"><div style='--u:"track/open.php?u=abc123&id=def456";background-image:image-set(var(--u) 1x)'>x</div>`;
+    expect(stripTracking(html)).not.toContain("track/open.php");
   });
 });

@@ -92,3 +92,20 @@ describe("css-tracking detector", () => {
     expect(stripTrackingWithReport(input, { preset: "strict" }).html).toBe(`<div>x</div>`);
   });
 });
+
+describe("css-tracking: a background on a box with no area (adversary19 F13)", () => {
+  const bg = "https://news.example-shop.com/i/bg.gif?t=8f14e45fceea167a5a36dedd4bea2543";
+  it("a tokenized background on a 600x0 box, inline and in a rule", () => {
+    expect(stripTrackingWithReport(`<div style="width:600px;height:0;background:url(${bg})"></div>`).html).not.toContain("8f14e45f");
+    expect(stripTrackingWithReport(`<style>.x{width:600px;height:0;background-image:url(${bg})}</style><div class="x"></div>`).html).not.toContain("8f14e45f");
+  });
+  it("keeps a padded zero-height box, whose padding shows the background (a responsive hero)", () => {
+    for (const input of [
+      `<div style="width:100%;height:0;padding-bottom:50%;background:url(${bg})"></div>`,
+      `<style>.x{height:0;padding-top:56%;background-image:url(${bg})}</style><div class="x"></div>`,
+      `<style>.x{height:0;padding-top:56%}</style><div class="x" style="background-image:url(${bg})"></div>`,
+    ]) {
+      expect(stripTrackingWithReport(input).html).toBe(input);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { cssLength, describeSize, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
+import { cssLength, describeSize, hasNoArea, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
@@ -270,5 +270,76 @@ describe("a tokenized image a <style> rule or inline style shrinks to nothing is
     for (const transform of ["scaleX(0)", "matrix(0,0,0,0,0,0)"]) {
       expect(stripTrackingWithReport(`<img style="transform:${transform}" width="600" height="200" src="${src}">`).report.findings).toEqual([]);
     }
+  });
+});
+
+describe("hasNoArea: one dimension 0 (adversary19 F13)", () => {
+  it.each<[number | undefined, number | undefined, boolean]>([
+    [600, 0, true], [0, 300, true], [0, undefined, true], [600, 300, false], [600, undefined, false], [undefined, undefined, false], [600, 1, false],
+  ])("%s x %s", (width, height, none) => {
+    expect(hasNoArea({ width, height })).toBe(none);
+  });
+
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it("an image with a token and one dimension 0 is a pixel", () => {
+    expect(stripTracking(`<img src="${TOK}" width="100" height="0" alt="">`)).toBe("");
+    expect(stripTracking(`<img src="${TOK}" width="600" style="height:0" alt="">`)).toBe("");
+  });
+  it("an evidence:pixel endpoint (ActiveCampaign /lt.php?) at 600x0", () => {
+    expect(stripTracking(`<img src="https://shop.example.com/lt.php?nl=1&c=2&m=3&s=8f14e45fceea167a5a36dedd4bea2543" width="600" height="0" alt="">`)).toBe("");
+  });
+  it.each([
+    ["revealed on phones by @media (max-height:none)", `<style>@media (max-width:600px){.m{max-height:none!important;display:block!important}}</style><img class="m" src="${TOK}" width="600" style="max-height:0;overflow:hidden;display:none" alt="">`],
+    ["revealed on phones by @media (height:auto)", `<style>@media (max-width:600px){.m{height:auto!important}}</style><img class="m" src="${TOK}" width="600" style="height:0" alt="">`],
+    ["a clean image at 600x0 (no evidence: a responsive image some client may open)", `<img src="https://cdn.example-shop.com/mobile-hero.png" width="600" style="max-height:0;overflow:hidden" alt="">`],
+  ])("keeps an image with one dimension 0 %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
+  it("a 600x1 rule line stays (it is seen)", () => {
+    const input = `<img src="https://cdn.example-shop.com/img/line.png" width="600" height="1" alt="">`;
+    expect(stripTracking(input)).toBe(input);
+  });
+  it("a table cell's background= with height=0 stays (a cell grows with its content)", () => {
+    const input = `<table><tr><td width="600" height="0" background="${TOK}">Sale</td></tr></table>`;
+    expect(stripTracking(input)).toBe(input);
+  });
+});
+
+describe("sizes sets the width of a w-descriptor srcset image (adversary19 F16)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it.each([`sizes="1px"`, `sizes="(max-width:600px) 1px, 0.5px"`, `sizes=" 1px "`])("%s with a token is a pixel (its candidate goes)", (sizes) => {
+    expect(stripTracking(`<img srcset="${TOK} 1000w" ${sizes} alt="">`)).toBe(`<img ${sizes} alt="">`);
+  });
+  it.each([
+    ["a responsive width", `<img srcset="${TOK} 1000w" sizes="(max-width:600px) 100vw, 600px" alt="">`],
+    ["a phone entry that is wide", `<img srcset="${TOK} 1000w" sizes="(max-width:600px) 300px, 1px" alt="">`],
+    ["x descriptors (sizes does nothing)", `<img srcset="${TOK} 2x" sizes="1px" alt="">`],
+    ["a CSS width", `<img srcset="${TOK} 1000w" sizes="1px" style="width:600px" alt="">`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
+});
+
+describe("em, ex and ch at the element's font size (adversary19 F15)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  it("cssLength reads em/ex/ch at the font size it is given, and at 16 px without one", () => {
+    expect(cssLength("2em", () => 0)).toBe(0);
+    expect(cssLength("2ex", () => 10)).toBe(10);
+    expect(cssLength("2em")).toBe(32);
+    expect(cssLength("2rem", () => 0)).toBe(32);
+  });
+  it.each([
+    ["1em under a font-size:0 parent (the inline-block gap fix)", `<div style="font-size:0;line-height:0"><img src="${TOK}" style="width:1em;height:1em" alt=""></div>`, `<div style="font-size:0;line-height:0"></div>`],
+    ["2em in a font-size:0px cell", `<table><tr><td style="font-size:0px;line-height:0px"><img src="${TOK}" style="width:2em;height:2em"></td></tr></table>`, `<table><tr><td style="font-size:0px;line-height:0px"></td></tr></table>`],
+    ["its own font-size:1px", `<img src="${TOK}" style="font-size:1px;width:1em;height:1em" alt="">`, ""],
+  ])("%s", (_title, input, output) => {
+    expect(stripTracking(input)).toBe(output);
+  });
+  it.each([
+    ["its own font-size wins over the parent's 0", `<div style="font-size:0"><img src="${TOK}" style="font-size:16px;width:10em;height:5em" alt=""></div>`],
+    ["a font-size in em on the parent is not known: 16 px", `<div style="font-size:0.5em"><img src="${TOK}" style="width:10em;height:5em" alt=""></div>`],
+    ["a px-sized image under font-size:0", `<div style="font-size:0"><img src="${TOK}" style="width:600px;height:300px" alt=""></div>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
   });
 });

@@ -75,3 +75,55 @@ describe("fetching-element: AMP for Email", () => {
     expect(report.findings).toMatchObject([{ detector: "pixel", tag: "amp-img", reason: "1x1 image" }]);
   });
 });
+
+describe("fetching-element: fetches with nothing to show (adversary19 F1, F9, F10)", () => {
+  const MC = "https://us1.list-manage.com/track/open.php?u=abc123&id=def456";
+
+  it("removes attributionsrc from an image and keeps the image", () => {
+    const input = `<img src="https://cdn.example-shop.com/logo.png" width="200" height="50" alt="" attributionsrc="${MC}">`;
+    const { html, report } = stripTrackingWithReport(input);
+    expect(html).toBe(`<img src="https://cdn.example-shop.com/logo.png" width="200" height="50" alt="">`);
+    expect(report.findings.map((finding) => finding.action)).toEqual(["removed-attribute"]);
+  });
+
+  it("removes attributionsrc whatever the image's src (a cid: image too) and whatever its URL", () => {
+    expect(stripTrackingWithReport(`<img src="cid:logo" alt="" attributionsrc="${MC}">`).html).toBe(`<img src="cid:logo" alt="">`);
+    expect(stripTrackingWithReport(`<img src="cid:logo" attributionsrc="https://cdn.example-shop.com/r">`).html).toBe(`<img src="cid:logo">`);
+  });
+
+  it("removes the whole space-separated list, the recipient's address in any URL of it included, never one URL for the list", () => {
+    const input = `<img src="cid:logo" alt="" attributionsrc="https://a.example-shop.com/r?e=someone%40example.com https://b.example-shop.com/x">`;
+    const { html, report } = stripTrackingWithReport(input, { recipient: "someone@example.com" });
+    expect(html).toBe(`<img src="cid:logo" alt="">`);
+    expect(report.findings.map((finding) => finding.url)).toEqual([
+      "https://a.example-shop.com/r?e=someone%40example.com",
+      "https://b.example-shop.com/x",
+    ]);
+  });
+
+  it("keeps an empty attributionsrc (it requests nothing more; the image's own request is judged as the image)", () => {
+    const input = `<img src="https://cdn.example-shop.com/logo.png" width="200" height="50" attributionsrc>`;
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+
+  it("leaves attributionsrc alone where it fetches nothing on open (a link)", () => {
+    const input = `<a href="https://shop.example/" attributionsrc="https://t.example/a">go</a>`;
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+
+  it("removes <link rel=compression-dictionary>, any URL", () => {
+    const { html, report } = stripTrackingWithReport(`<p>hi</p><link rel="compression-dictionary" href="https://cdn.example-shop.com/d.dict">`);
+    expect(html).toBe("<p>hi</p>");
+    expect(report.findings).toMatchObject([{ detector: "fetching-element", reason: "resource hint rel=compression-dictionary" }]);
+  });
+
+  it("removes <link rel=preload imagesrcset> without an href (or with an empty one), any URL", () => {
+    for (const input of [
+      `<p>hi</p><link rel="preload" as="image" imagesrcset="https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif 1x">`,
+      `<p>hi</p><link rel="preload" as="image" imagesrcset="https://cdn.example-shop.com/a/banner.png 1x">`,
+      `<p>hi</p><link rel="preload" as="image" href="" imagesrcset="https://cdn.example-shop.com/a/banner.png 1x, https://cdn.example-shop.com/a/banner2.png 2x">`,
+    ]) {
+      expect(stripTrackingWithReport(input).html).toBe("<p>hi</p>");
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { openTrackersWithProvenance as openTrackers } from "../../src/data/open-
 import { compileTrackers } from "../../src/detectors/known-tracker.js";
 import type { TrackerRule } from "../../src/types.js";
 import { Host, HostIndex } from "../../src/url/host-index.js";
+import { parameterFirst, serverSpelling } from "../../src/url/server-spellings.js";
 import { afterHost, parseHttpUrl } from "../../src/url/url-parts.js";
 
 /** The plain definition, for a rule list: the id of the first rule that matches `url`. */
@@ -21,9 +22,14 @@ function referenceFor(rules: readonly TrackerRule[]): (url: string, evidence: bo
     const parts = parseHttpUrl(url);
     if (!parts) return undefined;
     const host = new Host(parts.host);
-    const target = parts.query === "" ? parts.path || "/" : `${parts.path || "/"}?${parts.query}`;
-    return alone.find(({ rule, index, path }) => index.find(host).length > 0 && path.test(target) && (rule.evidence !== "pixel" || evidence))
-      ?.rule.id;
+    const written = parts.query === "" ? parts.path || "/" : `${parts.path || "/"}?${parts.query}`;
+    const first = (target: string, onlyNamingParameter = false): string | undefined =>
+      alone.find(({ rule, index, path }) =>
+        (!onlyNamingParameter || /\\\?[A-Za-z0-9_-]+=/.test(rule.path.source)) &&
+        index.find(host).length > 0 && path.test(target) && (rule.evidence !== "pixel" || evidence))?.rule.id;
+    // As a server reads it: unreserved escapes decoded and slashes merged, then each parameter first.
+    const spelled = serverSpelling(written) ?? written;
+    return first(written) ?? first(spelled) ?? parameterFirst(spelled).map((order) => first(order, true)).find((id) => id !== undefined);
   };
 }
 

@@ -260,3 +260,33 @@ describe("known-tracker over a sample of vendors", () => {
     expect(left).toEqual([]);
   });
 });
+
+describe("known-tracker: the spellings a server reads the same (adversary19 F6)", () => {
+  it.each([
+    "https://u1.ct.sendgrid.net/wf/%6Fpen?upn=abc",
+    "https://u1.ct.sendgrid.net/wf//open?upn=abc",
+    "https://r20.rs6.net/on%2Ejsp?a=1",
+    "https://r20.rs6.net/%6Fn.jsp?a=1",
+    "https://r20.rs6.net//on.jsp?a=1",
+    "https://t.example-shop.com/trk?mid=42&t=1&e=9",
+    "https://mail.example-shop.com/track/open.php?id=1&u=abc",
+    "https://mail.example-shop.com/track/open.php?id=1&%75=abc",
+    "https://url1234.example-shop.com/wf/%6Fpen?upn=abc",
+    "https://url1234.example-shop.com/wf/open?x=1&upn=abc",
+  ])("%s", (url) => {
+    const { html, report } = stripTrackingWithReport(`<img src="${url}" alt="">`);
+    expect(html).toBe("");
+    expect(report.findings).toMatchObject([{ detector: "known-tracker" }]);
+  });
+
+  it.each([
+    // A content image whose escapes or parameters spell no endpoint stays.
+    "https://cdn.example-shop.com/img/%6Fpen-house.png?w=600&h=300",
+    "https://cdn.example-shop.com//img/hero.png?u=1&v=2",
+    // A rule that does not name a parameter is not tried on other orders (`/t/?p...` wants the query to start so).
+    "https://cdn.example-shop.com/t/?x=1&p=2",
+  ])("keeps %s", (url) => {
+    const input = `<img src="${url}" width="600" height="300" alt="">`;
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+});

@@ -215,3 +215,86 @@ describe("pixel detector: small images", () => {
     expect(stripTrackingWithReport(input).html).toBe(input);
   });
 });
+
+describe("pixel detector: <picture> (adversary19 F2)", () => {
+  // A <source> is shown by its <picture>'s <img>, which a single pass reaches after the <source> is written out.
+  // The <img> goes when it is tiny, or hidden with a local src: a <picture> without an <img> fetches none of its
+  // <source>s (measured in Chromium 156, JavaScript on and off), so the <source> is left, inert.
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  const source = `<picture><source srcset="${TOK}">`;
+
+  it.each([
+    ["a 1x1 cid: <img>", `<img src="cid:x" width="1" height="1" alt="">`],
+    ["a display:none data: <img>", `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" style="display:none" alt="">`],
+    ["a clean 1x1 spacer.gif <img>", `<img src="https://cdn.example-shop.com/spacer.gif" width="1" height="1" alt="">`],
+  ])("%s goes, and with it the <source>'s fetch", (_title, img) => {
+    const { html, report } = stripTrackingWithReport(`${source}${img}</picture>`);
+    expect(html).toBe(`${source}</picture>`);
+    expect(report.findings).toMatchObject([{ detector: "pixel", action: "removed-element", tag: "img" }]);
+  });
+
+  it("the <img> sized 1px by an earlier <style> rule", () => {
+    const sheet = "<style>.p{width:1px;height:1px}</style>";
+    expect(stripTrackingWithReport(`${sheet}${source}<img src="cid:x" class="p" alt=""></picture>`).html).toBe(`${sheet}${source}</picture>`);
+  });
+
+  it("an evidence:pixel endpoint (ActiveCampaign /lt.php?) in the <source>: its 1x1 <img> goes", () => {
+    const input = `<picture><source srcset="https://shop.example.com/lt.php?nl=1&c=2&m=3"><img src="cid:x" width="1" height="1" alt=""></picture>`;
+    expect(stripTrackingWithReport(input).html).not.toContain("<img");
+  });
+
+  it.each([
+    ["a sized content picture", `<picture><source srcset="https://cdn.example-shop.com/hero.webp" type="image/webp"><img src="https://cdn.example-shop.com/hero.jpg" width="600" height="300" alt=""></picture>`],
+    ["a cid: fallback at full size", `<picture><source srcset="https://cdn.example-shop.com/hero.webp"><img src="cid:hero" width="600" alt=""></picture>`],
+    ["a hidden picture image with a remote src (a responsive swap)", `<picture><source srcset="https://cdn.example-shop.com/m.webp"><img src="https://cdn.example-shop.com/m.jpg" style="display:none" alt=""></picture>`],
+    ["a hidden local image revealed on phones", `<style>@media (max-width:600px){.m{display:block!important}}</style><picture><source srcset="https://cdn.example-shop.com/m.webp"><img class="m" src="cid:m" style="display:none" alt=""></picture>`],
+    ["a clean 1x1 spacer outside a picture", `<img src="https://cdn.example-shop.com/spacer.gif" width="1" height="1" alt="">`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+});
+
+describe("pixel detector: audio and video (adversary19 F5)", () => {
+  const media = "https://news.example-shop.com/m/clip.mp3?t=8f14e45fceea167a5a36dedd4bea2543";
+  it.each([
+    ["<audio src=T> without controls (display:none in the UA style sheet)", `<audio src="${media}"></audio>`, "<audio></audio>"],
+    ["<audio><source src=T></audio>", `<audio><source src="${media}"></audio>`, "<audio><source></audio>"],
+    ["<video src=T width=1 height=1>", `<video src="${media}" width="1" height="1"></video>`, `<video width="1" height="1"></video>`],
+    ["<video src=T style=display:none>", `<video src="${media}" style="display:none"></video>`, `<video style="display:none"></video>`],
+    ["<video width=1 height=1><source src=T></video>", `<video width="1" height="1"><source src="${media}"></video>`, `<video width="1" height="1"><source></video>`],
+  ])("%s", (_title, input, output) => {
+    expect(stripTrackingWithReport(input).html).toBe(output);
+  });
+
+  it.each([
+    ["a real video with controls and a token", `<video controls width="600" height="338" src="${media}"></video>`],
+    ["an audio player with controls and a token", `<audio controls src="${media}"></audio>`],
+    ["an audio player with controls, token in its <source>", `<audio controls><source src="${media}"></audio>`],
+    ["an invisible <audio> with a clean URL (hidden alone is no evidence)", `<audio src="https://cdn.example-shop.com/jingle.mp3"></audio>`],
+    ["an unsized video without controls (a GIF-like clip)", `<video autoplay muted loop src="${media}"></video>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+});
+
+describe("pixel detector: spacers must be static (adversary19 F8)", () => {
+  it.each([
+    "https://mail.example-shop.com/spacer.gif?u=4821937&m=42",
+    "https://mail.example-shop.com/img/4821937/42/spacer.gif",
+    "https://mail.example-shop.com/s.gif?r=ab12cd34",
+    "https://mail.example-shop.com/s.gif?id=JohnSmith",
+    "https://mail.example-shop.com/blank.gif?c=spring&s=4821937",
+    "https://mail.example-shop.com/s.gif?2026120318040142",
+    "https://mail.example-shop.com/u/ab12cd34/spacer.gif",
+  ])("a 1x1 %s is a pixel", (url) => {
+    expect(stripTrackingWithReport(`<img src="${url}" width="1" height="1" alt="">x`).html).toBe("x");
+  });
+
+  it.each(["https://cdn.example-shop.com/images/spacer.gif", "https://cdn.example-shop.com/spacer.gif#x", "https://cdn.example-shop.com/assets/email/s.gif"])(
+    "a 1x1 static %s is a spacer and stays",
+    (url) => {
+      const input = `<img src="${url}" width="1" height="1" alt="">`;
+      expect(stripTrackingWithReport(input).html).toBe(input);
+    },
+  );
+});

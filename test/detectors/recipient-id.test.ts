@@ -221,3 +221,50 @@ describe("recipient-id's recipients: fixed, or each message's own", () => {
     expect(stripTrackingWithReport(image(md5("bob@example.com")), options).report.findings).toEqual([]);
   });
 });
+
+describe("recipient-id: forms from adversary19 (F7, F20, F21)", () => {
+  const R = "someone@example.com";
+  const b64 = (text: string): string => Buffer.from(text).toString("base64");
+  const b64url = (text: string): string => Buffer.from(text).toString("base64url");
+  const jwt = (payload: object): string =>
+    `${b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64url(JSON.stringify(payload))}.${b64url("0123456789abcdef0123456789abcdef")}`;
+  const content = (url: string): string => `<img src="${url}" width="600" height="300" alt="">`;
+
+  it("nodemailer-mail-tracking's pixel: a JWT whose claims hold the recipient (TRACKING.md)", () => {
+    const token = jwt({ recipient: R, iat: 1700000000 });
+    const { html, report } = stripTrackingWithReport(`<p>Hi</p><img src="https://app.example.org/blank-image/${token}">`, { recipient: R });
+    expect(html).toBe("<p>Hi</p>");
+    expect(report.findings[0]?.reason).toMatch(/as base64/);
+  });
+
+  it.each([0, 1, 2, 3, 4, 5])("the address after %i bytes of a base64 payload, followed by more", (before) => {
+    const payload = b64(`${"x".repeat(before)}${R}|42`);
+    expect(stripTrackingWithReport(content(`https://img.example.org/b/${payload}.png`), { recipient: R }).html).toBe("");
+  });
+
+  it("base64 JSON {\"email\":...} in a content image's path", () => {
+    const payload = b64(JSON.stringify({ email: R, c: 42 }));
+    expect(stripTrackingWithReport(content(`https://img.example.org/b/${payload}.png`), { recipient: R }).html).toBe("");
+  });
+
+  it("keeps a base64 payload that holds another address", () => {
+    const input = content(`https://img.example.org/b/${b64(JSON.stringify({ email: "other@example.com", c: 42 }))}.png`);
+    expect(stripTrackingWithReport(input, { recipient: R }).html).toBe(input);
+  });
+
+  it("a stray % elsewhere does not keep the escaped address from being found", () => {
+    const encoded = [...R].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+    for (const value of ["someone%40example%2Ecom", encoded]) {
+      const { html } = stripTrackingWithReport(content(`https://img.example.org/banner.png?e=${value}&amp;off=100%`), { recipient: R });
+      expect(html).not.toContain(value);
+      expect(html).toContain("off=100%");
+    }
+  });
+
+  it.each(["sha224", "sha384"])("the %s of the address", (algorithm) => {
+    const digest = createHash(algorithm).update(R).digest("hex");
+    const { html, report } = stripTrackingWithReport(content(`https://img.example.org/p/${digest}/banner.png`), { recipient: R });
+    expect(html).toBe("");
+    expect(report.findings[0]?.reason).toContain(algorithm.replace("sha", "SHA-"));
+  });
+});

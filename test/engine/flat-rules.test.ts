@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cssTrim, forEveryScreen, visitFlatRules } from "../../src/engine/flat-rules.js";
+import { stripTracking } from "../../src/index.js";
 
 /** Each rule `visitFlatRules` gives, as `prelude{body}` with `@` before a conditional one and its `;` count. */
 function rulesOf(css: string): string[] {
@@ -45,4 +46,50 @@ describe("forEveryScreen", () => {
     "%j -> %j",
     (queries, expected) => expect(forEveryScreen(queries)).toBe(expected),
   );
+});
+
+describe("an @media rule that no screen matches applies none of its rules (adversary19 F3)", () => {
+  it.each(["print", "speech", "not all", "(max-width:0px)", "(min-width:600px) and (max-width:100px)", "\\70 rint"])("@media %s", (query) => {
+    expect(rulesOf(`@media ${query}{.p{width:600px}} .q{color:red}`)).toEqual([".q{color:red}0"]);
+    // The nested at-rule adds no rule of its own (`.h` is read, its own declarations only).
+    expect(rulesOf(`.h{@media ${query}{width:600px}}`)).toEqual([`.h{@media ${query}{width:600px}}0`]);
+  });
+
+  it("@media for some screens still applies its rules there", () => {
+    expect(rulesOf("@media (max-width:600px){.p{width:600px}}")).toEqual(["@.p{width:600px}0"]);
+    expect(rulesOf("@media print, screen and (max-width:600px){.p{width:600px}}")).toEqual(["@.p{width:600px}0"]);
+  });
+});
+
+describe("end to end: a 'reveal' under @media that no screen matches leaves a pixel a pixel (adversary19 F3)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  const tiny = (query: string, src = TOK): string =>
+    `<style>@media ${query}{.p{width:600px!important;height:300px!important}}</style><img class="p" src="${src}" width="1" height="1" alt="">`;
+  const hidden = (query: string): string =>
+    `<style>@media ${query}{.p{display:block!important}}</style><img class="p" src="${TOK}" style="display:none" alt="">`;
+
+  it.each(["print", "speech", "not all", "(max-width:0px)", "(width<0)", "(min-width:100000px)", "(min-width:600px) and (max-width:100px)", "(max-resolution:0dpi)"])(
+    "@media %s",
+    (query) => {
+      expect(stripTracking(tiny(query))).not.toContain("8f14e45f");
+      expect(stripTracking(hidden(query))).not.toContain("8f14e45f");
+    },
+  );
+
+  it("a plain 1x1 with no token, and an evidence:pixel endpoint (ActiveCampaign /lt.php?), 'revealed' for print", () => {
+    expect(stripTracking(tiny("print", "https://mail.example-shop.com/p.gif"))).not.toContain("p.gif");
+    expect(stripTracking(tiny("print", "https://shop.example.com/lt.php?nl=1&c=2&m=3"))).not.toContain("lt.php");
+  });
+
+  it("a <style media=print> reveals nothing either", () => {
+    const html = `<style media="print">.p{width:600px!important;height:300px!important}</style><img class="p" src="${TOK}" width="1" height="1" alt="">`;
+    expect(stripTracking(html)).not.toContain("8f14e45f");
+  });
+
+  it("a reveal a phone or a wide screen can match still makes the image content (responsive swaps)", () => {
+    for (const query of ["(max-width:600px)", "only screen and (max-width:480px)", "(min-width:601px)", "print, screen and (max-width:600px)"]) {
+      expect(stripTracking(tiny(query))).toBe(tiny(query));
+      expect(stripTracking(hidden(query))).toBe(hidden(query));
+    }
+  });
 });

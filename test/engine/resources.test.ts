@@ -103,6 +103,18 @@ describe("item 5: the URLs of a data: style sheet are resources of its holder", 
   });
 });
 
+describe("attributionsrc on <img> is a list of open-time fetches (adversary19 F1)", () => {
+  it.each<[string, string, [string, string, string, string | undefined][]]>([
+    ["one URL", `<img src="cid:x" attributionsrc="${T}">`, [["img", "attributionsrc", T, "attributionsrc"]]],
+    ["a space-separated list", `<img attributionsrc=" ${T}?a\n${T}?b ">`, [["img", "attributionsrc", `${T}?a`, "attributionsrc"], ["img", "attributionsrc", `${T}?b`, "attributionsrc"]]],
+    ["empty: no URL", `<img src="cid:x" attributionsrc>`, []],
+    ["on a link: nothing fetched on open", `<a href="https://x.example/" attributionsrc="${T}">x</a>`, []],
+    ["on svg <image>: nothing fetched on open", `<svg><image attributionsrc="${T}"/></svg>`, []],
+  ])("%s", (_title, html, expected) => {
+    expect(onT(html)).toEqual(expected);
+  });
+});
+
 describe("item 7: svg animation values and url() presentation attributes are resources", () => {
   const svg = (body: string): string => `<svg>${body}</svg>`;
   it.each<[string, string, [string, string, string, string | undefined][]]>([

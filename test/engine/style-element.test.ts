@@ -113,3 +113,15 @@ describe("sheetApplies: a <style>'s rules size and hide only where browsers appl
     expect(stripTracking(`${sheet}${pixel}`)).toBe(applies ? sheet : `${sheet}${pixel}`);
   });
 });
+
+describe("sheetApplies: a media that no screen matches applies nowhere, so it reveals nothing (adversary19 F3)", () => {
+  const pixel = '<img class="p" src="https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif" width="1" height="1" alt="">';
+  it.each(["print", "speech", "not all", "(max-width:0px)"])("<style media=%s> with a reveal", (media) => {
+    const sheet = `<style media="${media}">.p{width:600px!important;height:300px!important}</style>`;
+    expect(stripTracking(`${sheet}${pixel}`)).toBe(sheet);
+  });
+  it("<style media=(max-width:600px)> with a reveal: content on phones", () => {
+    const html = `<style media="(max-width:600px)">.p{width:600px!important;height:300px!important}</style>${pixel}`;
+    expect(stripTracking(html)).toBe(html);
+  });
+});

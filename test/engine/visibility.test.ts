@@ -1,6 +1,7 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { canHide, type Hiding, hidingOf, inlineStyle, readingOf } from "../../src/engine/visibility.js";
+import { stripTracking } from "../../src/index.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
 const reason = (attributes: Record<string, string>, sheet?: Parameters<typeof hidingOf>[2], inherited?: Hiding) =>
@@ -211,5 +212,65 @@ describe("canHide", () => {
     ["width", "100%", false],
   ])("%s: %s -> %j", (name, value, expected) => {
     expect(canHide({ name, value })).toBe(expected);
+  });
+});
+
+describe("hidingOf: spellings that compute to opacity:0 or display:none (adversary19 F19)", () => {
+  it.each(["opacity:-1", "opacity:-0.5", "opacity:-5%", "opacity:calc(0)", "opacity:calc(0.5 - 0.5)", "-webkit-opacity:0", "opacity:1;-webkit-opacity:0"])("%s hides", (style) => {
+    expect(hidingOf("img", rawAttributes({ style }), undefined, undefined)?.reason).toBe("opacity:0 on <img>");
+  });
+
+  it.each(["opacity:calc(1)", "opacity:0.5", "opacity:-webkit-calc(0)x", "-webkit-opacity:0;opacity:1", "opacity:var(--o)"])("%s does not", (style) => {
+    expect(hidingOf("img", rawAttributes({ style }), undefined, undefined)).toBeUndefined();
+  });
+
+  it("display:contents is display:none on a replaced element, and nothing on a box", () => {
+    expect(hidingOf("img", rawAttributes({ style: "display:contents" }), undefined, undefined)?.reason).toBe("display:contents on <img>");
+    expect(hidingOf("video", rawAttributes({ style: "display:contents" }), undefined, undefined)?.reason).toBe("display:contents on <video>");
+    expect(hidingOf("div", rawAttributes({ style: "display:contents" }), undefined, undefined)).toBeUndefined();
+  });
+
+  it("end to end: a tokenized image hidden so is a pixel", () => {
+    const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+    for (const style of ["opacity:-1", "opacity:-0.5", "opacity:calc(0)", "opacity:calc(0.5 - 0.5)", "-webkit-opacity:0", "display:contents"]) {
+      expect(stripTracking(`<img src="${TOK}" style="${style}" alt="">`), style).toBe("");
+    }
+  });
+});
+
+describe("SVG presentation attributes and UA-hidden containers (adversary19 F17, F18, partly)", () => {
+  const TOK = "https://news.example-shop.com/o/8f14e45fceea167a5a36dedd4bea2543.gif";
+  const image = (attrs: string): string => `<image href="${TOK}" width="600" height="600"${attrs}/>`;
+  const svg = (body: string): string => `<svg width="600" height="300">${body}</svg>`;
+
+  it("reads display, visibility and opacity attributes of an SVG element as the author style they are", () => {
+    const inSvg = { namespace: "svg", rawAttributes: [], displaysFlexBySheet: false };
+    expect(hidingOf("image", rawAttributes({ display: "none" }), undefined, undefined, inSvg)?.reason).toBe("display:none on <image>");
+    expect(hidingOf("g", rawAttributes({ visibility: "hidden" }), undefined, undefined, inSvg)?.reason).toBe("visibility:hidden on <g>");
+    expect(hidingOf("image", rawAttributes({ opacity: "0" }), undefined, undefined, inSvg)?.reason).toBe("opacity:0 on <image>");
+    // Below every rule and the inline style: `style="display:inline"` shows it.
+    expect(hidingOf("image", rawAttributes({ display: "none", style: "display:inline" }), undefined, undefined, inSvg)).toBeUndefined();
+    // Not on an HTML element, where such attributes mean nothing.
+    expect(hidingOf("div", rawAttributes({ display: "none" }), undefined, undefined)).toBeUndefined();
+  });
+
+  it.each([
+    ["<image display=none>", svg(image(' display="none"')), svg("")],
+    ["<g display=none> around it", svg(`<g display="none">${image("")}</g>`), svg(`<g display="none"></g>`)],
+    ["<image visibility=hidden>", svg(image(' visibility="hidden"')), svg("")],
+    ["<image opacity=0>", svg(image(' opacity="0"')), svg("")],
+    ["an unshown popover", `<div popover><img src="${TOK}" alt=""></div>`, "<div popover></div>"],
+    ["<rp>", `<ruby>x<rp><img src="${TOK}" alt=""></rp><rt>y</rt></ruby>`, "<ruby>x<rp></rp><rt>y</rt></ruby>"],
+  ])("end to end: a tokenized image hidden by %s goes", (_title, input, output) => {
+    expect(stripTracking(input)).toBe(output);
+  });
+
+  it.each([
+    // Mail clients that strip <video> (Gmail, Outlook) show its fallback: it is content there.
+    ["a <video>'s fallback image", `<video src="cid:v" poster="cid:p"><img src="${TOK}" alt=""></video>`],
+    ["a visible SVG image", svg(image(' display="inline" opacity="1"'))],
+    ["a clean image in a popover (hidden alone is no evidence)", `<div popover><img src="https://cdn.example-shop.com/a.png" alt=""></div>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
   });
 });

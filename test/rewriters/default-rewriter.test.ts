@@ -25,6 +25,12 @@ const table: [string, Finding, string][] = [
   ["a poster removes the attribute", { detector: "d", reason: "r", resource: resource("poster") }, "remove-resource"],
   ["a VML source removes the attribute", { detector: "d", reason: "r", resource: resource("vml") }, "remove-resource"],
   ["a ping removes the attribute", { detector: "d", reason: "r", resource: resource("ping", "click") }, "remove-resource"],
+  ["an attributionsrc URL removes the attribute", { detector: "d", reason: "r", resource: resource("attributionsrc") }, "remove-resource"],
+  [
+    "an attributionsrc URL is removed even with a replacement (one URL cannot stand for the list)",
+    { detector: "d", reason: "r", resource: resource("attributionsrc"), replacement: { url: "https://a.example/", changes: [] } },
+    "remove-resource",
+  ],
   ["a link with no replacement is kept", { detector: "d", reason: "r", resource: resource("anchor", "click") }, "keep"],
   [
     "a replacement rewrites the URL",
@@ -36,6 +42,13 @@ const table: [string, Finding, string][] = [
 describe("default rewriter", () => {
   it.each(table)("%s", (_title, finding, kind) => {
     expect(defaultRewriter.rewrite(finding, element).kind).toBe(kind);
+  });
+});
+
+describe("default rewriter: a <link> exists only to fetch", () => {
+  it("its imagesrcset candidate takes the element with it (adversary19 F10)", () => {
+    const link = { name: "link" } as Element;
+    expect(defaultRewriter.rewrite({ detector: "d", reason: "r", resource: resource("srcset") }, link).kind).toBe("remove-element");
   });
 });
 

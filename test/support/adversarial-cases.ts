@@ -332,6 +332,28 @@ export const adversary21Cases: readonly Case[] = [
   c("F4 </form> leaves an svg open: its <style> is svg text", `<form><svg></form><style>/*&#x2a;&#x2f; *{background:url($T)} /**/</style></svg><p>hello</p>`),
 ];
 
+// ---- adversary19: fetches the resource model missed, and pixels judged with the wrong size or visibility ----------
+// Each fetches T in Chromium 156 unstripped (findings of adversary19); the browser suite checks the stripped output
+// fetches nothing. `noTrace`: the parse5 oracle knows neither attributionsrc nor compression dictionaries.
+
+export const adversary19Cases: readonly Case[] = [
+  c("F1 attributionsrc on a content image", `<img src="$OK" width="200" height="50" alt="" attributionsrc="$T">`, {
+    expected: `<img src="$OK" width="200" height="50" alt="">`,
+    noTrace: true,
+  }),
+  c("F1 attributionsrc list on a cid: image", `<img src="cid:logo" alt="" attributionsrc="$OK $T">`, { expected: `<img src="cid:logo" alt="">`, noTrace: true }),
+  c("F2 picture source shown by a 1x1 cid: img", `<picture><source srcset="$T"><img src="cid:x" width="1" height="1" alt=""></picture>`, { noTrace: true }),
+  c("F3 a 1x1 pixel 'revealed' for print", `<style>@media print{.p{width:600px!important;height:300px!important}}</style><img class="p" src="$T" width="1" height="1" alt="">`),
+  c("F4 custom property string in image-set(var())", `<div style='--u:"$T";background-image:image-set(var(--u) 1x)'>x</div>`, { noTrace: true }),
+  c("F4 custom property string from a <style> rule", `<style>:root{--u:"$T"}.a{background-image:image-set(var(--u) 1x)}</style><div class="a">x</div>`, { noTrace: true }),
+  c("F5 audio without controls", `<audio src="$T"></audio>`, { noTrace: true }),
+  c("F5 audio source", `<audio><source src="$T"></audio>`, { noTrace: true }),
+  c("F5 1x1 video", `<video src="$T" width="1" height="1"></video>`, { noTrace: true }),
+  c("F9 link rel=compression-dictionary", `<p>hi</p><link rel="compression-dictionary" href="$T">`, { expected: "<p>hi</p>", noTrace: true }),
+  c("F10 link rel=preload imagesrcset without href", `<p>hi</p><link rel="preload" as="image" imagesrcset="$T 1x">`, { expected: "<p>hi</p>", noTrace: true }),
+  c("F17 svg image display=none", `<svg width="600" height="300"><image href="$T" width="600" height="600" display="none"/></svg>`, { noTrace: true }),
+];
+
 /** The §7 sections, in order. */
 export const adversarialSections: readonly (readonly [string, readonly Case[]])[] = [
   ["§7.1 tokenizer differentials", tokenizerDifferentials],
@@ -341,6 +363,7 @@ export const adversarialSections: readonly (readonly [string, readonly Case[]])[
   ["§7.5 streaming and EOF", eofCases],
   ["issue 6: tree model, splices, limits", issue6Cases],
   ["adversary21: end tags, the preload scanner, both readings of a <style>", adversary21Cases],
+  ["adversary19: fetches the resource model missed, pixels judged with the wrong size or visibility", adversary19Cases],
 ];
 
 // ---- regressions: inputs of engine bugs the suite found (unfilled: `$T` still in them; see adversarial.test.ts

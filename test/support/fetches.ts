@@ -522,6 +522,9 @@ function collect(
         const v = attr(element, "src");
         if (v !== undefined) add(element, "src", v);
       }
+      // Chromium requests every URL of `<img attributionsrc>` on open (the Attribution Reporting API; adversary19 F1).
+      const attribution = name === "img" ? attr(element, "attributionsrc") : undefined;
+      if (attribution !== undefined) for (const url of attribution.split(/[\t\n\f\r ]+/)) add(element, "attributionsrc", url);
       if (name === "img" || name === "source" || name === "link") {
         for (const a of ["srcset", "imagesrcset"]) {
           const v = attr(element, a);

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { decodeBase64, decodeBase64Text, decodeJwtPayload, safeDecodeUri } from "../../src/url/decode.js";
+import { decodeBase64, decodeBase64Text, decodeEscapes, decodeJwtPayload, safeDecodeUri } from "../../src/url/decode.js";
 
 // The straightforward reading the table-driven decoder must agree with: padding by regex, a map per character.
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -52,5 +52,17 @@ describe("decodeBase64", () => {
     expect(decodeJwtPayload(`e30.${Buffer.from('{"e":"https://x.example/"}').toString("base64url")}.sig`)).toEqual({ e: "https://x.example/" });
     expect(safeDecodeUri("%E2%82%AC")).toBe("€");
     expect(safeDecodeUri("%E2%82")).toBeUndefined();
+  });
+});
+
+describe("decodeEscapes (adversary19 F20)", () => {
+  it.each<[string, string]>([
+    ["e=someone%40example%2Ecom&off=100%", "e=someone@example.com&off=100%"],
+    ["%73%6f%6d%65 and %zz and %E2%82%AC", "some and %zz and €"],
+    // A run that is not UTF-8 stays as written; the runs around it are decoded.
+    ["%C3%28 then %40", "%C3%28 then @"],
+    ["no escapes", "no escapes"],
+  ])("%s", (text, decoded) => {
+    expect(decodeEscapes(text)).toBe(decoded);
   });
 });
