@@ -40,6 +40,8 @@ interface CompiledRule {
 
 /** A path whose query part starts with a parameter name and `=`. */
 const namedParameter = /\\\?[A-Za-z0-9_-]+=/;
+/** Each parameter name a path names first (`\?u=` in its source). */
+const namedParameters = /\\\?([A-Za-z0-9_-]+)=/g;
 
 /** Copies a rule with a stateless path (a `g` or `y` flag would make `test` depend on the previous call). */
 function stateless(rule: TrackerRule): TrackerRule {
@@ -139,6 +141,9 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
   /** The host-less rules to test when the pre-filter misses: those it cannot stand for. */
   const uncovered = anyHost.filter((rule) => !joinable(rule.path));
   const anyHostFilter = preFilter(covered);
+  // Other orders of a query matter only for the rules that name its first parameter, and only for those names.
+  const parameterRules = anyHost.filter((rule) => rule.namesParameter);
+  const firstParameters = new Set(compiled.flatMap((rule) => [...rule.path.source.matchAll(namedParameters)].map((match) => match[1]!.toLowerCase())));
   return {
     match(url, hasEvidence) {
       const parts = parseHttpUrl(url);
@@ -146,14 +151,16 @@ export function compileTrackers(rules: readonly TrackerRule[]): TrackerMatcher {
       const named = index.matching(parts.host);
       if (named.length === 0 && anyHost.length === 0) return undefined;
       // A miss (almost every content URL) leaves only the rules for this host and those the pre-filter does not cover.
-      const matchOn = (target: string, reordered = false): TrackerRule | undefined =>
-        firstMatch(named, anyHostFilter !== undefined && anyHostFilter.test(target) ? anyHost : uncovered, target, hasEvidence, reordered);
+      const matchOn = (target: string): TrackerRule | undefined =>
+        firstMatch(named, anyHostFilter !== undefined && anyHostFilter.test(target) ? anyHost : uncovered, target, hasEvidence);
       const written = targetOf(url, parts);
       const spelled = serverSpelling(written);
       const target = spelled ?? written;
       let rule = matchOn(written) ?? (spelled === undefined ? undefined : matchOn(spelled));
       if (rule !== undefined || !target.includes("&")) return rule;
-      for (const order of parameterFirst(target)) if ((rule = matchOn(order, true)) !== undefined) return rule;
+      for (const order of parameterFirst(target, firstParameters)) {
+        if ((rule = firstMatch(named, parameterRules, order, hasEvidence, true)) !== undefined) return rule;
+      }
       return undefined;
     },
   };

@@ -29,9 +29,10 @@ const maxReordered = 16;
  * The path and query once per query parameter after the first, with that parameter moved first and the others in
  * their order: a rule that names a first parameter (`/track/open.php?u=`) finds it wherever it was written.
  * @param target - A path and query.
+ * @param movable - Only parameters of these names (lower case) are moved: those some rule names first.
  * @example parameterFirst("/trk?mid=42&t=1") //=> ["/trk?t=1&mid=42"]
  */
-export function parameterFirst(target: string): string[] {
+export function parameterFirst(target: string, movable?: ReadonlySet<string>): string[] {
   const queryAt = target.indexOf("?");
   if (queryAt < 0) return [];
   const parameters = target.slice(queryAt + 1).split("&");
@@ -39,7 +40,9 @@ export function parameterFirst(target: string): string[] {
   const path = target.slice(0, queryAt + 1);
   const orders: string[] = [];
   for (let i = 1; i < Math.min(parameters.length, maxReordered); i++) {
-    if (parameters[i] === "") continue;
+    const parameter = parameters[i]!;
+    const eq = parameter.indexOf("=");
+    if (parameter === "" || (movable !== undefined && !movable.has((eq < 0 ? parameter : parameter.slice(0, eq)).toLowerCase()))) continue;
     orders.push(path + [parameters[i], ...parameters.slice(0, i), ...parameters.slice(i + 1)].join("&"));
   }
   return orders;

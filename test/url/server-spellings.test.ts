@@ -29,3 +29,10 @@ describe("parameterFirst", () => {
     expect(parameterFirst("/a?x=1&")).toEqual([]);
   });
 });
+
+describe("parameterFirst with the names rules name first", () => {
+  it("moves only those parameters", () => {
+    expect(parameterFirst("/trk?mid=42&T=1&x=2", new Set(["t"]))).toEqual(["/trk?T=1&mid=42&x=2"]);
+    expect(parameterFirst("/img.png?w=600&h=300", new Set(["t", "u"]))).toEqual([]);
+  });
+});
