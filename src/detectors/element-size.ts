@@ -29,9 +29,6 @@ export function htmlDimension(value: string | undefined): number | undefined {
 const pixelsPer: Readonly<Record<string, number>> = {
   px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
 };
-/** The units relative to the element's own font size, and their share of it (`ex` and `ch` read as half an `em`). */
-const fontRelative: Readonly<Record<string, number>> = { em: 1, ex: 0.5, ch: 0.5 };
-const defaultFontSize = 16;
 
 /**
  * A CSS length in pixels, as CSS reads it (`.5px`, `0.01em`, `calc(1px)`, `0`); undefined for `auto`, `%` and
@@ -39,9 +36,8 @@ const defaultFontSize = 16;
  * @example
  * cssLength("calc(1px)") //=> 1
  * cssLength("0.01em") //=> 0.16
- * @param fontSize - The element's font size in px, for `em`, `ex` and `ch` (asked only for those): 16 by default.
  */
-export function cssLength(value: string | undefined, fontSize?: () => number): number | undefined {
+export function cssLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const pixels = plainPixels(value);
   if (pixels !== undefined) return pixels;
@@ -54,8 +50,6 @@ export function cssLength(value: string | undefined, fontSize?: () => number): n
   const number = Number(match[1]);
   const unit = match[2] ?? "";
   if (unit === "") return number === 0 ? 0 : undefined;
-  const share = fontSize === undefined ? undefined : fontRelative[unit];
-  if (share !== undefined) return number * share * fontSize!();
   const factor = pixelsPer[unit];
   return factor === undefined ? undefined : number * factor;
 }
@@ -86,13 +80,13 @@ interface SizeInProgress {
   transform?: number | undefined;
 }
 
-function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[], fontSize?: () => number): void {
+function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[]): void {
   for (const declaration of style) {
     const { value } = declaration;
     const name = physicalSizes.get(declaration.name) ?? declaration.name;
     if (name === "min-width" || name === "min-height") {
       // `auto` and `0` set no minimum; a length we cannot know (`50%`) may be anything.
-      const length = cssLength(value, fontSize);
+      const length = cssLength(value);
       size[name === "min-width" ? "minWidth" : "minHeight"] = length ?? (/^\s*auto\s*$/i.test(value) ? undefined : unknownLength);
       continue;
     }
@@ -106,7 +100,7 @@ function applyStyle(size: SizeInProgress, style: readonly StyleDeclaration[], fo
       continue;
     }
     if (name !== "width" && name !== "height" && name !== "max-width" && name !== "max-height") continue;
-    const length = cssLength(value, fontSize);
+    const length = cssLength(value);
     if (length === undefined) {
       if (name !== "width" && name !== "height") continue;
       // `auto` follows the other dimension and the image's own ratio (a 1x1 gif stays 1x1); `100%`, `50vw` and
@@ -223,13 +217,11 @@ function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: 
   };
   const inline = element.attribute("style");
   const kept = (style: readonly StyleDeclaration[]) => (lifted.size === 0 ? style : style.filter(({ name }) => !lifted.has(name)));
-  let font: number | undefined;
-  const fontSize = (): number => (font ??= fontSizeOf(element));
-  applyStyle(size, kept(sheet), fontSize);
-  if (maySetSize(inline)) applyStyle(size, kept(element.style), fontSize);
+  applyStyle(size, kept(sheet));
+  if (maySetSize(inline)) applyStyle(size, kept(element.style));
   // A sheet's `!important` wins over an inline style without it (one that may hold it wins back: left as it is).
   if (sheet.some(({ important }) => important) && !mayHoldImportant(inline)) {
-    applyStyle(size, kept(sheet.filter(({ important }) => important)), fontSize);
+    applyStyle(size, kept(sheet.filter(({ important }) => important)));
   }
   const growth = combinedGrowth([size.zoom ?? 1, size.scale ?? 1, size.transform ?? 1]);
   // A scale of 0 draws nothing, whatever the size (the image's own included); nothing enlarges 0 px, and 0 times an
@@ -245,23 +237,6 @@ const noneLifted: ReadonlySet<string> = new Set();
 function combinedGrowth(factors: readonly number[]): number {
   if (factors.includes(0)) return 0;
   return factors.includes(unknownLength) ? unknownLength : factors.reduce((product, factor) => product * factor, 1);
-}
-
-/** The last `font-size` of an inline style, as written (a plain reading: an escape or comment is not read). */
-const inlineFontSize = /(?:^|;)\s*font-size\s*:\s*([^;!]*)/gi;
-
-/**
- * The element's font size in px, for its `em`/`ex`/`ch` lengths: its own inline `font-size`, else its parent's
- * (`<td style="font-size:0">`, the gap fix email templates use around inline images), when that is a length in px
- * (`0`, `1px`, `12pt`); 16 px otherwise. Only the nearest two are read: a `<style>` rule's `font-size` is not
- * collected, and one on an element in between would decide instead.
- */
-function fontSizeOf(element: Element): number {
-  const own = element.style.filter(({ name }) => name === "font-size").pop()?.value;
-  const parent = element.ancestors[element.ancestors.length - 1]?.attributes["style"];
-  const written = own ?? (parent === undefined ? undefined : [...parent.matchAll(inlineFontSize)].pop()?.[1]);
-  const length = written === undefined ? undefined : cssLength(written.trim());
-  return length ?? defaultFontSize;
 }
 
 /**

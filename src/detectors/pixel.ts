@@ -129,6 +129,17 @@ function parentOf(element: Element): Ancestor | undefined {
   return element.ancestors[element.ancestors.length - 1];
 }
 
+const unknownSize: Size = { width: undefined, height: undefined };
+
+/**
+ * A `<picture>`'s `<img>` with `width`/`height` attributes: a selected `<source width height>` replaces them, and a
+ * single pass cannot see the sources' attributes from the `<img>`, so its size is not known (a 1x1 fallback shows a
+ * 600x300 source; adversary23). CSS sizes it whatever the source says.
+ */
+function pictureSizedByAttributes(element: Element): boolean {
+  return inPicture(element) && (element.attribute("width") !== undefined || element.attribute("height") !== undefined);
+}
+
 function inPicture(element: Element): boolean {
   return element.name === "img" && parentOf(element)?.name === "picture";
 }
@@ -141,11 +152,19 @@ function mediaHiding(element: Element): string | undefined {
   return controls === undefined ? "<audio> without controls" : undefined;
 }
 
-/** A media `<source>` is shown at its `<video>`'s size (its `width`/`height`); anything else at its own. */
+/**
+ * A media `<source>` is shown at its `<video>`'s size, read from the video's `width`/`height` only when no CSS can
+ * change them (no `style`, `class` or `id`: `height="0" style="height:auto"` shows the video, adversary23); an
+ * `<audio>`'s has no size of its own. Anything else at its own size.
+ */
 function sizeFor(element: Element): Size {
   const parent = element.name === "source" ? parentOf(element) : undefined;
   if (parent?.name !== "video" && parent?.name !== "audio") return sizeOf(element);
-  return { width: htmlDimension(parent.attributes["width"]), height: htmlDimension(parent.attributes["height"]) };
+  const attributes = parent.attributes;
+  if (parent.name === "audio" || attributes["style"] !== undefined || attributes["class"] !== undefined || attributes["id"] !== undefined) {
+    return { width: undefined, height: undefined };
+  }
+  return { width: htmlDimension(attributes["width"]), height: htmlDimension(attributes["height"]) };
 }
 
 /**
@@ -178,7 +197,7 @@ export const pixelDetector: Detector = {
     if (backgroundOnly.has(element.name) && element.attribute("background") === undefined) return undefined;
     const candidates = element.resources.filter((resource) => resource.fetch === "open" && imageVectors.has(resource.vector));
     let size: Size | undefined;
-    const sizeOnce = (): Size => (size ??= sizeFor(element));
+    const sizeOnce = (): Size => (size ??= pictureSizedByAttributes(element) ? unknownSize : sizeFor(element));
     const findings: Finding[] = [];
     const hidden = element.hiddenBy ?? mediaHiding(element);
     for (const resource of candidates) {

@@ -224,9 +224,9 @@ describe("pixel detector: <picture> (adversary19 F2)", () => {
   const source = `<picture><source srcset="${TOK}">`;
 
   it.each([
-    ["a 1x1 cid: <img>", `<img src="cid:x" width="1" height="1" alt="">`],
+    ["a 1x1 cid: <img> (sized by CSS)", `<img src="cid:x" style="width:1px;height:1px" alt="">`],
     ["a display:none data: <img>", `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" style="display:none" alt="">`],
-    ["a clean 1x1 spacer.gif <img>", `<img src="https://cdn.example-shop.com/spacer.gif" width="1" height="1" alt="">`],
+    ["a clean 1x1 spacer.gif <img> (sized by CSS)", `<img src="https://cdn.example-shop.com/spacer.gif" style="width:1px;height:1px" alt="">`],
   ])("%s goes, and with it the <source>'s fetch", (_title, img) => {
     const { html, report } = stripTrackingWithReport(`${source}${img}</picture>`);
     expect(html).toBe(`${source}</picture>`);
@@ -239,11 +239,13 @@ describe("pixel detector: <picture> (adversary19 F2)", () => {
   });
 
   it("an evidence:pixel endpoint (ActiveCampaign /lt.php?) in the <source>: its 1x1 <img> goes", () => {
-    const input = `<picture><source srcset="https://shop.example.com/lt.php?nl=1&c=2&m=3"><img src="cid:x" width="1" height="1" alt=""></picture>`;
+    const input = `<picture><source srcset="https://shop.example.com/lt.php?nl=1&c=2&m=3"><img src="cid:x" style="width:1px;height:1px" alt=""></picture>`;
     expect(stripTrackingWithReport(input).html).not.toContain("<img");
   });
 
   it.each([
+    // adversary23: a selected <source width height> replaces the <img>'s attributes (Chromium draws it 600x300).
+    ["a 1x1 fallback whose source sets its size", `<picture><source srcset="https://cdn.example-shop.com/a/8f3a9c2e1b7d4f60a2b1c3d4e5f60718/hero.jpg" width="600" height="300"><img src="https://cdn.example-shop.com/spacer.gif" width="1" height="1" alt="Hero"></picture>`],
     ["a sized content picture", `<picture><source srcset="https://cdn.example-shop.com/hero.webp" type="image/webp"><img src="https://cdn.example-shop.com/hero.jpg" width="600" height="300" alt=""></picture>`],
     ["a cid: fallback at full size", `<picture><source srcset="https://cdn.example-shop.com/hero.webp"><img src="cid:hero" width="600" alt=""></picture>`],
     ["a hidden picture image with a remote src (a responsive swap)", `<picture><source srcset="https://cdn.example-shop.com/m.webp"><img src="https://cdn.example-shop.com/m.jpg" style="display:none" alt=""></picture>`],
@@ -272,6 +274,8 @@ describe("pixel detector: audio and video (adversary19 F5)", () => {
     ["an audio player with controls, token in its <source>", `<audio controls><source src="${media}"></audio>`],
     ["an invisible <audio> with a clean URL (hidden alone is no evidence)", `<audio src="https://cdn.example-shop.com/jingle.mp3"></audio>`],
     ["an unsized video without controls (a GIF-like clip)", `<video autoplay muted loop src="${media}"></video>`],
+    // adversary23: CSS on the video decides its size (Chromium: 800x150), so its sources are not sized by attributes.
+    ["a video whose CSS overrides height=0", `<video width="100%" height="0" style="height:auto" autoplay muted loop playsinline><source src="https://cdn.example.com/v/8f3a9c2e1b7d4f60a2b1c3d4e5f60718/clip.mp4" type="video/mp4"></video>`],
   ])("keeps %s", (_title, input) => {
     expect(stripTrackingWithReport(input).html).toBe(input);
   });
