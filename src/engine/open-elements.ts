@@ -465,7 +465,7 @@ export class OpenElements {
 
   /** Whether text here is read by the "in body" rules, which reopen formatting elements (not in a table or select). */
   readsTextInBody(): boolean {
-    if (this.formatting.length === 0) return false;
+    if (this.formatting.length === 0 || this.isListedOpen(this.formatting.length - 1)) return false; // nothing to reopen
     const current = this.current;
     if (current === undefined) return true;
     if (current.namespace !== "html") return !this.isInForeignContent();
@@ -726,6 +726,12 @@ export class OpenElements {
 
   /** A cell, caption or object closes: the formatting elements listed since its marker are not reopened past it. */
   private clearFormattingToMarker(): void {
+    if (this.formatting[this.formatting.length - 1] === null) {
+      // Nothing listed since the marker (the usual cell): only the marker goes.
+      this.formatting.pop();
+      this.formattingAt.pop();
+      return;
+    }
     const marker = Math.max(this.formatting.lastIndexOf(null), 0);
     this.formatting.length = marker;
     this.formattingAt.length = marker;
