@@ -46,7 +46,7 @@ const shapes = [
   ["20,000 <b><div>x</b>", () => "<b><div>x</b>".repeat(20_000)],
   ["20,000 <form><div>x</form>", () => "<form><div>x</form>".repeat(20_000)],
   ["20,000 distinct <i>", () => Array.from({ length: 20_000 }, (_, i) => `<i class="c${i}">`).join("")],
-  ["64 <i> reopened 20,000 times", () => `<p>${Array.from({ length: 64 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
+  ["16 <i> reopened 20,000 times", () => `<p>${Array.from({ length: 16 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
   ["64 div rules, 60,000 <div>", () => `<style>${Array.from({ length: 64 }, (_, i) => `div{width:${i}px}`).join("")}</style>${"<div></div>".repeat(60_000)}`],
 ];
 

@@ -27,7 +27,7 @@ import { type ElementContext, ElementView } from "./element-view.js";
 import { PendingEndTag } from "./end-tag.js";
 import { htmlElementFacts } from "./html-elements.js";
 import { OpenElement } from "./open-element.js";
-import { OpenElements } from "./open-elements.js";
+import { maxListed, OpenElements } from "./open-elements.js";
 import { LineIndex } from "./line-index.js";
 import { Output } from "./output.js";
 import { type Plan, plan, type Scope } from "./plan.js";
@@ -375,7 +375,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if ((namespace !== "html" || name === "noscript") && scannerRawText.has(name) && !this.rawTextEnds.includes(name)) this.rawTextEnds.push(name);
     this.apply(plan);
     const pushed = this.tree.push(open, selfClosing);
-    if (this.tree.takeListOverflow()) this.warnVerdict(formattingListLimit(), tag.start);
+    if (this.tree.takeListOverflow()) this.warnVerdict(formattingListLimit(maxListed), tag.start);
     if (plan.removesElement) {
       // In audit too: what a removed element holds is not judged, so both presets report the same findings.
       if (pushed) this.beginRemoval(name, tag.start, brokeOut);

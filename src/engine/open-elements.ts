@@ -101,10 +101,8 @@ const nothingToReopen: readonly OpenElement[] = [];
 const maxRebuildDepth = 512;
 
 /** The list of active formatting elements holds at most this many since its last marker (the oldest go). */
-const maxListed = 64;
+export const maxListed = 16;
 
-/** At most this many formatting elements are reopened at once (hostile mail may list thousands). */
-const maxReopened = 64;
 
 /** Whether two formatting elements have the same attributes, in any order (the Noah's ark clause compares them). */
 function sameAttributes(a: OpenElement, b: OpenElement): boolean {
@@ -446,13 +444,13 @@ export class OpenElements {
 
   /**
    * The formatting elements to reopen before content here: those closed implicitly since the last marker or the last
-   * one still open, oldest first (the spec's "reconstruct the active formatting elements"; at most `maxReopened`).
+   * one still open, oldest first (the spec's "reconstruct the active formatting elements"; at most `maxListed`).
    */
   formattingToReopen(): readonly OpenElement[] {
     const list = this.formatting;
     if (list.length === 0 || this.isListedOpen(list.length - 1)) return nothingToReopen;
     let first = list.length - 1;
-    while (first > 0 && list.length - first < maxReopened && !this.isListedOpen(first - 1)) first--;
+    while (first > 0 && !this.isListedOpen(first - 1)) first--;
     return list.slice(first) as OpenElement[];
   }
 

@@ -21,7 +21,7 @@ describe("pathological inputs", () => {
     ["20,000 <b><div>x</b>", "<b><div>x</b>".repeat(20_000)],
     ["20,000 <form><div>x</form>", "<form><div>x</form>".repeat(20_000)],
     ["20,000 distinct formatting elements", Array.from({ length: 20_000 }, (_, i) => `<i class="c${i}">`).join("")],
-    ["64 distinct formatting elements reopened 20,000 times", `<p>${Array.from({ length: 64 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
+    ["16 distinct formatting elements reopened 20,000 times", `<p>${Array.from({ length: 16 }, (_, i) => `<i class="c${i}">`).join("")}</p>${"<div>x</div>".repeat(20_000)}`],
   ])("%s pass through unchanged", (_title, input) => {
     expect(stripTracking(input) === input).toBe(true);
   });
