@@ -130,7 +130,6 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.ownsLines = context.lines === undefined && this.findings.makesLines;
     this.lines = context.lines ?? new LineIndex(context.offset);
     this.tree = context.openElements.clone();
-    this.tree.rehide = (tree, index) => this.hidingAt(tree, index);
     this.baseHref = context.baseHref;
     this.styleRules = context.styleRules ?? new StyleRules();
     this.tokenizer = new Tokenizer({ decodeEntities: true }, this);
@@ -322,6 +321,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
     const bodyRules = brokeOut || !this.tree.isInForeignContent();
     const namespace = this.tree.prepareStartTag(tag.name, attributes, tag.facts);
+    this.rehideMoved();
     if (bodyRules && tag.facts.reopensFormatting) this.reopenFormatting();
     this.checkRemovalEnded(tag.start);
     const renamed = namespace === "html" && tag.name === "image";
@@ -385,6 +385,13 @@ export class Engine implements TokenizerCallbacks, Scope {
     this.safe = end;
   }
 
+  /** Reads again the rules and hiding of the open elements the adoption agency moved under new ancestors. */
+  private rehideMoved(): void {
+    for (let index = this.tree.takeMoved(); index >= 0 && index < this.tree.depth; index++) {
+      this.tree.replaceHiding(index, this.hidingAt(this.tree, index));
+    }
+  }
+
   /** The hiding of the open element at `index` of `tree`, read from its rules and its parent there. */
   private hidingAt(tree: OpenElements, index: number): Hiding | undefined {
     const element = tree.stack[index]!;
@@ -421,6 +428,7 @@ export class Engine implements TokenizerCallbacks, Scope {
   private finishEndTag(endTag: PendingEndTag, end: number): void {
     if (this.completeDiscarded(end)) {
       this.tree.end(endTag.name, endTag.facts);
+      this.rehideMoved();
       this.checkRemovalEnded(endTag.start);
       return;
     }
@@ -428,6 +436,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       const style = this.style;
       this.style = undefined;
       this.tree.end(endTag.name, endTag.facts);
+      this.rehideMoved();
       if (this.finishStyle(style, endTag.start, end)) this.keepBareEndTag(endTag, end);
       this.safe = end;
       return;
@@ -438,6 +447,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (endTag.name === "noscript") this.noscriptOpen = false;
     if (this.rawTextEnds.includes(endTag.name)) this.rawTextEnds.splice(this.rawTextEnds.indexOf(endTag.name), 1);
     this.tree.end(endTag.name, endTag.facts);
+    this.rehideMoved();
     if (this.checkRemovalEnded(closesRemoved ? end : endTag.start)) {
       if (!closesRemoved) this.keepBareEndTag(endTag, end);
       this.safe = end;

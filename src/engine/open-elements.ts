@@ -151,6 +151,8 @@ export class OpenElements {
   private formatting: (OpenElement | null)[] = [];
   /** The list of active formatting elements lost its oldest entry to `maxListed` ("new" until the engine is told). */
   private listOverflow: "new" | "told" | undefined;
+  /** The lowest position whose ancestors the adoption agency changed since `takeMoved`, or -1. */
+  private movedFrom = -1;
   /** The spec's form element pointer: the last `<form>` inserted, until a `</form>` (no template open). */
   private formPointer: OpenElement | undefined;
   /** Per entry of `formatting`, the position it was pushed at (it is open while the stack holds it there), or -1. */
@@ -191,7 +193,6 @@ export class OpenElements {
     copy.quirks = this.quirks;
     copy.formPointer = this.formPointer;
     copy.listOverflow = this.listOverflow;
-    copy.rehide = this.rehide;
     copy.boundaryPositions = this.boundaryPositions.map((positions) => positions.slice());
     copy.summaries = this.summaries.slice();
     return copy;
@@ -616,8 +617,18 @@ export class OpenElements {
       if (element.namespace === "html" ? element.facts.special || element.facts.formatting : isForeignScopeWall(element)) kept.push(element);
     }
     this.rebuild(kept);
-    // Each element from there up stands under new ancestors: its rules and hiding are read again.
-    for (let index = formatting; index < this.elements.length; index++) this.replaceHiding(index, this.rehide(this, index));
+    // Each element from there up stands under new ancestors: its rules and hiding are to be read again.
+    this.movedFrom = this.movedFrom < 0 ? formatting : Math.min(this.movedFrom, formatting);
+  }
+
+  /**
+   * The position from which the open elements stand under new ancestors since the last call (the adoption agency
+   * moved them), or -1: the engine reads their rules and hiding again (`replaceHiding`), as it knows the rules.
+   */
+  takeMoved(): number {
+    const from = Math.min(this.movedFrom, this.elements.length);
+    this.movedFrom = -1;
+    return from;
   }
 
   /** Gives the open element at `index` another hiding (a copy takes its place, in the stack and in the list). */
@@ -631,11 +642,6 @@ export class OpenElements {
     this.changes++;
   }
 
-  /**
-   * How the open element at `index` is hidden where it now stands, read again when the adoption agency moves it (the
-   * engine sets this: it knows the style rules). By default, as it was.
-   */
-  rehide: (tree: OpenElements, index: number) => Hiding | undefined = (tree, index) => tree.elements[index]!.hiding;
 
   /** `</form>` (no template open): the form leaves the stack, what it holds stays open (the tree is unchanged). */
   private closeForm(): void {

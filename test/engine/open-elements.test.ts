@@ -99,15 +99,19 @@ describe("open-element simulator", () => {
     expect(tree.stack.map((element) => element.name)).toEqual(["p", "table", "p"]);
   });
 
-  it("re-parents what the adoption agency moves: a block's hiding is read again under its new parent", () => {
+  it("re-parents what the adoption agency moves and says from where the hiding is to be read again", () => {
     const hidden = { reason: "display:none on <b>", byVisibility: false };
     const tree = new OpenElements();
-    tree.rehide = (moved, index) => moved.stack[index - 1]?.hiding;
     const b = new OpenElement("b", tree.prepareStartTag("b", []), [], hidden);
     tree.push(b, false);
     tree.push(new OpenElement("p", tree.prepareStartTag("p", []), [], hidden), false);
+    expect(tree.takeMoved()).toBe(-1);
     tree.end("b");
-    expect(tree.stack.map((element) => [element.name, element.hiding])).toEqual([["p", undefined]]);
+    expect(tree.stack.map((element) => element.name)).toEqual(["p"]);
+    expect(tree.takeMoved()).toBe(0);
+    expect(tree.takeMoved()).toBe(-1);
+    tree.replaceHiding(0, undefined);
+    expect(tree.stack[0]!.hiding).toBeUndefined();
   });
 
   it("follows a held element when one below it leaves the stack, and puts it past the end once it left itself", () => {
