@@ -319,6 +319,8 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (!tag) return;
     const attributes = tag.attributes;
     const brokeOut = this.tree.breaksOut(tag.name, attributes);
+    // An <input> closes an open <select>: removed, it must still close it, or the next parse reads on inside it.
+    const closesSelect = tag.name === "input" && this.tree.hasSelectInScope();
     const bodyRules = brokeOut || !this.tree.isInForeignContent();
     const namespace = this.tree.prepareStartTag(tag.name, attributes, tag.facts);
     this.rehideMoved();
@@ -370,7 +372,7 @@ export class Engine implements TokenizerCallbacks, Scope {
       }
       return;
     }
-    const plan = planStartTag(tag, end, view, brokeOut, this);
+    const plan = planStartTag(tag, end, view, brokeOut || closesSelect, this);
     if (name === "noscript" && namespace === "html") this.noscriptOpen = true;
     if ((namespace !== "html" || name === "noscript") && scannerRawText.has(name) && !this.rawTextEnds.includes(name)) this.rawTextEnds.push(name);
     this.apply(plan);

@@ -251,6 +251,11 @@ export class OpenElements {
     return current !== undefined && current.namespace === "html" ? current.name : "";
   }
 
+  /** True when a `<select>` is open in scope (an `<input>` or `<select>` start tag closes it). */
+  hasSelectInScope(): boolean {
+    return this.findNameInScope("select", defaultScopeIndex) >= 0;
+  }
+
   /** True when an HTML element of that name is open. */
   has(name: string): boolean {
     return last(this.htmlByName.get(name)) >= 0;
@@ -316,7 +321,7 @@ export class OpenElements {
     if (name === "nobr" && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
     // A <select> or an <input> closes a <select> in scope (Chromium's select parsing).
     if (name === "select" || name === "input") {
-      const select = this.findNameInScope("select", defaultScopeIndex);
+      const select = this.findNameInScope("select", defaultScopeIndex); // see `hasSelectInScope`
       if (select >= 0) this.popTo(select);
     }
     if ((name === "rb" || name === "rtc" || name === "rp" || name === "rt") && this.findNameInScope("ruby", defaultScopeIndex) >= 0) {

@@ -16,10 +16,11 @@ import type { LocatedResource } from "./resources.js";
 import { editTag, type ResourceEdit } from "./tag-editor.js";
 
 /**
- * Plans the start tag `tag`, which ends at `end`. `view` is the element detectors see; `brokeOut` says the tag
- * broke out of svg/math (then a removed tag must stay, bare, or what follows would be parsed as svg/math).
+ * Plans the start tag `tag`, which ends at `end`. `view` is the element detectors see; `shapesTree` says the tag
+ * closed elements a later parse would otherwise keep open (it broke out of svg/math, or an `<input>` closed a
+ * `<select>`): then a removed tag must stay, bare, or what follows would be read inside them.
  */
-export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeOut: boolean, scope: Scope): Plan {
+export function planStartTag(tag: RawTag, end: number, view: ElementView, shapesTree: boolean, scope: Scope): Plan {
   const { name, namespace } = view;
   // Most tags plan nothing: nothing is allocated for them but what the judge returns.
   let warnings: PlannedWarning[] | undefined;
@@ -37,7 +38,7 @@ export function planStartTag(tag: RawTag, end: number, view: ElementView, brokeO
 
   const removal = decisions.find(isRemoval);
   if (removal) {
-    const text = brokeOut ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
+    const text = shapesTree ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
     return plan({ from: tag.start, to: end, text }, report(name, tag.start, decisions), warnings, true);
   }
 
@@ -81,8 +82,10 @@ export function ambiguousRemoval(tag: string, context = "noscript"): Decision {
   };
 }
 
-/** A start tag with no attributes: it still breaks out of svg/math, and fetches nothing. */
+/** A start tag with no attributes: it still closes what it closed, and fetches nothing. */
 function bareTag(name: string): string {
-  // `<font>` breaks out only with color, face or size.
-  return name.toLowerCase() === "font" ? `<${name} color>` : `<${name}>`;
+  // `<font>` breaks out only with color, face or size; an `<input>` without a type would show a text box.
+  const lower = name.toLowerCase();
+  if (lower === "font") return `<${name} color>`;
+  return lower === "input" ? `<${name} type="hidden">` : `<${name}>`;
 }

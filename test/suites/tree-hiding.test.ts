@@ -166,6 +166,13 @@ describe("adversary22: the form element pointer, select, ruby, option, a removal
     removesP(page(`<select style="display:none"><marquee><select><img src="${P}">`));
   });
 
+  it("a removed <input> that closed a <select> stays as a hidden input, so cleaning twice is cleaning once (fuzz)", () => {
+    const options = { block: [{ url: "t.example" }] };
+    const once = stripTracking(`<select><input type=image src=https://t.example/p.gif><noembed><svg>`, options);
+    expect(once).toBe(`<select><input type="hidden"><noembed><svg>`);
+    expect(stripTracking(once, options)).toBe(once);
+  });
+
   it("<rb>, <rtc>, <rp>, <rt> imply end tags only with a <ruby> in scope", () => {
     removesP(page(`<p style="display:none"><rt><img src="${P}"></p>`));
     removesP(page(`<ul><li style="display:none"><rp><img src="${P}"></ul>`));
