@@ -103,7 +103,6 @@ const maxRebuildDepth = 512;
 /** The list of active formatting elements holds at most this many since its last marker (the oldest go). */
 export const maxListed = 16;
 
-
 /** Whether two formatting elements have the same attributes, in any order (the Noah's ark clause compares them). */
 function sameAttributes(a: OpenElement, b: OpenElement): boolean {
   const left = a.rawAttributes;
@@ -253,7 +252,11 @@ export class OpenElements {
 
   /** True when a `<select>` is open in scope (an `<input>` or `<select>` start tag closes it). */
   hasSelectInScope(): boolean {
-    return this.findNameInScope("select", defaultScopeIndex) >= 0;
+    return this.selectInScope() >= 0;
+  }
+
+  private selectInScope(): number {
+    return this.findNameInScope("select", defaultScopeIndex);
   }
 
   /** True when an HTML element of that name is open. */
@@ -321,7 +324,7 @@ export class OpenElements {
     if (name === "nobr" && this.findNameInScope(name, defaultScopeIndex) >= 0) this.adoptionAgency(name);
     // A <select> or an <input> closes a <select> in scope (Chromium's select parsing).
     if (name === "select" || name === "input") {
-      const select = this.findNameInScope("select", defaultScopeIndex); // see `hasSelectInScope`
+      const select = this.selectInScope();
       if (select >= 0) this.popTo(select);
     }
     if ((name === "rb" || name === "rtc" || name === "rp" || name === "rt") && this.findNameInScope("ruby", defaultScopeIndex) >= 0) {
@@ -501,8 +504,7 @@ export class OpenElements {
     if (listed === undefined) return;
     this.adoptionAgency("a");
     this.forgetFormatting(listed);
-    const at = this.elements.lastIndexOf(listed);
-    if (at >= 0 && this.elements.length <= maxRebuildDepth) this.rebuild([...this.elements.slice(0, at), ...this.elements.slice(at + 1)]);
+    this.removeAt(this.elements.lastIndexOf(listed));
   }
 
   /** Takes `element` out of the list of active formatting elements (closed by its end tag, or by the adoption agency). */
@@ -655,7 +657,13 @@ export class OpenElements {
     const form = pointer === undefined ? -1 : this.elements.lastIndexOf(pointer);
     if (form < 0 || this.inScope(form, defaultScopeIndex) !== form) return;
     if (form === this.depth - 1) this.popTo(form);
-    else if (this.elements.length <= maxRebuildDepth) this.rebuild([...this.elements.slice(0, form), ...this.elements.slice(form + 1)]);
+    else this.removeAt(form);
+  }
+
+  /** Takes the open element at `index` (not the current one) out of the stack, what is above it staying open. */
+  private removeAt(index: number): void {
+    if (index < 0 || this.elements.length > maxRebuildDepth) return;
+    this.rebuild([...this.elements.slice(0, index), ...this.elements.slice(index + 1)]);
   }
 
   /** Replaces the open elements (a removal from the middle: rare, so the indexes are built again, not patched). */
