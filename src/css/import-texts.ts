@@ -20,6 +20,8 @@ export interface ImportText {
    * rule to any scanner. The URL stays, unrequested.
    */
   readonly span: Span;
+  /** Its value is a string or a `url()`, as the CSS parser reads one; else a bare run of characters. */
+  readonly quoted: boolean;
   /** Its value ran past `maxImportValue` characters: the URL is its start only (judge it as unreadable). */
   readonly cut: boolean;
 }
@@ -43,7 +45,7 @@ const spaces = /\s*/y;
  * Every `@import` in `css` followed by a value, in order.
  * @example
  * findImportTexts('/x@import "https://t.example/a.css"; a{}')
- * //=> [{ url: "https://t.example/a.css", at: 2, span: { start: 3, end: 4 }, cut: false }]
+ * //=> [{ url: "https://t.example/a.css", at: 2, span: { start: 3, end: 4 }, quoted: true, cut: false }]
  */
 export function findImportTexts(css: string): ImportText[] {
   const found: ImportText[] = [];
@@ -56,7 +58,8 @@ export function findImportTexts(css: string): ImportText[] {
     const text = value.exec(css)?.[0];
     if (text === undefined) continue;
     // The search goes on right after this keyword, not after its value: an `@import` inside a value counts too.
-    found.push({ url: scannedUrl(text), at, span: { start: at + 1, end: at + 2 }, cut: text.length >= maxImportValue });
+    const quoted = text[0] === '"' || text[0] === "'" || /^url\(/i.test(text);
+    found.push({ url: scannedUrl(text), at, span: { start: at + 1, end: at + 2 }, quoted, cut: text.length >= maxImportValue });
   }
   return found;
 }

@@ -325,7 +325,9 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
   }
   if (!css.includes("@")) return found;
   for (const text of findImportTexts(css)) {
-    if (parsedImports.has(text.at)) continue;
+    // A quoted or `url()` value is the one the parser read from the same `@import`. A bare one never is: in
+    // `@import https://t.example/p.gif'` the parser imports "" (the stray quote's string), a scanner the URL.
+    if (text.quoted && parsedImports.has(text.at)) continue;
     const holder = addImport(text.url, "css-import", text.span);
     if (text.cut) holder.unreadable = `an @import value longer than ${maxImportValue} characters`;
   }
