@@ -150,14 +150,17 @@ export function hidingOf(
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || presentation.length > 0 || sheetMayDecide(ruled, css) ? ruled : [];
+  // Under a parent only `visibility` hides, a rule that may apply (`@media`, a selector read as inexact) may give
+  // `visibility: visible` back (or `all: initial`): read where it does, even when no other rule is about the element.
+  const mayShowThere = inherited?.byVisibility === true && sheet !== undefined && sheet.mayApply.some(({ name }) => name === "visibility" || name === "all");
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
-  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0) return inherited;
+  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0 && !mayShowThere) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
   // Presentation attributes are author style below every rule: first in the cascade.
   const applied = cascaded(presentation.length > 0 ? [...presentation, ...fromSheet] : fromSheet, inline, reading.quirks);
   const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
-  if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
+  if (hiding === undefined || sheet === undefined || sheet.mayApply.length === 0 || (hiding === inherited && !mayShowThere)) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
   const there = cascaded(presentation.length > 0 ? [...presentation, ...sheet.mayApply] : sheet.mayApply, inline, reading.quirks);
@@ -327,6 +330,8 @@ function hidingBy(
   if (inherited !== undefined && !inherited.byVisibility) return inherited;
   const visibility = value("visibility");
   if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
+  // `all: initial` sets `visibility` to `visible`, its initial value (`unset`, `inherit` and `revert` inherit it).
+  if (visibility === undefined && value(allReset)?.trim() === "initial") return undefined;
   return visibility === undefined ? inherited : undefined;
 }
 
