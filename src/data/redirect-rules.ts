@@ -5,8 +5,8 @@
  * decoders live in src/url/redirects.ts. Hosts match by host suffix ("awstrack.me" matches
  * "r.us-east-1.awstrack.me"); "google.*" matches any registrable domain google.<public suffix>. A rule
  * without hosts is host-agnostic (self-hosted senders, customer tracking domains) and must therefore
- * have a specific path shape and a destination that decodes to an http(s) URL on another registrable domain (one
- * on the link's own is a first-party endpoint, kept: src/url/redirects.ts).
+ * have a specific path shape and a destination that decodes to an http(s) URL. A destination on the link's own
+ * registrable domain is unwrapped too: senders put these wrappers on their own subdomain (`link.brand.com`).
  */
 
 export type RedirectExtract =

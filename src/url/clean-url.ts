@@ -52,10 +52,7 @@ export interface CleanUrlResult {
   readonly changed: boolean;
   /** Every change, in the order made (unwrapping first, then parameters). */
   readonly changes: readonly UrlChange[];
-  /**
-   * A known click tracker whose destination is not in the URL, or a first-party link in a host-agnostic wrapper's
-   * shape (its destination on its own domain): kept, reported.
-   */
+  /** A known click tracker whose destination is not in the URL: kept, reported. */
   readonly opaqueRedirect?: OpaqueRedirect;
   /** A wrapper whose destination is not http(s) (javascript:, data:, ...): kept as is, reported. */
   readonly unsafeRedirect?: string;
@@ -288,12 +285,6 @@ export function cleanUrl(url: string | URL, options?: CleanUrlOptions): CleanUrl
   return createUrlCleaner(options)(url);
 }
 
-/**
- * Why a link in a host-agnostic wrapper's shape (`/link/<JWT>`, `/click/<n>.<n>/<base64>`) that leads to its own
- * registrable domain is kept: an invitation or magic link checks its token, then redirects (adversary25 F6).
- */
-const firstPartyReason = "destination on the link's own domain (a first-party endpoint may act on its token before it redirects)";
-
 function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): CleanUrlResult {
   // Browsers strip leading and trailing ASCII whitespace from href values; so do we, and put it back after.
   let start = 0;
@@ -322,15 +313,10 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
   let target = decodedCore; // what the browser navigates to
   let rules = hosts.get(parts.host);
 
-  let firstParty: OpaqueRedirect | undefined;
   if (resolved.unwrapRedirects) {
     for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
       const step = unwrapRedirect(target, parts, rules.redirects);
       if (!step) break;
-      if (step.kind === "first-party") {
-        firstParty = { vendor: step.rule.vendor, rule: step.rule.id, reason: firstPartyReason };
-        break;
-      }
       // A wrapper around javascript:, data:, ... stays exactly as it came, even after outer unwrapping.
       if (step.kind === "unsafe") return { url, changed: false, changes: [], unsafeRedirect: step.destination };
       // JSON in a token can decode to a lone surrogate (`"\udce9"`), and in a message part read as UTF-8 one stands
@@ -348,9 +334,9 @@ function clean(url: string, resolved: ResolvedOptions, hosts: HostRulesCache): C
     }
   }
 
-  const tracker = firstParty === undefined ? findClickTracker(parts, rules.clickTrackers) : undefined;
-  const opaqueRedirect = firstParty ?? (tracker && { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason });
-  if (opaqueRedirect) {
+  const tracker = findClickTracker(parts, rules.clickTrackers);
+  if (tracker) {
+    const opaqueRedirect = { vendor: tracker.vendor, rule: tracker.id, reason: tracker.reason };
     if (changes.length === 0) return { url, changed: false, changes: [], opaqueRedirect };
     const cleaned = withSurroundingSpace(url, start, end, current.slice(schemePut));
     return { url: cleaned, changed: cleaned !== url, changes, opaqueRedirect };

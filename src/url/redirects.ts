@@ -2,7 +2,6 @@
  * Unwrapping of click redirects whose destination is written in the URL (rules in data/redirect-rules.ts),
  * and recognition of opaque click trackers (data/click-trackers.ts).
  */
-import { getDomain } from "tldts";
 import { clickTrackers, type ClickTrackerRule } from "../data/click-trackers.js";
 import { redirectRules, type RedirectExtract, type RedirectRule } from "../data/redirect-rules.js";
 import { decodeBase64Text, decodeJwtPayload, safeDecodeUri } from "./decode.js";
@@ -29,12 +28,7 @@ export type UnwrapResult =
   /** The wrapper's destination, an http(s) URL (decoded, not yet escaped for output), and its parts. */
   | { readonly kind: "destination"; readonly rule: RedirectRule; readonly destination: string; readonly parts: HttpUrlParts }
   /** The wrapper points somewhere that is not http(s) (javascript:, data:, ...). */
-  | { readonly kind: "unsafe"; readonly rule: RedirectRule; readonly destination: string }
-  /**
-   * A host-agnostic rule's shape on a link to the link's own registrable domain: a first-party endpoint (an
-   * invitation, a magic link) may act on its token before it redirects, so the link is kept.
-   */
-  | { readonly kind: "first-party"; readonly rule: RedirectRule; readonly destination: string };
+  | { readonly kind: "unsafe"; readonly rule: RedirectRule; readonly destination: string };
 
 /** Percent-decodes a destination taken from a query value; decodes a second time when it is still encoded. */
 function decodeDestination(value: string): string | undefined {
@@ -146,7 +140,6 @@ export function unwrapRedirect(
     if (raw === undefined) continue;
     const destination = raw.replace(LEADING_JUNK, "");
     const destinationParts = parseHttpUrl(destination);
-    if (destinationParts && isHostAgnostic(rule) && sameSite(parts.host, destinationParts.host)) return { kind: "first-party", rule, destination };
     if (destinationParts) return { kind: "destination", rule, destination, parts: destinationParts };
     // Host-agnostic rules need an http(s) result to be sure the shape was theirs; listed hosts report the rest.
     const schemeLike = SCHEME.test(destination.replace(/[\t\n\r]/g, ""));
@@ -157,12 +150,6 @@ export function unwrapRedirect(
 
 function isHostAgnostic(rule: RedirectRule): boolean {
   return rule.hosts === undefined && rule.hostPattern === undefined;
-}
-
-/** The same registrable domain (`link.example.com` and `www.example.com`), or the same host where there is none (an IP). */
-function sameSite(host: string, other: string): boolean {
-  const domain = getDomain(host);
-  return domain === null ? host === other : domain === getDomain(other);
 }
 
 /**
