@@ -146,6 +146,10 @@ export class Engine implements TokenizerCallbacks, Scope {
     return rawTextContext(this.noscriptOpen, this.tree.has("select"));
   }
 
+  inSelect(): boolean {
+    return this.tree.has("select");
+  }
+
   inHtmlElement(): boolean {
     return this.tree.isInHtmlElement();
   }
