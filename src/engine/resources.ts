@@ -17,7 +17,7 @@ import { isDataUrl } from "../url/local-url.js";
 import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
-import { screenDeclarationsFor } from "./screen-reveals.js";
+import { ScreenReveals } from "./screen-reveals.js";
 import { blockChain, parseSheet, type SheetBlock, sheetChains } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
@@ -341,6 +341,7 @@ function sheetRules(css: string): (offset: number) => CssRule {
   const chainAt = sheetChains(css);
   // The whole sheet, parsed once and only if a detector asks what `@media` rules say about a rule's selector.
   let blocks: SheetBlock[] | undefined;
+  let reveals: ScreenReveals | undefined;
   return (offset) => {
     const chain = chainAt(offset);
     let onSomeScreens: readonly StyleDeclaration[] | undefined;
@@ -351,7 +352,8 @@ function sheetRules(css: string): (offset: number) => CssRule {
         if (onSomeScreens !== undefined) return onSomeScreens;
         blocks ??= parseSheet(css);
         const rule = blockChain(blocks, offset).pop();
-        onSomeScreens = rule === undefined ? [] : screenDeclarationsFor(blocks, rule);
+        reveals ??= new ScreenReveals(blocks);
+        onSomeScreens = rule === undefined ? [] : reveals.for(rule);
         return onSomeScreens;
       },
     };

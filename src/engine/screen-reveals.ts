@@ -8,22 +8,46 @@ import { decodedNames } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import type { SheetBlock } from "./style-rules.js";
 
+/** The most reveal blocks kept per selector: beyond them a hostile sheet's rule reads as unrevealed (fail closed). */
+const maxRevealsPerSelector = 32;
+
 /**
- * The declarations that `@media` rules for screens give a selector of `rule` (a block of `blocks`), that may win over
- * its own: those of the rules after it, and the `!important` ones of those before it. A rule nested in the same
- * selector (`.mob{@media (...){display:block}}`) counts too. Print, dark mode and a range no screen has do not.
+ * What `@media` rules for screens say about each selector of one sheet (its blocks, from `parseSheet`), indexed
+ * once: every rule of a sheet may ask, and a walk over the whole sheet for each was quadratic.
  */
-export function screenDeclarationsFor(blocks: readonly SheetBlock[], rule: SheetBlock): StyleDeclaration[] {
-  const selectors = selectorsOf(rule.prelude);
-  const found: StyleDeclaration[] = [];
-  for (const block of blocks) {
-    if (block === rule || block.declarations.length === 0) continue;
-    const subject = block.prelude.startsWith("@") ? nestedIn(blocks, block) : block;
-    if (subject === undefined || !selectorsOf(subject.prelude).some((selector) => selectors.includes(selector))) continue;
-    if (!onSomeScreens(blocks, block)) continue;
-    for (const declaration of block.declarations) if (block.start > rule.start || declaration.important === true) found.push(declaration);
+export class ScreenReveals {
+  private readonly bySelector = new Map<string, SheetBlock[]>();
+
+  constructor(blocks: readonly SheetBlock[]) {
+    for (const block of blocks) {
+      if (block.declarations.length === 0) continue;
+      const subject = block.prelude.startsWith("@") ? nestedIn(blocks, block) : block;
+      if (subject === undefined || !onSomeScreens(blocks, block)) continue;
+      for (const selector of new Set(selectorsOf(subject.prelude))) {
+        const list = this.bySelector.get(selector);
+        if (list === undefined) this.bySelector.set(selector, [block]);
+        else if (list.length < maxRevealsPerSelector) list.push(block);
+      }
+    }
   }
-  return found;
+
+  /**
+   * The declarations that `@media` rules for screens give a selector of `rule` (one of the blocks), that may win
+   * over its own: those of the rules after it, and the `!important` ones of those before it, in sheet order. A rule
+   * nested in the same selector (`.mob{@media (...){display:block}}`) counts too. Print, dark mode and a range no
+   * screen has do not.
+   */
+  for(rule: SheetBlock): StyleDeclaration[] {
+    const revealing = new Set<SheetBlock>();
+    for (const selector of selectorsOf(rule.prelude)) {
+      for (const block of this.bySelector.get(selector) ?? []) if (block !== rule) revealing.add(block);
+    }
+    const found: StyleDeclaration[] = [];
+    for (const block of [...revealing].sort((a, b) => a.start - b.start)) {
+      for (const declaration of block.declarations) if (block.start > rule.start || declaration.important === true) found.push(declaration);
+    }
+    return found;
+  }
 }
 
 /** The style rule an `@media` block sits in directly (CSS nesting), if it does. */

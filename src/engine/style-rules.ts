@@ -139,11 +139,18 @@ export function sheetChains(css: string): (offset: number) => SheetBlock[] {
 
 /** The at-rule preludes and the selector around a position of a sheet, innermost last. */
 export function blockChain(blocks: readonly SheetBlock[], offset: number): SheetBlock[] {
-  let innermost = -1;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as SheetBlock;
-    if (block.start <= offset && offset < block.end) innermost = i; // later blocks are nested deeper
+  // Blocks are in order of their `{`. The last one to open at or before `offset` is the innermost that holds it, or
+  // nested in it (blocks nest properly): the innermost is it or one of its parents. A search, not a walk: every URL
+  // of a sheet asks.
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((blocks[middle] as SheetBlock).start <= offset) low = middle + 1;
+    else high = middle;
   }
+  let innermost = low - 1;
+  while (innermost >= 0 && !(offset < (blocks[innermost] as SheetBlock).end)) innermost = (blocks[innermost] as SheetBlock).parent;
   const chain: SheetBlock[] = [];
   for (let i = innermost; i >= 0; i = (blocks[i] as SheetBlock).parent) chain.unshift(blocks[i] as SheetBlock);
   return chain;

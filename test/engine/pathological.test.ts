@@ -26,6 +26,15 @@ describe("pathological inputs", () => {
     expect(stripTracking(input) === input).toBe(true);
   });
 
+  it("judges 5,000 hidden rules with tracking URLs, each asking what the sheet's @media rules reveal of it", () => {
+    // Each rule once walked the whole sheet for reveals of its selector (13 s for 4,000 rules): indexed now.
+    const rules = Array.from({ length: 5_000 }, (_, i) => `.a${i}{display:none;background:url(https://x.example/b.gif?t=8f3a9c2e1b7d4f60a2b1c3d4e5f6${i})}`);
+    const reveal = "@media (max-width:480px){.a4999{display:block!important}}";
+    const { html, report } = stripTrackingWithReport(`<style>${rules.join("")}${reveal}</style>`);
+    expect(report.findings).toHaveLength(4_999);
+    expect(html.includes("t=8f3a9c2e1b7d4f60a2b1c3d4e5f64999")).toBe(true);
+  });
+
   it("removes a pixel at the bottom of 50,000 nested elements", () => {
     const input = `${"<div>".repeat(50_000)}${pixel}`;
     expect(stripTracking(input) === "<div>".repeat(50_000)).toBe(true);

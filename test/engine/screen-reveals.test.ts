@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { screenDeclarationsFor } from "../../src/engine/screen-reveals.js";
+import { ScreenReveals } from "../../src/engine/screen-reveals.js";
 import { parseSheet } from "../../src/engine/style-rules.js";
 
 /** What screen `@media` rules say about the rule `.m{display:none}` of `css`. */
 const about = (css: string) => {
   const blocks = parseSheet(css);
   const rule = blocks.find((block) => block.prelude === ".m" && block.declarations.some(({ value }) => value === "none"))!;
-  return screenDeclarationsFor(blocks, rule).map(({ name, value }) => `${name}:${value}`);
+  return new ScreenReveals(blocks).for(rule).map(({ name, value }) => `${name}:${value}`);
 };
 
-describe("screenDeclarationsFor (adversary25 F4)", () => {
+describe("ScreenReveals (adversary25 F4)", () => {
   it.each([
     [".m{display:none} @media (max-width:480px){.m{display:block}}", ["display:block"]],
     [".m{display:none} @media screen and (max-width:480px){.x, .m{height:20px}}", ["height:20px"]],
