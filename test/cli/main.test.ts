@@ -184,6 +184,31 @@ describe("strip-tracking (built binary): inputs and outputs a user meets", () =>
   });
 });
 
+describe("strip-tracking (built binary): an mbox with several messages", () => {
+  const second = trackedMessage("\n");
+  const mbox = `From a@shop.example Wed Dec  2 04:00:00 2026\nFrom: a@shop.example\nSubject: hello\nContent-Type: text/plain\n\nhello\n\nFrom news@shop.example Wed Dec  2 05:00:00 2026\n${second}`;
+
+  it("--check sees the second message's pixel and exits 1", () => {
+    const file = join(workspace(), "Inbox.mbox");
+    writeFileSync(file, mbox);
+    const { code, stderr } = run(["--check", file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Inbox\.mbox#2\/1\.2:\d+:\d+: \(would be\) removed-element/);
+  });
+
+  it("cleaning removes it and keeps the first message and the From_ lines as they were", () => {
+    const file = join(workspace(), "Inbox.mbox");
+    writeFileSync(file, mbox);
+    const { code, raw } = run([file]);
+    expect(code).toBe(0);
+    const output = raw.toString("latin1");
+    expect(output.startsWith(mbox.slice(0, mbox.indexOf(second)))).toBe(true);
+    expect(output).not.toContain("Disposition-Notification-To");
+    // The attached message's pixel stays (attached messages are not read); the HTML part's is gone.
+    expect(output.split("open.tracker.example").length).toBe(mbox.split("open.tracker.example").length - 1);
+  });
+});
+
 describe("strip-tracking (built binary): directories and the extensions read", () => {
   function templates(names: string[]): string {
     const dir = join(workspace(), "templates");
