@@ -97,6 +97,13 @@ describe("strip-tracking (built binary)", () => {
     expect(raw.equals(Buffer.from(`<p>caf\xe9</p><a href="https://www.google.com/url?q=https://shop.example/caf\xe9/menu&amp;sa=D">x</a>`, "latin1"))).toBe(true);
   });
 
+  it("a cleaned link in a Latin-1 file keeps its &eacute; as written (no UTF-8 bytes in a Latin-1 file)", () => {
+    const html = '<meta charset="iso-8859-1"><p>Caf\xe9</p><a href="https://x.example/p?a=1&amp;utm_source=a&amp;b=caf&eacute;">x</a>';
+    const { code, raw } = run(["-q"], Buffer.from(html, "latin1"));
+    expect(code).toBe(0);
+    expect(raw.equals(Buffer.from(html.replace("utm_source=a&amp;", ""), "latin1"))).toBe(true);
+  });
+
   it("says which parts of a message it left unread, and why", () => {
     const message = `From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=x-unknown-42\r\n\r\n${pixel}\r\n`;
     const { code, stderr } = run(["--check"], message);
