@@ -216,6 +216,48 @@ describe("strip-tracking (built binary): an mbox with several messages", () => {
   });
 });
 
+describe("strip-tracking (built binary): an unreadable input among several", () => {
+  it("--json still prints one valid JSON document with the error counted, and exits 2", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "good.html"), tracked);
+    const { code, stdout, stderr } = run(["--json", join(dir, "good.html"), join(dir, "missing.html")]);
+    expect(code).toBe(2);
+    const parsed = JSON.parse(stdout) as { files: { file: string; error?: string }[]; summary: { errors: number } };
+    expect(parsed.files.map((file) => file.file)).toEqual([join(dir, "good.html"), join(dir, "missing.html")]);
+    expect(parsed.files[1]?.error).toMatch(/ENOENT/);
+    expect(parsed.summary.errors).toBe(1);
+    expect(stderr).toContain(`${join(dir, "missing.html")}: error: ENOENT`);
+  });
+
+  it("the inputs after it are still checked, and the summary is printed", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "good.html"), tracked);
+    const { code, stderr } = run(["--check", join(dir, "missing.html"), join(dir, "good.html")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, "good.html")}:3:3: (would be) removed-element`);
+    expect(stderr).toContain("strip-tracking: 2 files, 2 findings, 1 would change, 1 error");
+  });
+
+  it("a single missing input with --json is one valid document too", () => {
+    const { code, stdout } = run(["--json", "/nonexistent/strip-tracking.html"]);
+    expect(code).toBe(2);
+    expect((JSON.parse(stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
+  });
+});
+
+describe("strip-tracking (built binary): --out-dir inside an input directory", () => {
+  it("is never read as input: a second run does not clean the first run's copies", () => {
+    const dir = workspace();
+    mkdirSync(join(dir, "mail"));
+    writeFileSync(join(dir, "mail", "a.html"), tracked);
+    const first = run(["--out-dir", join(dir, "mail", "clean"), join(dir, "mail")]);
+    const second = run(["--out-dir", join(dir, "mail", "clean"), join(dir, "mail")]);
+    expect(first.code).toBe(0);
+    expect(second.stderr).toMatch(/strip-tracking: 1 file,/);
+    expect(readdirSync(join(dir, "mail", "clean"))).toEqual(["a.html"]);
+  });
+});
+
 describe("strip-tracking (built binary): directories and the extensions read", () => {
   function templates(names: string[]): string {
     const dir = join(workspace(), "templates");
