@@ -28,8 +28,8 @@ Options:
       --json               print the report as JSON on stdout (instead of the cleaned document)
   -p, --preset <name>      standard (default), strict or audit
   -r, --recipient <addr>   the recipient's address (repeatable)
-      --keep-param <name>  a link parameter never removed (repeatable)
-      --remove-param <name> an extra link parameter to remove (repeatable)
+      --keep-param <list>  link parameters never removed (repeatable, or a comma list: utm_source,utm_medium)
+      --remove-param <list> extra link parameters to remove (repeatable, or a comma list: id,ref)
       --ext <list>         more file name extensions read in directories, e.g. hbs,liquid,njk,mjml,erb
   -j, --jobs <n>           files cleaned in parallel on worker threads (default 1)
   -q, --quiet              no summary line (nor progress line) on stderr; findings are still listed
@@ -85,8 +85,8 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     preset,
     ...(check || values["dry-run"] ? { dryRun: true } : {}),
     ...(values.recipient ? { recipient: values.recipient } : {}),
-    ...(values["keep-param"] ? { keepParams: values["keep-param"] } : {}),
-    ...(values["remove-param"] ? { removeParams: values["remove-param"] } : {}),
+    ...(values["keep-param"] ? { keepParams: paramNames(values["keep-param"]) } : {}),
+    ...(values["remove-param"] ? { removeParams: paramNames(values["remove-param"]) } : {}),
   };
   checkOptions(options);
   const outDir = values["out-dir"];
@@ -156,6 +156,11 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     }
   }
   return report.finish(check);
+}
+
+/** The parameter names of --keep-param / --remove-param values: each may be a comma list, as --ext takes. */
+function paramNames(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(",")).map((name) => name.trim()).filter((name) => name !== "");
 }
 
 /** The streams the CLI talks to (the process's own, or a test's). */

@@ -263,6 +263,15 @@ describe("stripTrackingFromMime on written messages", () => {
   it("rejects unknown options with a TypeError naming them", () => {
     expect(() => stripTrackingMimeStream({ headers: false } as never)).toThrow(/option "headers" is not a known option/);
   });
+
+  it("stripTrackingFromMime refuses onReport (the stream's option; its report is in the result) with a TypeError naming it", async () => {
+    let called = false;
+    const options = { onReport: () => (called = true) } as never;
+    await expect(stripTrackingFromMime(trackedMessage(), options)).rejects.toThrow(TypeError);
+    await expect(stripTrackingFromMime(trackedMessage(), options)).rejects.toThrow(/option "onReport"/);
+    expect(called).toBe(false);
+    await expect(stripTrackingFromMime(trackedMessage(), { bogus: 1 } as never)).rejects.toThrow(/option "bogus"/);
+  });
 });
 
 // Corpus parts left as they were, and why (their trackers stay). None: the three stray bytes in a part labelled

@@ -80,6 +80,14 @@ describe("strip-tracking (built binary)", () => {
     expect(stderr).toBe('strip-tracking: --recipient must be an email address, got "ann" (see --help)\n');
   });
 
+  it("--keep-param and --remove-param take a comma list, as --ext does, and may be repeated", () => {
+    const link = '<a href="https://x.example/?utm_source=a&utm_medium=b&utm_campaign=c&id=1&ref=2">x</a>\n';
+    expect(run(["-q", "--keep-param", "utm_source,utm_medium"], link).stdout).toBe('<a href="https://x.example/?utm_source=a&utm_medium=b&id=1&ref=2">x</a>\n');
+    expect(run(["-q", "--remove-param", "id, ref"], link).stdout).toBe('<a href="https://x.example/">x</a>\n');
+    expect(run(["-q", "--remove-param", "id", "--remove-param", "ref"], link).stdout).toBe('<a href="https://x.example/">x</a>\n');
+    expect(run(["--help"]).stdout).toMatch(/--keep-param <list> .*comma list/);
+  });
+
   it("writes every byte the cleaning did not remove, in the file's own encoding", () => {
     const latin1 = run(["-q"], Buffer.from(`<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>\n${pixel}\n`, "latin1"));
     expect(latin1.code).toBe(0);
