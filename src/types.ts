@@ -164,7 +164,7 @@ export interface Finding {
 export interface Detector {
   /** Kebab-case name, shown in the report. */
   readonly name: string;
-  /** Lower-case tag names this detector wants; omit to see every element. */
+  /** Tag names this detector wants (matched whatever their case, as HTML reads them); omit to see every element. */
   readonly tags?: readonly string[];
   /**
    * `"resources"`: the detector only finds things in `element.resources`, so the engine may skip, without

@@ -89,3 +89,15 @@ describe("stripTracking with onFinding", () => {
     expect(seen[0]).toMatchObject({ line: 4, column: 3 });
   });
 });
+
+describe("a link removed by a block selector", () => {
+  it("is one report line, with no newUrl; a link only cleaned keeps its rewrote-url line", () => {
+    const html = '<p>Hi <a href="https://x.example/?utm_source=a">click here</a> bye</p>';
+    const blocked = stripTrackingWithReport(html, { block: ["a"] });
+    expect(blocked.html).toBe("<p>Hi  bye</p>");
+    expect(blocked.report.findings.map((entry) => [entry.detector, entry.action, entry.newUrl])).toEqual([["block-rule", "removed-element", undefined]]);
+    const cleaned = stripTrackingWithReport(html);
+    expect(cleaned.report.findings.map((entry) => [entry.detector, entry.action, entry.newUrl])).toEqual([["click-tracking", "rewrote-url", "https://x.example/"]]);
+  });
+});
+

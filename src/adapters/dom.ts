@@ -11,6 +11,17 @@ import { optionError, optionsRecord, usageError } from "../errors.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
 import type { Report, StripOptions } from "../types.js";
 
+/**
+ * A domhandler `Document` or `Element`, declared by its shape: domhandler is ESM-only, so a CommonJS project's
+ * type check (`module: node16`, `skipLibCheck: false`) could not read declarations that import its types.
+ */
+export interface DomRoot {
+  /** `root` for a Document, the tag kind (`tag`, `script`, `style`) for an Element. */
+  readonly type: string;
+  /** Its child nodes (domhandler's `ChildNode`s), replaced by the cleaned ones when anything changed. */
+  children: object[];
+}
+
 /** How the tree was parsed; the same settings serialize and re-parse it. */
 export interface DomOptions extends StripOptions {
   /** The tree was parsed in XML mode. @default false */
@@ -28,15 +39,16 @@ export interface DomOptions extends StripOptions {
  * const document = parseDocument(html);
  * stripTrackingFromDom(document).findings.length //=> 1
  */
-export function stripTrackingFromDom(root: Document | Element, options?: DomOptions): Report {
-  if (!root || typeof root !== "object" || !Array.isArray((root as Document).children)) {
+export function stripTrackingFromDom(root: DomRoot, options?: DomOptions): Report {
+  if (!root || typeof root !== "object" || !Array.isArray((root as DomRoot).children)) {
     throw usageError("stripTrackingFromDom takes a domhandler Document or Element");
   }
   const { xmlMode = false, ...stripOptions } = optionsRecord(options) as DomOptions;
   if (typeof xmlMode !== "boolean") throw optionError("xmlMode", "must be a boolean");
-  const html = render(root.children, { xmlMode });
+  const tree = root as Document | Element;
+  const html = render(tree.children, { xmlMode });
   const { html: cleaned, report } = stripTrackingWithReport(html, stripOptions);
-  if (report.changed) replaceChildren(root, parseDocument(cleaned, { xmlMode }).children);
+  if (report.changed) replaceChildren(tree, parseDocument(cleaned, { xmlMode }).children);
   return report;
 }
 

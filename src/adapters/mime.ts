@@ -97,6 +97,10 @@ type Chunk = MimeNode | { type: "data" | "body"; value: Buffer; node?: MimeNode 
  * const { message, report } = await stripTrackingFromMime(rawEml);
  */
 export async function stripTrackingFromMime(message: string | Uint8Array | Readable, options?: MimeOptions): Promise<MimeResult> {
+  // The stream's onReport would be replaced by ours without a word: refused, as any unknown option is.
+  if (Object.hasOwn(optionsRecord(options), "onReport")) {
+    throw optionError("onReport", "is not a known option of stripTrackingFromMime (its report is in the result; onReport is stripTrackingMimeStream's)");
+  }
   let report: MimeReport | undefined;
   const stream = stripTrackingMimeStream({ ...options, onReport: (value) => (report = value) });
   const source = typeof message === "string" || message instanceof Uint8Array ? Readable.from([Buffer.from(message)]) : message;

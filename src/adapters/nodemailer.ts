@@ -8,6 +8,7 @@ import type { Report, StripOptions } from "../types.js";
 import { decodeCharset } from "./charset.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 import { isRecipientAddress } from "../recipient.js";
+import { type MimeReport, stripTrackingFromMime } from "./mime.js";
 
 /** The part of nodemailer's `MailMessage` the plugin uses (nodemailer >= 6). */
 export interface MailLike {
@@ -29,12 +30,17 @@ export interface MailReport {
   readonly alternatives: readonly { readonly index: number; readonly report: Report | StripTextResult }[];
   /** The read-receipt headers removed (with `dryRun`: that would be removed), as they were named. */
   readonly removedHeaders: readonly string[];
-  /** The recipients handed to the detectors. */
+  /**
+   * The recipients handed to the detectors: those of to, cc, bcc and the envelope (for a `raw` message without
+   * them, the MIME rewriter reads its To and Cc headers, and this list is empty).
+   */
   readonly recipients: readonly string[];
+  /** For a message sent with `raw`: what the MIME rewriter did to it (its parts, its headers). */
+  readonly raw?: MimeReport;
   /**
    * The contents left as they were, unread, and why: bytes its charset cannot read back as they were (a multi-byte
    * charset's invalid bytes, an unknown charset), or a cleaned text its charset cannot hold. `index` for an
-   * alternative.
+   * alternative; for a `raw` message, `field: "raw"` and the part in the reason.
    */
   readonly skipped: readonly { readonly field: string; readonly index?: number; readonly reason: string }[];
 }
@@ -42,8 +48,8 @@ export interface MailReport {
 /** Options of {@link stripTrackingPlugin}: the strip options and a few of the plugin's own. */
 export interface NodemailerPluginOptions extends StripOptions {
   /**
-   * Hand the message's own recipients (to, cc, bcc) to the detectors as `recipient` when `recipient` is not
-   * given.
+   * Hand the message's own recipients (to, cc, bcc, and the envelope's, which nodemailer delivers to) to the
+   * detectors as `recipient` when `recipient` is not given.
    * @default true
    */
   readonly useMessageRecipients?: boolean;
@@ -64,7 +70,7 @@ const addressPattern = /[^\s<>,;:"'()[\]@]+@[^\s<>,;:"'()[\]@]+/g;
 
 /**
  * Creates the nodemailer plugin. Register it after templating and inlining plugins so it sees the final HTML.
- * Messages sent with `raw` are not touched (use `strip-tracking/mime` for those).
+ * A message sent with `raw` is cleaned as `strip-tracking/mime` cleans a raw message.
  *
  * @param options - The strip options, plus `useMessageRecipients`, `amp`, `removeReadReceipts` and `onReport`.
  *   Invalid options throw a TypeError here, not at send time.
@@ -100,6 +106,7 @@ async function clean(
   const data = mail.data as Record<string, unknown>;
   const recipients = stripOptions.recipient === undefined && flags.useMessageRecipients ? messageRecipients(data) : [];
   const options: StripOptions = recipients.length > 0 ? { ...stripOptions, recipient: recipients } : stripOptions;
+  if (data.raw) return cleanRaw(mail, data, options, flags);
   const alternativeReports: { index: number; report: Report | StripTextResult }[] = [];
   const skipped: { field: string; index?: number; reason: string }[] = [];
   const report: { -readonly [K in keyof MailReport]: MailReport[K] } = {
@@ -144,6 +151,24 @@ async function clean(
     alternativeReports.push({ index, report: cleaned.report });
   }
   return report;
+}
+
+/**
+ * A message sent with `raw` (nodemailer sends it as it is, ignoring html, text and headers): cleaned by the MIME
+ * rewriter. Without recipients from the message options, the rewriter reads the raw message's To and Cc.
+ */
+async function cleanRaw(mail: MailLike, data: Record<string, unknown>, options: StripOptions, flags: { useMessageRecipients: boolean; removeReadReceipts: boolean }): Promise<MailReport> {
+  const value = await resolve(mail, data, "raw");
+  const recipients = typeof options.recipient === "string" ? [options.recipient] : [...(options.recipient ?? [])];
+  if (value === undefined) return { alternatives: [], skipped: [], removedHeaders: [], recipients };
+  const { message, report } = await stripTrackingFromMime(value, {
+    ...options,
+    useMessageRecipients: flags.useMessageRecipients && recipients.length === 0,
+    removeReadReceipts: flags.removeReadReceipts,
+  });
+  if (report.changed) data.raw = message;
+  const skipped = report.parts.flatMap((part) => (part.skipped === undefined ? [] : [{ field: "raw", reason: `part ${part.part}: ${part.skipped}` }]));
+  return { alternatives: [], skipped, removedHeaders: report.removedHeaders, recipients, raw: report };
 }
 
 interface Cleaned<R> {
@@ -232,7 +257,7 @@ function replaceContent(alternative: Record<string, unknown>, content: string | 
   delete alternative.encoding;
 }
 
-/** Every address in the message's to, cc and bcc, in any form nodemailer accepts. */
+/** Every address in the message's to, cc and bcc and its envelope's (what nodemailer delivers to), in any form nodemailer accepts. */
 function messageRecipients(data: Record<string, unknown>): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
@@ -244,6 +269,8 @@ function messageRecipients(data: Record<string, unknown>): string[] {
     else if (value && typeof value === "object" && "address" in value) visit((value as { address: unknown }).address);
   };
   for (const field of ["to", "cc", "bcc"]) visit(data[field]);
+  const envelope = data.envelope;
+  if (envelope && typeof envelope === "object") for (const field of ["to", "cc", "bcc"]) visit((envelope as Record<string, unknown>)[field]);
   return [...found];
 }
 

@@ -28,8 +28,8 @@ Options:
       --json               print the report as JSON on stdout (instead of the cleaned document)
   -p, --preset <name>      standard (default), strict or audit
   -r, --recipient <addr>   the recipient's address (repeatable)
-      --keep-param <name>  a link parameter never removed (repeatable)
-      --remove-param <name> an extra link parameter to remove (repeatable)
+      --keep-param <list>  link parameters never removed (repeatable, or a comma list: utm_source,utm_medium)
+      --remove-param <list> extra link parameters to remove (repeatable, or a comma list: id,ref)
       --ext <list>         more file name extensions read in directories, e.g. hbs,liquid,njk,mjml,erb
   -j, --jobs <n>           files cleaned in parallel on worker threads (default 1)
   -q, --quiet              no summary line (nor progress line) on stderr; findings are still listed
@@ -37,7 +37,7 @@ Options:
   -v, --version            the version
 
 Exit codes: 0 done (and, with --check, nothing to remove); 1 --check found tracking;
-2 bad usage, or an input could not be read or cleaned.
+2 bad usage, or an input could not be read or cleaned (the other inputs are still read).
 
 strip-tracking verify <files or dirs>: renders each mail before and after in headless Chromium and writes a
 report of what went and what must not have (see strip-tracking verify --help).`;
@@ -85,8 +85,8 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     preset,
     ...(check || values["dry-run"] ? { dryRun: true } : {}),
     ...(values.recipient ? { recipient: values.recipient } : {}),
-    ...(values["keep-param"] ? { keepParams: values["keep-param"] } : {}),
-    ...(values["remove-param"] ? { removeParams: values["remove-param"] } : {}),
+    ...(values["keep-param"] ? { keepParams: paramNames(values["keep-param"]) } : {}),
+    ...(values["remove-param"] ? { removeParams: paramNames(values["remove-param"]) } : {}),
   };
   checkOptions(options);
   const outDir = values["out-dir"];
@@ -106,7 +106,14 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
 
   const single = paths.length === 1 && !(await isDirectory(paths[0]!));
   if (single && outDir === undefined) {
-    const input = await readFile(paths[0]!);
+    let input: Buffer;
+    try {
+      input = await readFile(paths[0]!);
+    } catch (error) {
+      // Reported as any input's error, so that --json still prints one whole document.
+      report.add({ file: paths[0]!, error: (error as Error).message });
+      return report.finish(check);
+    }
     const { output, result } = await cleanInput(paths[0]!, input, options);
     if (!reportOnly) io.stdout.write(output);
     report.add(result);
@@ -117,6 +124,11 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   }
 
   const writeTo = reportOnly && check ? undefined : outDir;
+  // The output directory is never an input, even inside an input directory; an unreadable input is one error.
+  const walkOptions = {
+    ...(outDir === undefined ? {} : { skipDirectory: resolve(outDir) }),
+    onUnreadable: (file: string, error: string) => report.add({ file, error }),
+  };
   const targets = new OutputTargets();
   const task = (path: string, outName: string): FileTask => ({
     path,
@@ -124,7 +136,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     options,
   });
   if (jobs === 1) {
-    for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions))) {
+    for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions), walkOptions)) {
       report.progress(file.path);
       const next = task(file.path, file.outName);
       report.add(targets.clash(next) ?? (await processFile(next)));
@@ -132,7 +144,7 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
   } else {
     const pool = new WorkerPool(jobs, new URL("./worker.js", import.meta.url), (result) => report.add(result));
     try {
-      for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions))) {
+      for await (const file of inputFiles(paths, extensions, (walked) => report.directory(walked, extensions), walkOptions)) {
         report.progress(file.path);
         const next = task(file.path, file.outName);
         const clash = targets.clash(next);
@@ -144,6 +156,11 @@ export async function clean(argv: string[], io: CliIo): Promise<number> {
     }
   }
   return report.finish(check);
+}
+
+/** The parameter names of --keep-param / --remove-param values: each may be a comma list, as --ext takes. */
+function paramNames(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(",")).map((name) => name.trim()).filter((name) => name !== "");
 }
 
 /** The streams the CLI talks to (the process's own, or a test's). */
@@ -176,8 +193,9 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Whether `path` is a directory; a path that cannot be read is not (its error is reported when it is read). */
 async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path)).isDirectory();
+  return stat(path).then((stats) => stats.isDirectory(), () => false);
 }
 
 /** Collects results: a line per finding on stderr, JSON streamed on stdout, a progress line on a TTY. */

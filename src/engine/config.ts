@@ -82,15 +82,19 @@ function listsOf(detectors: readonly Detector[]): DetectorLists {
   return { all: detectors, someNeedResources: withoutResources.length < detectors.length, withoutResources };
 }
 
-/** Indexes detectors by tag name, keeping their order within each list. */
+/**
+ * Indexes detectors by tag name, keeping their order within each list. Tag names are matched as HTML reads them,
+ * whatever their case: a custom detector's `tags: ["IMG"]` runs on `<img>` (the engine's names are lower case).
+ */
 export function indexDetectors(detectors: readonly Detector[]): {
   detectorsByTag: Map<string, DetectorLists>;
   detectorsForAll: DetectorLists;
 } {
-  const tags = new Set(detectors.flatMap((detector) => detector.tags ?? []));
+  const tagsOf = new Map(detectors.map((detector) => [detector, detector.tags?.map((tag) => tag.toLowerCase())]));
+  const tags = new Set(detectors.flatMap((detector) => tagsOf.get(detector) ?? []));
   const detectorsByTag = new Map<string, DetectorLists>();
   for (const tag of tags) {
-    detectorsByTag.set(tag, listsOf(detectors.filter((detector) => !detector.tags || detector.tags.includes(tag))));
+    detectorsByTag.set(tag, listsOf(detectors.filter((detector) => !detector.tags || tagsOf.get(detector)!.includes(tag))));
   }
   return { detectorsByTag, detectorsForAll: listsOf(detectors.filter((detector) => !detector.tags)) };
 }

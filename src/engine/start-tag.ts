@@ -40,7 +40,9 @@ export function planStartTag(tag: RawTag, end: number, view: ElementView, shapes
   const removal = decisions.find(isRemoval);
   if (removal) {
     const text = shapesTree ? bareTag(scope.slice(tag.start + 1, tag.nameEnd)) : "";
-    return plan({ from: tag.start, to: end, text }, report(name, tag.start, decisions), warnings, true);
+    // A URL rewrite on an element that goes is no change: its line would name a new URL the output never holds.
+    const lines = decisions.filter((decision) => decision === removal || decision.edit.kind !== "replace-url");
+    return plan({ from: tag.start, to: end, text }, report(name, tag.start, lines), warnings, true);
   }
 
   const ends = scope.rawTextEnds;

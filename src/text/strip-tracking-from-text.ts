@@ -122,7 +122,8 @@ export function stripTrackingFromTextLeaving(
 ): StripTextResult {
   const record = optionsRecord(options);
   rejectUnknownOptions(record, textOptions);
-  const { dryRun = false, ...linkOptions } = record;
+  const { dryRun: given, ...linkOptions } = record;
+  const dryRun = given ?? false; // null means the default, as in stripTracking
   if (typeof dryRun !== "boolean") throw optionError("dryRun", "must be a boolean");
   const clean = createUrlCleaner(linkOptions as CleanUrlOptions);
   const input = textOf(text, "text");

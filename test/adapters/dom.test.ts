@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import render from "dom-serializer";
 import { Element } from "domhandler";
@@ -74,4 +76,30 @@ describe("stripTrackingFromDom", () => {
       expect(render(document), file).toBe(render(parseDocument(viaString.html)));
     }
   });
+});
+
+describe("strip-tracking/dom's declarations (built)", () => {
+  // domhandler is ESM-only: declarations importing its types fail a CommonJS project's check (TS1479).
+  it("typecheck in a CommonJS and an ES module of a node16 project with skipLibCheck false", () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const dir = mkdtempSync(join(tmpdir(), "strip-tracking-dom-types-"));
+    const modules = join(dir, "node_modules");
+    mkdirSync(join(modules, "@types"), { recursive: true });
+    symlinkSync(root, join(modules, "strip-tracking"));
+    symlinkSync(join(root, "node_modules", "domhandler"), join(modules, "domhandler"));
+    symlinkSync(join(root, "node_modules", "htmlparser2"), join(modules, "htmlparser2"));
+    symlinkSync(join(root, "node_modules", "@types", "node"), join(modules, "@types", "node"));
+    const compilerOptions = { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, target: "es2022", skipLibCheck: false, types: ["node"] };
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["use.cts", "use.mts"] }));
+    writeFileSync(join(dir, "use.cts"), 'import { stripTrackingFromDom } from "strip-tracking/dom";\nexport const clean = stripTrackingFromDom;\n');
+    writeFileSync(
+      join(dir, "use.mts"),
+      'import { parseDocument } from "htmlparser2";\nimport { stripTrackingFromDom } from "strip-tracking/dom";\n' +
+        'export const findings = stripTrackingFromDom(parseDocument("<p>x</p>")).findings.length;\n' +
+        "// @ts-expect-error a string is not a tree\nstripTrackingFromDom(\"<p>x</p>\");\n",
+    );
+    const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { cwd: dir, timeout: 120_000 });
+    expect(tsc.stdout.toString()).toBe("");
+    expect(tsc.status).toBe(0);
+  }, 120_000);
 });

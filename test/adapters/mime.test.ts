@@ -263,6 +263,15 @@ describe("stripTrackingFromMime on written messages", () => {
   it("rejects unknown options with a TypeError naming them", () => {
     expect(() => stripTrackingMimeStream({ headers: false } as never)).toThrow(/option "headers" is not a known option/);
   });
+
+  it("stripTrackingFromMime refuses onReport (the stream's option; its report is in the result) with a TypeError naming it", async () => {
+    let called = false;
+    const options = { onReport: () => (called = true) } as never;
+    await expect(stripTrackingFromMime(trackedMessage(), options)).rejects.toThrow(TypeError);
+    await expect(stripTrackingFromMime(trackedMessage(), options)).rejects.toThrow(/option "onReport"/);
+    expect(called).toBe(false);
+    await expect(stripTrackingFromMime(trackedMessage(), { bogus: 1 } as never)).rejects.toThrow(/option "bogus"/);
+  });
 });
 
 // Corpus parts left as they were, and why (their trackers stay). None: the three stray bytes in a part labelled
@@ -277,6 +286,25 @@ const corpusMessages = (() => {
     return [];
   }
 })();
+
+describe("stripTrackingFromMime: a 7bit part whose cleaned link holds a reference (&eacute;)", () => {
+  const html =
+    '<a href="https://shop.example/menu?item=caf&eacute;&amp;utm_source=news">menu</a>\n' +
+    '<img src="https://open.mail-sender.example/track/open.php?u=8f3a9c" width="1" height="1">\n';
+  const part = (charset: string) =>
+    "From: news@shop.example\r\nTo: ann@example.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n" +
+    `Content-Type: text/html; charset=${charset}\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${html}`;
+  const body = (message: Buffer) => message.subarray(message.indexOf("\r\n\r\n") + 4).toString("latin1");
+  const cleaned = '<a href="https://shop.example/menu?item=caf&eacute;">menu</a>\n\n';
+
+  for (const charset of ["us-ascii", "koi8-r", "shift_jis"]) {
+    it(`a ${charset} part is cleaned and stays 7-bit: the reference is kept as written`, async () => {
+      const { message, report } = await stripTrackingFromMime(part(charset));
+      expect(report.parts[0]?.skipped).toBeUndefined();
+      expect(body(message)).toBe(cleaned);
+    });
+  }
+});
 
 describe.skipIf(corpusMessages.length === 0)(`stripTrackingFromMime on ../shared/corpus/real-tracked (${corpusMessages.length} messages)`, () => {
   it.each(corpusMessages)("%s", async (name) => {

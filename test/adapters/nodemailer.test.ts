@@ -247,3 +247,57 @@ describe("stripTrackingPlugin through SMTP", () => {
     expect(() => stripTrackingPlugin({ headers: true } as never)).toThrow(/option "headers" is not a known option/);
   });
 });
+
+describe("stripTrackingPlugin: raw messages and the envelope (stream transport)", () => {
+  async function sendStream(mail: Record<string, unknown>, options: Parameters<typeof stripTrackingPlugin>[0] = {}) {
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+    let report: MailReport | undefined;
+    transport.use("compile", stripTrackingPlugin({ ...options, onReport: (value) => (report = value) }));
+    const info = await transport.sendMail({ from: "help@desk.example", subject: "s", ...mail });
+    return { message: (info.message as Buffer).toString("latin1"), report: report! };
+  }
+  const raw =
+    "From: help@desk.example\r\nTo: ann@example.com\r\nDisposition-Notification-To: help@desk.example\r\n" +
+    `Content-Type: text/html\r\n\r\n<p>Hi</p><a href="${trackedLink}">Buy</a>${pixel}`;
+
+  for (const [name, value] of [["a string", raw], ["a Buffer", Buffer.from(raw)]] as const) {
+    it(`cleans a message sent with raw as ${name}, as the MIME rewriter does, and reports it`, async () => {
+      const { message, report } = await sendStream({ raw: value });
+      expect(message).not.toContain("open.tracker.example");
+      expect(message).toContain(`<a href="${cleanLink}">Buy</a>`);
+      expect(message).not.toContain("Disposition-Notification-To");
+      expect(report.raw?.changed).toBe(true);
+      expect(report.raw?.parts.map((part) => part.part)).toEqual(["TEXT"]);
+      expect(report.removedHeaders).toEqual(["disposition-notification-to"]);
+      expect(report.skipped).toEqual([]);
+    });
+  }
+
+  it("a raw message under dryRun is sent as it was, with what would change", async () => {
+    const { message, report } = await sendStream({ raw }, { dryRun: true });
+    expect(message).toContain("open.tracker.example");
+    expect(report.raw?.changed).toBe(false);
+    expect(report.raw?.parts[0]?.report).toMatchObject({ changed: false });
+  });
+
+  it("a raw message's part it cannot read is named in skipped with field raw", async () => {
+    const unknown = raw.replace("Content-Type: text/html", "Content-Type: text/html; charset=x-unknown-42");
+    const { message, report } = await sendStream({ raw: unknown });
+    expect(report.skipped).toEqual([{ field: "raw", reason: 'part TEXT: unknown charset "x-unknown-42"' }]);
+    expect(message).toContain("open.tracker.example");
+  });
+
+  it("hands the envelope's recipients to the detectors as well as to, cc and bcc", async () => {
+    const { report } = await sendStream({
+      to: "customers@desk.example",
+      envelope: { from: "help@desk.example", to: ["ann@example.com", { name: "Bob", address: "Bob@Example.org" }], cc: "carl@example.net" },
+      html: "<p>Hi</p>",
+    });
+    expect(report.recipients).toEqual(["customers@desk.example", "ann@example.com", "bob@example.org", "carl@example.net"]);
+  });
+
+  it("without an envelope, the recipients are to, cc and bcc only", async () => {
+    const { report } = await sendStream({ to: "ann@example.com", bcc: "bob@example.org", html: "<p>Hi</p>" });
+    expect(report.recipients).toEqual(["ann@example.com", "bob@example.org"]);
+  });
+});

@@ -72,3 +72,27 @@ describe("cleanInput: changed and wouldChange", () => {
     expect(nothing.result).toMatchObject({ changed: false, wouldChange: false });
   });
 });
+
+describe("cleanInput: an mbox with several messages", () => {
+  const first = "From: a@shop.example\nTo: ann@example.com\nSubject: hello\nContent-Type: text/plain\n\nhello, nothing tracked here\n\n";
+  const second = trackedMessage("\n");
+  const mbox = `From news@shop.example Wed Dec  2 04:00:00 2026\n${first}From news@shop.example Wed Dec  2 05:00:00 2026\n${second}`;
+
+  it("cleans every message, names its findings by message number, and keeps the framing byte for byte", async () => {
+    const { output, result } = await cleanInput("Inbox.mbox", Buffer.from(mbox, "latin1"), {});
+    const alone = await cleanInput("m.eml", Buffer.from(second, "latin1"), {});
+    expect(output.toString("latin1")).toBe(`From news@shop.example Wed Dec  2 04:00:00 2026\n${first}From news@shop.example Wed Dec  2 05:00:00 2026\n${alone.output.toString("latin1")}`);
+    expect(result.changed).toBe(true);
+    expect(result.findings.length).toBe(alone.result.findings.length);
+    expect(result.findings.every((finding) => finding.part?.startsWith("2/"))).toBe(true);
+    expect(result.removedHeaders).toEqual(alone.result.removedHeaders);
+  });
+
+  it("under dryRun reports the second message's findings and writes the input as it was", async () => {
+    const input = Buffer.from(mbox, "latin1");
+    const { output, result } = await cleanInput("Inbox.mbox", input, { dryRun: true });
+    expect(output.equals(input)).toBe(true);
+    expect(result.wouldChange).toBe(true);
+    expect(result.findings.some((finding) => finding.action === "removed-element" && finding.part?.startsWith("2/"))).toBe(true);
+  });
+});

@@ -2,15 +2,15 @@
 
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultExtensions } from "../../src/cli/extensions.js";
-import { type InputFile, inputFiles, type WalkedDirectory } from "../../src/cli/inputs.js";
+import { type InputFile, inputFiles, type WalkedDirectory, type WalkOptions } from "../../src/cli/inputs.js";
 
-async function walk(paths: string[], extensions: readonly string[] = defaultExtensions) {
+async function walk(paths: string[], extensions: readonly string[] = defaultExtensions, options: WalkOptions = {}) {
   const files: InputFile[] = [];
   const directories: WalkedDirectory[] = [];
-  for await (const file of inputFiles(paths, extensions, (walked) => directories.push(walked))) files.push(file);
+  for await (const file of inputFiles(paths, extensions, (walked) => directories.push(walked), options)) files.push(file);
   return { files, directories };
 }
 
@@ -36,5 +36,21 @@ describe("inputFiles", () => {
     const { files, directories } = await walk([join(dir, "empty"), join(dir, "t", "welcome.hbs")]);
     expect(files).toEqual([{ path: join(dir, "t", "welcome.hbs"), outName: "welcome.hbs" }]);
     expect(directories).toEqual([{ directory: join(dir, "empty"), files: 0, skipped: 0 }]);
+  });
+
+  it("never walks the skipped directory (--out-dir inside an input directory), and only that one", async () => {
+    const { files } = await walk([join(dir, "t")], defaultExtensions, { skipDirectory: resolve(dir, "t", "b") });
+    expect(files.map((file) => file.outName).sort()).toEqual(["a.html"]);
+    const other = await walk([join(dir, "t")], defaultExtensions, { skipDirectory: resolve(dir, "b") });
+    expect(other.files).toHaveLength(3);
+  });
+
+  it("reports an unreadable path to onUnreadable and goes on; without it, throws", async () => {
+    const unreadable: string[] = [];
+    const missing = join(dir, "missing.html");
+    const { files } = await walk([missing, join(dir, "t", "a.html")], defaultExtensions, { onUnreadable: (path) => unreadable.push(path) });
+    expect(unreadable).toEqual([missing]);
+    expect(files.map((file) => file.outName)).toEqual(["a.html"]);
+    await expect(walk([missing])).rejects.toThrow(/ENOENT/);
   });
 });

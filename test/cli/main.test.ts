@@ -80,6 +80,14 @@ describe("strip-tracking (built binary)", () => {
     expect(stderr).toBe('strip-tracking: --recipient must be an email address, got "ann" (see --help)\n');
   });
 
+  it("--keep-param and --remove-param take a comma list, as --ext does, and may be repeated", () => {
+    const link = '<a href="https://x.example/?utm_source=a&utm_medium=b&utm_campaign=c&id=1&ref=2">x</a>\n';
+    expect(run(["-q", "--keep-param", "utm_source,utm_medium"], link).stdout).toBe('<a href="https://x.example/?utm_source=a&utm_medium=b&id=1&ref=2">x</a>\n');
+    expect(run(["-q", "--remove-param", "id, ref"], link).stdout).toBe('<a href="https://x.example/">x</a>\n');
+    expect(run(["-q", "--remove-param", "id", "--remove-param", "ref"], link).stdout).toBe('<a href="https://x.example/">x</a>\n');
+    expect(run(["--help"]).stdout).toMatch(/--keep-param <list> .*comma list/);
+  });
+
   it("writes every byte the cleaning did not remove, in the file's own encoding", () => {
     const latin1 = run(["-q"], Buffer.from(`<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>\n${pixel}\n`, "latin1"));
     expect(latin1.code).toBe(0);
@@ -95,6 +103,13 @@ describe("strip-tracking (built binary)", () => {
     const { code, raw } = run(["-q"], input);
     expect(code).toBe(0);
     expect(raw.equals(Buffer.from(`<p>caf\xe9</p><a href="https://www.google.com/url?q=https://shop.example/caf\xe9/menu&amp;sa=D">x</a>`, "latin1"))).toBe(true);
+  });
+
+  it("a cleaned link in a Latin-1 file keeps its &eacute; as written (no UTF-8 bytes in a Latin-1 file)", () => {
+    const html = '<meta charset="iso-8859-1"><p>Caf\xe9</p><a href="https://x.example/p?a=1&amp;utm_source=a&amp;b=caf&eacute;">x</a>';
+    const { code, raw } = run(["-q"], Buffer.from(html, "latin1"));
+    expect(code).toBe(0);
+    expect(raw.equals(Buffer.from(html.replace("utm_source=a&amp;", ""), "latin1"))).toBe(true);
   });
 
   it("says which parts of a message it left unread, and why", () => {
@@ -181,6 +196,73 @@ describe("strip-tracking (built binary): inputs and outputs a user meets", () =>
     expect(code).toBe(1);
     expect(stderr).toContain("removed-header disposition-notification-to");
     expect(stderr).toMatch(/saved\.eml#1\.2:\d+:\d+: \(would be\) removed-element/);
+  });
+});
+
+describe("strip-tracking (built binary): an mbox with several messages", () => {
+  const second = trackedMessage("\n");
+  const mbox = `From a@shop.example Wed Dec  2 04:00:00 2026\nFrom: a@shop.example\nSubject: hello\nContent-Type: text/plain\n\nhello\n\nFrom news@shop.example Wed Dec  2 05:00:00 2026\n${second}`;
+
+  it("--check sees the second message's pixel and exits 1", () => {
+    const file = join(workspace(), "Inbox.mbox");
+    writeFileSync(file, mbox);
+    const { code, stderr } = run(["--check", file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Inbox\.mbox#2\/1\.2:\d+:\d+: \(would be\) removed-element/);
+  });
+
+  it("cleaning removes it and keeps the first message and the From_ lines as they were", () => {
+    const file = join(workspace(), "Inbox.mbox");
+    writeFileSync(file, mbox);
+    const { code, raw } = run([file]);
+    expect(code).toBe(0);
+    const output = raw.toString("latin1");
+    expect(output.startsWith(mbox.slice(0, mbox.indexOf(second)))).toBe(true);
+    expect(output).not.toContain("Disposition-Notification-To");
+    // The attached message's pixel stays (attached messages are not read); the HTML part's is gone.
+    expect(output.split("open.tracker.example").length).toBe(mbox.split("open.tracker.example").length - 1);
+  });
+});
+
+describe("strip-tracking (built binary): an unreadable input among several", () => {
+  it("--json still prints one valid JSON document with the error counted, and exits 2", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "good.html"), tracked);
+    const { code, stdout, stderr } = run(["--json", join(dir, "good.html"), join(dir, "missing.html")]);
+    expect(code).toBe(2);
+    const parsed = JSON.parse(stdout) as { files: { file: string; error?: string }[]; summary: { errors: number } };
+    expect(parsed.files.map((file) => file.file)).toEqual([join(dir, "good.html"), join(dir, "missing.html")]);
+    expect(parsed.files[1]?.error).toMatch(/ENOENT/);
+    expect(parsed.summary.errors).toBe(1);
+    expect(stderr).toContain(`${join(dir, "missing.html")}: error: ENOENT`);
+  });
+
+  it("the inputs after it are still checked, and the summary is printed", () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "good.html"), tracked);
+    const { code, stderr } = run(["--check", join(dir, "missing.html"), join(dir, "good.html")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, "good.html")}:3:3: (would be) removed-element`);
+    expect(stderr).toContain("strip-tracking: 2 files, 2 findings, 1 would change, 1 error");
+  });
+
+  it("a single missing input with --json is one valid document too", () => {
+    const { code, stdout } = run(["--json", "/nonexistent/strip-tracking.html"]);
+    expect(code).toBe(2);
+    expect((JSON.parse(stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
+  });
+});
+
+describe("strip-tracking (built binary): --out-dir inside an input directory", () => {
+  it("is never read as input: a second run does not clean the first run's copies", () => {
+    const dir = workspace();
+    mkdirSync(join(dir, "mail"));
+    writeFileSync(join(dir, "mail", "a.html"), tracked);
+    const first = run(["--out-dir", join(dir, "mail", "clean"), join(dir, "mail")]);
+    const second = run(["--out-dir", join(dir, "mail", "clean"), join(dir, "mail")]);
+    expect(first.code).toBe(0);
+    expect(second.stderr).toMatch(/strip-tracking: 1 file,/);
+    expect(readdirSync(join(dir, "mail", "clean"))).toEqual(["a.html"]);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { indexDetectors, mayHaveResources } from "../../src/engine/config.js";
 import type { Namespace } from "../../src/engine/open-elements.js";
 import { attributeResources } from "../../src/engine/resources.js";
-import { stripTracking } from "../../src/index.js";
+import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import type { Detector } from "../../src/types.js";
 import { rawAttributes } from "../support/raw-attributes.js";
 
@@ -83,3 +83,24 @@ describe("indexDetectors", () => {
     expect(everything).toEqual(expect.arrayContaining(["div", "p", "svg", "foo", "span", "rect", "style"]));
   });
 });
+
+describe("indexDetectors: a custom detector's tags", () => {
+  it('are matched whatever their case: tags: ["IMG"] runs on <img>, and only there', () => {
+    const seen: string[] = [];
+    const detector: Detector = {
+      name: "acme-beacon",
+      tags: ["IMG", "V:Fill"],
+      detect(element) {
+        seen.push(element.name);
+        const resource = element.resources[0];
+        return resource ? { reason: "Acme beacon", resource } : undefined;
+      },
+    };
+    const html = '<p>x</p><img src="https://mail.acme.example/beacon/91.png" width="40" height="10"><v:fill src="https://a.example/x.png"/>';
+    const { report } = stripTrackingWithReport(html, { detectors: [detector] });
+    expect(seen).toEqual(["img", "v:fill"]);
+    expect(report.findings.filter((finding) => finding.detector === "acme-beacon")).toHaveLength(2);
+    expect(detector.tags).toEqual(["IMG", "V:Fill"]); // the caller's object is not changed
+  });
+});
+

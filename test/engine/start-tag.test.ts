@@ -37,6 +37,17 @@ describe("planStartTag", () => {
     expect(result.report?.outcomes?.get("href")).toBe("changed");
   });
 
+  it("a tracked link removed by a block selector: one line for the removal, none naming a URL it was never rewritten to", () => {
+    const result = plan('<a href="https://x.example/?utm_source=a">', { block: ["a"] });
+    expect(result.removesElement).toBe(true);
+    expect(result.report?.decisions.map((decision) => [decision.finding.detector, decision.edit.kind])).toEqual([["block-rule", "remove-element"]]);
+  });
+
+  it("a removed element keeps its other detectors' lines (a known tracker that is also 1x1)", () => {
+    const result = plan('<img src="https://t.example/o.gif?u=8f3a9c4d5e6f7a8b9c0d" width="1" height="1">', { block: ["img"] });
+    expect(result.report?.decisions.length).toBeGreaterThan(1);
+  });
+
   it("changes nothing in audit but still reports", () => {
     const result = plan(`<a href="https://shop.example/p?utm_source=news">`, { preset: "audit" });
     // The plan says what would change; the engine applies it only when edits apply.

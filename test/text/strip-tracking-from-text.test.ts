@@ -97,6 +97,12 @@ describe("stripTrackingFromText dryRun", () => {
     expect(stripTrackingFromText(text)).toMatchObject({ text: "Shop: https://shop.example/a?id=7", changed: true });
     expect(stripTrackingFromText("nothing here", { dryRun: false })).toEqual({ text: "nothing here", changed: false, changes: [] });
   });
+
+  it("dryRun: null means the default, as in stripTracking; another non-boolean is still a TypeError", () => {
+    const text = "see https://shop.example/a?utm_source=news";
+    expect(stripTrackingFromText(text, { dryRun: null as unknown as boolean }).text).toBe("see https://shop.example/a");
+    expect(() => stripTrackingFromText(text, { dryRun: "yes" as unknown as boolean })).toThrow(/"dryRun"/);
+  });
 });
 
 describe("stripTrackingFromText options", () => {
