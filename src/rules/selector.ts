@@ -118,15 +118,38 @@ interface Chain {
   at(index: number): Ancestor;
 }
 
-/** Matches steps[0..index] against the ancestors below `limit`, with step `index` on the element at `limit`. */
-function matchFrom(steps: readonly Step[], index: number, chain: Chain, limit: number): boolean {
-  if (!steps[index]!.compound(chain.at(limit))) return false;
-  if (index === 0) return true;
-  if (steps[index]!.combinator === "child") return limit > 0 && matchFrom(steps, index - 1, chain, limit - 1);
-  for (let i = limit - 1; i >= 0; i--) {
-    if (matchFrom(steps, index - 1, chain, i)) return true;
+/**
+ * One match of a selector on one element. `noneAtOrAbove[j] = p`: no element at position p or above it (0..p,
+ * outermost is 0) matches steps[0..j]; -1 while not known. Any success ends the whole match, so each search for steps[0..j] but
+ * the last fails, and a later one stops where an earlier failed: one element costs O(steps x depth). Retrying every
+ * ancestor at every step instead was exponential (`.x div div div img` under 400 `<div>`: 44 s; adversary26 F3).
+ */
+class Match {
+  private readonly noneAtOrAbove: number[];
+
+  constructor(
+    private readonly steps: readonly Step[],
+    private readonly chain: Chain,
+  ) {
+    this.noneAtOrAbove = steps.map(() => -1);
   }
-  return false;
+
+  /** Whether steps[0..index] match with step `index` on the element at `position`. */
+  at(index: number, position: number): boolean {
+    const step = this.steps[index]!;
+    if (!step.compound(this.chain.at(position))) return false;
+    if (index === 0) return true;
+    if (step.combinator === "child") return position > 0 && this.at(index - 1, position - 1);
+    return this.atOrAbove(index - 1, position - 1);
+  }
+
+  /** Whether steps[0..index] match with step `index` on some element at `position` or above it. */
+  private atOrAbove(index: number, position: number): boolean {
+    const known = this.noneAtOrAbove[index]!;
+    for (let i = position; i > known; i--) if (this.at(index, i)) return true;
+    if (position > known) this.noneAtOrAbove[index] = position;
+    return false;
+  }
 }
 
 /** Compiles a selector list; throws a TypeError for selectors a forward pass cannot match. */
@@ -141,6 +164,8 @@ export function compileSelector(selector: string): ElementMatcher {
   return (element, ancestors) => {
     // The element, then its ancestors only when a combinator asks: no copy of a deep stack per element.
     const chain = { length: ancestors.length + 1, at: (i: number) => (i === ancestors.length ? element : ancestors[i]!) };
-    return alternatives.some((steps) => matchFrom(steps, steps.length - 1, chain, chain.length - 1));
+    return alternatives.some((steps) =>
+      steps.length === 1 ? steps[0]!.compound(element) : new Match(steps, chain).at(steps.length - 1, chain.length - 1),
+    );
   };
 }
