@@ -38,6 +38,38 @@ describe("compileSelector", () => {
     expect(reads).toBeLessThan(10 * 5 * (depth + 1));
   });
 
+  it("resumes where the walk for the element before stopped, on the same stack (adversary26 F5)", () => {
+    let reads = 0;
+    const node = (name: string): Ancestor => ({
+      get name() {
+        reads++;
+        return name;
+      },
+      attributes: {},
+    });
+    const depth = 200;
+    const stack = Array.from({ length: depth }, () => node("div"));
+    const matches = compileSelector("div.footer img");
+    // 200 images in the innermost <div>, then 200 siblings <p><span><img></span></p> (pushed and popped).
+    for (let i = 0; i < depth; i++) expect(matches(node("img"), stack)).toBe(false);
+    for (let i = 0; i < depth; i++) {
+      stack.push(node("p"), node("span"));
+      expect(matches(node("img"), stack)).toBe(false);
+      stack.length -= 2;
+    }
+    // Walking every ancestor for every image: 2 x 200 x 200 = 80,000 reads.
+    expect(reads).toBeLessThan(20 * 2 * depth);
+  });
+
+  it("walks again when the stack changes below a miss (a new array, or a new element at that position)", () => {
+    const matches = compileSelector(".f img");
+    const stack = [element("div"), element("p")];
+    expect(matches(element("img"), stack)).toBe(false);
+    stack[1] = element("p", { class: "f" });
+    expect(matches(element("img"), stack)).toBe(true);
+    expect(matches(element("img"), [element("div", { class: "f" }), element("p")])).toBe(true);
+  });
+
   it("matches under 400 nested <div> at once (backtracking took 44 s)", () => {
     const ancestors = Array.from({ length: 400 }, () => element("div"));
     expect(compileSelector(".x div div div img")(element("img"), ancestors)).toBe(false);
