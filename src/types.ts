@@ -64,6 +64,12 @@ export interface CssRule {
   readonly preludes: readonly string[];
   /** The declarations of the innermost block (the rule that holds the URL). */
   readonly declarations: readonly StyleDeclaration[];
+  /**
+   * What `@media` rules for screens (a phone's) give the same selector and may win over the rule's own, in cascade
+   * order: there they may show or size up what the rule hides (`.mob{display:none}` and a phone's
+   * `@media (max-width:480px){.mob{display:block!important}}`).
+   */
+  readonly onSomeScreens?: readonly StyleDeclaration[];
 }
 
 /** One CSS declaration of an inline `style` attribute. */

@@ -15,9 +15,10 @@ import * as libqp from "libqp";
 import { optionError, optionsRecord, usageError } from "../errors.js";
 import { linkOptions, resolveOptions } from "../options.js";
 import { stripTrackingWithReport } from "../strip-tracking.js";
-import { type StripTextResult, stripTrackingFromText } from "../text/strip-tracking-from-text.js";
+import { type StripTextResult, stripTrackingFromTextLeaving } from "../text/strip-tracking-from-text.js";
 import type { Report, StripOptions } from "../types.js";
 import { decodeCharset } from "./charset.js";
+import { touchesSoftBreak } from "./flowed-text.js";
 import { addressesIn } from "./message-recipients.js";
 import { isReadReceiptHeader } from "./read-receipt-headers.js";
 
@@ -260,7 +261,7 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
     return { report: { ...base, changed: false, report: clean(contentType, read.readOnly, options).report, skipped: read.skipped } };
   }
   const { text } = read;
-  const cleaned = clean(contentType, text, options);
+  const cleaned = clean(contentType, text, options, touchesSoftBreak(text, node.flowed, node.delSp));
   if (!cleaned.changed) return { report: { ...base, changed: false, report: cleaned.report } };
   // An unwrapped redirect can bring characters the part's charset has no bytes for.
   const encoded = read.encode(cleaned.text);
@@ -270,13 +271,21 @@ function cleanPart(node: MimeNode, raw: Buffer, options: StripOptions): { body?:
   return { body, report: { ...base, changed: true, report: cleaned.report } };
 }
 
-/** Cleans the decoded text of a part as HTML or as plain text. */
-function clean(contentType: string, text: string, options: StripOptions): { text: string; changed: boolean; report: Report | StripTextResult } {
+/**
+ * Cleans the decoded text of a part as HTML or as plain text; `leave`: the URLs of a plain text to leave as they are
+ * (those over a soft line break of flowed text, `flowed-text.ts`).
+ */
+function clean(
+  contentType: string,
+  text: string,
+  options: StripOptions,
+  leave?: (start: number, end: number) => boolean,
+): { text: string; changed: boolean; report: Report | StripTextResult } {
   if (contentType === "text/html") {
     const { html, report } = stripTrackingWithReport(text, options);
     return { text: html, changed: report.changed, report };
   }
-  const result = stripTrackingFromText(text, { ...linkOptions(options), dryRun: isDryRun(options) });
+  const result = stripTrackingFromTextLeaving(text, { ...linkOptions(options), dryRun: isDryRun(options) }, leave);
   return { text: result.text, changed: result.changed, report: result };
 }
 

@@ -5,7 +5,8 @@
  * decoders live in src/url/redirects.ts. Hosts match by host suffix ("awstrack.me" matches
  * "r.us-east-1.awstrack.me"); "google.*" matches any registrable domain google.<public suffix>. A rule
  * without hosts is host-agnostic (self-hosted senders, customer tracking domains) and must therefore
- * have a specific path shape and a destination that decodes to an http(s) URL.
+ * have a specific path shape and a destination that decodes to an http(s) URL. A destination on the link's own
+ * registrable domain is unwrapped too: senders put these wrappers on their own subdomain (`link.brand.com`).
  */
 
 export type RedirectExtract =
@@ -19,8 +20,11 @@ export type RedirectExtract =
       /** Prepended when the decoded destination has no scheme (Postmark writes host + path only). */
       readonly defaultScheme?: string;
     }
-  /** Capture group 1 of `pattern` is a JWT-shaped token whose JSON payload holds the destination at `key`. */
-  | { readonly kind: "jwt"; readonly pattern: RegExp; readonly key: string }
+  /**
+   * Capture group 1 of `pattern` is a JWT-shaped token whose JSON payload holds the destination at `key`, and a
+   * string at each of `claims` (what the tool always writes: a host-agnostic shape needs more than one claim).
+   */
+  | { readonly kind: "jwt"; readonly pattern: RegExp; readonly key: string; readonly claims?: readonly string[] }
   /** The first http(s) URL written (plain or percent-encoded) in the query; everything after it is the URL. */
   | { readonly kind: "embedded" }
   /** Proofpoint URL Defense v2: `u=` with "-" for "%" and "_" for "/". */
@@ -99,8 +103,8 @@ export const redirectRules: readonly RedirectRule[] = [
   {
     id: "nodemailer-mail-tracking",
     vendor: "nodemailer-mail-tracking",
-    source: "iGLOO-be/nodemailer-mail-tracking src/lib/patch-html.ts (MIT): {baseUrl}/link/{JWT}, payload key \"link\"",
-    extract: { kind: "jwt", pattern: new RegExp(`^(?:/[^?#]*)?/link/${jwt}(?:[?#]|$)`), key: "link" },
+    source: "iGLOO-be/nodemailer-mail-tracking src/lib/patch-html.ts (MIT): {baseUrl}/link/{JWT}, payload key \"link\"; src/types.ts: every payload holds \"recipient\" (JwtData)",
+    extract: { kind: "jwt", pattern: new RegExp(`^(?:/[^?#]*)?/link/${jwt}(?:[?#]|$)`), key: "link", claims: ["recipient"] },
   },
   {
     id: "mailtrack",

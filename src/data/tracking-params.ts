@@ -50,7 +50,9 @@ export const trackingParams: readonly TrackingParamRule[] = [
   { name: "utm_*", vendor: "Google Analytics", source: `${TIDY}; ${CLEAR} utm(?:_[a-z_]*)?` },
   { name: "utm", vendor: "Google Analytics", source: `${CLEAR} utm(?:_[a-z_]*)?` },
   // Internal-campaign variants.
-  { name: "itm_*", vendor: "Internal campaign tracking", source: `${TIDY} (itm_source, itm_medium, ...); ${CLEAR} itm_campaign` },
+  // The names the sources list, not `itm_*`: a shop's own `itm_id` (an item) is no tracking (adversary25 F7).
+  ...group("Internal campaign tracking", TIDY, ["itm_source", "itm_medium", "itm_term", "itm_content", "itm_channel", "itm_source_s", "itm_medium_s", "itm_campaign_s"]),
+  { name: "itm_campaign", vendor: "Internal campaign tracking", source: `${TIDY}; ${CLEAR}` },
   ...group("Internal campaign tracking", TIDY, ["int_source", "int_cmp_name", "int_cmp_id", "int_cmp_creative", "int_medium", "int_campaign", "int_content"]),
   // Matomo / Piwik.
   ...group("Matomo", `${TIDY} (Matomo, tidy-url issue #47)`, ["pk_campaign", "pk_kwd", "pk_keyword", "pk_source", "pk_medium", "pk_content", "pk_cid", "piwik_campaign", "piwik_kwd", "piwik_keyword", "matomo_campaign", "matomo_keyword", "matomo_source", "matomo_medium", "matomo_content", "matomo_cid"]),
@@ -136,7 +138,8 @@ export const trackingParams: readonly TrackingParamRule[] = [
   ...site("Newsweek", tidySite("newsweek.com"), ["newsweek.com"], ["subref"]),
   ...site("HubSpot", tidySite("hubspot.com"), ["hubspot.com"], ["hubs_content", "hubs_content-cta"]),
   ...site("Plex", tidySite("plex.tv"), ["plex.tv"], ["plex_utm", "ckhid"]),
-  ...site("Google Play", tidySite("play.google.com"), ["play.google.com"], ["referrer"]),
+  // Not Google Play's `referrer` (tidy-url lists it): the Install Referrer API hands it to the app after install, and
+  // invite codes, referral credits and deferred deep links travel in it (adversary25 F7).
   ...site("Nuuvem", tidySite("nuuvem.com"), ["nuuvem.com"], ["ranMID", "ranEAID", "ranSiteID"]),
   ...site("Wattpad", tidySite("wattpad.com"), ["wattpad.com"], ["wp_page", "wp_uname", "wp_originator"]),
   ...site("Baidu", tidySite("baidu.com"), ["baidu.com"], ["rsv_spt", "rsv_idx", "rsv_pq", "rsv_t", "rsv_bp", "rsv_dl", "rsv_iqid", "rsv_enter", "rsv_btype"]),

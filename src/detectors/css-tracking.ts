@@ -26,11 +26,13 @@ const trackingPath = trackingPathOf(["open", "opened", "track", "tracking", "tra
 /**
  * Contexts where a URL is fetched only when the reader does something: prints, hovers, focuses, switches to
  * dark mode, or forwards/replies (Outlook's `[data-outlook-cycle]` and `#divRplyFwdMsg`, Gmail's
- * `.gmail_quote`, quoted `blockquote`s, Outlook.com's `[data-ogsc]` dark-mode rewrite).
+ * `.gmail_quote`, `blockquote[type=cite]`, Outlook.com's `[data-ogsc]` dark-mode rewrite).
  */
 const eventContexts: readonly [RegExp, string][] = [
   [/:(?:hover|active|focus|focus-within|focus-visible|target|checked)\b/i, "an interaction"],
-  [/data-outlook-cycle|divRplyFwdMsg|gmail_quote|blockquote|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader/i, "a forward or reply"],
+  // A bare `blockquote` is no quote of a reply: newsletters style their own pull quotes and testimonials with it
+  // (adversary25 F5). Mail clients mark what they quote: `blockquote[type=cite]` (Apple Mail, Thunderbird).
+  [/data-outlook-cycle|divRplyFwdMsg|gmail_quote|\[\s*type\s*=\s*["']?cite\b|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader/i, "a forward or reply"],
   [/data-ogsc|data-ogsb|\[data-ogac\]/i, "dark mode"],
 ];
 
@@ -61,18 +63,49 @@ function mediaEvent(list: string): string | undefined {
   return [...events].join(" or ");
 }
 
-function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[]): string | undefined {
+/**
+ * Whether a rule hides or shrinks what it matches: by its own declarations, unless `@media` rules for screens with
+ * the same selector (`onSomeScreens`) show it or size it up there (a phone's mobile hero). What they say is read
+ * as a reveal only: their own `display:none` or `height:0` (a desktop-only block) adds no hiding.
+ */
+function ruleHidesOrShrinks(declarations: readonly StyleDeclaration[], onSomeScreens: readonly StyleDeclaration[] = []): string | undefined {
+  const hiding = hidesOrShrinks(declarations);
+  if (hiding === undefined || onSomeScreens.length === 0) return hiding;
+  const shown = onSomeScreens.filter(reveals);
+  return shown.length === 0 ? hiding : hidesOrShrinks([...declarations, ...shown]);
+}
+
+function hidesOrShrinks(written: readonly StyleDeclaration[]): string | undefined {
+  // In cascade order: `!important` ones last.
+  const declarations = written.some(({ important }) => important) ? [...written.filter(({ important }) => !important), ...written.filter(({ important }) => important)] : written;
+  let hidden = false;
+  let invisible = false;
   let width: number | undefined;
   let height: number | undefined;
-  for (const { name, value } of declarations) {
-    // Read as CSS reads it: `display:n\one` hides too.
-    if (name === "display" && cssKeyword(value) === "none") return "a hidden rule";
-    if (name === "visibility" && cssKeyword(value) === "hidden") return "a hidden rule";
+  for (const declaration of declarations) {
+    const { name, value } = declaration;
+    // Read as CSS reads it: `display:n\one` hides too. Only a display that shows (not an invalid one) undoes it.
+    if (name === "display") hidden = cssKeyword(value) === "none" || (hidden && !reveals(declaration));
+    if (name === "visibility") invisible = cssKeyword(value) === "hidden" || (invisible && !reveals(declaration));
     if (name === "width") width = cssLength(value);
     if (name === "height") height = cssLength(value);
   }
+  if (hidden || invisible) return "a hidden rule";
   if (width !== undefined && height !== undefined && width <= 1 && height <= 1) return "a 1px rule";
   return (width === 0 || height === 0) && !declaresPadding(declarations) ? "a 0px rule" : undefined;
+}
+
+/** Boxes `display` shows (a value CSS drops, or `none`, does not). */
+const shownDisplay = /^(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|inline-table|table-row|table-cell|list-item|flow-root)$/;
+
+/** A declaration that shows or sizes up: a display that shows, `visibility: visible`, a width or height above 1px. */
+function reveals({ name, value }: StyleDeclaration): boolean {
+  if (name === "display") return shownDisplay.test(cssKeyword(value) ?? "");
+  if (name === "visibility") return cssKeyword(value) === "visible";
+  if (name !== "width" && name !== "height") return false;
+  const length = cssLength(value);
+  // `auto`, `100%`: the content's or the layout's size.
+  return length === undefined ? /^[\t\n\f\r ]*(?:auto|\d[\d.]*%|fit-content|max-content)[\t\n\f\r ]*$/i.test(value) : length > 1;
 }
 
 /**
@@ -96,7 +129,7 @@ function judge(element: Element, resource: Resource): Finding | undefined {
   if (rule) {
     const event = eventOf(rule.preludes);
     if (event) return finding(`fetched only on ${event} (${rule.preludes.join(" ")})`);
-    const shrunk = ruleHidesOrShrinks(rule.declarations);
+    const shrunk = ruleHidesOrShrinks(rule.declarations, rule.onSomeScreens);
     if (shrunk) return finding(`in ${shrunk}`);
     return undefined;
   }
@@ -124,7 +157,7 @@ function judgeHostToken(element: Element, resource: Resource, url: string): Find
   });
   const rule = resource.cssRule;
   if (rule) {
-    const shrunk = ruleHidesOrShrinks(rule.declarations);
+    const shrunk = ruleHidesOrShrinks(rule.declarations, rule.onSomeScreens);
     return shrunk ? finding(`in ${shrunk}`) : undefined;
   }
   return hiddenOrTiny(element, finding);

@@ -25,6 +25,20 @@ export function htmlDimension(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+/**
+ * A `width`/`height` attribute as a length: a percentage is a size the layout gives (`width="100%"` on a divider is
+ * as wide as its cell), unknown and never tiny, as CSS `width:100%` is; `0%` is still 0.
+ * @example
+ * dimensionAttribute("100%") //=> Infinity
+ * dimensionAttribute("1") //=> 1
+ */
+export function dimensionAttribute(value: string | undefined): number | undefined {
+  const pixels = htmlDimension(value);
+  if (pixels !== undefined || value === undefined) return pixels;
+  const percent = /^[\t\n\f\r ]*(\d+(?:\.\d+)?|\.\d+)\.?%/.exec(value);
+  return percent === null ? undefined : Number(percent[1]) === 0 ? 0 : unknownLength;
+}
+
 /** Pixels per unit for absolute and font-relative units (at the 16 px default font size). */
 const pixelsPer: Readonly<Record<string, number>> = {
   px: 1, em: 16, rem: 16, ex: 8, ch: 8, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6,
@@ -197,7 +211,7 @@ export function sizeOf(element: Element): Size {
   // No size at all there (`img{width:auto;height:auto}` on phones) is the image's own: a pixel's, 1x1, when its
   // `width`/`height` attributes say it is one; a content image's when only rules made it tiny.
   const ownSize = there.width === undefined && there.height === undefined;
-  const pixelByAttributes = isTiny({ width: htmlDimension(element.attribute("width")), height: htmlDimension(element.attribute("height")) });
+  const pixelByAttributes = isTiny({ width: dimensionAttribute(element.attribute("width")), height: dimensionAttribute(element.attribute("height")) });
   return isTiny(there) || (ownSize && pixelByAttributes) ? size : there;
 }
 
@@ -212,8 +226,8 @@ function liftedLimits(declarations: readonly StyleDeclaration[]): ReadonlySet<st
  */
 function sizeWith(element: Element, sheet: readonly StyleDeclaration[], lifted: ReadonlySet<string> = noneLifted): Size {
   const size: SizeInProgress = {
-    width: htmlDimension(element.attribute("width")) ?? widthFromSizes(element),
-    height: htmlDimension(element.attribute("height")),
+    width: dimensionAttribute(element.attribute("width")) ?? widthFromSizes(element),
+    height: dimensionAttribute(element.attribute("height")),
   };
   const inline = element.attribute("style");
   const kept = (style: readonly StyleDeclaration[]) => (lifted.size === 0 ? style : style.filter(({ name }) => !lifted.has(name)));
@@ -288,6 +302,15 @@ export function fitsIn({ width, height }: Size, pixels: number): boolean {
 /** 0 or 1 px: nothing a reader can see. One given dimension is enough (the other follows the image). */
 export function isTiny(size: Size): boolean {
   return fitsIn(size, 1);
+}
+
+/**
+ * Only one dimension given, and it is above 0 (`height="1"` alone): the other follows the image's own ratio, which
+ * for a rule image (a 600x1 divider) is not 1:1. A real 1x1 pixel writes both, so this alone is no pixel.
+ */
+export function isOneSided({ width, height }: Size): boolean {
+  if (width === undefined) return height !== undefined && height > 0;
+  return height === undefined && width > 0;
 }
 
 /**

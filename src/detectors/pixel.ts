@@ -3,7 +3,8 @@
 // style sheets) judged by one set of rules (DESIGN.md, "What counts as tracking"):
 // - 0 or 1 px (attributes by HTML's rules, CSS by CSS's, `<style>` class rules too): a pixel, unless it is a
 //   spacer whose whole URL is static (no query, no numeric or letters-and-digits folder before it: a `spacer.gif`
-//   behind a subscriber ID is a pixel);
+//   behind a subscriber ID is a pixel), or only one dimension is given as 1 and the URL is clean (a 600x1 rule
+//   image; a percentage attribute is the layout's size, never tiny);
 // - at most 6x6 px with an opaque token or a tracking path in the URL: a beacon (LiveIntent 2x6, WordPress.com
 //   6x5, Cooper Press 3x1);
 // - hidden (on the element or an ancestor; `@media` rules that reveal it make it content), or 0 px in one
@@ -25,7 +26,7 @@ import { isLocalUrl } from "../url/local-url.js";
 import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
-import { describeSize, hasNoArea, htmlDimension, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
+import { describeSize, dimensionAttribute, hasNoArea, isOneSided, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
 import { openAncestorsOf } from "./open-ancestors.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
@@ -102,6 +103,9 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
     const evidence = evidenceOf(url);
     const clean = !evidence.anyToken && !evidence.trackingPath;
     if (clean && isStaticSpacer(url) && !inPicture(element)) return undefined;
+    // `height="1"` alone is a rule image (600x1) as often as a pixel: a clean URL makes it content. A real 1x1 pixel
+    // writes both; a known endpoint is `known-tracker`'s.
+    if (clean && isOneSided(dimensions)) return undefined;
     return finding(`${describeSize(dimensions)} image${evidence.anyToken ? ` with a ${evidence.anyToken}` : ""}`);
   }
   if (isSmall(dimensions)) {
@@ -166,7 +170,7 @@ function sizeFor(element: Element): Size {
   if (parent.name === "audio" || attributes["style"] !== undefined || attributes["class"] !== undefined || attributes["id"] !== undefined) {
     return { width: undefined, height: undefined };
   }
-  return { width: htmlDimension(attributes["width"]), height: htmlDimension(attributes["height"]) };
+  return { width: dimensionAttribute(attributes["width"]), height: dimensionAttribute(attributes["height"]) };
 }
 
 /**

@@ -133,6 +133,16 @@ export function rawTextInAmbiguousContext(name: string, context: string | undefi
 }
 
 /**
+ * An `<svg>` or `<math>` inside `<select>`: Chromium's customizable select builds it and reads what it holds as its
+ * namespace's, older parsers ignore the tag and read what it holds as HTML (`<select><svg><template><image src=T>`
+ * holds an `<img>` there). The element goes whole.
+ */
+export function foreignInSelect(name: string, foreign: boolean, inSelect: () => boolean): Verdict | undefined {
+  if (!foreign || (name !== "svg" && name !== "math") || !inSelect()) return undefined;
+  return { code: "ambiguous-markup", message: `removed <${name}> inside <select>` };
+}
+
+/**
  * A `<style>` inside `<select>` (any text), or inside `<noscript>` when its text holds `</noscript`: the browser
  * readings differ on where it ends (`<select><style><a id="</style><img src=T>">`, L5's `<style></noscript>`).
  */

@@ -146,6 +146,10 @@ export class Engine implements TokenizerCallbacks, Scope {
     return rawTextContext(this.noscriptOpen, this.tree.has("select"));
   }
 
+  inSelect(): boolean {
+    return this.tree.has("select");
+  }
+
   inHtmlElement(): boolean {
     return this.tree.isInHtmlElement();
   }
@@ -350,7 +354,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     if (sheet.openersLeft && mayHaveZeroSize(attributes, sheet)) sheet = this.styleRules.match(name, attributes, this.tree, below, true);
     // Class names that match case mean a standards (or limited-quirks) document, which drops sizes without a unit.
     const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
-    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, reading);
+    const hiding = hidingOf(name, attributes, sheet, parent?.hiding, parent, reading, this.styleRules.keyframes);
     const open = new OpenElement(name, namespace, attributes, hiding, facts);
     if (fosteredFrom >= 0) open.fosteredFrom = fosteredFrom;
     if (sheet.declarations.length > 0 || sheet.mayApply.length > 0) open.displaysFlexBySheet = sheetDisplaysFlex(sheet);
@@ -400,7 +404,7 @@ export class Engine implements TokenizerCallbacks, Scope {
     const parent = tree.stack[index - 1];
     const sheet = this.styleRules.match(element.name, element.rawAttributes, tree, index);
     const reading = readingOf(this.context.inConditionalComment, !this.styleRules.caseSensitive);
-    return hidingOf(element.name, element.rawAttributes, sheet, parent?.hiding, parent, reading);
+    return hidingOf(element.name, element.rawAttributes, sheet, parent?.hiding, parent, reading, this.styleRules.keyframes);
   }
 
   /**

@@ -90,7 +90,7 @@ function firstAfter(positions: readonly number[], after: number): number {
  * desc), which is where a simpler model goes wrong (issue 6, item 1).
  */
 /** Current nodes whose text the "in body" rules do not read (whitespace in a table, a select's options, the head). */
-const textOutsideBody: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "colgroup", "select", "option", "optgroup", "head", "frameset"]);
+const textOutsideBody: ReadonlySet<string> = new Set(["table", "tbody", "thead", "tfoot", "tr", "colgroup", "select", "option", "optgroup", "head"]);
 
 const nothingToReopen: readonly OpenElement[] = [];
 
@@ -515,10 +515,14 @@ export class OpenElements {
 
   /**
    * HTML start tags the tree builder ignores here: a second `<html>`, `<head>` or `<body>` (merged into the
-   * document's), and table parts outside a table.
+   * document's), table parts outside a table, and `<frameset>`.
    */
   private ignores(name: string, facts: HtmlElementFacts): boolean {
     if (name === "html") return this.depth > 0;
+    // Ignored once anything has made a frameset impossible (text, `<hr>`, `<img>`: "frameset-ok"); else it replaces
+    // the body, and nothing after it but frames is built or shown. Either way nothing is opened to hold what follows,
+    // so the rest is read as body content: more than a browser shows, never less.
+    if (name === "frameset") return true;
     // A <form> while the form element pointer is set (a form not yet ended by `</form>`, open or closed implicitly).
     if (name === "form") return this.formPointer !== undefined && !this.has("template");
     // (`<body>` has closed a current `<head>` already: only an `<html>` may be open below a new head or body.)

@@ -59,6 +59,8 @@ export interface Scope {
   slice(start: number, end: number): string;
   /** Where a raw-text element here would be read as markup by some browsers (see `rawTextContext`). */
   rawTextContext(): "noscript" | "select" | undefined;
+  /** A `<select>` is open. */
+  inSelect(): boolean;
   /** The current element is an HTML element (not svg or math). */
   inHtmlElement(): boolean;
   /**

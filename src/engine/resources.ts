@@ -12,12 +12,13 @@ import { readDataStylesheet } from "../css/data-url.js";
 import { findImportTexts, maxImportValue } from "../css/import-texts.js";
 import { parseMetaRefresh } from "../html/meta-refresh.js";
 import { parseSrcset } from "../html/srcset.js";
-import type { CssRule, Resource, Vector } from "../types.js";
+import type { CssRule, Resource, StyleDeclaration, Vector } from "../types.js";
 import { isDataUrl } from "../url/local-url.js";
 import { resolveUrl, urlText } from "../url/resolve-url.js";
 import type { Namespace } from "./open-elements.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
-import { sheetChains } from "./style-rules.js";
+import { screenDeclarationsFor } from "./screen-reveals.js";
+import { blockChain, parseSheet, type SheetBlock, sheetChains } from "./style-rules.js";
 
 /** Where a resource sits, so a rewriter's edit can touch exactly that construct. */
 export type ResourceLocation =
@@ -366,9 +367,22 @@ export function stylesheetResources(css: string, baseHref: string | undefined): 
 
 function sheetRules(css: string): (offset: number) => CssRule {
   const chainAt = sheetChains(css);
+  // The whole sheet, parsed once and only if a detector asks what `@media` rules say about a rule's selector.
+  let blocks: SheetBlock[] | undefined;
   return (offset) => {
     const chain = chainAt(offset);
-    return { preludes: chain.map((block) => block.prelude), declarations: chain[chain.length - 1]?.declarations ?? [] };
+    let onSomeScreens: readonly StyleDeclaration[] | undefined;
+    return {
+      preludes: chain.map((block) => block.prelude),
+      declarations: chain[chain.length - 1]?.declarations ?? [],
+      get onSomeScreens() {
+        if (onSomeScreens !== undefined) return onSomeScreens;
+        blocks ??= parseSheet(css);
+        const rule = blockChain(blocks, offset).pop();
+        onSomeScreens = rule === undefined ? [] : screenDeclarationsFor(blocks, rule);
+        return onSomeScreens;
+      },
+    };
   };
 }
 

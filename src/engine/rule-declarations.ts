@@ -133,7 +133,7 @@ function readDeclarations(body: string): SheetDeclaration[] | undefined {
 
 /**
  * Whether a name starting at `at` may be collected: by the first letters of the collected names (`w`, `h`, `m`, `d`,
- * `v`, `o`, `z`, `in`, `bl`, `al`, `sc`, `tr`, `pa`, `po`, `fl`, any case: `border`, `background` and `text-align`, which are
+ * `v`, `o`, `z`, `in`, `bl`, `al`, `an`, `sc`, `tr`, `pa`, `po`, `fl`, any case: `border`, `background` and `text-align`, which are
  * everywhere, cost no string), and anything `trim` may remove that `isCssWhitespace` does not (`\v`, non-ASCII).
  */
 function mayBeCollected(css: string, at: number): boolean {
@@ -144,8 +144,9 @@ function mayBeCollected(css: string, at: number): boolean {
     case 0x69 /* i */:
       return second === 0x6e; /* n */
     case 0x62 /* b */:
-    case 0x61 /* a */:
       return second === 0x6c; /* l */
+    case 0x61 /* a */:
+      return second === 0x6c /* l */ || second === 0x6e; /* n */
     case 0x73 /* s */:
       return second === 0x63; /* c */
     case 0x70 /* p */:
@@ -167,7 +168,7 @@ export function opensOnly(declarations: readonly SheetDeclaration[]): boolean {
   return declarations.every(({ name }) => name.startsWith("padding") || name === "flex" || name === "flex-grow" || name === "overflow-clip-margin");
 }
 
-/** The properties that size or hide an element: the only ones collected. */
+/** The properties that size, hide or reveal an element: the only ones collected. */
 const collected: ReadonlySet<string> = new Set([
   "width", "height", "max-width", "max-height", "min-width", "min-height", "display", "visibility", "opacity", "mso-hide",
   // The logical sizes, which are those in horizontal writing (all mail): `inline-size` is `width`.
@@ -176,4 +177,7 @@ const collected: ReadonlySet<string> = new Set([
   "zoom", "scale", "transform", "all", "overflow", "overflow-x", "overflow-y", "padding", "padding-top", "padding-bottom",
   "padding-left", "padding-right", "padding-block", "padding-block-start", "padding-block-end", "padding-inline",
   "padding-inline-start", "padding-inline-end", "flex", "flex-grow", "overflow-clip-margin", "position",
+  // A fade-in from `opacity:0` (`keyframes.ts`).
+  "animation", "animation-name", "animation-duration", "animation-delay", "animation-fill-mode", "animation-iteration-count",
+  "animation-direction", "animation-play-state",
 ]);

@@ -3,6 +3,7 @@
 
 import {
   baseInCdata,
+  foreignInSelect,
   rawTextEndAttributeVerdict,
   rawTextEndInAttributes,
   rawTextInAmbiguousContext,
@@ -27,13 +28,13 @@ export function planStartTag(tag: RawTag, end: number, view: ElementView, shapes
   const decisions = judge(view, scope.config);
   const context = namespace === "html" && rawTextElements.has(name) ? scope.rawTextContext() : undefined;
   const cdataBase = baseInCdata(name, scope.inCdata);
-  const rawText = rawTextInAmbiguousContext(name, context);
+  const rawText = rawTextInAmbiguousContext(name, context) ?? foreignInSelect(name, namespace !== "html", () => scope.inSelect());
   if (cdataBase) {
     warnings = [{ verdict: cdataBase, at: tag.start }];
     decisions.unshift(ambiguousRemoval(name, "![CDATA["));
   } else if (rawText && !decisions.some(isRemoval)) {
     warnings = [{ verdict: rawText, at: tag.start }];
-    decisions.unshift(ambiguousRemoval(name, context));
+    decisions.unshift(ambiguousRemoval(name, context ?? "select"));
   }
 
   const removal = decisions.find(isRemoval);

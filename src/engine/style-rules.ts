@@ -13,6 +13,7 @@ import { topLevelEnds } from "../css/statements.js";
 import { asciiLower, type Token, endOf, tokenizeCss } from "../css/tokens.js";
 import type { StyleDeclaration } from "../types.js";
 import { cssTrim, visitFlatRules } from "./flat-rules.js";
+import { RevealingKeyframes } from "./keyframes.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import { collectedDeclarations, opensOnly, SheetText } from "./rule-declarations.js";
 import { mayApplyAnywhere, readSelectorList, type SimpleSelector } from "./rule-selector.js";
@@ -149,7 +150,7 @@ export function blockChain(blocks: readonly SheetBlock[], offset: number): Sheet
 }
 
 /** The words one of the collected properties holds (a sheet without any has no rule to keep). */
-const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide|zoom|scale|transform|all|overflow|padding|flex|position/i;
+const collectedWords = /width|height|-size|display|visibility|opacity|mso-hide|zoom|scale|transform|all|overflow|padding|flex|position|animation/i;
 
 /**
  * A selector list without its comments (`/* pixel *\/ .px`, as templates write them), or undefined when removing
@@ -254,6 +255,8 @@ export class StyleRules {
    * mode (`documentMode`). Until one says so, a match ignoring case is one that may apply (quirks mode).
    */
   caseSensitive = false;
+  /** The `@keyframes` read so far that end visible (a fade-in: `keyframes.ts`). */
+  readonly keyframes = new RevealingKeyframes();
 
   get isEmpty(): boolean {
     return this.byKey.size === 0;
@@ -268,6 +271,13 @@ export class StyleRules {
    * shows.
    */
   add(css: string, onSomeScreens = false, inOutlookOnly = false): string | undefined {
+    const limit = this.addRules(css, onSomeScreens, inOutlookOnly);
+    // A sheet for some screens, or for Outlook only, reveals nothing everywhere; one that is removed, nothing at all.
+    if (limit === undefined && !onSomeScreens && !inOutlookOnly) this.keyframes.add(css);
+    return limit;
+  }
+
+  private addRules(css: string, onSomeScreens: boolean, inOutlookOnly: boolean): string | undefined {
     // An escape can spell a collected name (`w\idth`) that the words do not match.
     if (!collectedWords.test(css) && !css.includes("\\")) return undefined;
     // The rules outlive the chunk the sheet arrived in: read a copy, so that what they keep holds the sheet alone.

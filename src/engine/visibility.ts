@@ -5,6 +5,7 @@ import { parseDeclarations } from "../css/declarations.js";
 import { plainNumber } from "../css/plain-number.js";
 import { readSimpleDeclarations } from "../css/simple-declarations.js";
 import type { StyleDeclaration } from "../types.js";
+import { animationReveals, type RevealingKeyframes } from "./keyframes.js";
 import { attributeValue, type RawAttribute } from "./raw-tag.js";
 import type { SheetDeclaration, SheetMatch } from "./style-rules.js";
 import { isValidBoxDeclaration, isZeroLength, isZeroSize, zeroSizeHides, zeroSizes } from "./zero-size-box.js";
@@ -131,7 +132,7 @@ export function readingOf(inOutlookOnly: boolean, quirks: boolean): Reading {
  * parent's; `reading` says where it is read (`Reading`). `sheet` holds what
  * earlier `<style>` rules say: a class may hide it, and it is hidden only if it is hidden where the rules that may
  * apply do too (an `@media` rule revealing a mobile block on phones makes it content, unless what still applies
- * there, a zero size that clips, hides it on phones as well).
+ * there, a zero size that clips, hides it on phones as well). `keyframes`: the fade-ins read so far (`keyframes.ts`).
  */
 export function hidingOf(
   tag: string,
@@ -140,6 +141,7 @@ export function hidingOf(
   inherited: Hiding | undefined,
   parent?: ParentBox,
   reading: Reading = readings[0]!,
+  keyframes?: RevealingKeyframes,
 ): Hiding | undefined {
   const css = attributeValue(attributes, "style");
   const hiddenByDefault = hiddenByBrowserSheet(tag, attributes);
@@ -150,18 +152,21 @@ export function hidingOf(
   // A rule's padding or display can keep an inline zero size from hiding: read the rules whenever the style may hide.
   const ruled = sheet?.declarations ?? [];
   const fromSheet = mayHideInline || presentation.length > 0 || sheetMayDecide(ruled, css) ? ruled : [];
+  // Under a parent only `visibility` hides, a rule that may apply (`@media`, a selector read as inexact) may give
+  // `visibility: visible` back (or `all: initial`): read where it does, even when no other rule is about the element.
+  const mayShowThere = inherited?.byVisibility === true && sheet !== undefined && sheet.mayApply.some(({ name }) => name === "visibility" || name === "all");
   // Most elements: no rule about them, a style that neither hides nor shows. Their parent's state is theirs.
-  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0) return inherited;
+  if (fromSheet.length === 0 && !mayHideInline && hiddenByDefault === undefined && presentation.length === 0 && !mayShowThere) return inherited;
   const inline = inlineDeclarations(css);
   const inFlexContainer = (): boolean => parent !== undefined && laysOutFlexItems(parent);
   // Presentation attributes are author style below every rule: first in the cascade.
   const applied = cascaded(presentation.length > 0 ? [...presentation, ...fromSheet] : fromSheet, inline, reading.quirks);
-  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
-  if (hiding === undefined || hiding === inherited || sheet === undefined || sheet.mayApply.length === 0) return hiding;
+  const hiding = hidingBy(tag, applied, new Set<StyleDeclaration>(fromSheet), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly, keyframes);
+  if (hiding === undefined || sheet === undefined || sheet.mayApply.length === 0 || (hiding === inherited && !mayShowThere)) return hiding;
   // Where the rules that may apply do (a phone's `@media` opening a zero-height block), it may show: it is hidden
   // only if it is hidden there too.
   const there = cascaded(presentation.length > 0 ? [...presentation, ...sheet.mayApply] : sheet.mayApply, inline, reading.quirks);
-  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly);
+  const hidingThere = hidingBy(tag, there, new Set<StyleDeclaration>(), hiddenByDefault, inherited, inFlexContainer, reading.inOutlookOnly, keyframes);
   return hidingThere === undefined || hidingThere === inherited ? hidingThere : hiding;
 }
 
@@ -288,6 +293,7 @@ function hidingBy(
   inherited: Hiding | undefined,
   inFlexContainer: () => boolean,
   inOutlookOnly: boolean,
+  keyframes: RevealingKeyframes | undefined,
 ): Hiding | undefined {
   const value = (name: string): string | undefined => applied.get(name)?.value.toLowerCase();
   const positioned = value("position");
@@ -315,7 +321,9 @@ function hidingBy(
   // A replaced element has no contents to show: `display: contents` computes to `none` there (CSS Display 3, App. B).
   if (display === "contents" && replacedElements.has(tag)) return hiding(`display:contents on <${tag}>`, applied.get("display"));
   const opacity = value("opacity");
-  if (opacity !== undefined && isTransparent(opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
+  // A fade-in from 0 (an animation to a visible last frame, read earlier) shows it.
+  const fadesIn = (names: ReadonlySet<string> | undefined): boolean => names !== undefined && animationReveals(applied, names);
+  if (opacity !== undefined && isTransparent(opacity) && !fadesIn(keyframes?.opacity)) return hiding(`opacity:0 on <${tag}>`, applied.get("opacity"));
   for (const zero of zeroSizes) {
     const [name, axis] = zero;
     const size = value(name);
@@ -326,7 +334,9 @@ function hidingBy(
   }
   if (inherited !== undefined && !inherited.byVisibility) return inherited;
   const visibility = value("visibility");
-  if (visibility === "hidden" || visibility === "collapse") return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
+  if ((visibility === "hidden" || visibility === "collapse") && !fadesIn(keyframes?.visibility)) return hiding(`visibility:${visibility} on <${tag}>`, applied.get("visibility"), "visibility");
+  // `all: initial` sets `visibility` to `visible`, its initial value (`unset`, `inherit` and `revert` inherit it).
+  if (visibility === undefined && value(allReset)?.trim() === "initial") return undefined;
   return visibility === undefined ? inherited : undefined;
 }
 

@@ -37,6 +37,11 @@ export interface StripTextResult {
   readonly changed: boolean;
   /** One entry per URL that changed (with `dryRun`: that would change), in text order. */
   readonly changes: readonly TextUrlChange[];
+  /**
+   * URLs that would change but were left as they were, in text order: the MIME adapter leaves those that run over a
+   * soft line break of a `format=flowed; delsp=yes` part (a reader joins the lines: cut there, the URL would change).
+   */
+  readonly kept?: readonly TextUrlChange[];
 }
 
 // A URL runs until whitespace or a character that cannot appear unescaped in one (quotes, angle brackets). Beyond
@@ -103,6 +108,18 @@ const textOptions: ReadonlySet<string> = new Set(["unwrapRedirects", "keepParams
  * //=> "Read <https://example.com/a>."
  */
 export function stripTrackingFromText(text: string | Uint8Array, options?: StripTextOptions): StripTextResult {
+  return stripTrackingFromTextLeaving(text, options, undefined);
+}
+
+/**
+ * {@link stripTrackingFromText}, leaving as they are the URLs for which `leave(start, end)` holds (`end`: where the URL
+ * characters run to, before trailing punctuation is taken off); they are reported as `kept`.
+ */
+export function stripTrackingFromTextLeaving(
+  text: string | Uint8Array,
+  options: StripTextOptions | undefined,
+  leave: ((start: number, end: number) => boolean) | undefined,
+): StripTextResult {
   const record = optionsRecord(options);
   rejectUnknownOptions(record, textOptions);
   const { dryRun = false, ...linkOptions } = record;
@@ -111,6 +128,7 @@ export function stripTrackingFromText(text: string | Uint8Array, options?: Strip
   const input = textOf(text, "text");
   const lines = new LineCounter();
   const changes: TextUrlChange[] = [];
+  const kept: TextUrlChange[] = [];
   let out = "";
   let copied = 0;
   for (const match of input.matchAll(URL_IN_TEXT)) {
@@ -119,12 +137,17 @@ export function stripTrackingFromText(text: string | Uint8Array, options?: Strip
     const url = rest === "" ? trimUrlEnd(match[0]) : match[0] + rest.replace(/\s+/g, "");
     const result = clean(url);
     if (!result.changed) continue;
+    const { line, column } = lines.position(input, match.index);
+    const change = { url, cleaned: result.url, changes: result.changes, offset: match.index, line, column };
+    if (leave?.(match.index, match.index + match[0].length + rest.length)) {
+      kept.push(change);
+      continue;
+    }
     out += input.slice(copied, match.index) + result.url;
     copied = match.index + (rest === "" ? url.length : match[0].length + rest.length);
-    const { line, column } = lines.position(input, match.index);
-    changes.push({ url, cleaned: result.url, changes: result.changes, offset: match.index, line, column });
+    changes.push(change);
   }
   // `changed` means what it means in every report: the output differs from the input.
   const changed = changes.length > 0 && !dryRun;
-  return { text: changed ? out + input.slice(copied) : input, changed, changes };
+  return { text: changed ? out + input.slice(copied) : input, changed, changes, ...(kept.length > 0 ? { kept } : {}) };
 }

@@ -106,7 +106,9 @@ function extract(extract: RedirectExtract, url: string, parts: HttpUrlParts): st
     }
     case "jwt": {
       const token = extract.pattern.exec(rest)?.[1];
-      const value = token === undefined ? undefined : decodeJwtPayload(token)?.[extract.key];
+      const payload = token === undefined ? undefined : decodeJwtPayload(token);
+      const value = payload?.[extract.key];
+      if (extract.claims?.some((claim) => typeof payload?.[claim] !== "string")) return undefined;
       return typeof value === "string" ? value : undefined;
     }
     case "embedded":
@@ -141,9 +143,13 @@ export function unwrapRedirect(
     if (destinationParts) return { kind: "destination", rule, destination, parts: destinationParts };
     // Host-agnostic rules need an http(s) result to be sure the shape was theirs; listed hosts report the rest.
     const schemeLike = SCHEME.test(destination.replace(/[\t\n\r]/g, ""));
-    if (schemeLike && (rule.hosts || rule.hostPattern)) return { kind: "unsafe", rule, destination: raw };
+    if (schemeLike && !isHostAgnostic(rule)) return { kind: "unsafe", rule, destination: raw };
   }
   return undefined;
+}
+
+function isHostAgnostic(rule: RedirectRule): boolean {
+  return rule.hosts === undefined && rule.hostPattern === undefined;
 }
 
 /**

@@ -302,3 +302,39 @@ if (corpusMessages.length === 0) {
     });
   });
 }
+
+describe("format=flowed text parts: a URL over a soft line break (adversary25 F9)", () => {
+  const message = (params: string, ...body: string[]) =>
+    ["From: a@example.com", "To: b@example.com", "Subject: t", "MIME-Version: 1.0", `Content-Type: text/plain; charset=utf-8${params}`, "Content-Transfer-Encoding: 7bit", "", ...body, ""].join("\r\n");
+  const bodyOf = (out: Buffer) => out.toString("utf8").split("\r\n\r\n").slice(1).join("\r\n\r\n");
+  /** RFC 3676 reading: a line ending in a space joins the next one, the space deleted with DelSp=yes. */
+  const unflow = (text: string, delSp: boolean) => text.replace(/ \r\n/g, delSp ? "" : " ");
+
+  it("leaves a URL continued over a delsp=yes soft break as it was, and reports it kept", async () => {
+    const input = message("; format=flowed; delsp=yes", "Confirm your account: https://example.com/confirm?id=1&utm_source=newsletter&utm_medium= ", "email&code=42");
+    const { message: out, report } = await stripTrackingFromMime(input);
+    expect(unflow(bodyOf(out), true)).toContain("https://example.com/confirm?id=1&utm_source=newsletter&utm_medium=email&code=42");
+    const part = report.parts[0]!.report as { kept?: readonly { url: string }[] };
+    expect(part.kept?.map(({ url }) => url)).toEqual(["https://example.com/confirm?id=1&utm_source=newsletter&utm_medium="]);
+  });
+  it("leaves the URL that starts on the line after a delsp=yes soft break", async () => {
+    const input = message("; format=flowed; delsp=yes", "Go: https://example.com/r?next= ", "https://shop.example/p?utm_source=x&id=2");
+    const { message: out } = await stripTrackingFromMime(input);
+    expect(out.toString("utf8")).toBe(input);
+  });
+  it("still cleans a URL on a line of its own in a delsp=yes part, and one before a hard break", async () => {
+    const input = message("; format=flowed; delsp=yes", "Read this  ", "article: https://example.com/a?utm_source=n&id=7", "Thanks");
+    const { message: out } = await stripTrackingFromMime(input);
+    expect(unflow(bodyOf(out), true)).toBe("Read this article: https://example.com/a?id=7\r\nThanks\r\n");
+  });
+  it("cleans a URL before a delsp=no soft break: the space is text, so the URL ends before it", async () => {
+    const input = message("; format=flowed", "See https://example.com/a?id=1&utm_source=n ", "for more.");
+    const { message: out } = await stripTrackingFromMime(input);
+    expect(unflow(bodyOf(out), false)).toBe("See https://example.com/a?id=1 for more.\r\n");
+  });
+  it("cleans a URL before a trailing space in a part that is not flowed", async () => {
+    const input = message("", "See https://example.com/a?id=1&utm_source=n ", "email");
+    const { message: out } = await stripTrackingFromMime(input);
+    expect(bodyOf(out)).toBe("See https://example.com/a?id=1 \r\nemail\r\n");
+  });
+});

@@ -12,7 +12,8 @@ const removed: [string, string, string, string][] = [
   [":focus", `<style>input:focus{background:url(${U})}</style>`, `<style>input:focus{}</style>`, "CSS URL with a hex token fetched only on an interaction (input:focus)"],
   ["a forwarded message in Outlook", `<style>[data-outlook-cycle] .x{background:url(${U})}</style>`, `<style>[data-outlook-cycle] .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply ([data-outlook-cycle] .x)"],
   ["a Gmail quote", `<style>.gmail_quote .x{background:url(${U})}</style>`, `<style>.gmail_quote .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (.gmail_quote .x)"],
-  ["a quoted blockquote", `<style>blockquote .x{list-style:url(${U})}</style>`, `<style>blockquote .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (blockquote .x)"],
+  ["a quoted blockquote", `<style>blockquote[type=cite] .x{list-style:url(${U})}</style>`, `<style>blockquote[type=cite] .x{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (blockquote[type=cite] .x)"],
+  ["a quoted blockquote, quoted value", `<style>blockquote[type="cite"]{background:url(${U})}</style>`, `<style>blockquote[type="cite"]{}</style>`, 'CSS URL with a hex token fetched only on a forward or reply (blockquote[type="cite"])'],
   ["Outlook's reply header", `<style>#divRplyFwdMsg + div{content:url(${U})}</style>`, `<style>#divRplyFwdMsg + div{}</style>`, "CSS URL with a hex token fetched only on a forward or reply (#divRplyFwdMsg + div)"],
   ["dark mode", `<style>@media (prefers-color-scheme: dark){.l{background:url(${U})}}</style>`, `<style>@media (prefers-color-scheme: dark){.l{}}</style>`, "CSS URL with a hex token fetched only on dark mode (@media (prefers-color-scheme: dark) .l)"],
   ["a tokenized @import", `<style>@import url("${U}");.a{color:red}</style>`, `<style>.a{color:red}</style>`, "CSS URL with a hex token in @import"],
@@ -107,5 +108,43 @@ describe("css-tracking: a background on a box with no area (adversary19 F13)", (
     ]) {
       expect(stripTrackingWithReport(input).html).toBe(input);
     }
+  });
+});
+
+describe("css-tracking: a hidden or 0px rule that a screen @media rule with the same selector reveals (adversary25 F4)", () => {
+  const HASHED = "https://cdn.example.com/img/hero-m.jpg?v=5d41402abc4b2a76b9719d911017c592";
+  it.each([
+    ["display:none, display:block on phones", `<style>.mob{display:none;background-image:url(${HASHED});height:200px}@media (max-width:480px){.mob{display:block!important}}</style><div class="mob">Sale</div>`],
+    ["height:0, 200px on phones", `<style>.mob{height:0;overflow:hidden;background-image:url(${HASHED})}@media (max-width:480px){.mob{height:200px!important}}</style><div class="mob"></div>`],
+    ["a nested @media in the same rule", `<style>.mob{display:none;background-image:url(${HASHED});@media (max-width:480px){display:block}}</style><div class="mob">Sale</div>`],
+    ["one selector of a list revealed", `<style>.mob, .alt{display:none;background-image:url(${HASHED})}@media (max-width:480px){.mob{display:block}}</style><div class="mob">Sale</div>`],
+    // An @media rule's own hiding adds none (a desktop-only block).
+    ["a visible rule that @media hides on phones", `<style>.d{background-image:url(${HASHED});height:200px}@media (max-width:480px){.d{display:none}}</style><div class="d">Sale</div>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+  it.each([
+    ["another selector revealed", `.px{display:none;background:url(${U})}@media (max-width:480px){.other{display:block!important}}`, `.px{display:none;}@media (max-width:480px){.other{display:block!important}}`],
+    ["a reveal for print only", `.px{display:none;background:url(${U})}@media print{.px{display:block!important}}`, `.px{display:none;}@media print{.px{display:block!important}}`],
+    ["a reveal in dark mode only", `.px{display:none;background:url(${U})}@media (prefers-color-scheme:dark){.px{display:block!important}}`, `.px{display:none;}@media (prefers-color-scheme:dark){.px{display:block!important}}`],
+    ["an earlier reveal without !important (the later rule wins)", `@media (max-width:480px){.px{display:block}}.px{display:none;background:url(${U})}`, `@media (max-width:480px){.px{display:block}}.px{display:none;}`],
+    ["a reveal in @layer (unlayered rules win)", `.px{display:none;background:url(${U})}@layer x{.px{display:block}}`, `.px{display:none;}@layer x{.px{display:block}}`],
+    ["a reveal of an invalid display", `.px{display:none;background:url(${U})}@media (max-width:480px){.px{display:blok!important}}`, `.px{display:none;}@media (max-width:480px){.px{display:blok!important}}`],
+    ["a 1px rule sized to 1px on phones too", `.px{width:1px;height:1px;background:url(${U})}@media (max-width:480px){.px{height:1px!important}}`, `.px{width:1px;height:1px;}@media (max-width:480px){.px{height:1px!important}}`],
+  ])("still removes a tokenized URL with %s", (_title, css, output) => {
+    expect(stripTrackingWithReport(`<style>${css}</style>`).html).toBe(`<style>${output}</style>`);
+  });
+});
+
+describe("css-tracking: a bare blockquote is content, not a reply's quote (adversary25 F5)", () => {
+  const quote = "https://cdn.example.com/img/quote.png?v=5d41402abc4b2a76b9719d911017c592";
+  it.each([
+    ["a pull quote's background", `<style>blockquote{background:url(${quote}) no-repeat;padding-left:110px;min-height:60px}</style><blockquote>Best purchase ever.</blockquote>`],
+    ["a class on a blockquote", `<style>blockquote.testimonial{background-image:url(${quote})}</style><blockquote class="testimonial">Best purchase ever.</blockquote>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTrackingWithReport(input).html).toBe(input);
+  });
+  it("still removes a tokenized URL under a reply's quote (.gmail_quote blockquote)", () => {
+    expect(stripTrackingWithReport(`<style>.gmail_quote blockquote{background:url(${U})}</style>`).html).toBe(`<style>.gmail_quote blockquote{}</style>`);
   });
 });

@@ -1,6 +1,6 @@
 import { fc, it as fcIt } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { cssLength, describeSize, hasNoArea, htmlDimension, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
+import { cssLength, describeSize, dimensionAttribute, hasNoArea, htmlDimension, isOneSided, isSmall, isTiny, sizeOf } from "../../src/detectors/element-size.js";
 import { stripTracking, stripTrackingWithReport } from "../../src/index.js";
 import { inlineStyle } from "../../src/engine/visibility.js";
 import type { Element } from "../../src/types.js";
@@ -20,6 +20,23 @@ describe("htmlDimension (HTML's rules for parsing dimension values)", () => {
     ["50%", undefined], ["auto", undefined], ["", undefined], ["-1", undefined], [undefined, undefined],
   ])("%j -> %j", (value, expected) => {
     expect(htmlDimension(value)).toBe(expected);
+  });
+});
+
+describe("dimensionAttribute (a percentage is the layout's size: adversary25 F1)", () => {
+  it.each([
+    ["1", 1], ["100%", Number.POSITIVE_INFINITY], [" 1%", Number.POSITIVE_INFINITY], ["0%", 0], ["auto", undefined], [undefined, undefined],
+  ])("%j -> %j", (value, expected) => {
+    expect(dimensionAttribute(value)).toBe(expected);
+  });
+});
+
+describe("isOneSided (one dimension given, above 0)", () => {
+  it.each([
+    [{ width: undefined, height: 1 }, true], [{ width: 1, height: undefined }, true], [{ width: 1, height: 1 }, false],
+    [{ width: undefined, height: 0 }, false], [{ width: undefined, height: undefined }, false],
+  ])("%j -> %j", (size, expected) => {
+    expect(isOneSided(size)).toBe(expected);
   });
 });
 

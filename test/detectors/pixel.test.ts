@@ -302,3 +302,26 @@ describe("pixel detector: spacers must be static (adversary19 F8)", () => {
     },
   );
 });
+
+describe("pixel detector: rule images with a percentage or one dimension (adversary25 F1)", () => {
+  const kept = (html: string): void => expect(stripTrackingWithReport(html).html).toBe(html);
+  it('keeps width="100%" height="1" (a full-width divider: the layout gives its width)', () => {
+    kept(`<p>Above</p><img src="https://cdn.example.com/img/divider.png" width="100%" height="1" style="display:block"><p>Below</p>`);
+  });
+  it('keeps width="1" height="100%" (a vertical rule in a cell)', () => {
+    kept(`<table><tr><td height="40"><img src="https://cdn.example.com/img/vrule.png" width="1" height="100%"></td></tr></table>`);
+  });
+  it('keeps height="1" alone on a clean URL (a 600x1 rule image)', () => {
+    kept(`<p>Above</p><img src="https://cdn.example.com/img/rule-600x1.png" height="1" style="display:block"><p>Below</p>`);
+  });
+  it("still removes a 1x1 pixel with a clean URL (a real pixel writes both dimensions)", () => {
+    expect(stripTrackingWithReport(`<img src="https://cdn.example.com/img/p.gif" width="1" height="1">x`).html).toBe("x");
+  });
+  it('still removes height="1" alone with a token, and width="0%" height="0"', () => {
+    expect(stripTrackingWithReport(`<img src="https://cdn.example.com/img/p.gif?u=3f2a9c8e7d6b5a4f3e2d1c0b" height="1">x`).html).toBe("x");
+    expect(stripTrackingWithReport(`<img src="https://cdn.example.com/img/p.gif" width="0%" height="0">x`).html).toBe("x");
+  });
+  it("still removes a 1x1 pixel sized half by attribute, half by CSS", () => {
+    expect(stripTrackingWithReport(`<img src="https://cdn.example.com/img/p.gif" width="1" style="height:1px">x`).html).toBe("x");
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   baseInCdata,
   editedStyleEndsEarly,
+  foreignInSelect,
   markupInForeignStyle,
   rawTextEndInAttributes,
   rawTextEndInComment,
@@ -68,6 +69,8 @@ describe("fail-closed rules, one function each", () => {
     ["L5 noscript attribute", `<noscript><p title="</noscript><img src=${T}>"></noscript>`, 'removed a "title" attribute holding </noscript'],
     ["L5 noscript comment", `<noscript><!--</noscript><img src=${T}>--></noscript>`, "removed a comment holding </noscript inside <noscript>"],
     ["select raw text", "<select><title>x</title></select>", "removed <title> inside <select>"],
+    ["svg in select (fuzz seed 4242)", `<select><svg><template><image src=${T}><svg>`, "removed <svg> inside <select>"],
+    ["math in select", `<select><math><mi><img src=${T}></math></select>`, "removed <math> inside <select>"],
     ["svg style holding markup", `<svg><style><img src=${T}></style></svg>`, "an svg <style> holding markup was removed"],
     ["self-closing svg style", `<svg><style/>@import "${T}";</svg>`, "removed a self-closing svg <style/>, after which some browsers read text as CSS"],
     ["svg style CDATA holding </style> and markup", `<svg><style><![CDATA[</style><img src=${T}>]]></style></svg>`, "removed <style> text holding markup that would fetch a blocked or tracking URL"],
@@ -89,5 +92,20 @@ describe("fail-closed rules, one function each", () => {
     const { html, report } = stripTrackingWithReport(kept);
     expect(html).toBe(kept);
     expect(report.warnings).toEqual([]);
+  });
+
+  it("foreignInSelect: an svg or math element inside <select> only (older parsers ignore the tag there)", () => {
+    expect(foreignInSelect("svg", true, () => true)?.message).toBe("removed <svg> inside <select>");
+    expect(foreignInSelect("math", true, () => true)?.message).toBe("removed <math> inside <select>");
+    expect(foreignInSelect("svg", true, () => false)).toBeUndefined();
+    expect(foreignInSelect("rect", true, () => true)).toBeUndefined();
+    expect(foreignInSelect("svg", false, () => true)).toBeUndefined();
+  });
+
+  it("an svg inside <select> goes whole, what follows the select stays; an svg outside a select stays", () => {
+    expect(stripTrackingWithReport(`<select><option>a</option><svg><template><image src=${T}></template></svg></select><p>after</p>`).html)
+      .toBe("<select><option>a</option></select><p>after</p>");
+    const outside = "<p><svg width=10 height=10><rect width=10 height=10/></svg></p><select><option>a</option></select>";
+    expect(stripTrackingWithReport(outside).html).toBe(outside);
   });
 });

@@ -274,3 +274,39 @@ describe("SVG presentation attributes and UA-hidden containers (adversary19 F17,
     expect(stripTracking(input)).toBe(input);
   });
 });
+
+/** A content image whose URL carries a hash: a commenter's Gravatar (the MD5 of their address, not the reader's). */
+const avatar = `<img src="https://www.gravatar.com/avatar/5d41402abc4b2a76b9719d911017c592?s=96&amp;d=identicon" width="48" height="48" alt="Ann">`;
+const classedAvatar = avatar.replace("<img ", '<img class="x" ');
+const trackerIn = (html: string) => `<p>a</p>${html}`;
+const tracker = `<img src="https://t.example/o/3f2a9c8e7d6b5a4f3e2d1c0b" width="48" height="48">`;
+
+describe("visibility:visible from a rule that may apply, under a visibility:hidden parent (adversary25 F2)", () => {
+  it.each([
+    ["a phone's @media on a descendant", `<style>@media (max-width:480px){.av{visibility:visible!important}}</style><div style="visibility:hidden"><span class="av">${avatar}</span></div>`],
+    ["a phone's @media on the image", `<style>@media (max-width:480px){.x{visibility:visible!important}}</style><div style="visibility:hidden">${classedAvatar}</div>`],
+    ["a selector read as inexact (.x:first-child)", `<style>.x:first-child{visibility:visible}</style><div style="visibility:hidden">${classedAvatar}</div>`],
+    ["a child combinator (.m > img)", `<style>.m{visibility:hidden} .m > img{visibility:visible}</style><div class="m">${avatar}</div>`],
+  ])("keeps %s", (_title, input) => {
+    expect(stripTracking(input)).toBe(input);
+  });
+  it.each([
+    ["under display:none (visibility shows nothing there)", `<style>@media (max-width:480px){.x{visibility:visible!important}}</style><div style="display:none">${tracker.replace("<img ", '<img class="x" ')}</div>`, `<style>@media (max-width:480px){.x{visibility:visible!important}}</style><div style="display:none"></div>`],
+    ["when the @media rule reveals something else", `<style>@media (max-width:480px){.x{color:red}}</style><div style="visibility:hidden">${tracker.replace("<img ", '<img class="x" ')}</div>`, `<style>@media (max-width:480px){.x{color:red}}</style><div style="visibility:hidden"></div>`],
+  ])("still removes a tokenized image %s", (_title, input, output) => {
+    expect(stripTracking(trackerIn(input))).toBe(trackerIn(output));
+  });
+});
+
+describe("all: initial under a visibility:hidden parent makes visibility visible (adversary25 F8)", () => {
+  it("keeps the avatar in <div style=all:initial>", () => {
+    const input = `<div style="visibility:hidden"><div style="all:initial">${avatar}</div></div>`;
+    expect(stripTracking(input)).toBe(input);
+  });
+  it.each(["unset", "inherit", "revert"])("still removes a tokenized image under all:%s (visibility is inherited)", (keyword) => {
+    expect(stripTracking(`<div style="visibility:hidden"><div style="all:${keyword}">${tracker}</div></div>`)).toBe(`<div style="visibility:hidden"><div style="all:${keyword}"></div></div>`);
+  });
+  it("still removes it when a later visibility:hidden follows all:initial", () => {
+    expect(stripTracking(`<div style="visibility:hidden"><div style="all:initial;visibility:hidden">${tracker}</div></div>`)).toBe(`<div style="visibility:hidden"><div style="all:initial;visibility:hidden"></div></div>`);
+  });
+});

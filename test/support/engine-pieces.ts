@@ -54,6 +54,7 @@ export function scopeFor(input: Output, options?: StripOptions, overrides: Parti
     baseHref: undefined,
     slice: (start, end) => input.slice(start, end),
     rawTextContext: () => undefined,
+    inSelect: () => false,
     inHtmlElement: () => true,
     probe: () => false,
     ...overrides,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stripTrackingFromText } from "../../src/text/strip-tracking-from-text.js";
+import { stripTrackingFromText, stripTrackingFromTextLeaving } from "../../src/text/strip-tracking-from-text.js";
 
 describe("stripTrackingFromText", () => {
   it.each([
@@ -109,5 +109,15 @@ describe("stripTrackingFromText options", () => {
     expect(stripTrackingFromText("https://a.example/?utm_source=x&id=1", { keepParams: ["utm_source"], unwrapRedirects: false, removeParams: ["id"], recipient: "a@b.example", dryRun: false }).text).toBe(
       "https://a.example/?utm_source=x",
     );
+  });
+});
+
+describe("stripTrackingFromTextLeaving (adversary25 F9)", () => {
+  it("leaves the URLs it is told to, reports them as kept, and cleans the others", () => {
+    const text = "a https://x.example/?utm_source=1 b https://y.example/?utm_source=2";
+    const result = stripTrackingFromTextLeaving(text, undefined, (start) => start === 2);
+    expect(result.text).toBe("a https://x.example/?utm_source=1 b https://y.example/");
+    expect(result.kept?.map(({ url, cleaned }) => [url, cleaned])).toEqual([["https://x.example/?utm_source=1", "https://x.example/"]]);
+    expect(result.changes.map(({ url }) => url)).toEqual(["https://y.example/?utm_source=2"]);
   });
 });

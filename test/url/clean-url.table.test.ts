@@ -145,6 +145,8 @@ const untouchedCases: Case[] = [
   [`https://abc.mjt.lu/lnk/AAAA/1/${"!!notbase64"}`, `https://abc.mjt.lu/lnk/AAAA/1/${"!!notbase64"}`],
   [`https://app.example.com/link/${b64url("{}")}.${b64url("not json")}.sig`, `https://app.example.com/link/${b64url("{}")}.${b64url("not json")}.sig`],
   [`https://app.example.com/link/${jwtWith({ recipient: "a@b.c" })}`, `https://app.example.com/link/${jwtWith({ recipient: "a@b.c" })}`],
+  // nodemailer-mail-tracking always writes `recipient` with `link` (its src/types.ts): `link` alone is not its shape.
+  [`https://app.example.com/link/${jwtWith({ link: "https://example.net/" })}`, `https://app.example.com/link/${jwtWith({ link: "https://example.net/" })}`],
   ["https://link.example.com/click/123.456/bm90IGEgdXJsIGF0IGFsbA/sig", "https://link.example.com/click/123.456/bm90IGEgdXJsIGF0IGFsbA/sig"],
   // Unsubscribe and preference pages on tracker hosts are not click trackers.
   ["https://example.us2.list-manage.com/unsubscribe?u=abc&id=def&e=ghi", "https://example.us2.list-manage.com/unsubscribe?u=abc&id=def&e=ghi"],
@@ -181,14 +183,17 @@ const unwrapCases: Case[] = [
   ["https://AB1-dot-yamm-track.appspot.com/Redirect?ukey=abc&key=YAMMID-1&link=https%3A%2F%2Fwww.example.com%2Fx", "https://www.example.com/x"],
   // Base64 destinations.
   [`https://a1b2.mjt.lu/lnk/AUsAAD1e2/1/AbCdEf/${b64url("https://www.example.com/promo?utm_source=mailjet&id=9")}`, "https://www.example.com/promo?id=9"],
-  [`https://link.news.example.com/click/29029605.107924/${b64url("https://www.example.com/story?utm_source=newsletter&utm_medium=email&stream=top")}/5d0f1234b1c2/sig`, "https://www.example.com/story?stream=top"],
+  [`https://link.news.example.com/click/29029605.107924/${b64url("https://www.example.net/story?utm_source=newsletter&utm_medium=email&stream=top")}/5d0f1234b1c2/sig`, "https://www.example.net/story?stream=top"],
+  [`https://link.example.org/click/1.2/${b64url("http://www.example.com/")}`, "http://www.example.com/"],
+  // On the sender's own subdomain, as Sailthru and self-hosted trackers write them.
   [`https://link.example.org/click/1.2/${b64url("http://www.example.org/")}`, "http://www.example.org/"],
+  [`https://mail.example.com/link/${jwtWith({ recipient: "a@example.com", link: "https://www.example.com/welcome" })}`, "https://www.example.com/welcome"],
   [`https://click.convertkit-mail2.com/68ugeo9l/dpheh0hq/${b64("https://example.ck.page/b71f")}`, "https://example.ck.page/b71f"],
   [`https://click.convertkit-mail.com/abc/def/${b64("https://example.com/features?utm_campaign=poweredby&utm_source=dynamic")}`, "https://example.com/features"],
   // JWT payloads.
   [`https://substack.com/redirect/2/${jwtWith({ e: "https://writer.substack.com/p/title?token=abc", p: 1, sub: "link-redirect" })}`, "https://writer.substack.com/p/title?token=abc"],
-  [`https://mail.example.com/link/${jwtWith({ recipient: "a@example.com", link: "https://example.com/welcome" })}`, "https://example.com/welcome"],
-  [`https://example.com/tracking/link/${jwtWith({ link: "https://example.com/docs?utm_source=x&v=2" })}`, "https://example.com/docs?v=2"],
+  [`https://mail.example.net/link/${jwtWith({ recipient: "a@example.com", link: "https://example.com/welcome" })}`, "https://example.com/welcome"],
+  [`https://example.net/tracking/link/${jwtWith({ recipient: "a@example.com", link: "https://example.com/docs?utm_source=x&v=2" })}`, "https://example.com/docs?v=2"],
   // Platform redirectors.
   ["https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fevent%3Ffbclid%3DIwAR1&h=AT0abc", "https://example.com/event"],
   ["https://l.instagram.com/?u=https%3A%2F%2Fexample.com%2Fshop&e=ATM", "https://example.com/shop"],
