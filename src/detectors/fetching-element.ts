@@ -3,6 +3,7 @@
 // resource hints, `manifest`, `ping`, `attributionsrc`.
 
 import type { Detector, Element, Finding } from "../types.js";
+import { openAncestorsOf } from "./open-ancestors.js";
 
 const alwaysRemoved: Readonly<Record<string, string>> = {
   script: "script in email",
@@ -40,7 +41,7 @@ const ampScript = /^https:\/\/cdn\.ampproject\.org\/v0(?:\.js|\/amp-[a-z0-9-]+-(
 
 /** `<html ⚡4email>` or `<html amp4email>`: the document is an AMP email. */
 function isAmpEmail(element: Element): boolean {
-  const root = element.ancestors[0];
+  const root = openAncestorsOf(element)[0];
   return root?.name === "html" && ("\u26a14email" in root.attributes || "amp4email" in root.attributes);
 }
 
@@ -58,7 +59,9 @@ export const fetchingElementDetector: Detector = {
   ],
   detect(element): Finding | readonly Finding[] | undefined {
     if (element.namespace !== "html") {
-      return element.name === "script" ? { detector: this.name, reason: "script in email" } : undefined;
+      if (element.name === "script") return { detector: this.name, reason: "script in email" };
+      // Blink's preload scanner reads a `<link>` in svg/math as in HTML (adversary26 F1): its hints fetch there too.
+      if (element.name !== "link") return undefined;
     }
     if (element.name === "script" && isAmpRuntime(element)) return undefined;
     const amp = ampTrackers[element.name];

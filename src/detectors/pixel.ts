@@ -27,6 +27,7 @@ import { findHostToken, findOpaqueToken } from "../url/opaque-token.js";
 import { trackingPathOf } from "../url/tracking-path.js";
 import { afterHost } from "../url/url-parts.js";
 import { describeSize, dimensionAttribute, hasNoArea, isOneSided, isSmall, isTiny, type Size, sizeOf } from "./element-size.js";
+import { openAncestorsOf } from "./open-ancestors.js";
 
 const spacerName = /\/(?:spacer|blank|clear|transparent|pixel-spacer|s)\.(?:gif|png)$/i;
 /** A folder that names someone or something per message (`/4821937/`, `/ab12cd34/`), not a static asset. */
@@ -130,7 +131,8 @@ function judgeResource(element: Element, resource: Resource, size: () => Size, h
 const backgroundOnly: ReadonlySet<string> = new Set(["body", "table", "td", "th", "tr"]);
 
 function parentOf(element: Element): Ancestor | undefined {
-  return element.ancestors[element.ancestors.length - 1];
+  const ancestors = openAncestorsOf(element);
+  return ancestors[ancestors.length - 1];
 }
 
 const unknownSize: Size = { width: undefined, height: undefined };

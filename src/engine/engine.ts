@@ -708,8 +708,12 @@ export class Engine implements TokenizerCallbacks, Scope {
 
   /** What every element's view shares; made again only when the `<base>` changes it. */
   private elementContext(): ElementContext {
+    const tree = this.tree;
     this.sharedElementContext ??= {
-      ancestors: this.tree.stack,
+      // Read live: a removal from the middle of the stack (adoption agency, `</form>`) makes it a new array.
+      get ancestors() {
+        return tree.stack;
+      },
       inConditionalComment: this.context.inConditionalComment,
       baseHref: this.baseHref,
       recipients: this.config.recipients,

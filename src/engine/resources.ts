@@ -98,6 +98,30 @@ const vmlLinkElements: ReadonlySet<string> = new Set(["v:roundrect", "v:rect", "
 const srcsetAttributes: ReadonlySet<string> = new Set(["srcset", "imagesrcset"]);
 
 /**
+ * What Blink's preload scanner requests by tag name alone, in every namespace (adversary26 F1): it tracks svg/math
+ * only to tokenize, so `<svg><link rel=stylesheet href=T>` or `<math><video poster=T>` is fetched although the DOM
+ * holds a foreign element that fetches nothing. Its `<picture>` state also hands an svg `<source srcset>` to the next
+ * `<img>`. Measured in Chromium 156: svg `iframe`, `object`, `audio`, `track`, `source src` fetch nothing.
+ */
+const scannerUrlAttributes: ReadonlyMap<string, ReadonlyMap<string, Vector>> = new Map(
+  Object.entries({
+    img: { src: "img" },
+    link: { href: "link" },
+    video: { poster: "poster" },
+    script: { src: "script" },
+  } satisfies Record<string, Record<string, Vector>>).map(([tag, byAttribute]) => [tag, new Map(Object.entries(byAttribute))]),
+);
+const scannerSrcsetTags: ReadonlySet<string> = new Set(["img", "source", "link"]);
+
+/**
+ * An `<input>` fetches its `src` when a `type` is `image`: the tree reads the first `type`, Blink's preload scanner
+ * the last (adversary26 F2), so any of them counts.
+ */
+function isImageInput(attributes: readonly RawAttribute[]): boolean {
+  return attributes.some((attribute) => attribute.name === "type" && attribute.value.toLowerCase() === "image");
+}
+
+/**
  * `<img attributionsrc>` (the Attribution Reporting API): Chromium requests every URL of this space-separated list
  * when the image loads, whatever `src` is (a `cid:` image too), so each is an open-time fetch of its own. Measured
  * on `<img>` only: on `<a>`, `<video>`, `<source>`, `<link>` and SVG `<image>` it requested nothing on open.
@@ -124,14 +148,13 @@ function vectorOf(tag: string, namespace: Namespace, attribute: string, attribut
     if (attribute === "href" && vmlLinkElements.has(tag)) return "anchor";
     return vmlUrlAttributes.has(attribute) ? "vml" : undefined;
   }
+  if (tag === "input") return attribute === "src" && isImageInput(attributes) ? "input-image" : undefined;
   if (namespace !== "html") {
     if (svgLinkElements.has(tag) && svgUrlAttributes.has(attribute)) return "anchor";
-    return svgFetchingElements.has(tag) ? svgUrlAttributes.get(attribute) : undefined;
+    const svg = svgFetchingElements.has(tag) ? svgUrlAttributes.get(attribute) : undefined;
+    return svg ?? scannerUrlAttributes.get(tag)?.get(attribute);
   }
   if (attribute === "background") return "background";
-  if (tag === "input") {
-    return attribute === "src" && attributeValue(attributes, "type")?.toLowerCase() === "image" ? "input-image" : undefined;
-  }
   return htmlUrlAttributes.get(tag)?.get(attribute);
 }
 
@@ -234,7 +257,7 @@ export function attributeResources(
       for (const css of findDeclarationUrls(value)) {
         add(found, css.url, cssVectors[css.kind], name, baseHref, { kind: "style-attribute", attribute, declaration: css.declaration });
       }
-    } else if (srcsetAttributes.has(name) && namespace === "html") {
+    } else if (srcsetAttributes.has(name) && (namespace === "html" || scannerSrcsetTags.has(tag))) {
       parseSrcset(value).forEach((candidate, index) => {
         add(found, candidate.url, "srcset", name, baseHref, { kind: "srcset", attribute, index });
       });
@@ -256,7 +279,7 @@ export function attributeResources(
       const vector = vectorOf(tag, namespace, name, attributes);
       const url = vector === undefined ? "" : urlText(value);
       if (vector && url !== "") {
-        const isStylesheet = vector === "link" && stylesheetRelation.test(attributeValue(attributes, "rel") ?? "");
+        const isStylesheet = vector === "link" && isStylesheetLink(attributes);
         add(found, url, vector, name, baseHref, { kind: "attribute", attribute }, isStylesheet);
       }
     }
@@ -265,6 +288,11 @@ export function attributeResources(
 }
 
 const fewAttributes = 16;
+
+/** Any `rel` names a style sheet: the tree reads the first, Blink's preload scanner the last (fail closed). */
+function isStylesheetLink(attributes: readonly RawAttribute[]): boolean {
+  return attributes.some((attribute) => attribute.name === "rel" && stylesheetRelation.test(attribute.value));
+}
 
 /** Whether an attribute before `index` has the same name. */
 function isRepeated(attributes: readonly RawAttribute[], index: number): boolean {

@@ -5,7 +5,10 @@ import { AttributeAction, parse, type Selector, SelectorType } from "css-what";
 import type { Ancestor } from "../types.js";
 import { usageError } from "../errors.js";
 
-/** Matches an element (name + attributes) given its ancestors, outermost first. */
+/**
+ * Matches an element (name + attributes) given its ancestors, outermost first. Given the same array again, an
+ * ancestor still at the same position must still have the same ancestors above it, as in the engine's stack.
+ */
 export type ElementMatcher = (element: Ancestor, ancestors: readonly Ancestor[]) => boolean;
 
 type Compound = (element: Ancestor) => boolean;
@@ -112,21 +115,73 @@ function compileSteps(tokens: readonly Selector[], selector: string): Step[] {
   return steps;
 }
 
-/** An element's ancestors then the element, read by position. */
-interface Chain {
-  readonly length: number;
-  at(index: number): Ancestor;
+/**
+ * Where the last walk up the ancestors for steps[0..j] found no match: at `positions` (highest first: the walk's
+ * start, then 1, 3, 7, ... below it) in `stack`, each with the element there. "No element at q or above it matches
+ * steps[0..j]" holds while `stack[q]` is that element: the elements above an open one stay while it is open (the
+ * engine's stack makes a new array when an element leaves from the middle).
+ */
+interface Misses {
+  readonly stack: readonly Ancestor[];
+  readonly positions: readonly number[];
+  readonly elements: readonly Ancestor[];
 }
 
-/** Matches steps[0..index] against the ancestors below `limit`, with step `index` on the element at `limit`. */
-function matchFrom(steps: readonly Step[], index: number, chain: Chain, limit: number): boolean {
-  if (!steps[index]!.compound(chain.at(limit))) return false;
-  if (index === 0) return true;
-  if (steps[index]!.combinator === "child") return limit > 0 && matchFrom(steps, index - 1, chain, limit - 1);
-  for (let i = limit - 1; i >= 0; i--) {
-    if (matchFrom(steps, index - 1, chain, i)) return true;
+/**
+ * One compiled selector, matched element after element. A walk for steps[0..j] stops where an earlier one found
+ * nothing, in this match or an earlier one: one element costs O(steps x (new ancestors + log depth)), where
+ * retrying every ancestor at every step was exponential (`.x div div div img` under 400 `<div>`: 44 s; adversary26
+ * F3) and walking every ancestor for every element quadratic (`div.footer img` after 8,000 `<div>`: 11 s; F5).
+ */
+class StepsMatcher {
+  private readonly misses: (Misses | undefined)[];
+  private element: Ancestor | undefined;
+  private ancestors: readonly Ancestor[] = [];
+
+  constructor(private readonly steps: readonly Step[]) {
+    this.misses = steps.map(() => undefined);
   }
-  return false;
+
+  matches(element: Ancestor, ancestors: readonly Ancestor[]): boolean {
+    this.element = element;
+    this.ancestors = ancestors;
+    try {
+      return this.at(this.steps.length - 1, ancestors.length);
+    } finally {
+      this.element = undefined;
+    }
+  }
+
+  /** Whether steps[0..index] match with step `index` on the element at `position` (the element itself past its ancestors). */
+  private at(index: number, position: number): boolean {
+    const step = this.steps[index]!;
+    if (!step.compound(position === this.ancestors.length ? this.element! : this.ancestors[position]!)) return false;
+    if (index === 0) return true;
+    if (step.combinator === "child") return position > 0 && this.at(index - 1, position - 1);
+    return this.atOrAbove(index - 1, position - 1);
+  }
+
+  /** Whether steps[0..index] match with step `index` on some ancestor at `position` or above it. */
+  private atOrAbove(index: number, position: number): boolean {
+    const known = this.knownMiss(index);
+    if (known >= position) return false;
+    for (let i = position; i > known; i--) if (this.at(index, i)) return true;
+    const positions: number[] = [];
+    for (let q = position, skip = 1; q >= 0; q -= skip, skip *= 2) positions.push(q);
+    this.misses[index] = { stack: this.ancestors, positions, elements: positions.map((q) => this.ancestors[q]!) };
+    return false;
+  }
+
+  /** The highest position at or above which no ancestor matches steps[0..index], as far as known; else -1. */
+  private knownMiss(index: number): number {
+    const misses = this.misses[index];
+    if (misses === undefined || misses.stack !== this.ancestors) return -1;
+    for (let k = 0; k < misses.positions.length; k++) {
+      const q = misses.positions[k]!;
+      if (this.ancestors[q] === misses.elements[k]) return q;
+    }
+    return -1;
+  }
 }
 
 /** Compiles a selector list; throws a TypeError for selectors a forward pass cannot match. */
@@ -138,9 +193,6 @@ export function compileSelector(selector: string): ElementMatcher {
     throw usageError(`selector "${selector}" does not parse: ${(error as Error).message}`);
   }
   const alternatives = parsed.map((tokens) => compileSteps(tokens, selector));
-  return (element, ancestors) => {
-    // The element, then its ancestors only when a combinator asks: no copy of a deep stack per element.
-    const chain = { length: ancestors.length + 1, at: (i: number) => (i === ancestors.length ? element : ancestors[i]!) };
-    return alternatives.some((steps) => matchFrom(steps, steps.length - 1, chain, chain.length - 1));
-  };
+  const matchers = alternatives.map((steps) => new StepsMatcher(steps));
+  return (element, ancestors) => matchers.some((matcher) => matcher.matches(element, ancestors));
 }

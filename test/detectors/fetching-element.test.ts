@@ -18,6 +18,9 @@ const cases: [string, string, string, string[]][] = [
   ["ping attribute", `<a href="https://shop.example/" ping="https://t.example/p">go</a>`, `<a href="https://shop.example/">go</a>`, ["removed-attribute"]],
   ["manifest", `<html manifest="https://t.example/m.appcache"><body>x</body></html>`, "<html><body>x</body></html>", ["removed-attribute"]],
   ["svg script", `<svg><script>x()</script></svg>`, "<svg></svg>", ["removed-element"]],
+  // Blink's preload scanner reads <link> by tag name in svg/math (adversary26 F1).
+  ["svg link rel=preload", `<svg><link rel="preload" as="image" href="https://ok.example/a.png"></svg>`, "<svg></svg>", ["removed-element"]],
+  ["math link rel=prefetch", `<math><link rel="prefetch" href="https://ok.example/p"></math>`, "<math></math>", ["removed-element"]],
 ];
 
 const kept: [string, string][] = [
@@ -26,6 +29,8 @@ const kept: [string, string][] = [
   ["a meta viewport", `<meta name="viewport" content="width=device-width">`],
   ["a plain link", `<a href="https://shop.example/">go</a>`],
   ["the word script in text", `<p>&lt;script&gt; is removed</p>`],
+  ["an svg link without a hint", `<svg><link rel="stylesheet" href="https://fonts.example/css"></svg>`],
+  ["svg a and use", `<svg><a href="https://shop.example/"><use href="#i"/></a></svg>`],
 ];
 
 describe("fetching-element detector", () => {

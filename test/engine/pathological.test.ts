@@ -35,6 +35,16 @@ describe("pathological inputs", () => {
     expect(html.includes("t=8f3a9c2e1b7d4f60a2b1c3d4e5f64999")).toBe(true);
   });
 
+  // adversary26 F4, F5: every image read the whole stack (a copy for the built-in detectors, a walk for a rule).
+  it.each([
+    ["no options", {}],
+    ["a block rule with an ancestor", { block: ["div.footer img"] }],
+    ["an allow rule with an ancestor", { allow: ["div.keep img"] }],
+  ])("20,000 nested <div> then 20,000 images, %s: unchanged", (_title, options) => {
+    const input = "<div>".repeat(20_000) + `<img src="https://ok.example/a.png">`.repeat(20_000);
+    expect(stripTracking(input, options) === input).toBe(true);
+  });
+
   it("removes a pixel at the bottom of 50,000 nested elements", () => {
     const input = `${"<div>".repeat(50_000)}${pixel}`;
     expect(stripTracking(input) === "<div>".repeat(50_000)).toBe(true);

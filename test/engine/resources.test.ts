@@ -217,8 +217,72 @@ describe("duplicate attributes: browsers use the first", () => {
     expect(resourcesOf(html).map(({ tag, url }) => [tag, url])).toEqual([["img", "https://cdn.example/a.png"]]);
   });
 
-  it("an input is an image by its first type", () => {
-    const html = '<input type="image" type="text" src="https://cdn.example/a.png"><input type="text" type="image" src="https://cdn.example/b.png">';
-    expect(resourcesOf(html).map(({ vector, url }) => [vector, url])).toEqual([["input-image", "https://cdn.example/a.png"]]);
+  it("an input is an image by any of its types: the tree reads the first, Blink's preload scanner the last (adversary26 F2)", () => {
+    const html = '<input type="image" type="text" src="https://cdn.example/a.png"><input type="text" type="IMAGE" src="https://cdn.example/b.png">';
+    expect(resourcesOf(html).map(({ vector, url }) => [vector, url])).toEqual([
+      ["input-image", "https://cdn.example/a.png"],
+      ["input-image", "https://cdn.example/b.png"],
+    ]);
+  });
+
+  it("an input without an image type fetches nothing", () => {
+    expect(resourcesOf('<input type="text" src="https://cdn.example/a.png"><input src="https://cdn.example/b.png">')).toEqual([]);
+  });
+
+  it("a link's data: sheet is read when any rel names a style sheet (adversary26 F2)", () => {
+    const html = `<link rel=icon rel=stylesheet href="data:text/css,@import url(${T})">`;
+    expect(onT(html)).toEqual([["link", "css-import", T, "href"]]);
+    expect(stripTracking(html, { block: [{ url: "t.example" }] })).not.toContain("t.example");
+  });
+});
+
+describe("svg/math elements Blink's preload scanner fetches by tag name (adversary26 F1)", () => {
+  const block = { block: [{ url: "t.example" }] };
+  it.each([
+    ["svg link href", `<svg><link rel=stylesheet href=${T}></svg>`, [["link", "link", T, "href"]]],
+    ["math link href", `<math><link rel=stylesheet href=${T}></math>`, [["link", "link", T, "href"]]],
+    ["svg link imagesrcset", `<svg><link rel=preload as=image imagesrcset="${T} 1x"></svg>`, [["link", "srcset", T, "imagesrcset"]]],
+    ["svg video poster", `<svg><video poster=${T}></video></svg>`, [["video", "poster", T, "poster"]]],
+    ["math input type=image", `<math><input type=image src=${T}></math>`, [["input", "input-image", T, "src"]]],
+    ["svg picture source srcset", `<svg><picture><source srcset=${T}><img></picture></svg>`, [["source", "srcset", T, "srcset"]]],
+    ["svg script src", `<svg><script src=${T}></script></svg>`, [["script", "script", T, "src"]]],
+    ["svg in foreignObject", `<svg><foreignObject><svg><link rel=stylesheet href=${T}></svg></foreignObject></svg>`, [["link", "link", T, "href"]]],
+  ])("%s is a resource", (_title, html, expected) => {
+    expect(onT(html)).toEqual(expected);
+  });
+
+  it.each([
+    `<svg><link rel=stylesheet href=${T}></svg>`,
+    `<math><link rel=stylesheet href=${T}></math>`,
+    `<svg><link rel=preload as=image href=${T}></svg>`,
+    `<svg><link rel=preload as=image imagesrcset="${T} 1x"></svg>`,
+    `<svg><link rel=modulepreload href=${T}></svg>`,
+    `<svg><video poster=${T}></video></svg>`,
+    `<math><video poster=${T}></video></math>`,
+    `<svg><input type=image src=${T}></svg>`,
+    `<math><input type=image src=${T}></math>`,
+    `<svg><foreignObject><svg><link rel=stylesheet href=${T}></svg></foreignObject></svg>`,
+    `<svg><picture><source srcset=${T}><img></picture></svg>`,
+    `<input type=text type=image src=${T}>`,
+    `<input type=hidden type=image src=${T}>`,
+    `<input type=text type=IMAGE src=${T}>`,
+  ])("%s: no blocked URL left", (html) => {
+    expect(stripTracking(html, block)).not.toContain("t.example");
+  });
+
+  it.each([
+    ["svg iframe src", `<svg><iframe src=${T}></iframe></svg>`],
+    ["svg audio src", `<svg><audio src=${T}></audio></svg>`],
+    ["svg source src", `<svg><source src=${T}></svg>`],
+    ["svg td background", `<svg><td background=${T}></td></svg>`],
+    ["svg input without an image type", `<svg><input type=text src=${T}></svg>`],
+  ])("%s: the scanner fetches nothing, no resource", (_title, html) => {
+    expect(onT(html)).toEqual([]);
+  });
+
+  it("plain inline svg that fetches nothing stays byte-identical", () => {
+    const svg = `<svg width="10" height="10" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><rect fill="url(#g)" width="5" height="5"/><use href="#g"/><a href="https://ok.example/">x</a><title>logo</title></svg>`;
+    expect(stripTracking(svg)).toBe(svg);
+    expect(stripTracking(svg, block)).toBe(svg);
   });
 });

@@ -14,6 +14,14 @@ describe("block and allow rules", () => {
     if (input !== output) expect(report.findings[0]).toMatchObject({ detector: "block-rule", action: "removed-element" });
   });
 
+  it.each([
+    ["the adoption agency", `<b><p>x</b>`],
+    ["a </form> from the middle of the stack", `<form><div></form>`],
+  ])("matches ancestors opened after %s (the stack is a new array then)", (_title, before) => {
+    const input = `${before}<div class="f"><img src="https://ok.example/a.png"></div>`;
+    expect(stripTracking(input, { block: ["div.f img"] })).toBe(`${before}<div class="f"></div>`);
+  });
+
   it("blocks fetched resources by URL pattern (host and path prefix), never links", () => {
     const input = `<img src="https://news.example/px/1.gif" width="90"><img src="https://news.example/logo.png"><a href="https://news.example/px/unsubscribe">u</a>`;
     expect(stripTracking(input, { block: [{ url: "news.example/px/" }] })).toBe(

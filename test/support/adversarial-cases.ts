@@ -354,6 +354,28 @@ export const adversary19Cases: readonly Case[] = [
   c("F17 svg image display=none", `<svg width="600" height="300"><image href="$T" width="600" height="600" display="none"/></svg>`, { noTrace: true }),
 ];
 
+// ---- adversary26: what Blink's preload scanner fetches that the tree does not hold ----------------------------------
+// Each fetches T in Chromium 156 unstripped (findings of adversary26). `noTrace`: the parse5 oracle has no preload
+// scanner, so it sees an svg/math element (or a text input) that fetches nothing.
+
+export const adversary26Cases: readonly Case[] = [
+  c("F1 svg link rel=stylesheet", `<svg><link rel=stylesheet href=$T></svg>`, { noTrace: true }),
+  c("F1 math link rel=stylesheet", `<math><link rel=stylesheet href=$T></math>`, { noTrace: true }),
+  c("F1 svg link rel=preload as=image", `<svg><link rel=preload as=image href=$T></svg>`, { noTrace: true }),
+  c("F1 svg link rel=preload imagesrcset", `<svg><link rel=preload as=image imagesrcset="$T 1x"></svg>`, { noTrace: true }),
+  c("F1 svg link rel=modulepreload", `<svg><link rel=modulepreload href=$T></svg>`, { noTrace: true }),
+  c("F1 svg video poster", `<svg><video poster=$T></video></svg>`, { noTrace: true }),
+  c("F1 math video poster", `<math><video poster=$T></video></math>`, { noTrace: true }),
+  c("F1 svg input type=image", `<svg><input type=image src=$T></svg>`, { noTrace: true }),
+  c("F1 math input type=image", `<math><input type=image src=$T></math>`, { noTrace: true }),
+  c("F1 link in svg in foreignObject", `<svg><foreignObject><svg><link rel=stylesheet href=$T></svg></foreignObject></svg>`, { noTrace: true }),
+  c("F1 svg picture source srcset taken by the breakout img", `<svg><picture><source srcset=$T><img></picture></svg>`, { noTrace: true }),
+  c("F1 svg base before a relative img (the scanner takes it as the base)", `<svg><base href="https://t.example/"></svg><img src=p.gif>`),
+  c("F2 input type=text type=image", `<input type=text type=image src=$T>`, { noTrace: true }),
+  c("F2 input type=hidden type=image", `<input type=hidden type=image src=$T>`, { noTrace: true }),
+  c("F2 input type=text type=IMAGE", `<input type=text type=IMAGE src=$T>`, { noTrace: true }),
+];
+
 /** The §7 sections, in order. */
 export const adversarialSections: readonly (readonly [string, readonly Case[]])[] = [
   ["§7.1 tokenizer differentials", tokenizerDifferentials],
@@ -364,6 +386,7 @@ export const adversarialSections: readonly (readonly [string, readonly Case[]])[
   ["issue 6: tree model, splices, limits", issue6Cases],
   ["adversary21: end tags, the preload scanner, both readings of a <style>", adversary21Cases],
   ["adversary19: fetches the resource model missed, pixels judged with the wrong size or visibility", adversary19Cases],
+  ["adversary26: what Blink's preload scanner fetches in svg/math and by the last duplicate type", adversary26Cases],
 ];
 
 // ---- regressions: inputs of engine bugs the suite found (unfilled: `$T` still in them; see adversarial.test.ts
